@@ -1,0 +1,126 @@
+/* ent-document.h: everything a .entbudget file holds
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ent-contract.h"
+#include "ent-error.h"
+#include "ent-scenario.h"
+#include "ent-school.h"
+#include "ent-tariff-schedule.h"
+
+G_BEGIN_DECLS
+
+#define ENT_DOCUMENT_FORMAT_VERSION 1
+#define ENT_EXAMPLE_RESOURCE "/io/github/budgetent/BudgetEnt/examples/hem.entbudget"
+
+typedef enum
+{
+  ENT_PAYER_COMMUNE,
+  ENT_PAYER_EPCI,
+} EntPayerKind;
+
+typedef enum
+{
+  ENT_LINE_BASE,
+  ENT_LINE_OPTIONAL,
+  ENT_LINE_SPECIFIC,
+  ENT_N_LINES,
+} EntLineKind;
+
+#define ENT_TYPE_DOCUMENT (ent_document_get_type ())
+G_DECLARE_FINAL_TYPE (EntDocument, ent_document, ENT, DOCUMENT, GObject)
+
+/* Properties: "title", "payer", "payer-kind" (EntPayerKind as int), "insee" (strings),
+ * "modified" (boolean, read-only: set by any change, cleared by
+ * ent_document_set_modified (FALSE) after a save), "file" (GFile, may be NULL).
+ *
+ * Signal "changed" (no arguments): emitted after any change of the document or
+ * of anything it holds (contract, tariffs, schools, scenarios, imputation). Views
+ * connect to it and recompute the budget. */
+EntDocument       *ent_document_new                (void);
+/* The bundled Hem example (GResource ENT_EXAMPLE_RESOURCE). */
+EntDocument       *ent_document_new_example        (void);
+
+const char        *ent_document_get_title          (EntDocument  *self);
+void               ent_document_set_title          (EntDocument  *self,
+                                                    const char   *title);
+const char        *ent_document_get_payer          (EntDocument  *self);
+void               ent_document_set_payer          (EntDocument  *self,
+                                                    const char   *payer);
+EntPayerKind       ent_document_get_payer_kind     (EntDocument  *self);
+void               ent_document_set_payer_kind     (EntDocument  *self,
+                                                    EntPayerKind  kind);
+const char        *ent_document_get_insee          (EntDocument  *self);
+void               ent_document_set_insee          (EntDocument  *self,
+                                                    const char   *insee);
+gboolean           ent_document_get_modified       (EntDocument  *self);
+void               ent_document_set_modified       (EntDocument  *self,
+                                                    gboolean      modified);
+GFile             *ent_document_get_file           (EntDocument  *self);
+void               ent_document_set_file           (EntDocument  *self,
+                                                    GFile        *file);
+
+EntContract       *ent_document_get_contract       (EntDocument  *self);
+EntTariffSchedule *ent_document_get_tariffs        (EntDocument  *self);
+/* GListModel of EntSchool, in document order. */
+GListModel        *ent_document_get_schools        (EntDocument  *self);
+void               ent_document_add_school         (EntDocument  *self,
+                                                    EntSchool    *school);
+void               ent_document_remove_school      (EntDocument  *self,
+                                                    EntSchool    *school);
+/* GListModel of EntScenario, in document order; never empty once loaded. */
+GListModel        *ent_document_get_scenarios      (EntDocument  *self);
+void               ent_document_add_scenario       (EntDocument  *self,
+                                                    EntScenario  *scenario);
+/* Refuses (returns FALSE) to remove the last scenario. */
+gboolean           ent_document_remove_scenario    (EntDocument  *self,
+                                                    EntScenario  *scenario);
+
+/* Budget imputation of each line: chapter ("65"), nature ("65548"), function ("21"). */
+const char        *ent_document_get_chapter        (EntDocument  *self,
+                                                    EntLineKind   line);
+const char        *ent_document_get_nature         (EntDocument  *self,
+                                                    EntLineKind   line);
+const char        *ent_document_get_function       (EntDocument  *self,
+                                                    EntLineKind   line);
+void               ent_document_set_imputation     (EntDocument  *self,
+                                                    EntLineKind   line,
+                                                    const char   *chapter,
+                                                    const char   *nature,
+                                                    const char   *function);
+
+/* Communes in order of first appearance among the schools (names, NULL-terminated). */
+char             **ent_document_dup_communes       (EntDocument  *self);
+
+/* Deep comparison of everything saved to a file (not "modified" nor "file"). */
+gboolean           ent_document_equal              (EntDocument  *a,
+                                                    EntDocument  *b);
+
+/* Key-file I/O (ent-document-io.c). A failed load returns NULL and changes
+ * nothing; the caller swaps documents only on success. Errors are in
+ * ENT_MODEL_ERROR and name the file, the group, the key and the line. */
+EntDocument       *ent_document_new_from_file      (GFile        *file,
+                                                    GError      **error);
+EntDocument       *ent_document_new_from_bytes     (GBytes       *bytes,
+                                                    const char   *display_name,
+                                                    GError      **error);
+/* Warnings of the last load (unknown groups or keys, kept and saved back). */
+const char *const *ent_document_get_load_warnings  (EntDocument  *self);
+char              *ent_document_to_data            (EntDocument  *self,
+                                                    gsize        *out_length);
+/* Atomic: writes a temporary file, syncs it, keeps the previous file as
+ * FILE~ and renames into place. On failure the file on disk is untouched. */
+gboolean           ent_document_save               (EntDocument  *self,
+                                                    GFile        *file,
+                                                    GError      **error);
+
+const char        *ent_payer_kind_to_string        (EntPayerKind  kind);   /* "commune", "epci" */
+gboolean           ent_payer_kind_from_string      (const char   *text,
+                                                    EntPayerKind *out);
+const char        *ent_line_kind_get_label         (EntLineKind   line);   /* translated */
+
+G_END_DECLS

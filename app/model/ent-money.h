@@ -1,0 +1,50 @@
+/* ent-money.h: amounts are gint64 cents, percentages gint64 basis points
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* 1 % = 100 basis points: "-2,5" (%) is -250. */
+#define ENT_BP_PER_PERCENT 100
+
+/* Parses "1,30", "1.30", "150", "1 571,70", "-0,5", an optional trailing "€".
+ * At most two decimals; spaces, U+00A0 and U+202F may group thousands.
+ * Fails with ENT_MODEL_ERROR_INVALID_VALUE, the message quoting @text. */
+gboolean ent_money_parse          (const char  *text,
+                                   gint64      *out_cents,
+                                   GError     **error);
+/* Same grammar, for a percentage with at most two decimals ("-2,0", "2.5"). */
+gboolean ent_percent_parse        (const char  *text,
+                                   gint64      *out_bp,
+                                   GError     **error);
+
+/* Locale-aware display: "1 571,70 €" under fr_FR, "€1,571.70" under en_US. */
+char    *ent_money_format         (gint64       cents);
+/* Locale-aware, no currency symbol: "1 571,70". */
+char    *ent_money_format_number  (gint64       cents);
+/* Locale-independent: "1571.70", "-0.05" (CSV, key files). */
+char    *ent_money_to_plain       (gint64       cents);
+/* Locale-aware integer with thousands separator: "1 209". */
+char    *ent_count_format         (gint64       count);
+/* Locale-aware percentage: "-2,5 %" under fr_FR, "-2.5%" otherwise. */
+char    *ent_percent_format       (gint64       bp);
+/* Locale-independent: "-2.5", "2", "0.25". */
+char    *ent_percent_to_plain     (gint64       bp);
+
+/* round (num / den) to the nearest integer, halves away from zero; den > 0 */
+gint64   ent_round_div            (gint64       num,
+                                   gint64       den);
+
+/* Overflow-checked arithmetic: return FALSE on overflow. */
+gboolean ent_checked_mul          (gint64       a,
+                                   gint64       b,
+                                   gint64      *out);
+gboolean ent_checked_add          (gint64       a,
+                                   gint64       b,
+                                   gint64      *out);
+
+G_END_DECLS
