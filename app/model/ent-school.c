@@ -1,0 +1,441 @@
+/* ent-school.c: a school, its commune and its known pupil counts per school year
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ent-school.h"
+
+#define UAI_LENGTH 8
+
+typedef struct
+{
+  int    school_year;
+  gint64 count;
+} KnownCount;
+
+struct _EntSchool
+{
+  GObject  parent_instance;
+
+  char    *name;           /* never NULL */
+  char    *uai;            /* never NULL */
+  char    *commune;        /* never NULL */
+  char    *commune_insee;  /* never NULL */
+
+  /* KnownCount, increasing school year, one per year */
+  GArray  *known;
+};
+
+G_DEFINE_FINAL_TYPE (EntSchool, ent_school, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_UAI,
+  PROP_COMMUNE,
+  PROP_COMMUNE_INSEE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+set_string (EntSchool   *self,
+            char       **field,
+            const char  *value,
+            guint        prop_id)
+{
+  if (value == NULL)
+    value = "";
+
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Index of @school_year in self->known, or of where it would go. */
+static guint
+find_known (EntSchool *self,
+            int        school_year,
+            gboolean  *found)
+{
+  guint i;
+
+  for (i = 0; i < self->known->len; i++)
+    {
+      const KnownCount *entry = &g_array_index (self->known, KnownCount, i);
+
+      if (entry->school_year >= school_year)
+        {
+          *found = entry->school_year == school_year;
+          return i;
+        }
+    }
+
+  *found = FALSE;
+  return i;
+}
+
+static void
+ent_school_finalize (GObject *object)
+{
+  EntSchool *self = (EntSchool *)object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->uai, g_free);
+  g_clear_pointer (&self->commune, g_free);
+  g_clear_pointer (&self->commune_insee, g_free);
+  g_clear_pointer (&self->known, g_array_unref);
+
+  G_OBJECT_CLASS (ent_school_parent_class)->finalize (object);
+}
+
+static void
+ent_school_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  EntSchool *self = ENT_SCHOOL (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_UAI:
+      g_value_set_string (value, self->uai);
+      break;
+
+    case PROP_COMMUNE:
+      g_value_set_string (value, self->commune);
+      break;
+
+    case PROP_COMMUNE_INSEE:
+      g_value_set_string (value, self->commune_insee);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ent_school_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  EntSchool *self = ENT_SCHOOL (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      ent_school_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_UAI:
+      ent_school_set_uai (self, g_value_get_string (value));
+      break;
+
+    case PROP_COMMUNE:
+      ent_school_set_commune (self, g_value_get_string (value));
+      break;
+
+    case PROP_COMMUNE_INSEE:
+      ent_school_set_commune_insee (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ent_school_class_init (EntSchoolClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ent_school_finalize;
+  object_class->get_property = ent_school_get_property;
+  object_class->set_property = ent_school_set_property;
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UAI] =
+    g_param_spec_string ("uai", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COMMUNE] =
+    g_param_spec_string ("commune", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COMMUNE_INSEE] =
+    g_param_spec_string ("commune-insee", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EntSchool::changed:
+   *
+   * Emitted after any property or known pupil count changed.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ent_school_init (EntSchool *self)
+{
+  self->name = g_strdup ("");
+  self->uai = g_strdup ("");
+  self->commune = g_strdup ("");
+  self->commune_insee = g_strdup ("");
+  self->known = g_array_new (FALSE, FALSE, sizeof (KnownCount));
+}
+
+EntSchool *
+ent_school_new (const char *name,
+                const char *commune)
+{
+  return g_object_new (ENT_TYPE_SCHOOL,
+                       "name", name,
+                       "commune", commune,
+                       NULL);
+}
+
+const char *
+ent_school_get_name (EntSchool *self)
+{
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), "");
+
+  return self->name;
+}
+
+void
+ent_school_set_name (EntSchool  *self,
+                     const char *name)
+{
+  g_return_if_fail (ENT_IS_SCHOOL (self));
+
+  set_string (self, &self->name, name, PROP_NAME);
+}
+
+const char *
+ent_school_get_uai (EntSchool *self)
+{
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), "");
+
+  return self->uai;
+}
+
+/**
+ * ent_school_set_uai:
+ *
+ * Stores @uai as given; callers check it with ent_uai_is_valid() first to
+ * report a bad code to the user.
+ */
+void
+ent_school_set_uai (EntSchool  *self,
+                    const char *uai)
+{
+  g_return_if_fail (ENT_IS_SCHOOL (self));
+
+  set_string (self, &self->uai, uai, PROP_UAI);
+}
+
+const char *
+ent_school_get_commune (EntSchool *self)
+{
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), "");
+
+  return self->commune;
+}
+
+void
+ent_school_set_commune (EntSchool  *self,
+                        const char *commune)
+{
+  g_return_if_fail (ENT_IS_SCHOOL (self));
+
+  set_string (self, &self->commune, commune, PROP_COMMUNE);
+}
+
+const char *
+ent_school_get_commune_insee (EntSchool *self)
+{
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), "");
+
+  return self->commune_insee;
+}
+
+void
+ent_school_set_commune_insee (EntSchool  *self,
+                              const char *insee)
+{
+  g_return_if_fail (ENT_IS_SCHOOL (self));
+
+  set_string (self, &self->commune_insee, insee, PROP_COMMUNE_INSEE);
+}
+
+/**
+ * ent_school_get_known_pupils:
+ * @out_count: (out) (optional): the count, left untouched when unknown
+ *
+ * Returns: %TRUE when a count is known for @school_year.
+ */
+gboolean
+ent_school_get_known_pupils (EntSchool *self,
+                             int        school_year,
+                             gint64    *out_count)
+{
+  gboolean found;
+  guint index;
+
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), FALSE);
+
+  index = find_known (self, school_year, &found);
+  if (found && out_count != NULL)
+    *out_count = g_array_index (self->known, KnownCount, index).count;
+
+  return found;
+}
+
+void
+ent_school_set_known_pupils (EntSchool *self,
+                             int        school_year,
+                             gint64     count)
+{
+  KnownCount entry = { school_year, count };
+  gboolean found;
+  guint index;
+
+  g_return_if_fail (ENT_IS_SCHOOL (self));
+  g_return_if_fail (count >= 0);
+  g_return_if_fail (count <= ENT_MAX_PUPILS_PER_SCHOOL);
+
+  index = find_known (self, school_year, &found);
+
+  if (found)
+    {
+      KnownCount *existing = &g_array_index (self->known, KnownCount, index);
+
+      if (existing->count == count)
+        return;
+
+      existing->count = count;
+    }
+  else
+    {
+      g_array_insert_val (self->known, index, entry);
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+ent_school_unset_known_pupils (EntSchool *self,
+                               int        school_year)
+{
+  gboolean found;
+  guint index;
+
+  g_return_if_fail (ENT_IS_SCHOOL (self));
+
+  index = find_known (self, school_year, &found);
+  if (!found)
+    return;
+
+  g_array_remove_index (self->known, index);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+guint
+ent_school_get_n_known (EntSchool *self)
+{
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), 0);
+
+  return self->known->len;
+}
+
+/**
+ * ent_school_get_nth_known:
+ * @index: less than ent_school_get_n_known()
+ * @out_school_year: (out) (optional):
+ * @out_count: (out) (optional):
+ */
+void
+ent_school_get_nth_known (EntSchool *self,
+                          guint      index,
+                          int       *out_school_year,
+                          gint64    *out_count)
+{
+  const KnownCount *entry;
+
+  g_return_if_fail (ENT_IS_SCHOOL (self));
+  g_return_if_fail (index < self->known->len);
+
+  entry = &g_array_index (self->known, KnownCount, index);
+
+  if (out_school_year != NULL)
+    *out_school_year = entry->school_year;
+  if (out_count != NULL)
+    *out_count = entry->count;
+}
+
+/**
+ * ent_uai_is_valid:
+ * @uai: (nullable): a UAI (unité administrative immatriculée) code
+ *
+ * Checks the form only (7 digits then a letter); the check letter is not
+ * verified, so that codes copied from any source are accepted.
+ *
+ * Returns: %TRUE when @uai is %NULL, empty or of the UAI form.
+ */
+gboolean
+ent_uai_is_valid (const char *uai)
+{
+  if (uai == NULL || uai[0] == '\0')
+    return TRUE;
+
+  for (guint i = 0; i < UAI_LENGTH - 1; i++)
+    {
+      if (!g_ascii_isdigit (uai[i]))
+        return FALSE;
+    }
+
+  return g_ascii_isalpha (uai[UAI_LENGTH - 1]) && uai[UAI_LENGTH] == '\0';
+}
