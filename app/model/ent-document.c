@@ -1,0 +1,1063 @@
+/* ent-document.c: everything a .entbudget file holds
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ent-budget-examples.h"
+#include "ent-document.h"
+#include "ent-document-private.h"
+
+/* SPEC section 5: fonctionnement, chapter 65, nature 65548, function 21. */
+#define DEFAULT_CHAPTER  "65"
+#define DEFAULT_NATURE   "65548"
+#define DEFAULT_FUNCTION "21"
+
+typedef struct
+{
+  char *chapter;   /* never NULL */
+  char *nature;    /* never NULL */
+  char *function;  /* never NULL */
+} Imputation;
+
+struct _EntDocument
+{
+  GObject            parent_instance;
+
+  char              *title;          /* never NULL */
+  char              *payer;          /* never NULL */
+  EntPayerKind       payer_kind;
+  char              *insee;          /* never NULL */
+  GFile             *file;           /* nullable */
+
+  EntContract       *contract;
+  EntTariffSchedule *tariffs;
+  GListStore        *schools;        /* EntSchool */
+  GListStore        *scenarios;      /* EntScenario */
+  Imputation         imputation[ENT_N_LINES];
+
+  GKeyFile          *extras;         /* never NULL */
+  GPtrArray         *load_warnings;  /* char *, NULL-terminated */
+
+  guint              modified : 1;
+};
+
+G_DEFINE_FINAL_TYPE (EntDocument, ent_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_PAYER,
+  PROP_PAYER_KIND,
+  PROP_INSEE,
+  PROP_MODIFIED,
+  PROP_FILE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char * const payer_kinds[] = {
+  [ENT_PAYER_COMMUNE] = "commune",
+  [ENT_PAYER_EPCI] = "epci",
+};
+
+static const char * const line_labels[ENT_N_LINES] = {
+  [ENT_LINE_BASE] = N_("Base contribution"),
+  [ENT_LINE_OPTIONAL] = N_("Optional flat support"),
+  [ENT_LINE_SPECIFIC] = N_("Specific support (half-days)"),
+};
+
+static void child_changed_cb (EntDocument *self);
+
+/* Marks the document modified and tells views to recompute. */
+static void
+emit_changed (EntDocument *self)
+{
+  ent_document_set_modified (self, TRUE);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (value == NULL)
+    value = "";
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  return TRUE;
+}
+
+static void
+set_string_property (EntDocument  *self,
+                     char        **field,
+                     const char   *value,
+                     guint         prop_id)
+{
+  if (!replace_string (field, value))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  emit_changed (self);
+}
+
+static void
+disconnect_children (EntDocument *self,
+                     GListModel  *model)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_signal_handlers_disconnect_by_func (item, G_CALLBACK (child_changed_cb), self);
+    }
+}
+
+static gboolean
+dates_equal (const GDate *a,
+             const GDate *b)
+{
+  if (!g_date_valid (a) || !g_date_valid (b))
+    return g_date_valid (a) == g_date_valid (b);
+
+  return g_date_compare (a, b) == 0;
+}
+
+static gboolean
+contracts_equal (EntContract *a,
+                 EntContract *b)
+{
+  return ent_contract_get_first_school_year (a) == ent_contract_get_first_school_year (b) &&
+         ent_contract_get_school_years (a) == ent_contract_get_school_years (b) &&
+         dates_equal (ent_contract_get_payment_start (a), ent_contract_get_payment_start (b)) &&
+         ent_contract_get_billing (a) == ent_contract_get_billing (b);
+}
+
+static gboolean
+periods_equal (EntTariffPeriod *a,
+               EntTariffPeriod *b)
+{
+  return dates_equal (ent_tariff_period_get_valid_from (a), ent_tariff_period_get_valid_from (b)) &&
+         ent_tariff_period_get_base_per_pupil (a) == ent_tariff_period_get_base_per_pupil (b) &&
+         ent_tariff_period_get_optional_per_pupil (a) == ent_tariff_period_get_optional_per_pupil (b) &&
+         ent_tariff_period_get_half_day (a) == ent_tariff_period_get_half_day (b) &&
+         g_str_equal (ent_tariff_period_get_reference (a), ent_tariff_period_get_reference (b));
+}
+
+static gboolean
+schools_equal (EntSchool *a,
+               EntSchool *b)
+{
+  guint n_known = ent_school_get_n_known (a);
+
+  if (!g_str_equal (ent_school_get_name (a), ent_school_get_name (b)) ||
+      !g_str_equal (ent_school_get_uai (a), ent_school_get_uai (b)) ||
+      !g_str_equal (ent_school_get_commune (a), ent_school_get_commune (b)) ||
+      !g_str_equal (ent_school_get_commune_insee (a), ent_school_get_commune_insee (b)) ||
+      n_known != ent_school_get_n_known (b))
+    return FALSE;
+
+  for (guint i = 0; i < n_known; i++)
+    {
+      int year_a, year_b;
+      gint64 count_a, count_b;
+
+      ent_school_get_nth_known (a, i, &year_a, &count_a);
+      ent_school_get_nth_known (b, i, &year_b, &count_b);
+
+      if (year_a != year_b || count_a != count_b)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+scenarios_equal (EntScenario *a,
+                 EntScenario *b)
+{
+  const int *years_a;
+  const int *years_b;
+  guint n_years_a;
+  guint n_years_b;
+  guint n_half_days = ent_scenario_get_n_half_days (a);
+
+  if (!g_str_equal (ent_scenario_get_name (a), ent_scenario_get_name (b)) ||
+      ent_scenario_get_optional_all (a) != ent_scenario_get_optional_all (b) ||
+      ent_scenario_get_projection (a) != ent_scenario_get_projection (b) ||
+      ent_scenario_get_projection_rate (a) != ent_scenario_get_projection_rate (b) ||
+      ent_scenario_get_tariff_increase (a) != ent_scenario_get_tariff_increase (b) ||
+      n_half_days != ent_scenario_get_n_half_days (b))
+    return FALSE;
+
+  years_a = ent_scenario_get_optional_years (a, &n_years_a);
+  years_b = ent_scenario_get_optional_years (b, &n_years_b);
+  if (n_years_a != n_years_b ||
+      (n_years_a > 0 && memcmp (years_a, years_b, n_years_a * sizeof (int)) != 0))
+    return FALSE;
+
+  for (guint i = 0; i < n_half_days; i++)
+    {
+      int year_a, year_b;
+      gint64 count_a, count_b;
+
+      ent_scenario_get_nth_half_days (a, i, &year_a, &count_a);
+      ent_scenario_get_nth_half_days (b, i, &year_b, &count_b);
+
+      if (year_a != year_b || count_a != count_b)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef gboolean (*ItemsEqualFunc) (gpointer a,
+                                    gpointer b);
+
+static gboolean
+list_models_equal (GListModel     *a,
+                   GListModel     *b,
+                   ItemsEqualFunc  equal)
+{
+  guint n_items = g_list_model_get_n_items (a);
+
+  if (n_items != g_list_model_get_n_items (b))
+    return FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item_a = g_list_model_get_item (a, i);
+      g_autoptr(GObject) item_b = g_list_model_get_item (b, i);
+
+      if (!equal (item_a, item_b))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+key_files_equal (GKeyFile *a,
+                 GKeyFile *b)
+{
+  g_autofree char *data_a = g_key_file_to_data (a, NULL, NULL);
+  g_autofree char *data_b = g_key_file_to_data (b, NULL, NULL);
+
+  return g_strcmp0 (data_a, data_b) == 0;
+}
+
+static void
+child_changed_cb (EntDocument *self)
+{
+  g_assert (ENT_IS_DOCUMENT (self));
+
+  emit_changed (self);
+}
+
+static void
+items_changed_cb (EntDocument *self,
+                  guint        position,
+                  guint        removed,
+                  guint        added,
+                  GListModel  *model)
+{
+  g_assert (ENT_IS_DOCUMENT (self));
+
+  emit_changed (self);
+}
+
+static void
+ent_document_dispose (GObject *object)
+{
+  EntDocument *self = (EntDocument *)object;
+
+  if (self->schools != NULL)
+    {
+      disconnect_children (self, G_LIST_MODEL (self->schools));
+      g_signal_handlers_disconnect_by_data (self->schools, self);
+    }
+
+  if (self->scenarios != NULL)
+    {
+      disconnect_children (self, G_LIST_MODEL (self->scenarios));
+      g_signal_handlers_disconnect_by_data (self->scenarios, self);
+    }
+
+  if (self->contract != NULL)
+    g_signal_handlers_disconnect_by_data (self->contract, self);
+
+  if (self->tariffs != NULL)
+    g_signal_handlers_disconnect_by_data (self->tariffs, self);
+
+  g_clear_object (&self->schools);
+  g_clear_object (&self->scenarios);
+  g_clear_object (&self->contract);
+  g_clear_object (&self->tariffs);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (ent_document_parent_class)->dispose (object);
+}
+
+static void
+ent_document_finalize (GObject *object)
+{
+  EntDocument *self = (EntDocument *)object;
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->payer, g_free);
+  g_clear_pointer (&self->insee, g_free);
+
+  for (guint i = 0; i < ENT_N_LINES; i++)
+    {
+      g_clear_pointer (&self->imputation[i].chapter, g_free);
+      g_clear_pointer (&self->imputation[i].nature, g_free);
+      g_clear_pointer (&self->imputation[i].function, g_free);
+    }
+
+  g_clear_pointer (&self->extras, g_key_file_unref);
+  g_clear_pointer (&self->load_warnings, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ent_document_parent_class)->finalize (object);
+}
+
+static void
+ent_document_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  EntDocument *self = ENT_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_PAYER:
+      g_value_set_string (value, self->payer);
+      break;
+
+    case PROP_PAYER_KIND:
+      g_value_set_int (value, self->payer_kind);
+      break;
+
+    case PROP_INSEE:
+      g_value_set_string (value, self->insee);
+      break;
+
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ent_document_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  EntDocument *self = ENT_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      ent_document_set_title (self, g_value_get_string (value));
+      break;
+
+    case PROP_PAYER:
+      ent_document_set_payer (self, g_value_get_string (value));
+      break;
+
+    case PROP_PAYER_KIND:
+      ent_document_set_payer_kind (self, g_value_get_int (value));
+      break;
+
+    case PROP_INSEE:
+      ent_document_set_insee (self, g_value_get_string (value));
+      break;
+
+    case PROP_FILE:
+      ent_document_set_file (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ent_document_class_init (EntDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ent_document_dispose;
+  object_class->finalize = ent_document_finalize;
+  object_class->get_property = ent_document_get_property;
+  object_class->set_property = ent_document_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PAYER] =
+    g_param_spec_string ("payer", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PAYER_KIND] =
+    g_param_spec_int ("payer-kind", NULL, NULL,
+                      ENT_PAYER_COMMUNE, ENT_PAYER_EPCI,
+                      ENT_PAYER_COMMUNE,
+                      (G_PARAM_READWRITE |
+                       G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_INSEE] =
+    g_param_spec_string ("insee", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EntDocument::changed:
+   *
+   * Emitted after any change of the document or of anything it holds:
+   * contract, tariffs, schools, scenarios, imputation. Views recompute the
+   * budget from it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+ent_document_init (EntDocument *self)
+{
+  self->title = g_strdup ("");
+  self->payer = g_strdup ("");
+  self->payer_kind = ENT_PAYER_COMMUNE;
+  self->insee = g_strdup ("");
+
+  for (guint i = 0; i < ENT_N_LINES; i++)
+    {
+      self->imputation[i].chapter = g_strdup (DEFAULT_CHAPTER);
+      self->imputation[i].nature = g_strdup (DEFAULT_NATURE);
+      self->imputation[i].function = g_strdup (DEFAULT_FUNCTION);
+    }
+
+  self->extras = g_key_file_new ();
+  self->load_warnings = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+
+  self->contract = ent_contract_new ();
+  g_signal_connect_object (self->contract,
+                           "changed",
+                           G_CALLBACK (child_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
+  self->tariffs = ent_tariff_schedule_new ();
+  g_signal_connect_object (self->tariffs,
+                           "changed",
+                           G_CALLBACK (child_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
+  self->schools = g_list_store_new (ENT_TYPE_SCHOOL);
+  g_signal_connect_object (self->schools,
+                           "items-changed",
+                           G_CALLBACK (items_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
+  self->scenarios = g_list_store_new (ENT_TYPE_SCENARIO);
+  g_signal_connect_object (self->scenarios,
+                           "items-changed",
+                           G_CALLBACK (items_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+}
+
+/**
+ * ent_document_new:
+ *
+ * An empty document: default contract and imputation, no tariff period, no
+ * school, no scenario. Not modified.
+ */
+EntDocument *
+ent_document_new (void)
+{
+  return g_object_new (ENT_TYPE_DOCUMENT, NULL);
+}
+
+/**
+ * ent_document_new_example:
+ *
+ * Returns: (transfer full): the bundled Hem example, not modified and with no
+ *   file.
+ */
+EntDocument *
+ent_document_new_example (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  EntDocument *self;
+
+  bytes = g_resource_lookup_data (ent_examples_get_resource (),
+                                  ENT_EXAMPLE_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                  &error);
+  if (bytes == NULL)
+    {
+      g_critical ("Bundled example %s is missing: %s", ENT_EXAMPLE_RESOURCE, error->message);
+      return NULL;
+    }
+
+  self = ent_document_new_from_bytes (bytes, "hem.entbudget", &error);
+  if (self == NULL)
+    {
+      g_critical ("Bundled example %s does not load: %s", ENT_EXAMPLE_RESOURCE, error->message);
+      return NULL;
+    }
+
+  ent_document_set_modified (self, FALSE);
+
+  return self;
+}
+
+const char *
+ent_document_get_title (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), "");
+
+  return self->title;
+}
+
+void
+ent_document_set_title (EntDocument *self,
+                        const char  *title)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+
+  set_string_property (self, &self->title, title, PROP_TITLE);
+}
+
+const char *
+ent_document_get_payer (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), "");
+
+  return self->payer;
+}
+
+void
+ent_document_set_payer (EntDocument *self,
+                        const char  *payer)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+
+  set_string_property (self, &self->payer, payer, PROP_PAYER);
+}
+
+EntPayerKind
+ent_document_get_payer_kind (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), ENT_PAYER_COMMUNE);
+
+  return self->payer_kind;
+}
+
+void
+ent_document_set_payer_kind (EntDocument  *self,
+                             EntPayerKind  kind)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+  g_return_if_fail (kind == ENT_PAYER_COMMUNE || kind == ENT_PAYER_EPCI);
+
+  if (self->payer_kind == kind)
+    return;
+
+  self->payer_kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAYER_KIND]);
+  emit_changed (self);
+}
+
+const char *
+ent_document_get_insee (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), "");
+
+  return self->insee;
+}
+
+void
+ent_document_set_insee (EntDocument *self,
+                        const char  *insee)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+
+  set_string_property (self, &self->insee, insee, PROP_INSEE);
+}
+
+gboolean
+ent_document_get_modified (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+/**
+ * ent_document_set_modified:
+ *
+ * Any change sets "modified"; a successful save or load clears it. Only
+ * notifies: "changed" is for the content.
+ */
+void
+ent_document_set_modified (EntDocument *self,
+                           gboolean     modified)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+
+  modified = !!modified;
+
+  if (self->modified == (guint)modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+/**
+ * ent_document_get_file:
+ *
+ * Returns: (transfer none) (nullable): where the document was loaded from or
+ *   last saved to.
+ */
+GFile *
+ent_document_get_file (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+/* The file is not content: setting it neither emits "changed" nor modifies. */
+void
+ent_document_set_file (EntDocument *self,
+                       GFile       *file)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
+
+  if (self->file == file)
+    return;
+
+  if (self->file != NULL && file != NULL && g_file_equal (self->file, file))
+    return;
+
+  g_set_object (&self->file, file);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
+
+/**
+ * ent_document_get_contract:
+ *
+ * Returns: (transfer none): the contract, edited in place.
+ */
+EntContract *
+ent_document_get_contract (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+
+  return self->contract;
+}
+
+/**
+ * ent_document_get_tariffs:
+ *
+ * Returns: (transfer none): the tariff schedule, edited in place.
+ */
+EntTariffSchedule *
+ent_document_get_tariffs (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+
+  return self->tariffs;
+}
+
+/**
+ * ent_document_get_schools:
+ *
+ * Returns: (transfer none): a #GListModel of #EntSchool; change it only with
+ *   ent_document_add_school() and ent_document_remove_school().
+ */
+GListModel *
+ent_document_get_schools (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->schools);
+}
+
+void
+ent_document_add_school (EntDocument *self,
+                         EntSchool   *school)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+  g_return_if_fail (ENT_IS_SCHOOL (school));
+  g_return_if_fail (!g_list_store_find (self->schools, school, NULL));
+
+  g_signal_connect_object (school,
+                           "changed",
+                           G_CALLBACK (child_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  g_list_store_append (self->schools, school);
+}
+
+void
+ent_document_remove_school (EntDocument *self,
+                            EntSchool   *school)
+{
+  guint position;
+
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+  g_return_if_fail (ENT_IS_SCHOOL (school));
+
+  if (!g_list_store_find (self->schools, school, &position))
+    g_return_if_reached ();
+
+  g_signal_handlers_disconnect_by_func (school, G_CALLBACK (child_changed_cb), self);
+  g_list_store_remove (self->schools, position);
+}
+
+/**
+ * ent_document_get_scenarios:
+ *
+ * Returns: (transfer none): a #GListModel of #EntScenario; change it only
+ *   with ent_document_add_scenario() and ent_document_remove_scenario().
+ */
+GListModel *
+ent_document_get_scenarios (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->scenarios);
+}
+
+void
+ent_document_add_scenario (EntDocument *self,
+                           EntScenario *scenario)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+  g_return_if_fail (ENT_IS_SCENARIO (scenario));
+  g_return_if_fail (!g_list_store_find (self->scenarios, scenario, NULL));
+
+  g_signal_connect_object (scenario,
+                           "changed",
+                           G_CALLBACK (child_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+  g_list_store_append (self->scenarios, scenario);
+}
+
+/**
+ * ent_document_remove_scenario:
+ *
+ * Returns: %FALSE, changing nothing, when @scenario is the last one.
+ */
+gboolean
+ent_document_remove_scenario (EntDocument *self,
+                              EntScenario *scenario)
+{
+  guint position;
+
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (ENT_IS_SCENARIO (scenario), FALSE);
+
+  if (!g_list_store_find (self->scenarios, scenario, &position))
+    g_return_val_if_reached (FALSE);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->scenarios)) <= 1)
+    return FALSE;
+
+  g_signal_handlers_disconnect_by_func (scenario, G_CALLBACK (child_changed_cb), self);
+  g_list_store_remove (self->scenarios, position);
+
+  return TRUE;
+}
+
+const char *
+ent_document_get_chapter (EntDocument *self,
+                          EntLineKind  line)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), "");
+  g_return_val_if_fail (line < ENT_N_LINES, "");
+
+  return self->imputation[line].chapter;
+}
+
+const char *
+ent_document_get_nature (EntDocument *self,
+                         EntLineKind  line)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), "");
+  g_return_val_if_fail (line < ENT_N_LINES, "");
+
+  return self->imputation[line].nature;
+}
+
+const char *
+ent_document_get_function (EntDocument *self,
+                           EntLineKind  line)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), "");
+  g_return_val_if_fail (line < ENT_N_LINES, "");
+
+  return self->imputation[line].function;
+}
+
+/**
+ * ent_document_set_imputation:
+ * @chapter: (nullable): %NULL is stored as ""
+ * @nature: (nullable): %NULL is stored as ""
+ * @function: (nullable): %NULL is stored as ""
+ *
+ * Emits "changed" once when any of the three changed.
+ */
+void
+ent_document_set_imputation (EntDocument *self,
+                             EntLineKind  line,
+                             const char  *chapter,
+                             const char  *nature,
+                             const char  *function)
+{
+  Imputation *imputation;
+  gboolean changed = FALSE;
+
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+  g_return_if_fail (line < ENT_N_LINES);
+
+  imputation = &self->imputation[line];
+  changed |= replace_string (&imputation->chapter, chapter);
+  changed |= replace_string (&imputation->nature, nature);
+  changed |= replace_string (&imputation->function, function);
+
+  if (changed)
+    emit_changed (self);
+}
+
+/**
+ * ent_document_dup_communes:
+ *
+ * Every school's commune name, once, in order of first appearance; a school
+ * with no commune contributes "" so that every school has a commune.
+ *
+ * Returns: (transfer full): a %NULL-terminated array of names
+ */
+char **
+ent_document_dup_communes (EntDocument *self)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  guint n_schools;
+
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+
+  builder = g_strv_builder_new ();
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  n_schools = g_list_model_get_n_items (G_LIST_MODEL (self->schools));
+
+  for (guint i = 0; i < n_schools; i++)
+    {
+      g_autoptr(EntSchool) school = g_list_model_get_item (G_LIST_MODEL (self->schools), i);
+      const char *commune = ent_school_get_commune (school);
+
+      /* The school holds the string for as long as the table lives. */
+      if (g_hash_table_add (seen, (gpointer)commune))
+        g_strv_builder_add (builder, commune);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * ent_document_equal:
+ *
+ * Compares everything saved to a file: title, payer, its kind and INSEE code,
+ * contract, tariff periods, imputation, schools with their counts, scenarios
+ * with all their settings, and the unknown keys kept from the last load.
+ * Neither "modified", "file" nor load warnings are compared.
+ */
+gboolean
+ent_document_equal (EntDocument *a,
+                    EntDocument *b)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (a), FALSE);
+  g_return_val_if_fail (ENT_IS_DOCUMENT (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+
+  if (!g_str_equal (a->title, b->title) ||
+      !g_str_equal (a->payer, b->payer) ||
+      a->payer_kind != b->payer_kind ||
+      !g_str_equal (a->insee, b->insee))
+    return FALSE;
+
+  if (!contracts_equal (a->contract, b->contract))
+    return FALSE;
+
+  if (!list_models_equal (G_LIST_MODEL (a->tariffs),
+                          G_LIST_MODEL (b->tariffs),
+                          (ItemsEqualFunc)periods_equal))
+    return FALSE;
+
+  for (guint i = 0; i < ENT_N_LINES; i++)
+    {
+      if (!g_str_equal (a->imputation[i].chapter, b->imputation[i].chapter) ||
+          !g_str_equal (a->imputation[i].nature, b->imputation[i].nature) ||
+          !g_str_equal (a->imputation[i].function, b->imputation[i].function))
+        return FALSE;
+    }
+
+  if (!list_models_equal (G_LIST_MODEL (a->schools),
+                          G_LIST_MODEL (b->schools),
+                          (ItemsEqualFunc)schools_equal))
+    return FALSE;
+
+  if (!list_models_equal (G_LIST_MODEL (a->scenarios),
+                          G_LIST_MODEL (b->scenarios),
+                          (ItemsEqualFunc)scenarios_equal))
+    return FALSE;
+
+  return key_files_equal (a->extras, b->extras);
+}
+
+/**
+ * ent_document_get_load_warnings:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the warnings of the
+ *   last load, never %NULL (empty when there were none).
+ */
+const char * const *
+ent_document_get_load_warnings (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+
+  return (const char * const *)self->load_warnings->pdata;
+}
+
+/**
+ * ent_document_get_extras:
+ *
+ * Returns: (transfer none): the unknown groups and keys met on load, written
+ *   back on save; never %NULL.
+ */
+GKeyFile *
+ent_document_get_extras (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+
+  return self->extras;
+}
+
+void
+ent_document_add_load_warning (EntDocument *self,
+                               const char  *warning)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+  g_return_if_fail (warning != NULL);
+
+  g_ptr_array_add (self->load_warnings, g_strdup (warning));
+}
+
+const char *
+ent_payer_kind_to_string (EntPayerKind kind)
+{
+  g_return_val_if_fail (kind == ENT_PAYER_COMMUNE || kind == ENT_PAYER_EPCI, NULL);
+
+  return payer_kinds[kind];
+}
+
+gboolean
+ent_payer_kind_from_string (const char   *text,
+                            EntPayerKind *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (payer_kinds); i++)
+    {
+      if (g_str_equal (text, payer_kinds[i]))
+        {
+          *out = (EntPayerKind)i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+ent_line_kind_get_label (EntLineKind line)
+{
+  g_return_val_if_fail (line < ENT_N_LINES, NULL);
+
+  return _(line_labels[line]);
+}
