@@ -28,9 +28,9 @@ typedef struct
   EntSegment  segments[2];
   gint64      amount;            /* cents: round (Σ quantity × unit_price × months / 12) */
   char       *label;             /* "Contribution ENT – part de base (1 209 élèves × 1,30 €)" */
-  const char *chapter;           /* owned by the document: valid while it is unchanged */
-  const char *nature;
-  const char *function;
+  char       *chapter;           /* copies of the document's imputation */
+  char       *nature;
+  char       *function;
   gint64     *school_parts;      /* n_schools cents, largest remainder, sum == amount */
 } EntBudgetLine;
 
