@@ -996,7 +996,13 @@ ent_document_equal (EntDocument *a,
 const char * const *
 ent_document_get_load_warnings (EntDocument *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+
+  /* An empty null-terminated GPtrArray may not have allocated pdata yet. */
+  if (self->load_warnings->pdata == NULL)
+    return none;
 
   return (const char * const *)self->load_warnings->pdata;
 }
