@@ -1223,6 +1223,66 @@ check_text (Loader      *self,
   return TRUE;
 }
 
+/* A name for messages: the file's display name. */
+static char *
+dup_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  if (basename == NULL || g_str_equal (basename, "/"))
+    return g_file_get_parse_name (file);
+
+  return g_filename_display_name (basename);
+}
+
+/* Reads at most MAX_DOCUMENT_SIZE + 1 bytes, so a huge or endless file is refused early. */
+static GBytes *
+read_bounded (GFile       *file,
+              const char  *name,
+              GError     **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  stream = g_file_read (file, NULL, &local_error);
+  if (stream == NULL)
+    goto fail;
+
+  for (;;)
+    {
+      guint old_len = buffer->len;
+      gssize n_read;
+
+      g_byte_array_set_size (buffer, old_len + READ_CHUNK_SIZE);
+      n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + old_len,
+                                    READ_CHUNK_SIZE, NULL, &local_error);
+      if (n_read < 0)
+        goto fail;
+      g_byte_array_set_size (buffer, old_len + n_read);
+      if (n_read == 0)
+        break;
+      if (buffer->len > MAX_DOCUMENT_SIZE)
+        {
+          g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OUT_OF_RANGE,
+                       _("%s: the file is larger than %d MiB: this is not a Budget ENT document"),
+                       name, MAX_DOCUMENT_SIZE / (1024 * 1024));
+          return NULL;
+        }
+    }
+
+  if (!g_input_stream_close (G_INPUT_STREAM (stream), NULL, &local_error))
+    goto fail;
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+
+fail:
+  /* Translators: file name, then the system's reason */
+  g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_IO,
+               _("%s: could not read the file: %s"), name, local_error->message);
+  return NULL;
+}
+
 /* Public API */
 
 /**
@@ -1367,66 +1427,6 @@ ent_document_new_from_bytes (GBytes      *bytes,
 
   ent_document_set_modified (self.document, FALSE);
   return g_steal_pointer (&self.document);
-}
-
-/* A name for messages: the file's display name. */
-static char *
-dup_display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  if (basename == NULL || g_str_equal (basename, "/"))
-    return g_file_get_parse_name (file);
-
-  return g_filename_display_name (basename);
-}
-
-/* Reads at most MAX_DOCUMENT_SIZE + 1 bytes, so a huge or endless file is refused early. */
-static GBytes *
-read_bounded (GFile       *file,
-              const char  *name,
-              GError     **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GByteArray) buffer = g_byte_array_new ();
-  g_autoptr(GError) local_error = NULL;
-
-  stream = g_file_read (file, NULL, &local_error);
-  if (stream == NULL)
-    goto fail;
-
-  for (;;)
-    {
-      guint old_len = buffer->len;
-      gssize n_read;
-
-      g_byte_array_set_size (buffer, old_len + READ_CHUNK_SIZE);
-      n_read = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + old_len,
-                                    READ_CHUNK_SIZE, NULL, &local_error);
-      if (n_read < 0)
-        goto fail;
-      g_byte_array_set_size (buffer, old_len + n_read);
-      if (n_read == 0)
-        break;
-      if (buffer->len > MAX_DOCUMENT_SIZE)
-        {
-          g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OUT_OF_RANGE,
-                       _("%s: the file is larger than %d MiB: this is not a Budget ENT document"),
-                       name, MAX_DOCUMENT_SIZE / (1024 * 1024));
-          return NULL;
-        }
-    }
-
-  if (!g_input_stream_close (G_INPUT_STREAM (stream), NULL, &local_error))
-    goto fail;
-
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
-
-fail:
-  /* Translators: file name, then the system's reason */
-  g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_IO,
-               _("%s: could not read the file: %s"), name, local_error->message);
-  return NULL;
 }
 
 /**
