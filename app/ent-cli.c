@@ -1,0 +1,443 @@
+/* ent-cli.c: the headless command line: --summary, --csv, --export, --version
+ *
+ * Everything here runs from "handle-local-options", before GTK is initialised:
+ * no display and no session bus are needed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "ent-budget.h"
+#include "ent-cli.h"
+#include "ent-money.h"
+#include "ent-xlsx-export.h"
+
+static const GOptionEntry cli_entries[] = {
+  { "summary", 's', 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print each scenario’s budget lines per year and the totals"), NULL },
+  { "csv", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --summary, print CSV (scenario;year;pupils;base;optional;specific;total)"), NULL },
+  { "export", 'x', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the budget workbook (XLSX) to OUT"), N_("OUT") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, N_("[FILE]") },
+  { NULL }
+};
+
+static const char *
+summary_text (void)
+{
+  /* Translators: the --help description of the command line */
+  return _("Plans the commune’s contribution to the school digital workspace (ENT) "
+           "and prints or exports its budget. With no option, opens the window "
+           "on FILE, the last document or the bundled example (Hem).");
+}
+
+int
+ent_cli_check_usage (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autofree char **remaining = NULL;
+  gboolean summary = FALSE, csv = FALSE, version = FALSE;
+  g_autofree char *export_path = NULL;
+  GOptionEntry entries[G_N_ELEMENTS (cli_entries)];
+
+  /* Same table as the application's, with storage to parse into. */
+  memcpy (entries, cli_entries, sizeof entries);
+  entries[0].arg_data = &summary;
+  entries[1].arg_data = &csv;
+  entries[2].arg_data = &export_path;
+  entries[3].arg_data = &version;
+  entries[4].arg_data = &remaining;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_ignore_unknown_options (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    {
+      /* --help is GApplication's */
+      if (g_str_has_prefix (argv[i], "--help") || g_str_equal (argv[i], "-h") ||
+          g_str_equal (argv[i], "-?"))
+        return -1;
+      args[i] = g_strdup (argv[i]);
+    }
+
+  {
+    char **parse_args = g_memdup2 (args, sizeof (char *) * (argc + 1));
+    int parse_argc = argc;
+    gboolean ok = g_option_context_parse (context, &parse_argc, &parse_args, &error);
+
+    g_free (parse_args);
+    if (!ok)
+      {
+        g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+        g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
+        g_strfreev (remaining);
+        remaining = NULL;
+        return ENT_CLI_EXIT_USAGE;
+      }
+  }
+
+  if (remaining != NULL && g_strv_length (remaining) > 1 && (summary || csv || export_path))
+    {
+      g_printerr (_("%s: give one document at most with --summary or --export\n"), g_get_prgname ());
+      g_strfreev (remaining);
+      remaining = NULL;
+      return ENT_CLI_EXIT_USAGE;
+    }
+  g_strfreev (remaining);
+  remaining = NULL;
+  return -1;
+}
+
+void
+ent_cli_add_options (GApplication *app)
+{
+  g_application_add_main_option_entries (app, cli_entries);
+  g_application_set_option_context_parameter_string (app, _("[FILE…]"));
+  g_application_set_option_context_summary (app, summary_text ());
+}
+
+GFile **
+ent_cli_dup_files (GVariantDict *options,
+                   guint        *n_files)
+{
+  g_autofree const char **names = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+
+  if (n_files)
+    *n_files = 0;
+  if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &names) ||
+      names == NULL || names[0] == NULL)
+    return NULL;
+
+  files = g_ptr_array_new ();
+  for (guint i = 0; names[i] != NULL; i++)
+    g_ptr_array_add (files, g_file_new_for_commandline_arg (names[i]));
+  if (n_files)
+    *n_files = files->len;
+  g_ptr_array_add (files, NULL);
+  return (GFile **) g_ptr_array_free (g_steal_pointer (&files), FALSE);
+}
+
+static void
+free_files (GFile **files)
+{
+  for (GFile **f = files; f && *f; f++)
+    g_object_unref (*f);
+  g_free (files);
+}
+
+static EntDocument *
+load_document (GFile **files)
+{
+  g_autoptr(GError) error = NULL;
+  EntDocument *document;
+
+  if (files == NULL || files[0] == NULL)
+    return ent_document_new_example ();
+
+  document = ent_document_new_from_file (files[0], &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+  for (const char *const *w = ent_document_get_load_warnings (document); w && *w; w++)
+    g_printerr (_("Warning: %s\n"), *w);
+  return document;
+}
+
+/* Display width of a UTF-8 string, counting each character as one column. */
+static glong
+text_width (const char *text)
+{
+  return g_utf8_strlen (text, -1);
+}
+
+static void
+append_cell (GString    *out,
+             const char *text,
+             glong       width,
+             gboolean    right)
+{
+  glong pad = MAX (width - text_width (text), 0);
+
+  if (right)
+    for (glong i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
+  g_string_append (out, text);
+  if (!right)
+    for (glong i = 0; i < pad; i++)
+      g_string_append_c (out, ' ');
+}
+
+enum { COL_YEAR, COL_PUPILS, COL_BASE, COL_OPTIONAL, COL_SPECIFIC, COL_TOTAL, COL_PER_PUPIL, N_COLS };
+
+/* Prints one scenario as a table whose columns fit their widest cell. */
+static void
+print_scenario_table (GString                 *out,
+                      const EntScenarioBudget *sb)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  glong widths[N_COLS] = { 0 };
+  gint64 line_totals[ENT_N_LINES] = { 0 };
+  char **header = g_new0 (char *, N_COLS + 1);
+  char **footer = g_new0 (char *, N_COLS + 1);
+
+  header[COL_YEAR] = g_strdup (_("Year"));
+  header[COL_PUPILS] = g_strdup (_("Pupils"));
+  header[COL_BASE] = g_strdup (_("Base"));
+  header[COL_OPTIONAL] = g_strdup (_("Optional"));
+  header[COL_SPECIFIC] = g_strdup (_("Specific"));
+  header[COL_TOTAL] = g_strdup (_("Total"));
+  header[COL_PER_PUPIL] = g_strdup (_("Per pupil"));
+  g_ptr_array_add (rows, header);
+
+  for (guint y = 0; y < sb->n_years; y++)
+    {
+      const EntBudgetYear *by = &sb->years[y];
+      char **row = g_new0 (char *, N_COLS + 1);
+
+      row[COL_YEAR] = g_strdup_printf ("%d", by->year);
+      row[COL_PUPILS] = ent_count_format (by->pupils);
+      row[COL_BASE] = ent_money_format (by->lines[ENT_LINE_BASE].amount);
+      row[COL_OPTIONAL] = ent_money_format (by->lines[ENT_LINE_OPTIONAL].amount);
+      row[COL_SPECIFIC] = ent_money_format (by->lines[ENT_LINE_SPECIFIC].amount);
+      row[COL_TOTAL] = ent_money_format (by->total);
+      row[COL_PER_PUPIL] = ent_money_format (by->cost_per_pupil);
+      g_ptr_array_add (rows, row);
+      for (guint l = 0; l < ENT_N_LINES; l++)
+        line_totals[l] += by->lines[l].amount;
+    }
+
+  footer[COL_YEAR] = g_strdup (_("Total"));
+  footer[COL_PUPILS] = g_strdup ("");
+  footer[COL_BASE] = ent_money_format (line_totals[ENT_LINE_BASE]);
+  footer[COL_OPTIONAL] = ent_money_format (line_totals[ENT_LINE_OPTIONAL]);
+  footer[COL_SPECIFIC] = ent_money_format (line_totals[ENT_LINE_SPECIFIC]);
+  footer[COL_TOTAL] = ent_money_format (sb->total);
+  footer[COL_PER_PUPIL] = g_strdup ("");
+  g_ptr_array_add (rows, footer);
+
+  for (guint r = 0; r < rows->len; r++)
+    for (guint c = 0; c < N_COLS; c++)
+      widths[c] = MAX (widths[c], text_width (((char **) rows->pdata[r])[c]));
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      char **row = rows->pdata[r];
+
+      if (r == rows->len - 1)
+        {
+          /* a rule above the totals */
+          glong total_width = 0;
+          for (guint c = 0; c < N_COLS; c++)
+            total_width += widths[c] + (c > 0 ? 2 : 0);
+          for (glong i = 0; i < total_width; i++)
+            g_string_append (out, "─");
+          g_string_append_c (out, '\n');
+        }
+      for (guint c = 0; c < N_COLS; c++)
+        {
+          if (c > 0)
+            g_string_append (out, "  ");
+          append_cell (out, row[c], widths[c], c != COL_YEAR);
+        }
+      /* no trailing blanks */
+      while (out->len > 0 && out->str[out->len - 1] == ' ')
+        g_string_truncate (out, out->len - 1);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static char *
+format_date (const GDate *date)
+{
+  char buf[64];
+
+  if (g_date_strftime (buf, sizeof buf, "%x", date) == 0)
+    return g_strdup ("?");
+  return g_strdup (buf);
+}
+
+static void
+print_summary (EntDocument     *document,
+               const EntBudget *budget)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  EntContract *contract = ent_document_get_contract (document);
+  g_autofree char *start = format_date (ent_contract_get_payment_start (contract));
+  int first = ent_contract_get_first_school_year (contract);
+  int n_years = ent_contract_get_school_years (contract);
+
+  g_string_append_printf (out, "%s — %s\n", ent_document_get_title (document),
+                          ent_document_get_payer (document));
+  g_string_append_printf (out,
+                          /* Translators: "4 school years from 2023/2024, annual billing, payments from 01/01/2024" */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%d school year from %d/%d, billing: %s, payments from %s\n",
+                                       "%d school years from %d/%d, billing: %s, payments from %s\n",
+                                       n_years),
+                          n_years, first, first + 1,
+                          ent_billing_get_label (ent_contract_get_billing (contract)), start);
+
+  for (guint s = 0; s < budget->n_scenarios; s++)
+    {
+      const EntScenarioBudget *sb = &budget->scenarios[s];
+      g_autofree char *total = ent_money_format (sb->total);
+
+      g_string_append_c (out, '\n');
+      /* Translators: a scenario's heading in the summary */
+      g_string_append_printf (out, _("Scenario “%s”\n"), sb->name);
+      print_scenario_table (out, sb);
+      /* Translators: AE = autorisation d'engagement (the contract total) */
+      g_string_append_printf (out, _("Commitment authorisation (contract total): %s\n"), total);
+    }
+
+  fputs (out->str, stdout);
+}
+
+/* CSV fields are quoted when they hold the separator, a quote or a newline. */
+static void
+append_csv_field (GString    *out,
+                  const char *text)
+{
+  if (strpbrk (text, ";\"\n\r") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_csv_amounts (GString *out,
+                    gint64   base,
+                    gint64   optional,
+                    gint64   specific,
+                    gint64   total)
+{
+  const gint64 values[] = { base, optional, specific, total };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *text = ent_money_to_plain (values[i]);
+      g_string_append_printf (out, ";%s", text);
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* SPEC 7: the exact machine-readable format, independent of the locale. */
+static void
+print_csv (const EntBudget *budget)
+{
+  g_autoptr(GString) out = g_string_new ("scenario;year;pupils;base;optional;specific;total\n");
+
+  for (guint s = 0; s < budget->n_scenarios; s++)
+    {
+      const EntScenarioBudget *sb = &budget->scenarios[s];
+
+      for (guint y = 0; y < sb->n_years; y++)
+        {
+          const EntBudgetYear *by = &sb->years[y];
+
+          append_csv_field (out, sb->name);
+          g_string_append_printf (out, ";%d;%" G_GINT64_FORMAT, by->year, by->pupils);
+          append_csv_amounts (out, by->lines[ENT_LINE_BASE].amount,
+                              by->lines[ENT_LINE_OPTIONAL].amount,
+                              by->lines[ENT_LINE_SPECIFIC].amount, by->total);
+        }
+    }
+
+  for (guint s = 0; s < budget->n_scenarios; s++)
+    {
+      const EntScenarioBudget *sb = &budget->scenarios[s];
+      gint64 sums[ENT_N_LINES] = { 0 };
+
+      for (guint y = 0; y < sb->n_years; y++)
+        for (guint l = 0; l < ENT_N_LINES; l++)
+          sums[l] += sb->years[y].lines[l].amount;
+      append_csv_field (out, sb->name);
+      g_string_append (out, ";total;");
+      append_csv_amounts (out, sums[ENT_LINE_BASE], sums[ENT_LINE_OPTIONAL],
+                          sums[ENT_LINE_SPECIFIC], sb->total);
+    }
+
+  fputs (out->str, stdout);
+}
+
+int
+ent_cli_handle_local_options (GApplication *app,
+                              GVariantDict *options)
+{
+  g_autoptr(EntDocument) document = NULL;
+  g_autoptr(EntBudget) budget = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *export_path = NULL;
+  GFile **files = NULL;
+  gboolean summary, csv;
+  int status = ENT_CLI_EXIT_OK;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("ent-budget %s\n", PACKAGE_VERSION);
+      return ENT_CLI_EXIT_OK;
+    }
+
+  summary = g_variant_dict_contains (options, "summary");
+  csv = g_variant_dict_contains (options, "csv");
+  g_variant_dict_lookup (options, "export", "^ay", &export_path);
+
+  if (!summary && !csv && export_path == NULL)
+    return -1;  /* the window */
+
+  files = ent_cli_dup_files (options, NULL);
+  document = load_document (files);
+  free_files (files);
+  if (document == NULL)
+    return ENT_CLI_EXIT_DOCUMENT;
+
+  budget = ent_budget_compute (document, &error);
+  if (budget == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return ENT_CLI_EXIT_DOCUMENT;
+    }
+
+  if (export_path != NULL)
+    {
+      if (!ent_xlsx_export (document, export_path, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return ENT_CLI_EXIT_DOCUMENT;
+        }
+    }
+
+  if (csv)
+    print_csv (budget);
+  else if (summary)
+    print_summary (document, budget);
+
+  if (fflush (stdout) != 0)
+    status = ENT_CLI_EXIT_DOCUMENT;
+  return status;
+}

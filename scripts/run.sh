@@ -1,0 +1,16 @@
+#!/bin/sh
+# Installs what is missing, builds, and runs Budget ENT on the bundled example
+# (the window when there is a display, else the budget summary in the terminal).
+set -eu
+cd "$(dirname "$0")/.."
+
+sh scripts/deps.sh
+[ -d build/meson-private ] || meson setup build
+ninja -C build
+
+export GSETTINGS_SCHEMA_DIR="$PWD/build/data"
+if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  exec ./build/app/ent-budget "$@"
+else
+  exec ./build/app/ent-budget --summary "$@"
+fi

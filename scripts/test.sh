@@ -1,0 +1,26 @@
+#!/bin/sh
+# Installs what is missing, then builds and runs the whole test suite twice:
+# a -Dwerror=true build and an AddressSanitizer + UndefinedBehaviorSanitizer
+# build. GUI tests run under Xvfb. Ends with the line "N passed, N failed".
+set -eu
+cd "$(dirname "$0")/.."
+
+sh scripts/deps.sh --test
+
+run_suite () {
+  dir=$1; shift
+  [ -d "$dir/meson-private" ] || meson setup "$dir" "$@"
+  meson configure "$dir" "$@" >/dev/null
+  ninja -C "$dir"
+  # One X server for the whole run; each GUI test opens its own window.
+  xvfb-run -a -s '-screen 0 1280x800x24' \
+    meson test -C "$dir" --print-errorlogs --num-processes 2 \
+      --timeout-multiplier "${TIMEOUT_MULTIPLIER:-1}" || true
+}
+
+run_suite build -Dwerror=true -Dbuildtype=debugoptimized
+TIMEOUT_MULTIPLIER=4 run_suite build-asan -Dwerror=true -Db_sanitize=address,undefined \
+  -Db_lundef=false -Dbuildtype=debug
+
+/usr/bin/python3 scripts/count-tests.py build/meson-logs/testlog.json \
+  build-asan/meson-logs/testlog.json
