@@ -262,23 +262,13 @@ print_scenario_table (GString                 *out,
     }
 }
 
-static char *
-format_date (const GDate *date)
-{
-  char buf[64];
-
-  if (g_date_strftime (buf, sizeof buf, "%x", date) == 0)
-    return g_strdup ("?");
-  return g_strdup (buf);
-}
-
 static void
 print_summary (EntDocument     *document,
                const EntBudget *budget)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   EntContract *contract = ent_document_get_contract (document);
-  g_autofree char *start = format_date (ent_contract_get_payment_start (contract));
+  g_autofree char *start = ent_date_format (ent_contract_get_payment_start (contract));
   int first = ent_contract_get_first_school_year (contract);
   int n_years = ent_contract_get_school_years (contract);
 

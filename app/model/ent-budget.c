@@ -119,17 +119,6 @@ period_rate (EntTariffPeriod *period,
     }
 }
 
-static char *
-format_date (const GDate *date)
-{
-  char buf[64];
-
-  /* %x follows the locale: 01/01/2024 in French */
-  if (g_date_strftime (buf, sizeof buf, "%x", date) == 0)
-    return g_strdup ("?");
-  return g_strdup (buf);
-}
-
 gboolean
 ent_tariff_rate_on (EntTariffSchedule *tariffs,
                     EntLineKind        line,
@@ -149,11 +138,11 @@ ent_tariff_rate_on (EntTariffSchedule *tariffs,
     {
       EntTariffPeriod *first = g_list_model_get_n_items (G_LIST_MODEL (tariffs)) > 0
         ? g_list_model_get_item (G_LIST_MODEL (tariffs), 0) : NULL;
-      g_autofree char *when = format_date (date);
+      g_autofree char *when = ent_date_format (date);
 
       if (first != NULL)
         {
-          g_autofree char *from = format_date (ent_tariff_period_get_valid_from (first));
+          g_autofree char *from = ent_date_format (ent_tariff_period_get_valid_from (first));
 
           g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_NO_TARIFF,
                        _("No tariff is in force on %s, a billed date: the first tariff period starts on %s"),
@@ -749,8 +738,8 @@ ent_budget_compute_scaled (EntDocument  *document,
   ent_contract_get_end_date (c.contract, &end);
   if (g_date_compare (&c.payment_start, &end) > 0)
     {
-      g_autofree char *start = format_date (&c.payment_start);
-      g_autofree char *until = format_date (&end);
+      g_autofree char *start = ent_date_format (&c.payment_start);
+      g_autofree char *until = ent_date_format (&end);
 
       g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OUT_OF_RANGE,
                    _("The payment start (%s) is after the end of the contract (%s)"),

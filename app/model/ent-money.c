@@ -366,6 +366,18 @@ ent_percent_to_plain (gint64 bp)
   return g_string_free (str, FALSE);
 }
 
+char *
+ent_date_format (const GDate *date)
+{
+  char buf[128];
+
+  g_return_val_if_fail (date != NULL && g_date_valid (date), g_strdup ("?"));
+
+  if (g_date_strftime (buf, sizeof buf, "%-d %B %Y", date) == 0)
+    return g_strdup ("?");
+  return g_strdup (buf);
+}
+
 gint64
 ent_round_div (gint64 num,
                gint64 den)

@@ -35,6 +35,9 @@ char    *ent_percent_format       (gint64       bp);
 /* Locale-independent: "-2.5", "2", "0.25". */
 char    *ent_percent_to_plain     (gint64       bp);
 
+/* Locale-aware long date: "1 janvier 2024" under fr_FR, "1 January 2024" otherwise. */
+char    *ent_date_format          (const GDate *date);
+
 /* round (num / den) to the nearest integer, halves away from zero; den > 0 */
 gint64   ent_round_div            (gint64       num,
                                    gint64       den);
