@@ -1,0 +1,1164 @@
+/* ent-assumptions-page.c
+ *
+ * Every input writes to the model as soon as it holds a valid value; an invalid
+ * value is refused here, with the reason shown next to the input (the "error"
+ * style class and a label), so the model only ever holds valid values.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ent-assumptions-page.h"
+#include "ent-money.h"
+
+/* A tariff amount above this (per pupil or per half-day) is surely a typo. */
+#define MAX_TARIFF_CENTS G_GINT64_CONSTANT (100000000)   /* 1 000 000 € */
+
+typedef enum
+{
+  TARIFF_COLUMN_DATE,
+  TARIFF_COLUMN_BASE,
+  TARIFF_COLUMN_OPTIONAL,
+  TARIFF_COLUMN_HALF_DAY,
+  TARIFF_COLUMN_REFERENCE,
+  TARIFF_COLUMN_REMOVE,
+  N_TARIFF_COLUMNS
+} TariffColumn;
+
+enum { IMPUTATION_CHAPTER, IMPUTATION_NATURE, IMPUTATION_FUNCTION, N_IMPUTATION_PARTS };
+
+struct _EntAssumptionsPage
+{
+  GtkWidget    parent_instance;
+
+  EntDocument *document;
+  GPtrArray   *bindings;          /* GBinding, unbound when the document changes */
+  gboolean     loading;           /* filling inputs from the model: do not write back */
+
+  /* template */
+  GtkWidget   *scrolled_window;
+  GtkEntry    *title_entry;
+  GtkEntry    *payer_entry;
+  GtkDropDown *kind_dropdown;
+  GtkEntry    *insee_entry;
+  GtkLabel    *insee_error;
+  GtkSpinButton *first_year_spin;
+  GtkSpinButton *school_years_spin;
+  GtkEntry    *payment_entry;
+  GtkMenuButton *payment_calendar_button;
+  GtkCalendar *payment_calendar;
+  GtkLabel    *contract_error;
+  GtkLabel    *contract_summary_label;
+  GtkCheckButton *annual_check;
+  GtkCheckButton *prorata_check;
+  GtkLabel    *annual_description;
+  GtkLabel    *prorata_description;
+  GtkColumnView *tariff_view;
+  GtkLabel    *tariff_error;
+  GtkLabel    *base_line_label;
+  GtkLabel    *optional_line_label;
+  GtkLabel    *specific_line_label;
+  GtkEntry    *base_chapter_entry;
+  GtkEntry    *base_nature_entry;
+  GtkEntry    *base_function_entry;
+  GtkEntry    *optional_chapter_entry;
+  GtkEntry    *optional_nature_entry;
+  GtkEntry    *optional_function_entry;
+  GtkEntry    *specific_chapter_entry;
+  GtkEntry    *specific_nature_entry;
+  GtkEntry    *specific_function_entry;
+  GtkLabel    *imputation_error;
+
+  GtkEntry    *imputation_entries[ENT_N_LINES][N_IMPUTATION_PARTS];
+};
+
+G_DEFINE_FINAL_TYPE (EntAssumptionsPage, ent_assumptions_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* ------------------------------------------------------------------ helpers */
+
+/* Shows (or, with @message NULL, clears) the reason why @input was refused.
+ * A reason label shared by several inputs is only hidden by the input that
+ * filled it. */
+static void
+show_reason (GtkWidget  *input,
+             GtkLabel   *reason,
+             const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (input, "error");
+      gtk_label_set_text (reason, message);
+      gtk_widget_set_visible (GTK_WIDGET (reason), TRUE);
+      g_object_set_data (G_OBJECT (reason), "ent-owner", input);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (input),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (input),
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, reason, NULL,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (input, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
+      if (g_object_get_data (G_OBJECT (reason), "ent-owner") == input)
+        {
+          gtk_widget_set_visible (GTK_WIDGET (reason), FALSE);
+          g_object_set_data (G_OBJECT (reason), "ent-owner", NULL);
+        }
+    }
+}
+
+static void
+clear_reason_label (GtkLabel *reason)
+{
+  GtkWidget *owner = g_object_get_data (G_OBJECT (reason), "ent-owner");
+
+  if (owner != NULL)
+    show_reason (owner, reason, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (reason), FALSE);
+}
+
+/* A reason that belongs to no input (a refused button press). */
+static void
+show_message (GtkLabel   *reason,
+              const char *message)
+{
+  clear_reason_label (reason);
+  gtk_label_set_text (reason, message);
+  gtk_widget_set_visible (GTK_WIDGET (reason), TRUE);
+}
+
+static char *
+format_date (const GDate *date)
+{
+  char buffer[64];
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+  if (g_date_strftime (buffer, sizeof buffer, "%x", date) == 0)
+    return g_strdup ("");
+  return g_strdup (buffer);
+}
+
+static char *
+dup_date_example (void)
+{
+  GDate example;
+
+  g_date_clear (&example, 1);
+  g_date_set_dmy (&example, 31, G_DATE_DECEMBER, 2024);
+  return format_date (&example);
+}
+
+/* Parses a date the way the locale writes it (and ISO 8601). Returns a
+ * translated reason on failure. */
+static gboolean
+parse_date (const char  *text,
+            GDate       *out,
+            char       **out_reason)
+{
+  g_date_clear (out, 1);
+  if (text != NULL)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+      if (*stripped != '\0')
+        g_date_set_parse (out, stripped);
+    }
+
+  if (!g_date_valid (out))
+    {
+      g_autofree char *example = dup_date_example ();
+
+      /* Translators: %s is an example date written the way the locale writes dates */
+      *out_reason = g_strdup_printf (_("This is not a date. Type it like %s."), example);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+parse_tariff_amount (const char  *text,
+                     gint64      *out_cents,
+                     char       **out_reason)
+{
+  if (!ent_money_parse (text, out_cents, NULL))
+    {
+      g_autofree char *example = ent_money_format_number (130);
+
+      /* Translators: %s is an example amount, "1,30" in French */
+      *out_reason = g_strdup_printf (_("This is not an amount in euros. Type it like %s."), example);
+      return FALSE;
+    }
+  if (*out_cents < 0)
+    {
+      *out_reason = g_strdup (_("An amount cannot be negative."));
+      return FALSE;
+    }
+  if (*out_cents > MAX_TARIFF_CENTS)
+    {
+      *out_reason = g_strdup (_("This amount is too large for a tariff."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Empty, five digits, or 2A / 2B and three digits (Corsica). */
+static gboolean
+insee_is_valid (const char *text)
+{
+  gsize length = strlen (text);
+
+  if (length == 0)
+    return TRUE;
+  if (length != 5)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i == 1 && text[0] == '2' && (text[1] == 'A' || text[1] == 'B'))
+        continue;
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+imputation_code_is_valid (const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+set_text_quietly (EntAssumptionsPage *self,
+                  GtkEditable        *editable,
+                  const char         *text)
+{
+  gboolean was_loading = self->loading;
+
+  self->loading = TRUE;
+  if (g_strcmp0 (gtk_editable_get_text (editable), text) != 0)
+    gtk_editable_set_text (editable, text != NULL ? text : "");
+  self->loading = was_loading;
+}
+
+static void
+get_contract_bounds (EntContract *contract,
+                     GDate       *out_start,
+                     GDate       *out_end)
+{
+  g_date_clear (out_start, 1);
+  g_date_set_dmy (out_start, 1, G_DATE_SEPTEMBER,
+                  ent_contract_get_first_school_year (contract));
+  g_date_clear (out_end, 1);
+  ent_contract_get_end_date (contract, out_end);
+}
+
+/* ----------------------------------------------------------------- contract */
+
+static void
+update_payment_input (EntAssumptionsPage *self)
+{
+  EntContract *contract = ent_document_get_contract (self->document);
+  const GDate *payment = ent_contract_get_payment_start (contract);
+  g_autofree char *text = format_date (payment);
+  gboolean was_loading = self->loading;
+
+  set_text_quietly (self, GTK_EDITABLE (self->payment_entry), text);
+  if (payment != NULL && g_date_valid (payment))
+    {
+      g_autoptr(GDateTime) datetime =
+        g_date_time_new_local (g_date_get_year (payment), g_date_get_month (payment),
+                               g_date_get_day (payment), 12, 0, 0);
+
+      self->loading = TRUE;
+      gtk_calendar_select_day (self->payment_calendar, datetime);
+      self->loading = was_loading;
+    }
+}
+
+static void
+update_contract_summary (EntAssumptionsPage *self)
+{
+  EntContract *contract = ent_document_get_contract (self->document);
+  GDate start, end;
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+  g_autofree char *summary = NULL;
+
+  get_contract_bounds (contract, &start, &end);
+  start_text = format_date (&start);
+  end_text = format_date (&end);
+  /* Translators: %1$s and %2$s are dates, %3$d and %4$d years (exercices) */
+  summary = g_strdup_printf (_("The contract runs from %1$s to %2$s. Budget years: %3$d to %4$d."),
+                             start_text, end_text,
+                             ent_contract_get_first_budget_year (contract),
+                             ent_contract_get_last_budget_year (contract));
+  gtk_label_set_text (self->contract_summary_label, summary);
+}
+
+/* Refuses a payment start outside [1 September F, 31 August F+L]. */
+static void
+commit_payment (EntAssumptionsPage *self)
+{
+  EntContract *contract;
+  g_autofree char *reason = NULL;
+  GDate date, start, end;
+  const GDate *current;
+
+  if (self->loading || self->document == NULL)
+    return;
+
+  contract = ent_document_get_contract (self->document);
+  if (!parse_date (gtk_editable_get_text (GTK_EDITABLE (self->payment_entry)), &date, &reason))
+    {
+      show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, reason);
+      return;
+    }
+
+  get_contract_bounds (contract, &start, &end);
+  if (g_date_compare (&date, &start) < 0 || g_date_compare (&date, &end) > 0)
+    {
+      g_autofree char *start_text = format_date (&start);
+      g_autofree char *end_text = format_date (&end);
+
+      /* Translators: %1$s and %2$s are the first and last days of the contract */
+      reason = g_strdup_printf (_("The payment start must fall within the contract, from %1$s to %2$s."),
+                                start_text, end_text);
+      show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, reason);
+      return;
+    }
+
+  show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, NULL);
+  current = ent_contract_get_payment_start (contract);
+  if (current == NULL || !g_date_valid (current) || g_date_compare (current, &date) != 0)
+    ent_contract_set_payment_start (contract, &date);
+  update_payment_input (self);
+}
+
+/* --------------------------------------------------------------- imputation */
+
+static void
+fill_imputation (EntAssumptionsPage *self)
+{
+  for (guint line = 0; line < ENT_N_LINES; line++)
+    {
+      set_text_quietly (self, GTK_EDITABLE (self->imputation_entries[line][IMPUTATION_CHAPTER]),
+                        ent_document_get_chapter (self->document, line));
+      set_text_quietly (self, GTK_EDITABLE (self->imputation_entries[line][IMPUTATION_NATURE]),
+                        ent_document_get_nature (self->document, line));
+      set_text_quietly (self, GTK_EDITABLE (self->imputation_entries[line][IMPUTATION_FUNCTION]),
+                        ent_document_get_function (self->document, line));
+    }
+}
+
+static void
+commit_imputation (EntAssumptionsPage *self,
+                   EntLineKind         line)
+{
+  const char *texts[N_IMPUTATION_PARTS];
+  gboolean valid = TRUE;
+
+  for (guint part = 0; part < N_IMPUTATION_PARTS; part++)
+    {
+      GtkWidget *entry = GTK_WIDGET (self->imputation_entries[line][part]);
+
+      texts[part] = gtk_editable_get_text (GTK_EDITABLE (entry));
+      if (imputation_code_is_valid (texts[part]))
+        show_reason (entry, self->imputation_error, NULL);
+      else
+        {
+          show_reason (entry, self->imputation_error,
+                       _("Chapter, nature and function are made of digits only, for example 65, 65548 and 21."));
+          valid = FALSE;
+        }
+    }
+
+  if (!valid)
+    return;
+
+  if (g_strcmp0 (texts[0], ent_document_get_chapter (self->document, line)) != 0 ||
+      g_strcmp0 (texts[1], ent_document_get_nature (self->document, line)) != 0 ||
+      g_strcmp0 (texts[2], ent_document_get_function (self->document, line)) != 0)
+    {
+      g_autofree char *chapter = g_strdup (texts[0]);
+      g_autofree char *nature = g_strdup (texts[1]);
+      g_autofree char *function = g_strdup (texts[2]);
+
+      ent_document_set_imputation (self->document, line, chapter, nature, function);
+    }
+}
+
+/* ------------------------------------------------------------------ tariffs */
+
+static EntTariffPeriod *
+get_entry_period (GtkWidget *entry)
+{
+  GtkListItem *list_item = g_object_get_data (G_OBJECT (entry), "ent-list-item");
+
+  if (list_item == NULL)
+    return NULL;
+  return gtk_list_item_get_item (list_item);
+}
+
+static char *
+dup_tariff_text (EntTariffPeriod *period,
+                 TariffColumn     column)
+{
+  switch (column)
+    {
+    case TARIFF_COLUMN_DATE:
+      return format_date (ent_tariff_period_get_valid_from (period));
+    case TARIFF_COLUMN_BASE:
+      return ent_money_format_number (ent_tariff_period_get_base_per_pupil (period));
+    case TARIFF_COLUMN_OPTIONAL:
+      return ent_money_format_number (ent_tariff_period_get_optional_per_pupil (period));
+    case TARIFF_COLUMN_HALF_DAY:
+      return ent_money_format_number (ent_tariff_period_get_half_day (period));
+    case TARIFF_COLUMN_REFERENCE:
+      return g_strdup (ent_tariff_period_get_reference (period));
+    case TARIFF_COLUMN_REMOVE:
+    case N_TARIFF_COLUMNS:
+    default:
+      return NULL;
+    }
+}
+
+static void
+commit_tariff_date (EntAssumptionsPage *self,
+                    GtkWidget          *entry)
+{
+  EntTariffPeriod *period = get_entry_period (entry);
+  EntTariffSchedule *tariffs;
+  g_autofree char *reason = NULL;
+  GDate date, start, end, earliest;
+
+  if (self->loading || self->document == NULL || period == NULL)
+    return;
+
+  if (!parse_date (gtk_editable_get_text (GTK_EDITABLE (entry)), &date, &reason))
+    {
+      show_reason (entry, self->tariff_error, reason);
+      return;
+    }
+
+  tariffs = ent_document_get_tariffs (self->document);
+  get_contract_bounds (ent_document_get_contract (self->document), &start, &end);
+  g_date_clear (&earliest, 1);
+  g_date_set_dmy (&earliest, 1, G_DATE_JANUARY, ENT_MIN_SCHOOL_YEAR);
+  if (g_date_compare (&date, &end) > 0 || g_date_compare (&date, &earliest) < 0)
+    {
+      g_autofree char *end_text = format_date (&end);
+
+      /* Translators: %s is the last day of the contract */
+      reason = g_strdup_printf (_("A tariff period must start before the end of the contract, %s."),
+                                end_text);
+      show_reason (entry, self->tariff_error, reason);
+      return;
+    }
+
+  if (g_date_compare (&date, ent_tariff_period_get_valid_from (period)) == 0)
+    {
+      show_reason (entry, self->tariff_error, NULL);
+      return;
+    }
+
+  if (ent_tariff_schedule_has_date (tariffs, &date, period))
+    {
+      g_autofree char *date_text = format_date (&date);
+
+      /* Translators: %s is a date */
+      reason = g_strdup_printf (_("Another tariff period already starts on %s."), date_text);
+      show_reason (entry, self->tariff_error, reason);
+      return;
+    }
+
+  show_reason (entry, self->tariff_error, NULL);
+  /* The schedule re-sorts: the row may be rebound under our feet, so this is
+   * the last thing done with @entry. */
+  ent_tariff_period_set_valid_from (period, &date);
+}
+
+static void
+tariff_entry_changed_cb (GtkEditable        *editable,
+                         EntAssumptionsPage *self)
+{
+  GtkWidget *entry = GTK_WIDGET (editable);
+  EntTariffPeriod *period = get_entry_period (entry);
+  TariffColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "ent-column"));
+  const char *text = gtk_editable_get_text (editable);
+  g_autofree char *reason = NULL;
+  gint64 cents = 0;
+
+  if (self->loading || period == NULL)
+    return;
+
+  switch (column)
+    {
+    case TARIFF_COLUMN_DATE:
+      /* Committed on Enter or when the focus leaves: the list re-sorts by date. */
+      show_reason (entry, self->tariff_error, NULL);
+      return;
+
+    case TARIFF_COLUMN_REFERENCE:
+      ent_tariff_period_set_reference (period, text);
+      return;
+
+    case TARIFF_COLUMN_BASE:
+    case TARIFF_COLUMN_OPTIONAL:
+    case TARIFF_COLUMN_HALF_DAY:
+      if (!parse_tariff_amount (text, &cents, &reason))
+        {
+          show_reason (entry, self->tariff_error, reason);
+          return;
+        }
+      show_reason (entry, self->tariff_error, NULL);
+      if (column == TARIFF_COLUMN_BASE)
+        ent_tariff_period_set_base_per_pupil (period, cents);
+      else if (column == TARIFF_COLUMN_OPTIONAL)
+        ent_tariff_period_set_optional_per_pupil (period, cents);
+      else
+        ent_tariff_period_set_half_day (period, cents);
+      return;
+
+    case TARIFF_COLUMN_REMOVE:
+    case N_TARIFF_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+tariff_entry_activate_cb (GtkEntry           *entry,
+                          EntAssumptionsPage *self)
+{
+  commit_tariff_date (self, GTK_WIDGET (entry));
+}
+
+static void
+tariff_entry_leave_cb (GtkEventControllerFocus *controller,
+                       EntAssumptionsPage      *self)
+{
+  commit_tariff_date (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+static void
+remove_tariff_clicked_cb (GtkButton          *button,
+                          EntAssumptionsPage *self)
+{
+  EntTariffPeriod *period = get_entry_period (GTK_WIDGET (button));
+  EntTariffSchedule *tariffs;
+
+  if (self->document == NULL || period == NULL)
+    return;
+
+  tariffs = ent_document_get_tariffs (self->document);
+  if (g_list_model_get_n_items (G_LIST_MODEL (tariffs)) <= 1)
+    {
+      show_message (self->tariff_error,
+                    _("The last tariff period cannot be removed: the budget needs one."));
+      return;
+    }
+
+  clear_reason_label (self->tariff_error);
+  ent_tariff_schedule_remove (tariffs, period);
+}
+
+static void
+tariff_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 EntAssumptionsPage       *self)
+{
+  TariffColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ent-column"));
+  GtkWidget *widget;
+
+  if (column == TARIFF_COLUMN_REMOVE)
+    {
+      widget = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_add_css_class (widget, "flat");
+      /* Translators: tooltip of the button removing one tariff period */
+      gtk_widget_set_tooltip_text (widget, _("Remove this tariff period"));
+      g_signal_connect (widget, "clicked", G_CALLBACK (remove_tariff_clicked_cb), self);
+    }
+  else
+    {
+      widget = gtk_entry_new ();
+      gtk_editable_set_width_chars (GTK_EDITABLE (widget),
+                                    column == TARIFF_COLUMN_REFERENCE ? 24 :
+                                    column == TARIFF_COLUMN_DATE ? 11 : 8);
+      if (column != TARIFF_COLUMN_DATE && column != TARIFF_COLUMN_REFERENCE)
+        {
+          gtk_editable_set_alignment (GTK_EDITABLE (widget), 1.0);
+          gtk_entry_set_input_purpose (GTK_ENTRY (widget), GTK_INPUT_PURPOSE_NUMBER);
+        }
+      g_signal_connect (widget, "changed", G_CALLBACK (tariff_entry_changed_cb), self);
+      if (column == TARIFF_COLUMN_DATE)
+        {
+          GtkEventController *focus = gtk_event_controller_focus_new ();
+
+          g_signal_connect (widget, "activate", G_CALLBACK (tariff_entry_activate_cb), self);
+          g_signal_connect (focus, "leave", G_CALLBACK (tariff_entry_leave_cb), self);
+          gtk_widget_add_controller (widget, focus);
+        }
+    }
+
+  g_object_set_data (G_OBJECT (widget), "ent-column", GINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (widget), "ent-list-item", list_item);
+  gtk_list_item_set_child (list_item, widget);
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+}
+
+static void
+tariff_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                EntAssumptionsPage       *self)
+{
+  TariffColumn column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ent-column"));
+  const char *title = g_object_get_data (G_OBJECT (factory), "ent-title");
+  EntTariffPeriod *period = gtk_list_item_get_item (list_item);
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+  g_autofree char *date = format_date (ent_tariff_period_get_valid_from (period));
+  g_autofree char *accessible = NULL;
+
+  if (column == TARIFF_COLUMN_REMOVE)
+    /* Translators: accessible name of the remove button; %s is a date */
+    accessible = g_strdup_printf (_("Remove the tariff period starting %s"), date);
+  else
+    {
+      g_autofree char *text = dup_tariff_text (period, column);
+
+      set_text_quietly (self, GTK_EDITABLE (widget), text);
+      show_reason (widget, self->tariff_error, NULL);
+      /* Translators: accessible name of a cell: %1$s is the column ("Half-day"), %2$s a date */
+      accessible = g_strdup_printf (_("%1$s, tariff period starting %2$s"), title, date);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+add_tariff_column (EntAssumptionsPage *self,
+                   TariffColumn        column,
+                   const char         *title,
+                   gboolean            expand)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "ent-column", GINT_TO_POINTER (column));
+  g_object_set_data_full (G_OBJECT (factory), "ent-title", g_strdup (title), g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (tariff_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (tariff_bind_cb), self);
+
+  view_column = gtk_column_view_column_new (column == TARIFF_COLUMN_REMOVE ? NULL : title, factory);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_append_column (self->tariff_view, view_column);
+}
+
+/* --------------------------------------------------------- document binding */
+
+static gboolean
+billing_to_active (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_int (from) == GPOINTER_TO_INT (user_data));
+  return TRUE;
+}
+
+static gboolean
+active_to_billing (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  if (!g_value_get_boolean (from))
+    return FALSE;
+  g_value_set_int (to, GPOINTER_TO_INT (user_data));
+  return TRUE;
+}
+
+static void
+bind (EntAssumptionsPage *self,
+      gpointer            source,
+      const char         *source_property,
+      gpointer            target,
+      const char         *target_property)
+{
+  g_ptr_array_add (self->bindings,
+                   g_object_bind_property (source, source_property, target, target_property,
+                                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
+}
+
+static void
+bind_billing (EntAssumptionsPage *self,
+              EntContract        *contract,
+              GtkCheckButton     *check,
+              EntBilling          billing)
+{
+  g_ptr_array_add (self->bindings,
+                   g_object_bind_property_full (contract, "billing", check, "active",
+                                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                                                billing_to_active, active_to_billing,
+                                                GINT_TO_POINTER (billing), NULL));
+}
+
+static void
+contract_changed_cb (EntAssumptionsPage *self)
+{
+  update_contract_summary (self);
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->payment_entry), "error"))
+    update_payment_input (self);
+}
+
+static void
+insee_notify_cb (EntAssumptionsPage *self)
+{
+  if (!gtk_widget_has_css_class (GTK_WIDGET (self->insee_entry), "error"))
+    set_text_quietly (self, GTK_EDITABLE (self->insee_entry),
+                      ent_document_get_insee (self->document));
+}
+
+static void
+disconnect_document (EntAssumptionsPage *self)
+{
+  if (self->document == NULL)
+    return;
+
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  g_ptr_array_set_size (self->bindings, 0);
+
+  g_signal_handlers_disconnect_by_data (ent_document_get_contract (self->document), self);
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  gtk_column_view_set_model (self->tariff_view, NULL);
+}
+
+static void
+connect_document (EntAssumptionsPage *self)
+{
+  EntContract *contract = ent_document_get_contract (self->document);
+  EntTariffSchedule *tariffs = ent_document_get_tariffs (self->document);
+  GtkNoSelection *selection;
+
+  self->loading = TRUE;
+
+  bind (self, self->document, "title", self->title_entry, "text");
+  bind (self, self->document, "payer", self->payer_entry, "text");
+  bind (self, self->document, "payer-kind", self->kind_dropdown, "selected");
+  bind (self, contract, "first-school-year", self->first_year_spin, "value");
+  bind (self, contract, "school-years", self->school_years_spin, "value");
+  bind_billing (self, contract, self->annual_check, ENT_BILLING_ANNUAL);
+  bind_billing (self, contract, self->prorata_check, ENT_BILLING_PRORATA);
+
+  set_text_quietly (self, GTK_EDITABLE (self->insee_entry), ent_document_get_insee (self->document));
+  update_payment_input (self);
+  update_contract_summary (self);
+  fill_imputation (self);
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (tariffs)));
+  gtk_column_view_set_model (self->tariff_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  g_signal_connect_swapped (contract, "changed", G_CALLBACK (contract_changed_cb), self);
+  g_signal_connect_swapped (self->document, "notify::insee", G_CALLBACK (insee_notify_cb), self);
+
+  clear_reason_label (self->insee_error);
+  clear_reason_label (self->contract_error);
+  clear_reason_label (self->tariff_error);
+  clear_reason_label (self->imputation_error);
+  for (guint line = 0; line < ENT_N_LINES; line++)
+    for (guint part = 0; part < N_IMPUTATION_PARTS; part++)
+      show_reason (GTK_WIDGET (self->imputation_entries[line][part]), self->imputation_error, NULL);
+
+  self->loading = FALSE;
+}
+
+/* ---------------------------------------------------------------- callbacks */
+
+static void
+insee_changed_cb (EntAssumptionsPage *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->loading || self->document == NULL)
+    return;
+
+  text = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->insee_entry)), -1);
+  if (!insee_is_valid (text))
+    {
+      show_reason (GTK_WIDGET (self->insee_entry), self->insee_error,
+                   _("An INSEE code has five characters: digits, or 2A or 2B then three digits in Corsica (for example 59299)."));
+      return;
+    }
+
+  show_reason (GTK_WIDGET (self->insee_entry), self->insee_error, NULL);
+  if (g_strcmp0 (text, ent_document_get_insee (self->document)) != 0)
+    ent_document_set_insee (self->document, text);
+}
+
+static void
+payment_activate_cb (EntAssumptionsPage *self)
+{
+  commit_payment (self);
+}
+
+static void
+payment_leave_cb (EntAssumptionsPage *self)
+{
+  commit_payment (self);
+}
+
+static void
+payment_changed_cb (EntAssumptionsPage *self)
+{
+  /* The reason stays until the next commit, but not on a fresh edit. */
+  if (!self->loading)
+    show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, NULL);
+}
+
+static void
+payment_day_selected_cb (EntAssumptionsPage *self)
+{
+  g_autoptr(GDateTime) datetime = NULL;
+  g_autofree char *text = NULL;
+  GDate date;
+
+  if (self->loading)
+    return;
+
+  datetime = gtk_calendar_get_date (self->payment_calendar);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (datetime),
+                  g_date_time_get_month (datetime), g_date_time_get_year (datetime));
+  text = format_date (&date);
+  gtk_editable_set_text (GTK_EDITABLE (self->payment_entry), text);
+  commit_payment (self);
+  gtk_menu_button_popdown (self->payment_calendar_button);
+}
+
+static void
+spin_insert_text_cb (GtkEditable *editable,
+                     const char  *text,
+                     int          length,
+                     int         *position,
+                     GtkWidget   *spin)
+{
+  EntAssumptionsPage *self =
+    ENT_ASSUMPTIONS_PAGE (gtk_widget_get_ancestor (spin, ENT_TYPE_ASSUMPTIONS_PAGE));
+  gsize n = length < 0 ? strlen (text) : (gsize) length;
+
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isdigit (text[i]))
+      {
+        g_signal_stop_emission_by_name (editable, "insert-text");
+        gtk_widget_error_bell (spin);
+        show_reason (spin, self->contract_error,
+                     _("Only digits are accepted here: a year, or a number of school years."));
+        return;
+      }
+  show_reason (spin, self->contract_error, NULL);
+}
+
+static void
+imputation_changed_cb (GtkEditable        *editable,
+                       EntAssumptionsPage *self)
+{
+  if (self->loading || self->document == NULL)
+    return;
+  commit_imputation (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editable), "ent-line")));
+}
+
+static void
+add_tariff_cb (EntAssumptionsPage *self)
+{
+  EntTariffSchedule *tariffs;
+  EntTariffPeriod *last;
+  g_autoptr(EntTariffPeriod) period = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate date, start, end;
+
+  if (self->document == NULL)
+    return;
+
+  tariffs = ent_document_get_tariffs (self->document);
+  get_contract_bounds (ent_document_get_contract (self->document), &start, &end);
+  last = ent_tariff_schedule_get_last (tariffs);
+
+  /* A revision one year after the last one, with the same prices to edit. */
+  if (last != NULL)
+    {
+      date = *ent_tariff_period_get_valid_from (last);
+      g_date_add_years (&date, 1);
+    }
+  else
+    date = start;
+
+  while (ent_tariff_schedule_has_date (tariffs, &date, NULL) && g_date_compare (&date, &end) < 0)
+    g_date_add_days (&date, 1);
+
+  if (g_date_compare (&date, &end) > 0 || ent_tariff_schedule_has_date (tariffs, &date, NULL))
+    {
+      g_autofree char *end_text = format_date (&end);
+      g_autofree char *reason =
+        /* Translators: %s is the last day of the contract */
+        g_strdup_printf (_("No room for another tariff period before the end of the contract, %s."),
+                         end_text);
+
+      show_message (self->tariff_error, reason);
+      return;
+    }
+
+  period = ent_tariff_period_new (&date,
+                                  last ? ent_tariff_period_get_base_per_pupil (last) : 0,
+                                  last ? ent_tariff_period_get_optional_per_pupil (last) : 0,
+                                  last ? ent_tariff_period_get_half_day (last) : 0,
+                                  "");
+  if (!ent_tariff_schedule_add (tariffs, period, &error))
+    {
+      show_message (self->tariff_error, error->message);
+      return;
+    }
+  clear_reason_label (self->tariff_error);
+}
+
+/* ---------------------------------------------------------------- overrides */
+
+static void
+ent_assumptions_page_dispose (GObject *object)
+{
+  EntAssumptionsPage *self = ENT_ASSUMPTIONS_PAGE (object);
+
+  disconnect_document (self);
+  g_clear_object (&self->document);
+  gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_ASSUMPTIONS_PAGE);
+
+  G_OBJECT_CLASS (ent_assumptions_page_parent_class)->dispose (object);
+}
+
+static void
+ent_assumptions_page_finalize (GObject *object)
+{
+  EntAssumptionsPage *self = ENT_ASSUMPTIONS_PAGE (object);
+
+  g_ptr_array_unref (self->bindings);
+
+  G_OBJECT_CLASS (ent_assumptions_page_parent_class)->finalize (object);
+}
+
+static void
+ent_assumptions_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  EntAssumptionsPage *self = ENT_ASSUMPTIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ent_assumptions_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  EntAssumptionsPage *self = ENT_ASSUMPTIONS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      ent_assumptions_page_set_document (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ent_assumptions_page_class_init (EntAssumptionsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ent_assumptions_page_dispose;
+  object_class->finalize = ent_assumptions_page_finalize;
+  object_class->get_property = ent_assumptions_page_get_property;
+  object_class->set_property = ent_assumptions_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, ENT_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/budgetent/BudgetEnt/ui/ent-assumptions-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, EntAssumptionsPage, name)
+  BIND (scrolled_window);
+  BIND (title_entry);
+  BIND (payer_entry);
+  BIND (kind_dropdown);
+  BIND (insee_entry);
+  BIND (insee_error);
+  BIND (first_year_spin);
+  BIND (school_years_spin);
+  BIND (payment_entry);
+  BIND (payment_calendar_button);
+  BIND (payment_calendar);
+  BIND (contract_error);
+  BIND (contract_summary_label);
+  BIND (annual_check);
+  BIND (prorata_check);
+  BIND (annual_description);
+  BIND (prorata_description);
+  BIND (tariff_view);
+  BIND (tariff_error);
+  BIND (base_line_label);
+  BIND (optional_line_label);
+  BIND (specific_line_label);
+  BIND (base_chapter_entry);
+  BIND (base_nature_entry);
+  BIND (base_function_entry);
+  BIND (optional_chapter_entry);
+  BIND (optional_nature_entry);
+  BIND (optional_function_entry);
+  BIND (specific_chapter_entry);
+  BIND (specific_nature_entry);
+  BIND (specific_function_entry);
+  BIND (imputation_error);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, payment_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, payment_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_tariff_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "entassumptionspage");
+}
+
+static void
+ent_assumptions_page_init (EntAssumptionsPage *self)
+{
+  GtkEventController *focus;
+  GtkLabel *line_labels[ENT_N_LINES];
+
+  self->bindings = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->imputation_entries[ENT_LINE_BASE][IMPUTATION_CHAPTER] = self->base_chapter_entry;
+  self->imputation_entries[ENT_LINE_BASE][IMPUTATION_NATURE] = self->base_nature_entry;
+  self->imputation_entries[ENT_LINE_BASE][IMPUTATION_FUNCTION] = self->base_function_entry;
+  self->imputation_entries[ENT_LINE_OPTIONAL][IMPUTATION_CHAPTER] = self->optional_chapter_entry;
+  self->imputation_entries[ENT_LINE_OPTIONAL][IMPUTATION_NATURE] = self->optional_nature_entry;
+  self->imputation_entries[ENT_LINE_OPTIONAL][IMPUTATION_FUNCTION] = self->optional_function_entry;
+  self->imputation_entries[ENT_LINE_SPECIFIC][IMPUTATION_CHAPTER] = self->specific_chapter_entry;
+  self->imputation_entries[ENT_LINE_SPECIFIC][IMPUTATION_NATURE] = self->specific_nature_entry;
+  self->imputation_entries[ENT_LINE_SPECIFIC][IMPUTATION_FUNCTION] = self->specific_function_entry;
+  line_labels[ENT_LINE_BASE] = self->base_line_label;
+  line_labels[ENT_LINE_OPTIONAL] = self->optional_line_label;
+  line_labels[ENT_LINE_SPECIFIC] = self->specific_line_label;
+
+  for (guint line = 0; line < ENT_N_LINES; line++)
+    {
+      gtk_label_set_text (line_labels[line], ent_line_kind_get_label (line));
+      for (guint part = 0; part < N_IMPUTATION_PARTS; part++)
+        {
+          GtkEntry *entry = self->imputation_entries[line][part];
+
+          g_object_set_data (G_OBJECT (entry), "ent-line", GUINT_TO_POINTER (line));
+          g_signal_connect (entry, "changed", G_CALLBACK (imputation_changed_cb), self);
+        }
+    }
+
+  gtk_label_set_text (self->annual_description, ent_billing_get_description (ENT_BILLING_ANNUAL));
+  gtk_label_set_text (self->prorata_description, ent_billing_get_description (ENT_BILLING_PRORATA));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->annual_check),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->annual_description, NULL,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->prorata_check),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->prorata_description, NULL,
+                                  -1);
+
+  g_signal_connect_swapped (self->insee_entry, "changed", G_CALLBACK (insee_changed_cb), self);
+  g_signal_connect_swapped (self->payment_entry, "changed", G_CALLBACK (payment_changed_cb), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (payment_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->payment_entry), focus);
+
+  g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->first_year_spin)), "insert-text",
+                    G_CALLBACK (spin_insert_text_cb), self->first_year_spin);
+  g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->school_years_spin)), "insert-text",
+                    G_CALLBACK (spin_insert_text_cb), self->school_years_spin);
+
+  /* Translators: column of the tariff periods: the date the period starts */
+  add_tariff_column (self, TARIFF_COLUMN_DATE, _("Valid From"), FALSE);
+  /* Translators: column of the tariff periods: base contribution per pupil and year */
+  add_tariff_column (self, TARIFF_COLUMN_BASE, _("Base per Pupil"), FALSE);
+  /* Translators: column of the tariff periods: optional flat support per pupil and year */
+  add_tariff_column (self, TARIFF_COLUMN_OPTIONAL, _("Support per Pupil"), FALSE);
+  /* Translators: column of the tariff periods: price of a half-day of specific support */
+  add_tariff_column (self, TARIFF_COLUMN_HALF_DAY, _("Half-Day"), FALSE);
+  /* Translators: column of the tariff periods: the decision that set the tariff */
+  add_tariff_column (self, TARIFF_COLUMN_REFERENCE, _("Reference"), TRUE);
+  add_tariff_column (self, TARIFF_COLUMN_REMOVE, NULL, FALSE);
+}
+
+/* ------------------------------------------------------------------- public */
+
+GtkWidget *
+ent_assumptions_page_new (void)
+{
+  return g_object_new (ENT_TYPE_ASSUMPTIONS_PAGE, NULL);
+}
+
+EntDocument *
+ent_assumptions_page_get_document (EntAssumptionsPage *self)
+{
+  g_return_val_if_fail (ENT_IS_ASSUMPTIONS_PAGE (self), NULL);
+
+  return self->document;
+}
+
+void
+ent_assumptions_page_set_document (EntAssumptionsPage *self,
+                                   EntDocument        *document)
+{
+  g_return_if_fail (ENT_IS_ASSUMPTIONS_PAGE (self));
+  g_return_if_fail (document == NULL || ENT_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  disconnect_document (self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    connect_document (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}

@@ -1,0 +1,282 @@
+/* ent-totals-bar.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ent-money.h"
+#include "ent-totals-bar.h"
+
+struct _EntTotalsBar
+{
+  GtkWidget    parent_instance;
+
+  EntBudget   *budget;
+  EntScenario *scenario;
+
+  /* one column per budget year, reused from one budget to the next */
+  GPtrArray   *year_labels;
+  GPtrArray   *amount_labels;
+  guint        n_shown;
+
+  /* template */
+  GtkWidget   *box;
+  GtkLabel    *caption_label;
+  GtkLabel    *total_label;
+  GtkGrid     *years_grid;
+};
+
+G_DEFINE_FINAL_TYPE (EntTotalsBar, ent_totals_bar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BUDGET,
+  PROP_SCENARIO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const EntScenarioBudget *
+find_scenario_budget (EntTotalsBar *self)
+{
+  if (self->budget == NULL || self->budget->n_scenarios == 0)
+    return NULL;
+
+  for (guint i = 0; i < self->budget->n_scenarios; i++)
+    if (self->budget->scenarios[i].scenario == self->scenario)
+      return &self->budget->scenarios[i];
+
+  /* No selection yet (or a scenario the last good budget does not know). */
+  return self->scenario == NULL ? &self->budget->scenarios[0] : NULL;
+}
+
+static void
+ensure_columns (EntTotalsBar *self,
+                guint         n)
+{
+  while (self->year_labels->len < n)
+    {
+      guint column = self->year_labels->len;
+      GtkWidget *year = gtk_label_new (NULL);
+      GtkWidget *amount = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (year), 1.0);
+      gtk_label_set_xalign (GTK_LABEL (amount), 1.0);
+      gtk_widget_add_css_class (year, "caption-heading");
+      gtk_widget_add_css_class (year, "dim-label");
+      gtk_widget_add_css_class (amount, "year-total");
+      gtk_grid_attach (self->years_grid, year, column, 0, 1, 1);
+      gtk_grid_attach (self->years_grid, amount, column, 1, 1, 1);
+      g_ptr_array_add (self->year_labels, year);
+      g_ptr_array_add (self->amount_labels, amount);
+    }
+}
+
+static void
+update (EntTotalsBar *self)
+{
+  const EntScenarioBudget *sb = find_scenario_budget (self);
+  guint n = sb != NULL ? sb->n_years : 0;
+
+  if (sb == NULL)
+    {
+      /* Translators: caption of the contract total when nothing is computed */
+      gtk_label_set_text (self->caption_label, _("Contract total"));
+      gtk_label_set_text (self->total_label, "—");
+    }
+  else
+    {
+      g_autofree char *caption = NULL;
+      g_autofree char *total = ent_money_format (sb->total);
+
+      /* Translators: caption of the large amount; %s is the scenario name */
+      caption = g_strdup_printf (_("Contract total — %s"), sb->name);
+      gtk_label_set_text (self->caption_label, caption);
+      gtk_label_set_text (self->total_label, total);
+    }
+
+  ensure_columns (self, n);
+  for (guint i = 0; i < self->year_labels->len; i++)
+    {
+      GtkWidget *year = g_ptr_array_index (self->year_labels, i);
+      GtkWidget *amount = g_ptr_array_index (self->amount_labels, i);
+
+      if (i < n)
+        {
+          g_autofree char *year_text = g_strdup_printf ("%d", sb->years[i].year);
+          g_autofree char *amount_text = ent_money_format (sb->years[i].total);
+
+          gtk_label_set_text (GTK_LABEL (year), year_text);
+          gtk_label_set_text (GTK_LABEL (amount), amount_text);
+        }
+      gtk_widget_set_visible (year, i < n);
+      gtk_widget_set_visible (amount, i < n);
+    }
+  self->n_shown = n;
+}
+
+static void
+ent_totals_bar_dispose (GObject *object)
+{
+  EntTotalsBar *self = ENT_TOTALS_BAR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_TOTALS_BAR);
+  g_clear_pointer (&self->budget, ent_budget_unref);
+  g_clear_object (&self->scenario);
+
+  G_OBJECT_CLASS (ent_totals_bar_parent_class)->dispose (object);
+}
+
+static void
+ent_totals_bar_finalize (GObject *object)
+{
+  EntTotalsBar *self = ENT_TOTALS_BAR (object);
+
+  g_ptr_array_unref (self->year_labels);
+  g_ptr_array_unref (self->amount_labels);
+
+  G_OBJECT_CLASS (ent_totals_bar_parent_class)->finalize (object);
+}
+
+static void
+ent_totals_bar_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  EntTotalsBar *self = ENT_TOTALS_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUDGET:
+      g_value_set_boxed (value, self->budget);
+      break;
+    case PROP_SCENARIO:
+      g_value_set_object (value, self->scenario);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ent_totals_bar_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  EntTotalsBar *self = ENT_TOTALS_BAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUDGET:
+      ent_totals_bar_set_budget (self, g_value_get_boxed (value));
+      break;
+    case PROP_SCENARIO:
+      ent_totals_bar_set_scenario (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ent_totals_bar_class_init (EntTotalsBarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ent_totals_bar_dispose;
+  object_class->finalize = ent_totals_bar_finalize;
+  object_class->get_property = ent_totals_bar_get_property;
+  object_class->set_property = ent_totals_bar_set_property;
+
+  properties[PROP_BUDGET] =
+    g_param_spec_boxed ("budget", NULL, NULL, ENT_TYPE_BUDGET,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCENARIO] =
+    g_param_spec_object ("scenario", NULL, NULL, ENT_TYPE_SCENARIO,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/budgetent/BudgetEnt/ui/ent-totals-bar.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntTotalsBar, box);
+  gtk_widget_class_bind_template_child (widget_class, EntTotalsBar, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, EntTotalsBar, total_label);
+  gtk_widget_class_bind_template_child (widget_class, EntTotalsBar, years_grid);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "enttotalsbar");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+ent_totals_bar_init (EntTotalsBar *self)
+{
+  self->year_labels = g_ptr_array_new ();
+  self->amount_labels = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update (self);
+}
+
+GtkWidget *
+ent_totals_bar_new (void)
+{
+  return g_object_new (ENT_TYPE_TOTALS_BAR, NULL);
+}
+
+void
+ent_totals_bar_set_budget (EntTotalsBar *self,
+                           EntBudget    *budget)
+{
+  g_return_if_fail (ENT_IS_TOTALS_BAR (self));
+
+  if (self->budget == budget)
+    return;
+
+  g_clear_pointer (&self->budget, ent_budget_unref);
+  self->budget = budget != NULL ? ent_budget_ref (budget) : NULL;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET]);
+}
+
+void
+ent_totals_bar_set_scenario (EntTotalsBar *self,
+                             EntScenario  *scenario)
+{
+  g_return_if_fail (ENT_IS_TOTALS_BAR (self));
+
+  if (g_set_object (&self->scenario, scenario))
+    {
+      update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
+    }
+}
+
+const char *
+ent_totals_bar_get_total_text (EntTotalsBar *self)
+{
+  g_return_val_if_fail (ENT_IS_TOTALS_BAR (self), NULL);
+
+  return gtk_label_get_text (self->total_label);
+}
+
+const char *
+ent_totals_bar_get_year_text (EntTotalsBar *self,
+                              int           year)
+{
+  const EntScenarioBudget *sb;
+
+  g_return_val_if_fail (ENT_IS_TOTALS_BAR (self), NULL);
+
+  sb = find_scenario_budget (self);
+  for (guint i = 0; sb != NULL && i < self->n_shown && i < sb->n_years; i++)
+    if (sb->years[i].year == year)
+      return gtk_label_get_text (g_ptr_array_index (self->amount_labels, i));
+
+  return NULL;
+}

@@ -1,0 +1,29 @@
+/* ent-totals-bar.h: the selected scenario's contract total, large, and its
+ * yearly totals; shown above every page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ent-budget.h"
+
+G_BEGIN_DECLS
+
+#define ENT_TYPE_TOTALS_BAR (ent_totals_bar_get_type ())
+G_DECLARE_FINAL_TYPE (EntTotalsBar, ent_totals_bar, ENT, TOTALS_BAR, GtkWidget)
+
+/* Properties: "budget" (ENT_TYPE_BUDGET), "scenario" (EntScenario). */
+GtkWidget   *ent_totals_bar_new           (void);
+void         ent_totals_bar_set_budget    (EntTotalsBar *self,
+                                           EntBudget    *budget);
+void         ent_totals_bar_set_scenario  (EntTotalsBar *self,
+                                           EntScenario  *scenario);
+/* The text shown as the contract total (for tests). */
+const char  *ent_totals_bar_get_total_text (EntTotalsBar *self);
+/* The text shown for budget year @year, or NULL (for tests). */
+const char  *ent_totals_bar_get_year_text (EntTotalsBar *self,
+                                           int           year);
+
+G_END_DECLS

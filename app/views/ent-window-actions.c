@@ -1,0 +1,670 @@
+/* ent-window-actions.c: the window's actions (win.*), file dialogs and the
+ * unsaved-changes guard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ent-window-private.h"
+
+typedef enum
+{
+  CHOOSE_OPEN,
+  CHOOSE_SAVE,
+} ChooseMode;
+
+typedef void (*ChosenFunc) (EntWindow *self,
+                            GFile     *file,       /* NULL when cancelled */
+                            gpointer   user_data);
+
+typedef struct
+{
+  EntWindow     *self;          /* a reference */
+  ChosenFunc     chosen;
+  EntWindowContinueFunc next;
+  gpointer       user_data;
+  GDestroyNotify destroy;
+  char          *extension;     /* ".entbudget": added to a saved name without it */
+} Pending;
+
+static Pending *
+pending_new (EntWindow *self)
+{
+  Pending *pending = g_new0 (Pending, 1);
+
+  pending->self = g_object_ref (self);
+  return pending;
+}
+
+static void
+pending_free (Pending *pending)
+{
+  if (pending->destroy != NULL)
+    pending->destroy (pending->user_data);
+  g_free (pending->extension);
+  g_object_unref (pending->self);
+  g_free (pending);
+}
+
+/* ------------------------------------------------------------- file dialogs */
+
+static GFile *
+ensure_extension (GFile      *file,
+                  const char *extension)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *with_extension = NULL;
+
+  if (extension == NULL || name == NULL || g_str_has_suffix (name, extension))
+    return g_object_ref (file);
+
+  parent = g_file_get_parent (file);
+  with_extension = g_strconcat (name, extension, NULL);
+  return parent != NULL ? g_file_get_child (parent, with_extension) : g_object_ref (file);
+}
+
+static void
+finish_choice (Pending *pending,
+               GFile   *file)
+{
+  g_autoptr(GFile) chosen = NULL;
+
+  if (file != NULL)
+    chosen = ensure_extension (file, pending->extension);
+  pending->chosen (pending->self, chosen, pending->user_data);
+  pending_free (pending);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+file_dialog_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  Pending *pending = user_data;
+  GtkFileDialog *dialog = GTK_FILE_DIALOG (source);
+  g_autoptr(GFile) file = NULL;
+
+  if (g_object_get_data (G_OBJECT (dialog), "ent-mode") == GINT_TO_POINTER (CHOOSE_OPEN))
+    file = gtk_file_dialog_open_finish (dialog, result, NULL);
+  else
+    file = gtk_file_dialog_save_finish (dialog, result, NULL);
+  finish_choice (pending, file);
+}
+#else
+static void
+file_chooser_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          gpointer         user_data)
+{
+  Pending *pending = user_data;
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  finish_choice (pending, file);
+}
+#endif
+
+/* Asks for a file; @pattern ("*.entbudget") and @filter_name make the one
+ * filter. Takes @pending. */
+static void
+choose_file (EntWindow  *self,
+             ChooseMode  mode,
+             const char *title,
+             const char *accept_label,
+             const char *filter_name,
+             const char *pattern,
+             const char *mime_type,
+             const char *initial_name,
+             GFile      *initial_folder,
+             Pending    *pending)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_accept_label (dialog, accept_label);
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_set_default_filter (dialog, filter);
+    if (initial_folder != NULL)
+      gtk_file_dialog_set_initial_folder (dialog, initial_folder);
+    g_object_set_data (G_OBJECT (dialog), "ent-mode", GINT_TO_POINTER (mode));
+    if (mode == CHOOSE_OPEN)
+      gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, file_dialog_done_cb, pending);
+    else
+      {
+        if (initial_name != NULL)
+          gtk_file_dialog_set_initial_name (dialog, initial_name);
+        gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, file_dialog_done_cb, pending);
+      }
+  }
+#else
+  {
+    GtkFileChooserNative *dialog =
+      gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                   mode == CHOOSE_OPEN ? GTK_FILE_CHOOSER_ACTION_OPEN
+                                                       : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                   accept_label, NULL);
+
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
+    if (initial_folder != NULL)
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), initial_folder, NULL);
+    if (mode == CHOOSE_SAVE && initial_name != NULL)
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), initial_name);
+    g_signal_connect (dialog, "response", G_CALLBACK (file_chooser_response_cb), pending);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  }
+#endif
+}
+
+/* "Hem budget.entbudget" from the document's file or title. */
+static char *
+dup_suggested_name (EntWindow  *self,
+                    const char *extension)
+{
+  GFile *file = ent_document_get_file (self->document);
+  const char *title = ent_document_get_title (self->document);
+  g_autofree char *stem = NULL;
+  GString *name;
+
+  if (file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      char *dot = basename != NULL ? strrchr (basename, '.') : NULL;
+
+      if (dot != NULL && dot != basename)
+        *dot = '\0';
+      stem = g_filename_display_name (basename != NULL ? basename : "");
+    }
+  else if (title != NULL && *title != '\0')
+    stem = g_strdup (title);
+  else
+    /* Translators: default file name (without extension) of a new budget */
+    stem = g_strdup (_("Budget"));
+
+  name = g_string_new (stem);
+  g_string_replace (name, "/", "-", 0);
+  g_string_append (name, extension);
+  return g_string_free (name, FALSE);
+}
+
+/* ------------------------------------------------------------------- saving */
+
+static void
+saved_as_cb (EntWindow *self,
+             GFile     *file,
+             gpointer   user_data)
+{
+  Pending *then = user_data;
+
+  if (file != NULL && ent_window_save_to_file (self, file, NULL) && then->next != NULL)
+    then->next (self, then->user_data);
+}
+
+static void
+free_pending_cb (gpointer data)
+{
+  pending_free (data);
+}
+
+/* Save As…, then @next on success (may be NULL). */
+static void
+save_as (EntWindow             *self,
+         EntWindowContinueFunc  next,
+         gpointer               user_data,
+         GDestroyNotify         destroy)
+{
+  Pending *pending = pending_new (self);
+  Pending *then = pending_new (self);
+  GFile *file = ent_document_get_file (self->document);
+  g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
+  g_autofree char *name = dup_suggested_name (self, ".entbudget");
+
+  then->next = next;
+  then->user_data = user_data;
+  then->destroy = destroy;
+  pending->chosen = saved_as_cb;
+  pending->user_data = then;
+  pending->destroy = free_pending_cb;
+  pending->extension = g_strdup (".entbudget");
+
+  choose_file (self, CHOOSE_SAVE,
+               /* Translators: title of the file dialog */
+               _("Save Budget"),
+               /* Translators: accept button of the file dialog */
+               _("_Save"),
+               /* Translators: file filter name */
+               _("Budget documents"),
+               "*.entbudget", "application/x-entbudget",
+               name, folder, pending);
+}
+
+/* Saves (asking for a file if there is none), then @next on success. */
+static void
+save (EntWindow             *self,
+      EntWindowContinueFunc  next,
+      gpointer               user_data,
+      GDestroyNotify         destroy)
+{
+  GFile *file = ent_document_get_file (self->document);
+
+  if (file == NULL)
+    {
+      save_as (self, next, user_data, destroy);
+      return;
+    }
+
+  if (ent_window_save_to_file (self, file, NULL) && next != NULL)
+    next (self, user_data);
+  if (destroy != NULL)
+    destroy (user_data);
+}
+
+/* ---------------------------------------------------- the unsaved-changes guard */
+
+enum { GUARD_CANCEL, GUARD_DISCARD, GUARD_SAVE };
+
+static void
+guard_answered (Pending *pending,
+                int      answer)
+{
+  EntWindow *self = pending->self;
+
+  if (answer == GUARD_DISCARD)
+    pending->next (self, pending->user_data);
+  else if (answer == GUARD_SAVE)
+    {
+      save (self, pending->next, pending->user_data, pending->destroy);
+      pending->destroy = NULL;   /* handed over */
+    }
+  pending_free (pending);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+guard_chosen_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Pending *pending = user_data;
+  int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, NULL);
+
+  pending->self->guard_pending = FALSE;
+  guard_answered (pending, button < 0 ? GUARD_CANCEL : button);
+}
+#else
+static void
+guard_response_cb (GtkDialog *dialog,
+                   int        response,
+                   gpointer   user_data)
+{
+  Pending *pending = user_data;
+  int answer = response == GTK_RESPONSE_ACCEPT ? GUARD_SAVE :
+               response == GTK_RESPONSE_REJECT ? GUARD_DISCARD : GUARD_CANCEL;
+
+  pending->self->guard_dialog = NULL;
+  pending->self->guard_pending = FALSE;
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  guard_answered (pending, answer);
+}
+#endif
+
+void
+ent_window_confirm_discard (EntWindow             *self,
+                            EntWindowContinueFunc  func,
+                            gpointer               user_data,
+                            GDestroyNotify         destroy)
+{
+  Pending *pending;
+  const char *title;
+  g_autofree char *heading = NULL;
+  const char *detail;
+
+  if (!ent_document_get_modified (self->document))
+    {
+      func (self, user_data);
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
+
+  if (self->guard_pending)
+    {
+      /* Already asking: the first question wins. */
+      if (self->guard_dialog != NULL)
+        gtk_window_present (self->guard_dialog);
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
+
+  pending = pending_new (self);
+  pending->next = func;
+  pending->user_data = user_data;
+  pending->destroy = destroy;
+  self->guard_pending = TRUE;
+
+  title = ent_document_get_title (self->document);
+  if (title == NULL || *title == '\0')
+    title = _("Untitled Budget");
+  /* Translators: question before closing or replacing a document; %s is its title */
+  heading = g_strdup_printf (_("Save the changes to “%s”?"), title);
+  detail = _("If you do not save, the changes made since the last save will be lost.");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", heading);
+    const char *buttons[] = {
+      /* Translators: button of the unsaved-changes question */
+      _("_Cancel"), _("_Discard"), _("_Save"), NULL
+    };
+
+    gtk_alert_dialog_set_detail (dialog, detail);
+    gtk_alert_dialog_set_buttons (dialog, buttons);
+    gtk_alert_dialog_set_cancel_button (dialog, GUARD_CANCEL);
+    gtk_alert_dialog_set_default_button (dialog, GUARD_SAVE);
+    gtk_alert_dialog_choose (dialog, GTK_WINDOW (self), NULL, guard_chosen_cb, pending);
+  }
+#else
+  {
+    GtkWidget *dialog;
+    GtkWidget *discard;
+
+    dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                     GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
+                                     "%s", heading);
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+    /* Translators: button of the unsaved-changes question */
+    gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
+    /* Translators: button of the unsaved-changes question: lose the changes */
+    discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
+    gtk_widget_add_css_class (discard, "destructive-action");
+    /* Translators: button of the unsaved-changes question */
+    gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), GTK_RESPONSE_ACCEPT);
+    gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    g_signal_connect (dialog, "response", G_CALLBACK (guard_response_cb), pending);
+    self->guard_dialog = GTK_WINDOW (dialog);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+#endif
+}
+
+/* ------------------------------------------------------------------ actions */
+
+static EntWindow *
+find_window_with_file (EntWindow *self,
+                       GFile     *file)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (application == NULL)
+    return NULL;
+
+  for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+    {
+      GFile *other;
+
+      if (!ENT_IS_WINDOW (l->data) || l->data == (gpointer) self)
+        continue;
+      other = ent_document_get_file (ent_window_get_document (l->data));
+      if (other != NULL && g_file_equal (other, file))
+        return l->data;
+    }
+  return NULL;
+}
+
+static void
+load_confirmed (EntWindow *self,
+                gpointer   user_data)
+{
+  ent_window_load_file (self, G_FILE (user_data), NULL);
+}
+
+static void
+open_chosen_cb (EntWindow *self,
+                GFile     *file,
+                gpointer   user_data)
+{
+  EntWindow *other;
+
+  if (file == NULL)
+    return;
+
+  /* One window per document. */
+  other = find_window_with_file (self, file);
+  if (other != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (other));
+      return;
+    }
+  ent_window_confirm_discard (self, load_confirmed, g_object_ref (file), g_object_unref);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  Pending *pending = pending_new (self);
+  GFile *file = ent_document_get_file (self->document);
+  g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
+
+  pending->chosen = open_chosen_cb;
+  choose_file (self, CHOOSE_OPEN,
+               /* Translators: title of the file dialog */
+               _("Open Budget"),
+               /* Translators: accept button of the file dialog */
+               _("_Open"),
+               _("Budget documents"),
+               "*.entbudget", "application/x-entbudget",
+               NULL, folder, pending);
+}
+
+static EntDocument *
+new_document (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new ();
+  g_autoptr(EntDocument) example = ent_document_new_example ();
+  g_autoptr(EntScenario) scenario = NULL;
+  GListModel *tariffs;
+
+  /* The syndicate's tariffs are the same for every member: start from the
+   * voted ones (editable on the Assumptions page), with no school yet. */
+  tariffs = G_LIST_MODEL (ent_document_get_tariffs (example));
+  for (guint i = 0; example != NULL && i < g_list_model_get_n_items (tariffs); i++)
+    {
+      g_autoptr(EntTariffPeriod) period = g_list_model_get_item (tariffs, i);
+      g_autoptr(EntTariffPeriod) copy =
+        ent_tariff_period_new (ent_tariff_period_get_valid_from (period),
+                               ent_tariff_period_get_base_per_pupil (period),
+                               ent_tariff_period_get_optional_per_pupil (period),
+                               ent_tariff_period_get_half_day (period),
+                               ent_tariff_period_get_reference (period));
+
+      ent_tariff_schedule_add (ent_document_get_tariffs (document), copy, NULL);
+    }
+
+  if (g_list_model_get_n_items (ent_document_get_scenarios (document)) == 0)
+    {
+      /* Translators: name of the scenario of a new document */
+      scenario = ent_scenario_new (_("Base contribution only"));
+      ent_document_add_scenario (document, scenario);
+    }
+  ent_document_set_modified (document, FALSE);
+  return g_steal_pointer (&document);
+}
+
+static void
+new_confirmed (EntWindow *self,
+               gpointer   user_data)
+{
+  g_autoptr(EntDocument) document = new_document ();
+
+  ent_window_show_error (self, NULL);
+  ent_window_set_document (self, document);
+  gtk_stack_set_visible_child_name (self->stack, "assumptions");
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  ent_window_confirm_discard (ENT_WINDOW (widget), new_confirmed, NULL, NULL);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save (ENT_WINDOW (widget), NULL, NULL, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  save_as (ENT_WINDOW (widget), NULL, NULL, NULL);
+}
+
+static void
+export_chosen_cb (EntWindow *self,
+                  GFile     *file,
+                  gpointer   user_data)
+{
+  if (file != NULL)
+    ent_window_export_to_file (self, file, NULL);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  Pending *pending = pending_new (self);
+  g_autofree char *name = dup_suggested_name (self, ".xlsx");
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *uri = g_settings_get_string (self->settings, "last-export-folder");
+
+      if (uri != NULL && *uri != '\0')
+        folder = g_file_new_for_uri (uri);
+    }
+  if (folder == NULL && ent_document_get_file (self->document) != NULL)
+    folder = g_file_get_parent (ent_document_get_file (self->document));
+
+  pending->chosen = export_chosen_cb;
+  pending->extension = g_strdup (".xlsx");
+  choose_file (self, CHOOSE_SAVE,
+               /* Translators: title of the file dialog */
+               _("Export the Budget Workbook"),
+               /* Translators: accept button of the file dialog */
+               _("_Export"),
+               /* Translators: file filter name */
+               _("Spreadsheets (XLSX)"),
+               "*.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               name, folder, pending);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (gtk_stack_get_child_by_name (self->stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+static void
+about_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  const char *authors[] = {
+    /* Translators: the authors in the About dialog */
+    _("The ENT Budget contributors"),
+    NULL
+  };
+  const char *sources[] = {
+    /* Translators: credits of the About dialog: where the example comes from */
+    _("Deliberation of the municipal council of Hem, 7 December 2023"),
+    /* Translators: credits of the About dialog: who voted the tariffs */
+    _("Tariffs voted by the committee of the SMO La Fibre Numérique 59/62, 15 June 2023"),
+    NULL
+  };
+  GtkWidget *dialog;
+
+  dialog = g_object_new (GTK_TYPE_ABOUT_DIALOG,
+                         "transient-for", widget,
+                         "modal", TRUE,
+                         /* Translators: the application name */
+                         "program-name", _("ENT Budget"),
+                         "version", PACKAGE_VERSION,
+                         /* Translators: one line describing the application in the About dialog */
+                         "comments", _("Plan each year's contribution of a commune to the school digital workspace (ENT)"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+  /* Translators: heading of a credits section in the About dialog */
+  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (dialog), _("Example data"), sources);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+ent_window_update_actions (EntWindow *self)
+{
+  gboolean has_document = self->document != NULL;
+
+  /* Save is for unsaved changes; Save As is always there. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
+                                 has_document && ent_document_get_modified (self->document));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+}
+
+void
+ent_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  /* Accelerators are set on the application (ent-application.c) so that menus
+   * and the shortcuts window show them. */
+  gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
+}

@@ -1,0 +1,53 @@
+/* ent-window.h: the main window, one per document
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ent-budget.h"
+#include "ent-document.h"
+
+G_BEGIN_DECLS
+
+#define ENT_TYPE_WINDOW (ent_window_get_type ())
+G_DECLARE_FINAL_TYPE (EntWindow, ent_window, ENT, WINDOW, GtkApplicationWindow)
+
+/* Properties: "document" (EntDocument, never NULL once shown), "scenario"
+ * (EntScenario of the document, driven by the Scenarios page's selection),
+ * "budget" (ENT_TYPE_BUDGET, read-only: the last budget computed without
+ * error; recomputed after every "changed" of the document). */
+EntWindow   *ent_window_new                (GtkApplication *application,
+                                            EntDocument    *document);
+EntDocument *ent_window_get_document       (EntWindow      *self);
+/* Replaces the document without asking (see the actions for the guard). */
+void         ent_window_set_document       (EntWindow      *self,
+                                            EntDocument    *document);
+EntScenario *ent_window_get_scenario       (EntWindow      *self);
+void         ent_window_set_scenario       (EntWindow      *self,
+                                            EntScenario    *scenario);
+EntBudget   *ent_window_get_budget         (EntWindow      *self);
+/* Runs a pending recomputation now (it normally runs before the next frame). */
+void         ent_window_flush              (EntWindow      *self);
+
+/* Loads @file and replaces the document on success; on failure the document is
+ * unchanged and the error is shown in the window as well as returned. */
+gboolean     ent_window_load_file          (EntWindow      *self,
+                                            GFile          *file,
+                                            GError        **error);
+/* Saves to @file (which becomes the document's file); errors are shown too. */
+gboolean     ent_window_save_to_file       (EntWindow      *self,
+                                            GFile          *file,
+                                            GError        **error);
+/* Writes the XLSX workbook of the current document; errors are shown too. */
+gboolean     ent_window_export_to_file     (EntWindow      *self,
+                                            GFile          *file,
+                                            GError        **error);
+/* Shows @message in the window's error banner (NULL hides it). */
+void         ent_window_show_error         (EntWindow      *self,
+                                            const char     *message);
+/* The message currently shown by the banner, or NULL (for tests). */
+const char  *ent_window_get_error_message  (EntWindow      *self);
+
+G_END_DECLS
