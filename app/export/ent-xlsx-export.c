@@ -1,0 +1,1578 @@
+/* ent-xlsx-export.c: the budget workbook (SPEC section 8)
+ *
+ * Sheets, in this order: Summary, Credits, Pupils, Assumptions, AE-CP,
+ * Allocation (French: Synthèse, Crédits, Effectifs, Hypothèses, AE-CP,
+ * Répartition). The workbook is live: every amount of the Credits sheet is a
+ * ROUND formula over its quantity, unit price and months cells; unit prices
+ * refer to named tariff cells of the Assumptions sheet (raised by formulas
+ * when a scenario has a tariff increase); quantities refer to the pupil totals
+ * of the Pupils sheet, whose projected counts are formulas too. Each formula
+ * carries the engine's value as its cached result, and is only written as a
+ * formula when that formula gives the engine's value; otherwise the engine's
+ * value is written as a constant (the engine is the reference).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ent-xlsx-export-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "ent-budget.h"
+#include "ent-money.h"
+
+#if !LXW_VERSION_ID || LXW_VERSION_ID < 110
+#error "libxlsxwriter 1.1.0 or later is required (worksheet_write_formula_num, doc properties)"
+#endif
+
+#define BP_SCALE 10000      /* 100 % in basis points */
+#define FORMULA_SIZE 512
+
+/* Credits sheet columns; the second segment's columns exist in prorata only. */
+enum
+{
+  CR_YEAR,
+  CR_SECTION,
+  CR_CHAPTER,
+  CR_NATURE,
+  CR_FUNCTION,
+  CR_LABEL,
+  CR_QUANTITY,
+  CR_PRICE,
+  CR_MONTHS,
+  CR_QUANTITY_2,
+  CR_PRICE_2,
+  CR_MONTHS_2,
+};
+
+/* Pupils sheet */
+enum
+{
+  PU_SCENARIO,
+  PU_SCHOOL,
+  PU_UAI,
+  PU_COMMUNE,
+  PU_FIRST_YEAR,
+};
+#define PU_HEADER_ROW 3
+
+/* Allocation sheet */
+enum
+{
+  AL_SCENARIO,
+  AL_YEAR,
+  AL_COMMUNE,
+  AL_SCHOOL,
+  AL_UAI,
+  AL_FIRST_LINE,
+};
+
+typedef struct
+{
+  const EntScenarioBudget *sb;
+  guint     number;              /* 1-based position among the exported scenarios */
+  gint64    increase_bp;
+  int       max_raise;           /* rows of raised rates on the Assumptions sheet */
+  guint32   pupils_total_row;    /* Pupils sheet */
+  guint32  *year_total_rows;     /* Credits sheet, one per budget year */
+  guint32   contract_total_row;  /* Credits sheet */
+} ScenarioInfo;
+
+typedef struct
+{
+  EntDocument       *document;
+  EntTariffSchedule *tariffs;
+  EntBudget         *budget;
+  GDateTime         *generated;
+  EntXlsxWriter      w;
+  guint              n_scenarios;
+  ScenarioInfo      *scenarios;
+  guint              n_periods;
+  EntTariffPeriod  **periods;    /* references, schedule order */
+  gboolean           prorata;
+  guint16            cr_amount;  /* Credits columns after the segments */
+  guint16            cr_scenario;
+  EntXlsxSheet      *summary;
+  EntXlsxSheet      *credits;
+  EntXlsxSheet      *pupils;
+  EntXlsxSheet      *assumptions;
+  EntXlsxSheet      *aecp;
+  EntXlsxSheet      *allocation;
+} Export;
+
+static const char *const kind_keys[ENT_N_LINES] = { "Base", "Optional", "HalfDay" };
+
+/* ---------------------------------------------------------------- helpers */
+
+static gint64
+period_rate (EntTariffPeriod *period,
+             EntLineKind      kind)
+{
+  switch (kind)
+    {
+    case ENT_LINE_BASE:
+      return ent_tariff_period_get_base_per_pupil (period);
+    case ENT_LINE_OPTIONAL:
+      return ent_tariff_period_get_optional_per_pupil (period);
+    case ENT_LINE_SPECIFIC:
+    case ENT_N_LINES:
+    default:
+      return ent_tariff_period_get_half_day (period);
+    }
+}
+
+static const char *
+kind_title (EntLineKind kind)
+{
+  switch (kind)
+    {
+    case ENT_LINE_BASE:
+      return _("Base contribution per pupil");
+    case ENT_LINE_OPTIONAL:
+      return _("Optional support per pupil");
+    case ENT_LINE_SPECIFIC:
+    case ENT_N_LINES:
+    default:
+      return _("Specific support per half-day");
+    }
+}
+
+/* Anniversaries of @from reached on or before @date (SPEC 4.4). */
+static int
+count_raises (const GDate *from,
+              const GDate *date)
+{
+  int n = 0;
+
+  while (n < 1000)
+    {
+      GDate next = *from;
+
+      g_date_add_years (&next, n + 1);
+      if (g_date_compare (&next, date) > 0)
+        break;
+      n++;
+    }
+  return n;
+}
+
+static guint
+period_index (Export          *ex,
+              EntTariffPeriod *period)
+{
+  for (guint i = 0; i < ex->n_periods; i++)
+    if (ex->periods[i] == period)
+      return i;
+  return 0;
+}
+
+/* The defined name holding the rate of @kind on @date under @si, and the
+ * cents that name evaluates to. FALSE when no period is in force. */
+static gboolean
+rate_name (Export             *ex,
+           const ScenarioInfo *si,
+           EntLineKind         kind,
+           const GDate        *date,
+           char               *name,
+           gsize               size,
+           gint64             *out_cents,
+           int                *out_raises)
+{
+  EntTariffPeriod *period = ent_tariff_schedule_lookup (ex->tariffs, date);
+  gint64 cents;
+  int raises = 0;
+
+  if (period == NULL)
+    return FALSE;
+
+  cents = period_rate (period, kind);
+  if (si->increase_bp != 0 && ex->n_periods > 0 && period == ex->periods[ex->n_periods - 1])
+    raises = count_raises (ent_tariff_period_get_valid_from (period), date);
+
+  if (raises == 0)
+    {
+      g_snprintf (name, size, "Rate_%s_P%u", kind_keys[kind], period_index (ex, period) + 1);
+    }
+  else
+    {
+      for (int k = 0; k < raises; k++)
+        cents = ent_round_div (cents * (BP_SCALE + si->increase_bp), BP_SCALE);
+      g_snprintf (name, size, "Rate_%s_S%u_K%d", kind_keys[kind], si->number, raises);
+    }
+
+  if (out_cents != NULL)
+    *out_cents = cents;
+  if (out_raises != NULL)
+    *out_raises = raises;
+  return TRUE;
+}
+
+static void
+define_name (Export       *ex,
+             const char   *name,
+             EntXlsxSheet *sheet,
+             guint32       row,
+             guint16       col)
+{
+  char cell[16];
+  char formula[FORMULA_SIZE];
+  g_autofree char *what = g_strdup_printf ("name %s", name);
+
+  ent_xlsx_cell_name_abs (cell, row, col);
+  g_snprintf (formula, sizeof formula, "=%s!%s", sheet->ref, cell);
+  ent_xlsx_writer_check (&ex->w, workbook_define_name (ex->w.workbook, name, formula), what, NULL);
+}
+
+/* SUMIFS criterion matching exactly @text: "=" then @text with the wildcards
+ * escaped, as a formula string literal (quotes doubled). */
+static char *
+exact_criterion (const char *text)
+{
+  GString *s = g_string_new ("\"=");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '*' || *p == '?' || *p == '~')
+        g_string_append_c (s, '~');
+      if (*p == '"')
+        g_string_append_c (s, '"');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '"');
+  return g_string_free (s, FALSE);
+}
+
+static char *
+school_year_label (int school_year)
+{
+  return g_strdup_printf ("%d/%d", school_year, school_year + 1);
+}
+
+static void
+put_header_row (Export             *ex,
+                EntXlsxSheet       *sheet,
+                guint32             row,
+                const char *const  *titles,
+                guint               n_titles)
+{
+  for (guint i = 0; i < n_titles; i++)
+    {
+      /* A header may wrap: it only asks for its longest word. */
+      g_auto (GStrv) words = g_strsplit (titles[i], " ", -1);
+      guint longest = 0;
+
+      ent_xlsx_put_text (&ex->w, sheet, row, (guint16) i, titles[i], ENT_XLSX_FMT_HEADER, FALSE);
+      for (guint k = 0; words[k] != NULL; k++)
+        longest = MAX (longest, (guint) g_utf8_strlen (words[k], -1) + 2);
+      if (i < ENT_XLSX_MAX_COLUMNS && longest > sheet->widths[i])
+        sheet->widths[i] = longest;
+    }
+  ent_xlsx_writer_check (&ex->w, worksheet_set_row (sheet->worksheet, row, 45, NULL),
+                         "header row", sheet);
+}
+
+static char *
+escape_header_footer (const char *text)
+{
+  GString *s = g_string_new (NULL);
+  glong n = 0;
+
+  for (const char *p = text; *p != '\0' && n < 80; p = g_utf8_next_char (p), n++)
+    {
+      if (*p == '&')
+        g_string_append_c (s, '&');
+      g_string_append_unichar (s, g_utf8_get_char (p));
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Landscape A4, one page wide, @header_row repeated (-1: none), the
+ * document's title and the sheet name in the header, page numbers below. */
+static void
+setup_page (Export       *ex,
+            EntXlsxSheet *sheet,
+            int           header_row)
+{
+  lxw_worksheet *ws = sheet->worksheet;
+  g_autofree char *title = escape_header_footer (ent_document_get_title (ex->document));
+  g_autofree char *header = g_strdup_printf ("&L%s&R&A", title);
+  /* Translators: a spreadsheet page footer; keep &P (page) and &N (pages). */
+  g_autofree char *footer = g_strdup_printf ("&C%s", _("Page &P of &N"));
+
+  worksheet_set_landscape (ws);
+  worksheet_set_paper (ws, 9);   /* A4 */
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
+  ent_xlsx_writer_check (&ex->w, worksheet_set_header (ws, header), "page header", sheet);
+  ent_xlsx_writer_check (&ex->w, worksheet_set_footer (ws, footer), "page footer", sheet);
+  if (header_row >= 0)
+    {
+      ent_xlsx_writer_check (&ex->w, worksheet_repeat_rows (ws, header_row, header_row),
+                             "print titles", sheet);
+      worksheet_freeze_panes (ws, header_row + 1, 0);
+    }
+}
+
+static char *
+optional_text (EntScenario *scenario)
+{
+  const int *years;
+  guint n_years = 0;
+  GString *s;
+
+  if (ent_scenario_get_optional_all (scenario))
+    return g_strdup (_("Every year"));
+  years = ent_scenario_get_optional_years (scenario, &n_years);
+  if (n_years == 0)
+    return g_strdup (_("No"));
+  s = g_string_new (NULL);
+  for (guint i = 0; i < n_years; i++)
+    g_string_append_printf (s, "%s%d", i > 0 ? ", " : "", years[i]);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+half_days_text (EntScenario *scenario)
+{
+  guint n = ent_scenario_get_n_half_days (scenario);
+  GString *s;
+
+  if (n == 0)
+    return g_strdup (_("None"));
+  s = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      int year;
+      gint64 count;
+
+      ent_scenario_get_nth_half_days (scenario, i, &year, &count);
+      g_string_append_printf (s, "%s%d: %" G_GINT64_FORMAT, i > 0 ? "; " : "", year, count);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static const char *
+projection_text (EntScenario *scenario)
+{
+  return ent_scenario_get_projection (scenario) == ENT_PROJECTION_RATE
+         ? _("Annual change") : _("Constant");
+}
+
+static void
+put_label_value (Export       *ex,
+                 EntXlsxSheet *sheet,
+                 guint32       row,
+                 const char   *label,
+                 const char   *value)
+{
+  ent_xlsx_put_text (&ex->w, sheet, row, 0, label, ENT_XLSX_FMT_LABEL, TRUE);
+  ent_xlsx_put_text (&ex->w, sheet, row, 1, value, ENT_XLSX_FMT_NONE, FALSE);
+}
+
+static void
+put_label_date (Export       *ex,
+                EntXlsxSheet *sheet,
+                guint32       row,
+                const char   *label,
+                const GDate  *date)
+{
+  ent_xlsx_put_text (&ex->w, sheet, row, 0, label, ENT_XLSX_FMT_LABEL, TRUE);
+  ent_xlsx_put_date (&ex->w, sheet, row, 1, date, ENT_XLSX_FMT_DATE);
+}
+
+/* ------------------------------------------------------------ Assumptions */
+
+static guint32
+write_contract_block (Export       *ex,
+                      EntXlsxSheet *sheet,
+                      guint32       row,
+                      gboolean      full)
+{
+  EntContract *contract = ent_document_get_contract (ex->document);
+  int first = ent_contract_get_first_school_year (contract);
+  int n_years = ent_contract_get_school_years (contract);
+  g_autofree char *first_label = school_year_label (first);
+  g_autofree char *last_label = school_year_label (first + n_years - 1);
+  g_autofree char *span = NULL;
+  g_autofree char *budget_years = NULL;
+  EntBilling billing = ent_contract_get_billing (contract);
+  GDate end;
+
+  ent_contract_get_end_date (contract, &end);
+  /* Translators: "4 school years, 2023/2024 to 2026/2027" */
+  span = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d school year, %s to %s",
+                                       "%d school years, %s to %s", n_years),
+                          n_years, first_label, last_label);
+  budget_years = g_strdup_printf ("%d – %d", ent_contract_get_first_budget_year (contract),
+                                  ent_contract_get_last_budget_year (contract));
+
+  put_label_value (ex, sheet, row++, _("Payer"), ent_document_get_payer (ex->document));
+  if (full)
+    put_label_value (ex, sheet, row++, _("Payer kind"),
+                     ent_document_get_payer_kind (ex->document) == ENT_PAYER_EPCI
+                     ? _("EPCI") : _("Commune"));
+  put_label_value (ex, sheet, row++, _("INSEE code"), ent_document_get_insee (ex->document));
+  put_label_value (ex, sheet, row++, _("Contract"), span);
+  put_label_date (ex, sheet, row++, _("Payment start"), ent_contract_get_payment_start (contract));
+  put_label_date (ex, sheet, row++, _("Contract end"), &end);
+  put_label_value (ex, sheet, row++, _("Budget years"), budget_years);
+  put_label_value (ex, sheet, row++, _("Billing"), ent_billing_get_label (billing));
+  if (full)
+    put_label_value (ex, sheet, row++, "", ent_billing_get_description (billing));
+  return row;
+}
+
+static void
+write_assumptions (Export *ex)
+{
+  EntXlsxSheet *sheet = ex->assumptions;
+  const char *const tariff_titles[] = {
+    _("Valid from"),
+    kind_title (ENT_LINE_BASE),
+    kind_title (ENT_LINE_OPTIONAL),
+    kind_title (ENT_LINE_SPECIFIC),
+    _("Reference"),
+  };
+  const char *const scenario_titles[] = {
+    _("Scenario"),
+    _("Optional support"),
+    _("Half-days of specific support"),
+    _("Pupil projection"),
+    _("Annual pupil change"),
+    _("Tariff increase per year"),
+  };
+  const char *const raise_titles[] = {
+    _("Scenario"),
+    _("From"),
+    kind_title (ENT_LINE_BASE),
+    kind_title (ENT_LINE_OPTIONAL),
+    kind_title (ENT_LINE_SPECIFIC),
+  };
+  guint32 row = 0;
+  gboolean any_raise = FALSE;
+
+  ent_xlsx_put_text (&ex->w, sheet, row, 0, _("Assumptions"), ENT_XLSX_FMT_TITLE, FALSE);
+  row += 2;
+  ent_xlsx_put_text (&ex->w, sheet, row++, 0, _("Contract"), ENT_XLSX_FMT_SECTION, FALSE);
+  row = write_contract_block (ex, sheet, row, TRUE);
+
+  row++;
+  ent_xlsx_put_text (&ex->w, sheet, row++, 0, _("Tariff periods"), ENT_XLSX_FMT_SECTION, FALSE);
+  put_header_row (ex, sheet, row++, tariff_titles, G_N_ELEMENTS (tariff_titles));
+  for (guint i = 0; i < ex->n_periods; i++, row++)
+    {
+      EntTariffPeriod *period = ex->periods[i];
+
+      ent_xlsx_put_date (&ex->w, sheet, row, 0, ent_tariff_period_get_valid_from (period),
+                         ENT_XLSX_FMT_DATE);
+      for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
+        {
+          char name[64];
+
+          ent_xlsx_put_money (&ex->w, sheet, row, 1 + kind, period_rate (period, kind),
+                              ENT_XLSX_FMT_EURO);
+          g_snprintf (name, sizeof name, "Rate_%s_P%u", kind_keys[kind], i + 1);
+          define_name (ex, name, sheet, row, 1 + kind);
+        }
+      ent_xlsx_put_text (&ex->w, sheet, row, 4, ent_tariff_period_get_reference (period),
+                         ENT_XLSX_FMT_NONE, TRUE);
+    }
+
+  row++;
+  ent_xlsx_put_text (&ex->w, sheet, row++, 0, _("Scenarios"), ENT_XLSX_FMT_SECTION, FALSE);
+  put_header_row (ex, sheet, row++, scenario_titles, G_N_ELEMENTS (scenario_titles));
+  for (guint s = 0; s < ex->n_scenarios; s++, row++)
+    {
+      ScenarioInfo *si = &ex->scenarios[s];
+      EntScenario *scenario = si->sb->scenario;
+      g_autofree char *optional = optional_text (scenario);
+      g_autofree char *half_days = half_days_text (scenario);
+      char name[64];
+
+      ent_xlsx_put_text (&ex->w, sheet, row, 0, si->sb->name, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 1, optional, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 2, half_days, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 3, projection_text (scenario), ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_number (&ex->w, sheet, row, 4,
+                           (double) ent_scenario_get_projection_rate (scenario) / BP_SCALE,
+                           ENT_XLSX_FMT_PERCENT, 9);
+      g_snprintf (name, sizeof name, "Projection_S%u", si->number);
+      define_name (ex, name, sheet, row, 4);
+      ent_xlsx_put_number (&ex->w, sheet, row, 5, (double) si->increase_bp / BP_SCALE,
+                           ENT_XLSX_FMT_PERCENT, 9);
+      g_snprintf (name, sizeof name, "Increase_S%u", si->number);
+      define_name (ex, name, sheet, row, 5);
+      any_raise = any_raise || si->max_raise > 0;
+    }
+
+  if (any_raise)
+    {
+      EntTariffPeriod *last = ex->periods[ex->n_periods - 1];
+
+      row++;
+      ent_xlsx_put_text (&ex->w, sheet, row++, 0, _("Rates raised by the tariff increase"),
+                         ENT_XLSX_FMT_SECTION, FALSE);
+      put_header_row (ex, sheet, row++, raise_titles, G_N_ELEMENTS (raise_titles));
+      for (guint s = 0; s < ex->n_scenarios; s++)
+        {
+          ScenarioInfo *si = &ex->scenarios[s];
+          gint64 cents[ENT_N_LINES];
+
+          for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
+            cents[kind] = period_rate (last, kind);
+
+          for (int k = 1; k <= si->max_raise; k++, row++)
+            {
+              GDate from = *ent_tariff_period_get_valid_from (last);
+
+              g_date_add_years (&from, k);
+              ent_xlsx_put_text (&ex->w, sheet, row, 0, si->sb->name, ENT_XLSX_FMT_NONE, TRUE);
+              ent_xlsx_put_date (&ex->w, sheet, row, 1, &from, ENT_XLSX_FMT_DATE);
+              for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
+                {
+                  char name[64];
+                  char previous[64];
+                  char formula[FORMULA_SIZE];
+
+                  if (k == 1)
+                    g_snprintf (previous, sizeof previous, "Rate_%s_P%u", kind_keys[kind], ex->n_periods);
+                  else
+                    g_snprintf (previous, sizeof previous, "Rate_%s_S%u_K%d", kind_keys[kind], si->number, k - 1);
+                  g_snprintf (name, sizeof name, "Rate_%s_S%u_K%d", kind_keys[kind], si->number, k);
+                  g_snprintf (formula, sizeof formula, "ROUND(%s*(1+Increase_S%u),2)", previous, si->number);
+                  cents[kind] = ent_round_div (cents[kind] * (BP_SCALE + si->increase_bp), BP_SCALE);
+                  ent_xlsx_put_money_formula (&ex->w, sheet, row, 2 + kind, formula, cents[kind],
+                                              ENT_XLSX_FMT_EURO);
+                  define_name (ex, name, sheet, row, 2 + kind);
+                }
+            }
+        }
+    }
+
+  ent_xlsx_sheet_fit_columns (&ex->w, sheet, 12, 60);
+  setup_page (ex, sheet, -1);
+}
+
+/* ----------------------------------------------------------------- Pupils */
+
+static void
+write_pupils (Export *ex)
+{
+  EntXlsxSheet *sheet = ex->pupils;
+  const EntBudget *budget = ex->budget;
+  guint n_cols = PU_FIRST_YEAR + budget->n_school_years;
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  guint32 row = 0;
+
+  ent_xlsx_put_text (&ex->w, sheet, row, 0, _("Known count"), ENT_XLSX_FMT_INTEGER_KNOWN, FALSE);
+  ent_xlsx_put_text (&ex->w, sheet, row++, 1, _("as entered in the document"), ENT_XLSX_FMT_NONE, FALSE);
+  ent_xlsx_put_text (&ex->w, sheet, row, 0, _("Projected count"), ENT_XLSX_FMT_INTEGER_PROJECTED, FALSE);
+  ent_xlsx_put_text (&ex->w, sheet, row++, 1,
+                     _("projected by the scenario from the latest known count (formula)"),
+                     ENT_XLSX_FMT_NONE, FALSE);
+
+  g_ptr_array_add (titles, g_strdup (_("Scenario")));
+  g_ptr_array_add (titles, g_strdup (_("School")));
+  g_ptr_array_add (titles, g_strdup (_("UAI")));
+  g_ptr_array_add (titles, g_strdup (_("Commune")));
+  for (guint y = 0; y < budget->n_school_years; y++)
+    g_ptr_array_add (titles, school_year_label (budget->first_school_year + (int) y));
+  put_header_row (ex, sheet, PU_HEADER_ROW, (const char *const *) titles->pdata, titles->len);
+  row = PU_HEADER_ROW + 1;
+
+  for (guint s = 0; s < ex->n_scenarios; s++)
+    {
+      ScenarioInfo *si = &ex->scenarios[s];
+      const EntScenarioBudget *sb = si->sb;
+      EntScenario *scenario = sb->scenario;
+      gboolean rate = ent_scenario_get_projection (scenario) == ENT_PROJECTION_RATE;
+      gint64 rate_bp = ent_scenario_get_projection_rate (scenario);
+      guint32 first_row = row;
+
+      for (guint i = 0; i < budget->n_schools; i++, row++)
+        {
+          EntSchool *school = budget->schools[i];
+          const gint64 *pupils = &sb->pupils[i * budget->n_school_years];
+          const gboolean *known = &sb->known[i * budget->n_school_years];
+          guint n_known = ent_school_get_n_known (school);
+
+          ent_xlsx_put_text (&ex->w, sheet, row, PU_SCENARIO, sb->name, ENT_XLSX_FMT_NONE, TRUE);
+          ent_xlsx_put_text (&ex->w, sheet, row, PU_SCHOOL, ent_school_get_name (school), ENT_XLSX_FMT_NONE, TRUE);
+          ent_xlsx_put_text (&ex->w, sheet, row, PU_UAI, ent_school_get_uai (school), ENT_XLSX_FMT_NONE, TRUE);
+          ent_xlsx_put_text (&ex->w, sheet, row, PU_COMMUNE, budget->communes[budget->school_commune[i]],
+                             ENT_XLSX_FMT_NONE, TRUE);
+
+          for (guint y = 0; y < budget->n_school_years; y++)
+            {
+              guint16 col = PU_FIRST_YEAR + y;
+              int school_year = budget->first_school_year + (int) y;
+              gboolean has_before = FALSE;
+              int earliest_after = G_MAXINT;
+              char source[16];
+              char formula[FORMULA_SIZE];
+              gint64 value = 0;
+              gboolean use_formula = FALSE;
+
+              if (known[y])
+                {
+                  ent_xlsx_put_count (&ex->w, sheet, row, col, pupils[y], ENT_XLSX_FMT_INTEGER_KNOWN);
+                  continue;
+                }
+
+              for (guint k = 0; k < n_known; k++)
+                {
+                  int known_year;
+
+                  ent_school_get_nth_known (school, k, &known_year, NULL);
+                  if (known_year < school_year)
+                    has_before = TRUE;
+                  else if (known_year > school_year && known_year < earliest_after)
+                    earliest_after = known_year;
+                }
+
+              if (has_before && y > 0)
+                {
+                  /* step by step from the previous school year (SPEC 4.1) */
+                  ent_xlsx_cell_name (source, row, col - 1);
+                  if (rate)
+                    {
+                      g_snprintf (formula, sizeof formula, "ROUND(%s*(1+Projection_S%u),0)", source, si->number);
+                      value = ent_round_div (pupils[y - 1] * (BP_SCALE + rate_bp), BP_SCALE);
+                    }
+                  else
+                    {
+                      g_snprintf (formula, sizeof formula, "%s", source);
+                      value = pupils[y - 1];
+                    }
+                  use_formula = value == pupils[y];
+                }
+              else if (!has_before && earliest_after != G_MAXINT
+                       && earliest_after < budget->first_school_year + (int) budget->n_school_years)
+                {
+                  /* before the first known count: that count */
+                  ent_xlsx_cell_name (source, row, PU_FIRST_YEAR + (earliest_after - budget->first_school_year));
+                  g_snprintf (formula, sizeof formula, "%s", source);
+                  use_formula = pupils[earliest_after - budget->first_school_year] == pupils[y];
+                }
+
+              if (use_formula)
+                ent_xlsx_put_count_formula (&ex->w, sheet, row, col, formula, pupils[y],
+                                            ENT_XLSX_FMT_INTEGER_PROJECTED);
+              else
+                ent_xlsx_put_count (&ex->w, sheet, row, col, pupils[y], ENT_XLSX_FMT_INTEGER_PROJECTED);
+            }
+        }
+
+      /* totals of the scenario */
+      si->pupils_total_row = row;
+      ent_xlsx_put_text (&ex->w, sheet, row, PU_SCENARIO, sb->name, ENT_XLSX_FMT_TEXT_TOTAL, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, PU_SCHOOL, _("Total"), ENT_XLSX_FMT_TEXT_TOTAL, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, PU_UAI, "", ENT_XLSX_FMT_TEXT_TOTAL, FALSE);
+      ent_xlsx_put_text (&ex->w, sheet, row, PU_COMMUNE, "", ENT_XLSX_FMT_TEXT_TOTAL, FALSE);
+      for (guint y = 0; y < budget->n_school_years; y++)
+        {
+          guint16 col = PU_FIRST_YEAR + y;
+          gint64 total = 0;
+          char from[16], to[16];
+          char formula[FORMULA_SIZE];
+
+          for (guint i = 0; i < budget->n_schools; i++)
+            total += sb->pupils[i * budget->n_school_years + y];
+          ent_xlsx_cell_name (from, first_row, col);
+          ent_xlsx_cell_name (to, MAX (row, first_row + 1) - 1, col);
+          if (budget->n_schools > 0)
+            {
+              g_snprintf (formula, sizeof formula, "SUM(%s:%s)", from, to);
+              ent_xlsx_put_count_formula (&ex->w, sheet, row, col, formula, total, ENT_XLSX_FMT_INTEGER_BOLD);
+            }
+          else
+            ent_xlsx_put_count (&ex->w, sheet, row, col, 0, ENT_XLSX_FMT_INTEGER_BOLD);
+        }
+      row += 2;
+    }
+
+  for (guint16 col = PU_FIRST_YEAR; col < n_cols && col < ENT_XLSX_MAX_COLUMNS; col++)
+    sheet->widths[col] = MAX (sheet->widths[col], 11);
+  ent_xlsx_sheet_fit_columns (&ex->w, sheet, 8, 60);
+  setup_page (ex, sheet, PU_HEADER_ROW);
+}
+
+/* ---------------------------------------------------------------- Credits */
+
+/* The quantity cell: a reference to the Pupils total of the segment's school
+ * year when it holds the same count, else the count. */
+static void
+put_quantity (Export             *ex,
+              const ScenarioInfo *si,
+              const EntBudgetLine *line,
+              const EntSegment   *segment,
+              guint32             row,
+              guint16             col)
+{
+  const EntBudget *budget = ex->budget;
+  EntXlsxSheet *sheet = ex->credits;
+  int y = segment->school_year - budget->first_school_year;
+
+  if (line->kind != ENT_LINE_SPECIFIC && y >= 0 && (guint) y < budget->n_school_years)
+    {
+      gint64 total = 0;
+
+      for (guint i = 0; i < budget->n_schools; i++)
+        total += si->sb->pupils[i * budget->n_school_years + y];
+      if (total == segment->quantity)
+        {
+          char cell[16];
+          char formula[FORMULA_SIZE];
+
+          ent_xlsx_cell_name_abs (cell, si->pupils_total_row, PU_FIRST_YEAR + y);
+          g_snprintf (formula, sizeof formula, "%s!%s", ex->pupils->ref, cell);
+          ent_xlsx_put_count_formula (&ex->w, sheet, row, col, formula, segment->quantity,
+                                      ENT_XLSX_FMT_INTEGER);
+          return;
+        }
+    }
+  ent_xlsx_put_count (&ex->w, sheet, row, col, segment->quantity, ENT_XLSX_FMT_INTEGER);
+}
+
+static void
+put_price (Export             *ex,
+           const ScenarioInfo *si,
+           const EntBudgetLine *line,
+           const EntSegment   *segment,
+           guint32             row,
+           guint16             col)
+{
+  char name[64];
+  gint64 cents;
+
+  if (rate_name (ex, si, line->kind, &segment->tariff_date, name, sizeof name, &cents, NULL)
+      && cents == segment->unit_price)
+    ent_xlsx_put_money_formula (&ex->w, ex->credits, row, col, name, segment->unit_price,
+                                ENT_XLSX_FMT_EURO);
+  else
+    ent_xlsx_put_money (&ex->w, ex->credits, row, col, segment->unit_price, ENT_XLSX_FMT_EURO);
+}
+
+static void
+write_credits (Export *ex)
+{
+  EntXlsxSheet *sheet = ex->credits;
+  const EntBudget *budget = ex->budget;
+  g_autoptr (GPtrArray) titles = g_ptr_array_new ();
+  guint32 row = 1;
+  guint32 last_data_row;
+  char range_amount[64], range_year[64], range_scenario[64];
+
+  g_ptr_array_add (titles, _("Budget year"));
+  g_ptr_array_add (titles, _("Section"));
+  g_ptr_array_add (titles, _("Chapter"));
+  g_ptr_array_add (titles, _("Nature"));
+  g_ptr_array_add (titles, _("Function"));
+  g_ptr_array_add (titles, _("Label"));
+  g_ptr_array_add (titles, _("Quantity"));
+  g_ptr_array_add (titles, _("Unit price"));
+  g_ptr_array_add (titles, ex->prorata ? _("Months (January–August)") : _("Share of year (months / 12)"));
+  if (ex->prorata)
+    {
+      g_ptr_array_add (titles, _("Quantity (September–December)"));
+      g_ptr_array_add (titles, _("Unit price (September–December)"));
+      g_ptr_array_add (titles, _("Months (September–December)"));
+    }
+  g_ptr_array_add (titles, _("Amount incl. VAT"));
+  g_ptr_array_add (titles, _("Scenario"));
+  put_header_row (ex, sheet, 0, (const char *const *) titles->pdata, titles->len);
+
+  for (guint s = 0; s < ex->n_scenarios; s++)
+    {
+      ScenarioInfo *si = &ex->scenarios[s];
+
+      for (guint y = 0; y < si->sb->n_years; y++)
+        {
+          const EntBudgetYear *year = &si->sb->years[y];
+
+          for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
+            {
+              const EntBudgetLine *line = &year->lines[kind];
+              GString *terms;
+              char formula[FORMULA_SIZE];
+
+              if (line->n_segments == 0)
+                continue;
+
+              ent_xlsx_put_number (&ex->w, sheet, row, CR_YEAR, year->year, ENT_XLSX_FMT_YEAR, 6);
+              ent_xlsx_put_text (&ex->w, sheet, row, CR_SECTION, _("Operating"), ENT_XLSX_FMT_NONE, TRUE);
+              ent_xlsx_put_text (&ex->w, sheet, row, CR_CHAPTER, line->chapter, ENT_XLSX_FMT_NONE, TRUE);
+              ent_xlsx_put_text (&ex->w, sheet, row, CR_NATURE, line->nature, ENT_XLSX_FMT_NONE, TRUE);
+              ent_xlsx_put_text (&ex->w, sheet, row, CR_FUNCTION, line->function, ENT_XLSX_FMT_NONE, TRUE);
+              ent_xlsx_put_text (&ex->w, sheet, row, CR_LABEL, line->label, ENT_XLSX_FMT_NONE, TRUE);
+
+              terms = g_string_new (NULL);
+              for (guint g = 0; g < line->n_segments && g < 2; g++)
+                {
+                  const EntSegment *segment = &line->segments[g];
+                  /* prorata: January–August in the first group of columns,
+                   * September–December in the second */
+                  gboolean second = ex->prorata && g_date_get_month (&segment->tariff_date) >= G_DATE_SEPTEMBER;
+                  guint16 base = second ? CR_QUANTITY_2 : CR_QUANTITY;
+                  char q[16], p[16], m[16];
+
+                  if (!ex->prorata && g > 0)
+                    base = CR_QUANTITY_2;   /* cannot happen: annual lines have one segment */
+                  put_quantity (ex, si, line, segment, row, base);
+                  put_price (ex, si, line, segment, row, base + 1);
+                  ent_xlsx_put_number (&ex->w, sheet, row, base + 2, segment->months, ENT_XLSX_FMT_INTEGER, 4);
+                  ent_xlsx_cell_name (q, row, base);
+                  ent_xlsx_cell_name (p, row, base + 1);
+                  ent_xlsx_cell_name (m, row, base + 2);
+                  g_string_append_printf (terms, "%s%s*%s*%s", terms->len > 0 ? "+" : "", q, p, m);
+                }
+              /* SPEC 4.3: the segments are added exactly, then rounded once */
+              g_snprintf (formula, sizeof formula,
+                          line->n_segments > 1 ? "ROUND((%s)/12,2)" : "ROUND(%s/12,2)", terms->str);
+              g_string_free (terms, TRUE);
+              ent_xlsx_put_money_formula (&ex->w, sheet, row, ex->cr_amount, formula, line->amount,
+                                          ENT_XLSX_FMT_EURO);
+              ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_NONE, TRUE);
+              row++;
+            }
+        }
+    }
+  last_data_row = row - 1;
+
+  if (last_data_row >= 1)
+    ent_xlsx_writer_check (&ex->w,
+                           worksheet_autofilter (sheet->worksheet, 0, 0, last_data_row, ex->cr_scenario),
+                           "autofilter", sheet);
+
+  /* Totals below the table: year totals by SUMIFS, so that they survive a
+   * sort or a filter of the table; contract totals as their sum. */
+  {
+    char a[16], b[16];
+
+    ent_xlsx_cell_name_abs (a, 1, ex->cr_amount);
+    ent_xlsx_cell_name_abs (b, MAX (last_data_row, 1), ex->cr_amount);
+    g_snprintf (range_amount, sizeof range_amount, "%s:%s", a, b);
+    ent_xlsx_cell_name_abs (a, 1, CR_YEAR);
+    ent_xlsx_cell_name_abs (b, MAX (last_data_row, 1), CR_YEAR);
+    g_snprintf (range_year, sizeof range_year, "%s:%s", a, b);
+    ent_xlsx_cell_name_abs (a, 1, ex->cr_scenario);
+    ent_xlsx_cell_name_abs (b, MAX (last_data_row, 1), ex->cr_scenario);
+    g_snprintf (range_scenario, sizeof range_scenario, "%s:%s", a, b);
+  }
+
+  row++;
+  for (guint s = 0; s < ex->n_scenarios; s++)
+    {
+      ScenarioInfo *si = &ex->scenarios[s];
+      g_autofree char *criterion = exact_criterion (si->sb->name);
+      char first[16], last[16];
+      char formula[FORMULA_SIZE];
+
+      for (guint y = 0; y < si->sb->n_years; y++, row++)
+        {
+          const EntBudgetYear *year = &si->sb->years[y];
+
+          si->year_total_rows[y] = row;
+          ent_xlsx_put_number (&ex->w, sheet, row, CR_YEAR, year->year, ENT_XLSX_FMT_YEAR_BOLD, 6);
+          ent_xlsx_put_text (&ex->w, sheet, row, CR_LABEL, _("Year total"), ENT_XLSX_FMT_TEXT_BOLD, TRUE);
+          g_snprintf (formula, sizeof formula, "ROUND(SUMIFS(%s,%s,%d,%s,%s),2)",
+                      range_amount, range_year, year->year, range_scenario, criterion);
+          if (last_data_row >= 1)
+            ent_xlsx_put_money_formula (&ex->w, sheet, row, ex->cr_amount, formula, year->total,
+                                        ENT_XLSX_FMT_EURO_BOLD);
+          else
+            ent_xlsx_put_money (&ex->w, sheet, row, ex->cr_amount, year->total, ENT_XLSX_FMT_EURO_BOLD);
+          ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_TEXT_BOLD, TRUE);
+        }
+
+      si->contract_total_row = row;
+      ent_xlsx_put_text (&ex->w, sheet, row, CR_YEAR, "", ENT_XLSX_FMT_TEXT_TOTAL, FALSE);
+      for (guint16 col = CR_SECTION; col < ex->cr_amount; col++)
+        ent_xlsx_put_text (&ex->w, sheet, row, col, col == CR_LABEL ? _("Contract total") : "",
+                           ENT_XLSX_FMT_TEXT_TOTAL, col == CR_LABEL);
+      if (si->sb->n_years > 0)
+        {
+          ent_xlsx_cell_name (first, si->year_total_rows[0], ex->cr_amount);
+          ent_xlsx_cell_name (last, si->year_total_rows[si->sb->n_years - 1], ex->cr_amount);
+          g_snprintf (formula, sizeof formula, "ROUND(SUM(%s:%s),2)", first, last);
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, ex->cr_amount, formula, si->sb->total,
+                                      ENT_XLSX_FMT_EURO_TOTAL);
+        }
+      else
+        ent_xlsx_put_money (&ex->w, sheet, row, ex->cr_amount, si->sb->total, ENT_XLSX_FMT_EURO_TOTAL);
+      ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_TEXT_TOTAL, TRUE);
+      row += 2;
+    }
+
+  (void) budget;
+  ent_xlsx_sheet_fit_columns (&ex->w, sheet, 6, 70);
+  setup_page (ex, sheet, 0);
+}
+
+/* ---------------------------------------------------------------- Summary */
+
+static void
+write_summary (Export *ex)
+{
+  EntXlsxSheet *sheet = ex->summary;
+  const EntBudget *budget = ex->budget;
+  EntTariffPeriod *last = ex->n_periods > 0 ? ex->periods[ex->n_periods - 1] : NULL;
+  guint32 row = 0;
+  guint32 table_header_row;
+  guint16 total_col = 1 + budget->n_budget_years;
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  const char *const assumption_titles[] = {
+    _("Scenario"),
+    _("Optional support"),
+    _("Half-days of specific support"),
+    _("Pupil projection"),
+    _("Annual pupil change"),
+    _("Tariff increase per year"),
+  };
+
+  ent_xlsx_put_text (&ex->w, sheet, row++, 0, ent_document_get_title (ex->document),
+                     ENT_XLSX_FMT_TITLE, FALSE);
+  ent_xlsx_put_text (&ex->w, sheet, row++, 0, _("Budget of the ENT contribution"),
+                     ENT_XLSX_FMT_SECTION, FALSE);
+  row++;
+  row = write_contract_block (ex, sheet, row, FALSE);
+  if (last != NULL)
+    {
+      for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++, row++)
+        {
+          char name[64];
+
+          g_snprintf (name, sizeof name, "Rate_%s_P%u", kind_keys[kind], ex->n_periods);
+          ent_xlsx_put_text (&ex->w, sheet, row, 0, kind_title (kind), ENT_XLSX_FMT_LABEL, TRUE);
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, 1, name, period_rate (last, kind),
+                                      ENT_XLSX_FMT_EURO);
+        }
+      put_label_value (ex, sheet, row++, _("Tariff reference"), ent_tariff_period_get_reference (last));
+    }
+  {
+    GDateTime *t = ex->generated;
+    GDate day;
+    double serial;
+
+    g_date_clear (&day, 1);
+    g_date_set_dmy (&day, g_date_time_get_day_of_month (t), g_date_time_get_month (t),
+                    g_date_time_get_year (t));
+    serial = ent_xlsx_date_serial (&day)
+             + (g_date_time_get_hour (t) * 3600 + g_date_time_get_minute (t) * 60
+                + g_date_time_get_second (t)) / 86400.0;
+    ent_xlsx_put_text (&ex->w, sheet, row, 0, _("Generated on"), ENT_XLSX_FMT_LABEL, TRUE);
+    ent_xlsx_put_number (&ex->w, sheet, row++, 1, serial, ENT_XLSX_FMT_DATETIME, 12);
+  }
+  put_label_value (ex, sheet, row++, _("Generated by"), "ENT Budget " PACKAGE_VERSION);
+
+  /* year totals per scenario */
+  row++;
+  ent_xlsx_put_text (&ex->w, sheet, row++, 0, _("Credits per budget year"), ENT_XLSX_FMT_SECTION, FALSE);
+  table_header_row = row;
+  g_ptr_array_add (titles, g_strdup (_("Scenario")));
+  for (guint y = 0; y < budget->n_budget_years; y++)
+    g_ptr_array_add (titles, g_strdup_printf ("%d", budget->first_budget_year + (int) y));
+  g_ptr_array_add (titles, g_strdup (_("Contract total")));
+  put_header_row (ex, sheet, row++, (const char *const *) titles->pdata, titles->len);
+  ent_xlsx_writer_check (&ex->w, worksheet_set_row (sheet->worksheet, table_header_row, 30, NULL),
+                         "header row", sheet);
+
+  for (guint s = 0; s < ex->n_scenarios; s++, row++)
+    {
+      ScenarioInfo *si = &ex->scenarios[s];
+      char cell[16];
+      char formula[FORMULA_SIZE];
+
+      ent_xlsx_put_text (&ex->w, sheet, row, 0, si->sb->name, ENT_XLSX_FMT_TEXT_BOLD, TRUE);
+      for (guint y = 0; y < si->sb->n_years && y < budget->n_budget_years; y++)
+        {
+          ent_xlsx_cell_name_abs (cell, si->year_total_rows[y], ex->cr_amount);
+          g_snprintf (formula, sizeof formula, "%s!%s", ex->credits->ref, cell);
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, 1 + y, formula, si->sb->years[y].total,
+                                      ENT_XLSX_FMT_EURO);
+        }
+      ent_xlsx_cell_name_abs (cell, si->contract_total_row, ex->cr_amount);
+      g_snprintf (formula, sizeof formula, "%s!%s", ex->credits->ref, cell);
+      ent_xlsx_put_money_formula (&ex->w, sheet, row, total_col, formula, si->sb->total,
+                                  ENT_XLSX_FMT_EURO_BOLD);
+    }
+
+  /* the chart of those totals */
+  if (ex->n_scenarios > 0 && budget->n_budget_years > 0)
+    {
+      lxw_chart *chart = workbook_add_chart (ex->w.workbook, LXW_CHART_COLUMN);
+      lxw_chart_options placement = {
+        .x_offset = 4,
+        .y_offset = 8,
+        .x_scale = 1.8,
+        .y_scale = 1.3,
+        .description = _("Yearly totals per scenario"),
+      };
+      guint32 chart_row = row + 1 + ex->n_scenarios + 4;
+
+      if (chart == NULL)
+        ent_xlsx_writer_check (&ex->w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart", sheet);
+      else
+        {
+          chart_title_set_name (chart, _("Yearly totals per scenario"));
+          chart_axis_set_name (chart->x_axis, _("Budget year"));
+          chart_axis_set_name (chart->y_axis, _("Amount (€)"));
+          chart_axis_set_num_format (chart->y_axis, "#,##0 \"€\"");
+          chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
+          for (guint s = 0; s < ex->n_scenarios; s++)
+            {
+              guint32 data_row = table_header_row + 1 + s;
+              lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+
+              if (series == NULL)
+                {
+                  ent_xlsx_writer_check (&ex->w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart series", sheet);
+                  break;
+                }
+              chart_series_set_categories (series, sheet->name, table_header_row, 1,
+                                           table_header_row, budget->n_budget_years);
+              chart_series_set_values (series, sheet->name, data_row, 1, data_row,
+                                       budget->n_budget_years);
+              chart_series_set_name_range (series, sheet->name, data_row, 0);
+            }
+          ent_xlsx_writer_check (&ex->w,
+                                 worksheet_insert_chart_opt (sheet->worksheet, chart_row, 0, chart, &placement),
+                                 "chart", sheet);
+        }
+    }
+
+  /* key assumptions of each scenario */
+  row++;
+  ent_xlsx_put_text (&ex->w, sheet, row++, 0, _("Scenarios"), ENT_XLSX_FMT_SECTION, FALSE);
+  put_header_row (ex, sheet, row++, assumption_titles, G_N_ELEMENTS (assumption_titles));
+  for (guint s = 0; s < ex->n_scenarios; s++, row++)
+    {
+      EntScenario *scenario = ex->scenarios[s].sb->scenario;
+      g_autofree char *optional = optional_text (scenario);
+      g_autofree char *half_days = half_days_text (scenario);
+
+      ent_xlsx_put_text (&ex->w, sheet, row, 0, ex->scenarios[s].sb->name, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 1, optional, ENT_XLSX_FMT_NONE, FALSE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 2, half_days, ENT_XLSX_FMT_NONE, FALSE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 3, projection_text (scenario), ENT_XLSX_FMT_NONE, FALSE);
+      ent_xlsx_put_number (&ex->w, sheet, row, 4,
+                           (double) ent_scenario_get_projection_rate (scenario) / BP_SCALE,
+                           ENT_XLSX_FMT_PERCENT, 0);
+      ent_xlsx_put_number (&ex->w, sheet, row, 5, (double) ex->scenarios[s].increase_bp / BP_SCALE,
+                           ENT_XLSX_FMT_PERCENT, 0);
+    }
+
+  for (guint16 col = 1; col <= total_col && col < ENT_XLSX_MAX_COLUMNS; col++)
+    sheet->widths[col] = MAX (sheet->widths[col], 15);
+  ent_xlsx_sheet_fit_columns (&ex->w, sheet, 10, 50);
+  setup_page (ex, sheet, -1);
+}
+
+/* ------------------------------------------------------------------ AE-CP */
+
+static void
+write_aecp (Export *ex)
+{
+  EntXlsxSheet *sheet = ex->aecp;
+  const char *const titles[] = {
+    _("Scenario"),
+    _("Budget year"),
+    _("Commitment authorisation (AE)"),
+    _("Payment credits (CP)"),
+    _("Cumulated payment credits"),
+    _("Remaining to finance"),
+  };
+  guint32 row = 1;
+
+  put_header_row (ex, sheet, 0, titles, G_N_ELEMENTS (titles));
+  for (guint s = 0; s < ex->n_scenarios; s++)
+    {
+      ScenarioInfo *si = &ex->scenarios[s];
+      guint32 first_row = row;
+
+      for (guint y = 0; y < si->sb->n_years; y++, row++)
+        {
+          const EntBudgetYear *year = &si->sb->years[y];
+          char cell[16], first[16], here[16], ae[16];
+          char formula[FORMULA_SIZE];
+
+          ent_xlsx_put_text (&ex->w, sheet, row, 0, si->sb->name, ENT_XLSX_FMT_NONE, TRUE);
+          ent_xlsx_put_number (&ex->w, sheet, row, 1, year->year, ENT_XLSX_FMT_YEAR, 6);
+
+          ent_xlsx_cell_name_abs (cell, si->contract_total_row, ex->cr_amount);
+          g_snprintf (formula, sizeof formula, "%s!%s", ex->credits->ref, cell);
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, 2, formula, si->sb->total, ENT_XLSX_FMT_EURO);
+
+          ent_xlsx_cell_name_abs (cell, si->year_total_rows[y], ex->cr_amount);
+          g_snprintf (formula, sizeof formula, "%s!%s", ex->credits->ref, cell);
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, 3, formula, year->total, ENT_XLSX_FMT_EURO);
+
+          ent_xlsx_cell_name_abs (first, first_row, 3);
+          ent_xlsx_cell_name (here, row, 3);
+          g_snprintf (formula, sizeof formula, "ROUND(SUM(%s:%s),2)", first, here);
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, 4, formula, year->cumulated, ENT_XLSX_FMT_EURO);
+
+          ent_xlsx_cell_name (ae, row, 2);
+          ent_xlsx_cell_name (here, row, 4);
+          g_snprintf (formula, sizeof formula, "ROUND(%s-%s,2)", ae, here);
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, 5, formula, year->remaining,
+                                      ENT_XLSX_FMT_EURO);
+        }
+    }
+  if (row > 1)
+    ent_xlsx_writer_check (&ex->w, worksheet_autofilter (sheet->worksheet, 0, 0, row - 1, 5),
+                           "autofilter", sheet);
+  ent_xlsx_sheet_fit_columns (&ex->w, sheet, 10, 60);
+  setup_page (ex, sheet, 0);
+}
+
+/* ------------------------------------------------------------- Allocation */
+
+static void
+put_subtotals (Export       *ex,
+               guint32       row,
+               guint32       first_row,
+               guint32       last_row,
+               const gint64 *cents,
+               EntXlsxFormat format)
+{
+  EntXlsxSheet *sheet = ex->allocation;
+
+  for (guint k = 0; k <= ENT_N_LINES; k++)
+    {
+      guint16 col = AL_FIRST_LINE + k;
+      char from[16], to[16];
+      char formula[FORMULA_SIZE];
+
+      ent_xlsx_cell_name (from, first_row, col);
+      ent_xlsx_cell_name (to, last_row, col);
+      g_snprintf (formula, sizeof formula, "SUBTOTAL(9,%s:%s)", from, to);
+      ent_xlsx_put_money_formula (&ex->w, sheet, row, col, formula, cents[k], format);
+    }
+}
+
+static void
+write_allocation (Export *ex)
+{
+  EntXlsxSheet *sheet = ex->allocation;
+  const EntBudget *budget = ex->budget;
+  g_autoptr (GPtrArray) titles = g_ptr_array_new ();
+  guint16 total_col = AL_FIRST_LINE + ENT_N_LINES;
+  guint32 row = 1;
+
+  g_ptr_array_add (titles, _("Scenario"));
+  g_ptr_array_add (titles, _("Budget year"));
+  g_ptr_array_add (titles, _("Commune"));
+  g_ptr_array_add (titles, _("School"));
+  g_ptr_array_add (titles, _("UAI"));
+  for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
+    g_ptr_array_add (titles, (gpointer) ent_line_kind_get_label (kind));
+  g_ptr_array_add (titles, _("Total"));
+  put_header_row (ex, sheet, 0, (const char *const *) titles->pdata, titles->len);
+
+  for (guint s = 0; s < ex->n_scenarios; s++)
+    {
+      const EntScenarioBudget *sb = ex->scenarios[s].sb;
+
+      for (guint y = 0; y < sb->n_years; y++)
+        {
+          const EntBudgetYear *year = &sb->years[y];
+          guint32 year_first_row = row;
+          gint64 year_cents[ENT_N_LINES + 1] = { 0 };
+
+          for (guint c = 0; c < budget->n_communes; c++)
+            {
+              guint32 commune_first_row = row;
+              gint64 commune_cents[ENT_N_LINES + 1] = { 0 };
+              const char *commune = budget->communes[c];
+
+              for (guint i = 0; i < budget->n_schools; i++)
+                {
+                  gint64 school_total = 0;
+                  char from[16], to[16];
+                  char formula[FORMULA_SIZE];
+
+                  if (budget->school_commune[i] != c)
+                    continue;
+
+                  ent_xlsx_put_text (&ex->w, sheet, row, AL_SCENARIO, sb->name, ENT_XLSX_FMT_NONE, TRUE);
+                  ent_xlsx_put_number (&ex->w, sheet, row, AL_YEAR, year->year, ENT_XLSX_FMT_YEAR, 6);
+                  ent_xlsx_put_text (&ex->w, sheet, row, AL_COMMUNE, commune, ENT_XLSX_FMT_NONE, TRUE);
+                  ent_xlsx_put_text (&ex->w, sheet, row, AL_SCHOOL, ent_school_get_name (budget->schools[i]),
+                                     ENT_XLSX_FMT_NONE, TRUE);
+                  ent_xlsx_put_text (&ex->w, sheet, row, AL_UAI, ent_school_get_uai (budget->schools[i]),
+                                     ENT_XLSX_FMT_NONE, TRUE);
+                  for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
+                    {
+                      const EntBudgetLine *line = &year->lines[kind];
+                      gint64 part = line->school_parts != NULL ? line->school_parts[i] : 0;
+
+                      ent_xlsx_put_money (&ex->w, sheet, row, AL_FIRST_LINE + kind, part, ENT_XLSX_FMT_EURO);
+                      school_total += part;
+                      commune_cents[kind] += part;
+                    }
+                  commune_cents[ENT_N_LINES] += school_total;
+                  ent_xlsx_cell_name (from, row, AL_FIRST_LINE);
+                  ent_xlsx_cell_name (to, row, AL_FIRST_LINE + ENT_N_LINES - 1);
+                  g_snprintf (formula, sizeof formula, "ROUND(SUM(%s:%s),2)", from, to);
+                  ent_xlsx_put_money_formula (&ex->w, sheet, row, total_col, formula, school_total,
+                                              ENT_XLSX_FMT_EURO);
+                  row++;
+                }
+              if (row == commune_first_row)
+                continue;
+
+              /* the commune: the sum of its schools' parts (SPEC 4.5) */
+              ent_xlsx_put_text (&ex->w, sheet, row, AL_SCENARIO, sb->name, ENT_XLSX_FMT_TEXT_TOTAL, FALSE);
+              ent_xlsx_put_number (&ex->w, sheet, row, AL_YEAR, year->year, ENT_XLSX_FMT_YEAR_BOLD, 6);
+              ent_xlsx_put_text (&ex->w, sheet, row, AL_COMMUNE, commune, ENT_XLSX_FMT_TEXT_TOTAL, TRUE);
+              ent_xlsx_put_text (&ex->w, sheet, row, AL_SCHOOL, _("Total for the commune"),
+                                 ENT_XLSX_FMT_TEXT_TOTAL, TRUE);
+              ent_xlsx_put_text (&ex->w, sheet, row, AL_UAI, "", ENT_XLSX_FMT_TEXT_TOTAL, FALSE);
+              put_subtotals (ex, row, commune_first_row, row - 1, commune_cents, ENT_XLSX_FMT_EURO_TOTAL);
+              for (guint k = 0; k <= ENT_N_LINES; k++)
+                year_cents[k] += commune_cents[k];
+              row++;
+            }
+
+          if (budget->n_communes > 1 && row > year_first_row)
+            {
+              ent_xlsx_put_text (&ex->w, sheet, row, AL_SCENARIO, sb->name, ENT_XLSX_FMT_TEXT_TOTAL, FALSE);
+              ent_xlsx_put_number (&ex->w, sheet, row, AL_YEAR, year->year, ENT_XLSX_FMT_YEAR_BOLD, 6);
+              ent_xlsx_put_text (&ex->w, sheet, row, AL_COMMUNE, "", ENT_XLSX_FMT_TEXT_TOTAL, FALSE);
+              ent_xlsx_put_text (&ex->w, sheet, row, AL_SCHOOL, _("Total for the year"),
+                                 ENT_XLSX_FMT_TEXT_TOTAL, TRUE);
+              ent_xlsx_put_text (&ex->w, sheet, row, AL_UAI, "", ENT_XLSX_FMT_TEXT_TOTAL, FALSE);
+              /* SUBTOTAL skips the communes' SUBTOTAL cells of its range */
+              put_subtotals (ex, row, year_first_row, row - 1, year_cents, ENT_XLSX_FMT_EURO_TOTAL);
+              row++;
+            }
+        }
+    }
+
+  if (row > 1)
+    ent_xlsx_writer_check (&ex->w, worksheet_autofilter (sheet->worksheet, 0, 0, row - 1, total_col),
+                           "autofilter", sheet);
+  ent_xlsx_sheet_fit_columns (&ex->w, sheet, 8, 50);
+  setup_page (ex, sheet, 0);
+}
+
+/* --------------------------------------------------------------- workbook */
+
+static gboolean
+prepare (Export                *ex,
+         EntDocument           *document,
+         const EntXlsxOptions  *options,
+         const char            *path,
+         GError               **error)
+{
+  g_autoptr (GError) local_error = NULL;
+  GListModel *periods;
+
+  ex->document = document;
+  ex->tariffs = ent_document_get_tariffs (document);
+  ex->budget = ent_budget_compute (document, &local_error);
+  if (ex->budget == NULL)
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_BUDGET,
+                   _("Cannot export “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  ex->generated = options != NULL && options->generated != NULL
+                  ? g_date_time_ref (options->generated) : g_date_time_new_now_local ();
+  ex->prorata = ent_contract_get_billing (ent_document_get_contract (document)) == ENT_BILLING_PRORATA;
+  ex->cr_amount = ex->prorata ? CR_MONTHS_2 + 1 : CR_MONTHS + 1;
+  ex->cr_scenario = ex->cr_amount + 1;
+
+  periods = G_LIST_MODEL (ex->tariffs);
+  ex->n_periods = g_list_model_get_n_items (periods);
+  ex->periods = g_new0 (EntTariffPeriod *, ex->n_periods + 1);
+  for (guint i = 0; i < ex->n_periods; i++)
+    ex->periods[i] = g_list_model_get_item (periods, i);
+
+  /* the scenarios asked for, in the order asked */
+  if (options != NULL && options->scenarios != NULL && options->n_scenarios > 0)
+    {
+      ex->n_scenarios = options->n_scenarios;
+      ex->scenarios = g_new0 (ScenarioInfo, ex->n_scenarios);
+      for (guint s = 0; s < options->n_scenarios; s++)
+        {
+          guint i;
+
+          for (i = 0; i < ex->budget->n_scenarios; i++)
+            if (ex->budget->scenarios[i].scenario == options->scenarios[s])
+              break;
+          if (i == ex->budget->n_scenarios)
+            {
+              g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_INVALID,
+                           _("Cannot export “%s”: the scenario to export is not in the document"),
+                           path);
+              return FALSE;
+            }
+          ex->scenarios[s].sb = &ex->budget->scenarios[i];
+        }
+    }
+  else
+    {
+      ex->n_scenarios = ex->budget->n_scenarios;
+      ex->scenarios = g_new0 (ScenarioInfo, ex->n_scenarios);
+      for (guint s = 0; s < ex->n_scenarios; s++)
+        ex->scenarios[s].sb = &ex->budget->scenarios[s];
+    }
+
+  for (guint s = 0; s < ex->n_scenarios; s++)
+    {
+      ScenarioInfo *si = &ex->scenarios[s];
+
+      si->number = s + 1;
+      si->increase_bp = ent_scenario_get_tariff_increase (si->sb->scenario);
+      si->year_total_rows = g_new0 (guint32, si->sb->n_years + 1);
+      /* how many raised rates the Credits sheet will refer to */
+      for (guint y = 0; y < si->sb->n_years; y++)
+        for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
+          {
+            const EntBudgetLine *line = &si->sb->years[y].lines[kind];
+
+            for (guint g = 0; g < line->n_segments && g < 2; g++)
+              {
+                char name[64];
+                int raises = 0;
+
+                if (rate_name (ex, si, kind, &line->segments[g].tariff_date, name, sizeof name, NULL, &raises))
+                  si->max_raise = MAX (si->max_raise, raises);
+              }
+          }
+    }
+  return TRUE;
+}
+
+static void
+export_clear (Export *ex)
+{
+  if (ex->scenarios != NULL)
+    for (guint s = 0; s < ex->n_scenarios; s++)
+      g_free (ex->scenarios[s].year_total_rows);
+  g_clear_pointer (&ex->scenarios, g_free);
+  if (ex->periods != NULL)
+    for (guint i = 0; i < ex->n_periods; i++)
+      g_clear_object (&ex->periods[i]);
+  g_clear_pointer (&ex->periods, g_free);
+  g_clear_pointer (&ex->budget, ent_budget_unref);
+  g_clear_pointer (&ex->generated, g_date_time_unref);
+  ent_xlsx_writer_clear (&ex->w);
+}
+
+static void
+write_workbook (Export *ex)
+{
+  EntXlsxWriter *w = &ex->w;
+  g_autofree char *comments = NULL;
+  lxw_doc_properties properties = { 0 };
+
+  if (!ent_xlsx_writer_add_formats (w))
+    return;
+
+  /* Translators: sheet names, at most 31 characters, none of []:*?/\ */
+  ex->summary = ent_xlsx_writer_add_sheet (w, _("Summary"));
+  ex->credits = ent_xlsx_writer_add_sheet (w, _("Credits"));
+  ex->pupils = ent_xlsx_writer_add_sheet (w, _("Pupils"));
+  ex->assumptions = ent_xlsx_writer_add_sheet (w, _("Assumptions"));
+  ex->aecp = ent_xlsx_writer_add_sheet (w, _("AE-CP"));
+  ex->allocation = ent_xlsx_writer_add_sheet (w, _("Allocation"));
+  if (w->status != LXW_NO_ERROR)
+    return;
+
+  /* in dependency order: names and totals before the cells that refer to them */
+  write_assumptions (ex);
+  write_pupils (ex);
+  write_credits (ex);
+  write_summary (ex);
+  write_aecp (ex);
+  write_allocation (ex);
+  worksheet_activate (ex->summary->worksheet);
+
+  comments = g_strdup_printf (_("Generated by ENT Budget %s"), PACKAGE_VERSION);
+  properties.title = (char *) ent_document_get_title (ex->document);
+  properties.subject = _("Budget of the ENT contribution");
+  properties.author = (char *) ent_document_get_payer (ex->document);
+  properties.company = (char *) ent_document_get_payer (ex->document);
+  properties.comments = comments;
+  properties.created = (time_t) g_date_time_to_unix (ex->generated);
+  ent_xlsx_writer_check (w, workbook_set_properties (w->workbook, &properties),
+                         "document properties", NULL);
+}
+
+static gboolean
+sync_file (const char *path)
+{
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  gboolean ok;
+
+  if (fd < 0)
+    return FALSE;
+  ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+static void
+sync_directory (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      (void) fsync (fd);
+      close (fd);
+    }
+}
+
+gboolean
+ent_xlsx_export_recorded (EntDocument           *document,
+                          const char            *path,
+                          const EntXlsxOptions  *options,
+                          GArray               **out_cells,
+                          GStrv                 *out_sheet_names,
+                          GError               **error)
+{
+  Export ex = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  lxw_workbook *workbook;
+  lxw_error close_error;
+  locale_t c_numeric, previous, base_locale;
+  int fd;
+  int saved_errno;
+
+  g_return_val_if_fail (ENT_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO,
+                   _("Cannot write “%s”: it is a folder"), path);
+      return FALSE;
+    }
+
+  if (!prepare (&ex, document, options, path, error))
+    {
+      export_clear (&ex);
+      return FALSE;
+    }
+
+  /* Written next to the target, renamed into place once complete. */
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  {
+    g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
+
+    tmp_path = g_build_filename (dir, tmpl, NULL);
+  }
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO,
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+      export_clear (&ex);
+      return FALSE;
+    }
+  close (fd);
+
+  /* libxlsxwriter prints doubles with the C library: numbers must have a dot
+   * whatever the user's locale. Only LC_NUMERIC changes, for this thread, so
+   * the labels stay in the user's language. */
+  base_locale = duplocale (uselocale ((locale_t) 0));
+  c_numeric = base_locale != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base_locale) : (locale_t) 0;
+  if (c_numeric == (locale_t) 0)
+    {
+      saved_errno = errno;
+      if (base_locale != (locale_t) 0)
+        freelocale (base_locale);
+      g_unlink (tmp_path);
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO,
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+      export_clear (&ex);
+      return FALSE;
+    }
+  previous = uselocale (c_numeric);
+
+  workbook = workbook_new (tmp_path);
+  if (workbook == NULL)
+    {
+      uselocale (previous);
+      freelocale (c_numeric);
+      g_unlink (tmp_path);
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_WRITER,
+                   _("Cannot write “%s”: %s"), path, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
+      export_clear (&ex);
+      return FALSE;
+    }
+
+  ent_xlsx_writer_init (&ex.w, workbook, out_cells != NULL);
+  write_workbook (&ex);
+
+  /* frees the workbook, even when it fails */
+  close_error = workbook_close (workbook);
+  ex.w.workbook = NULL;
+  uselocale (previous);
+  freelocale (c_numeric);
+
+  if (ex.w.status != LXW_NO_ERROR || close_error != LXW_NO_ERROR)
+    {
+      if (ex.w.status != LXW_NO_ERROR)
+        g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_WRITER,
+                     _("Cannot write “%s”: %s (%s)"), path, lxw_strerror (ex.w.status), ex.w.failed_at);
+      else
+        g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_WRITER,
+                     _("Cannot write “%s”: %s"), path, lxw_strerror (close_error));
+      g_unlink (tmp_path);
+      export_clear (&ex);
+      return FALSE;
+    }
+
+  if (!sync_file (tmp_path) || g_rename (tmp_path, path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp_path);
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO,
+                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+      export_clear (&ex);
+      return FALSE;
+    }
+  sync_directory (dir);
+
+  if (out_cells != NULL)
+    *out_cells = g_steal_pointer (&ex.w.record);
+  if (out_sheet_names != NULL)
+    {
+      GStrvBuilder *builder = g_strv_builder_new ();
+
+      for (guint i = 0; i < ex.w.sheets->len; i++)
+        g_strv_builder_add (builder, ((EntXlsxSheet *) g_ptr_array_index (ex.w.sheets, i))->name);
+      *out_sheet_names = g_strv_builder_end (builder);
+      g_strv_builder_unref (builder);
+    }
+  export_clear (&ex);
+  return TRUE;
+}
+
+gboolean
+ent_xlsx_export (EntDocument          *document,
+                 const char           *path,
+                 const EntXlsxOptions *options,
+                 GError              **error)
+{
+  return ent_xlsx_export_recorded (document, path, options, NULL, NULL, error);
+}
