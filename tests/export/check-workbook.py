@@ -1,0 +1,493 @@
+#!/usr/bin/python3
+# check-workbook.py: reads an exported workbook back and checks it against the
+# engine's figures (TAP output).
+#
+#   check-workbook.py structure TOOL DOCUMENT|--example WORKDIR
+#       exports with TOOL, opens the file with openpyxl (formulas and cached
+#       values), checks sheets, formulas, cached values, formats, names,
+#       print set-up; checks that the sheet XML holds "C" numbers.
+#   check-workbook.py libreoffice TOOL DOCUMENT|--example WORKDIR
+#       exports, lets LibreOffice recalculate every formula (private profile),
+#       converts every sheet to CSV and compares each amount to the engine's.
+#
+# Independent of the UI language: cells are found by position and by the
+# engine's names, never by translated labels (except under the C locale,
+# where the English source strings are checked too).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import csv
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from decimal import Decimal
+
+EURO = '#,##0.00 "€"'
+SHEETS_EN = ['Summary', 'Credits', 'Pupils', 'Assumptions', 'AE-CP', 'Allocation']
+SUMMARY, CREDITS, PUPILS, ASSUMPTIONS, AECP, ALLOCATION = range(6)
+
+
+class Tap:
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+
+    def ok(self, cond, what, detail=''):
+        self.n += 1
+        if cond:
+            print(f'ok {self.n} - {what}')
+        else:
+            self.failed += 1
+            print(f'not ok {self.n} - {what}')
+            if detail:
+                for line in str(detail).splitlines():
+                    print(f'# {line}')
+        sys.stdout.flush()
+        return cond
+
+    def skip_all(self, why):
+        print(f'1..0 # SKIP {why}')
+        sys.exit(0)
+
+    def done(self):
+        print(f'1..{self.n}')
+        sys.exit(1 if self.failed else 0)
+
+
+def cents(value):
+    """A cell value or a CSV field in euros, to integer cents."""
+    return int((Decimal(str(value)) * 100).quantize(Decimal('1'), rounding='ROUND_HALF_UP'))
+
+
+def run_tool(tool, *args):
+    return subprocess.run([tool, *args], check=True, capture_output=True, text=True).stdout
+
+
+def expected_figures(tool, document):
+    exp = {'lines': [], 'years': {}, 'totals': {}, 'schools': {}, 'communes': {},
+           'pupils': {}, 'scenarios': [], 'billing': None}
+    for line in run_tool(tool, 'expected', document).splitlines():
+        f = line.split(';')
+        if f[0] == 'info' and f[1] == 'billing':
+            exp['billing'] = f[2]
+        elif f[0] == 'line':
+            exp['lines'].append((f[1], int(f[2]), f[3], cents(f[4])))
+        elif f[0] == 'year':
+            exp['years'][(f[1], int(f[2]))] = (int(f[3]), cents(f[4]), cents(f[5]), cents(f[6]))
+            if f[1] not in exp['scenarios']:
+                exp['scenarios'].append(f[1])
+        elif f[0] == 'total':
+            exp['totals'][f[1]] = cents(f[2])
+        elif f[0] == 'school':
+            exp['schools'][(f[1], int(f[2]), f[3])] = tuple(cents(x) for x in f[4:7])
+        elif f[0] == 'commune':
+            exp['communes'][(f[1], int(f[2]), f[3])] = tuple(cents(x) for x in f[4:7])
+        elif f[0] == 'pupils':
+            exp['pupils'][(f[1], f[2], int(f[3]))] = (int(f[4]), f[5] == 'known')
+    return exp
+
+
+def english_labels():
+    # The workbook is in English when no translation applies.
+    lang = os.environ.get('LC_ALL') or os.environ.get('LC_MESSAGES') or os.environ.get('LANG') or 'C'
+    return lang in ('C', 'POSIX', 'C.UTF-8') or lang.startswith('en')
+
+
+# ------------------------------------------------------------------ structure
+
+def credits_columns(ws):
+    """(amount column, scenario column), 1-based: the last two header cells."""
+    last = ws.max_column
+    while last > 1 and ws.cell(1, last).value is None:
+        last -= 1
+    return last - 1, last
+
+
+def check_structure(t, tool, document, workdir):
+    import openpyxl
+
+    path = os.path.join(workdir, 'book.xlsx')
+    run_tool(tool, 'export', document, path)
+    exp = expected_figures(tool, document)
+    prorata = exp['billing'] == 'prorata'
+
+    leftovers = [f for f in os.listdir(workdir) if f != 'book.xlsx']
+    t.ok(leftovers == [], 'no temporary file left next to the workbook', leftovers)
+
+    wb = openpyxl.load_workbook(path)                    # formulas
+    wv = openpyxl.load_workbook(path, data_only=True)    # cached values
+    names = wb.sheetnames
+    t.ok(len(names) == 6, 'six sheets', names)
+    t.ok(all(len(n) <= 31 and not set(n) & set('[]:*?/\\') for n in names), 'legal sheet names', names)
+    t.ok(names[AECP] == 'AE-CP', 'AE-CP sheet', names)
+    if english_labels():
+        t.ok(names == SHEETS_EN, 'English sheet names under the C locale', names)
+
+    # --- Credits
+    cr, crv = wb.worksheets[CREDITS], wv.worksheets[CREDITS]
+    amount_col, scenario_col = credits_columns(cr)
+    t.ok(amount_col == (13 if prorata else 10), 'Credits: amount column', amount_col)
+    t.ok(cr.freeze_panes == 'A2', 'Credits: header row frozen', cr.freeze_panes)
+    t.ok(cr.auto_filter.ref is not None and cr.auto_filter.ref.startswith('A1:'),
+         'Credits: autofilter', cr.auto_filter.ref)
+    t.ok(cr.print_title_rows in ('1:1', '$1:$1'), 'Credits: header row repeated on print',
+         cr.print_title_rows)
+    t.ok(cr.page_setup.orientation == 'landscape', 'Credits: landscape')
+    # fitToWidth defaults to 1 (libxlsxwriter omits it); fitToHeight 0 = as many as needed
+    t.ok(cr.sheet_properties.pageSetUpPr.fitToPage and str(cr.page_setup.fitToWidth) in ('None', '1')
+         and str(cr.page_setup.fitToHeight) == '0', 'Credits: one page wide',
+         (cr.page_setup.fitToWidth, cr.page_setup.fitToHeight))
+    t.ok('&P' in (cr.oddFooter.center.text or ''), 'Credits: page numbers in the footer',
+         cr.oddFooter.center.text)
+
+    rows = []
+    r = 2
+    while cr.cell(r, 1).value is not None:
+        rows.append(r)
+        r += 1
+    t.ok(len(rows) == len(exp['lines']), 'Credits: one row per billed line', (len(rows), len(exp['lines'])))
+    bad_formula, bad_value, bad_format, bad_price, two_segments = [], [], [], [], 0
+    for r, (scenario, year, kind, amount) in zip(rows, exp['lines']):
+        f = cr.cell(r, amount_col).value
+        v = crv.cell(r, amount_col).value
+        if not (isinstance(f, str) and re.fullmatch(r'=ROUND\(\(?[A-L]\d+\*[A-L]\d+\*[A-L]\d+(\+[A-L]\d+\*[A-L]\d+\*[A-L]\d+)?\)?/12,2\)', f)):
+            bad_formula.append((r, f))
+        if '+' in (f or ''):
+            two_segments += 1
+        if crv.cell(r, 1).value != year or crv.cell(r, scenario_col).value != scenario or cents(v) != amount:
+            bad_value.append((r, crv.cell(r, 1).value, crv.cell(r, scenario_col).value, v, year, scenario, amount))
+        if cr.cell(r, amount_col).number_format != EURO or cr.cell(r, 8).number_format != EURO:
+            bad_format.append((r, cr.cell(r, amount_col).number_format))
+        price = cr.cell(r, 8).value
+        if not (isinstance(price, str) and re.fullmatch(r'=Rate_(Base|Optional|HalfDay)_(P\d+|S\d+_K\d+)', price)):
+            bad_price.append((r, price))
+    t.ok(not bad_formula, 'Credits: amounts are ROUND(…/12,2) formulas over the row', bad_formula[:5])
+    t.ok(not bad_value, 'Credits: cached amounts, years and scenarios are the engine\'s', bad_value[:5])
+    t.ok(not bad_format, 'Credits: euro format on prices and amounts', bad_format[:5])
+    t.ok(not bad_price, 'Credits: unit prices refer to named tariff cells', bad_price[:5])
+    if prorata:
+        t.ok(two_segments > 0, 'Credits: a two-segment prorata line is one formula adding both', two_segments)
+    qty = cr.cell(rows[0], 7).value if rows else None
+    t.ok(isinstance(qty, str) and qty.startswith("='") and '!$' in qty,
+         'Credits: pupil quantities refer to the Pupils totals', qty)
+
+    # year totals below the table
+    totals_found = 0
+    for r in range(rows[-1] + 1 if rows else 2, cr.max_row + 1):
+        year = crv.cell(r, 1).value
+        scenario = crv.cell(r, scenario_col).value
+        if isinstance(year, (int, float)) and (scenario, int(year)) in exp['years']:
+            f = cr.cell(r, amount_col).value or ''
+            if f.startswith('=ROUND(SUMIFS(') and cents(crv.cell(r, amount_col).value) == exp['years'][(scenario, int(year))][1]:
+                totals_found += 1
+    t.ok(totals_found == len(exp['years']), 'Credits: a SUMIFS total per scenario and year, engine\'s value',
+         (totals_found, len(exp['years'])))
+
+    # --- Assumptions: the named cells
+    defined = {}
+    for name, dn in (wb.defined_names.items() if hasattr(wb.defined_names, 'items') else
+                     ((d.name, d) for d in wb.defined_names.definedName)):
+        defined[name] = dn.attr_text
+    rate_names = [n for n in defined if n.startswith('Rate_')]
+    t.ok('Rate_Base_P1' in defined and 'Rate_HalfDay_P1' in defined and 'Increase_S1' in defined,
+         'Assumptions: named tariff and scenario cells', sorted(defined)[:10])
+    t.ok(all(ASSUMPTIONS_REF(names) in defined[n] for n in rate_names), 'names point into Assumptions',
+         {n: defined[n] for n in rate_names[:4]})
+    missing = set()
+    for r in rows:
+        name = (cr.cell(r, 8).value or '=')[1:]
+        if name not in defined:
+            missing.add(name)
+    t.ok(not missing, 'every unit price name is defined', missing)
+    print_titles = [n for n in defined if n == '_xlnm.Print_Titles']
+    t.ok(print_titles or cr.print_title_rows, 'print titles defined')
+
+    # --- Pupils
+    pu, puv = wb.worksheets[PUPILS], wv.worksheets[PUPILS]
+    fills = {}
+    bad = []
+    sums = 0
+    for r in range(5, pu.max_row + 1):
+        scenario = puv.cell(r, 1).value
+        school = puv.cell(r, 2).value
+        for c in range(5, pu.max_column + 1):
+            header = puv.cell(4, c).value
+            if not header or '/' not in str(header):
+                continue
+            s_year = int(str(header).split('/')[0])
+            key = (scenario, school, s_year)
+            if key in exp['pupils']:
+                count, known = exp['pupils'][key]
+                if puv.cell(r, c).value != count:
+                    bad.append((r, c, puv.cell(r, c).value, count))
+                fills.setdefault(known, set()).add(pu.cell(r, c).fill.fgColor.rgb)
+            elif isinstance(pu.cell(r, c).value, str) and pu.cell(r, c).value.startswith('=SUM('):
+                sums += 1
+    t.ok(not bad, 'Pupils: counts are the engine\'s', bad[:5])
+    t.ok(sums > 0, 'Pupils: SUM totals', sums)
+    if True in fills and False in fills:
+        t.ok(not (fills[True] & fills[False]), 'Pupils: projected counts in a distinct style', fills)
+
+    # --- Summary
+    su, suv = wb.worksheets[SUMMARY], wv.worksheets[SUMMARY]
+    found = 0
+    for r in range(1, su.max_row + 1):
+        scenario = suv.cell(r, 1).value
+        if scenario in exp['totals']:
+            years = [y for (s, y) in exp['years'] if s == scenario]
+            values = [suv.cell(r, 2 + i).value for i in range(len(years) + 1)]
+            formulas = [su.cell(r, 2 + i).value for i in range(len(years) + 1)]
+            want = [exp['years'][(scenario, y)][1] for y in sorted(years)] + [exp['totals'][scenario]]
+            if all(isinstance(f, str) and f.startswith('=') for f in formulas) and \
+               all(isinstance(v, (int, float)) for v in values) and [cents(v) for v in values] == want:
+                found += 1
+    t.ok(found == len(exp['totals']), 'Summary: year and contract totals per scenario', (found, len(exp['totals'])))
+    with zipfile.ZipFile(path) as z:
+        charts = [n for n in z.namelist() if n.startswith('xl/charts/chart')]
+        t.ok(len(charts) == 1, 'Summary: one chart', charts)
+        chart_xml = z.read(charts[0]).decode() if charts else ''
+        t.ok('<c:barDir val="col"/>' in chart_xml and 'clustered' in chart_xml, 'the chart is a clustered column chart')
+        t.ok(chart_xml.count('<c:ser>') == len(exp['scenarios']), 'one series per scenario')
+        check_c_numbers(t, z)
+
+    # --- AE-CP
+    ae, aev = wb.worksheets[AECP], wv.worksheets[AECP]
+    bad = []
+    n = 0
+    for r in range(2, ae.max_row + 1):
+        key = (aev.cell(r, 1).value, aev.cell(r, 2).value)
+        if key in exp['years']:
+            n += 1
+            _, total, cumulated, remaining = exp['years'][key]
+            got = [cents(aev.cell(r, c).value) for c in range(3, 7)]
+            want = [exp['totals'][key[0]], total, cumulated, remaining]
+            if got != want or not all(str(ae.cell(r, c).value).startswith('=') for c in range(3, 7)):
+                bad.append((r, got, want))
+    t.ok(n == len(exp['years']) and not bad, 'AE-CP: authorisation, credits, cumulated, remaining', bad[:5])
+
+    # --- Allocation
+    al, alv = wb.worksheets[ALLOCATION], wv.worksheets[ALLOCATION]
+    schools, communes, bad = 0, 0, []
+    for r in range(2, al.max_row + 1):
+        scenario, year, commune, school = (alv.cell(r, c).value for c in range(1, 5))
+        parts = tuple(cents(alv.cell(r, c).value or 0) for c in range(6, 9))
+        if (scenario, year, school) in exp['schools']:
+            schools += 1
+            if parts != exp['schools'][(scenario, year, school)]:
+                bad.append((r, parts, exp['schools'][(scenario, year, school)]))
+        elif (scenario, year, commune) in exp['communes'] and str(al.cell(r, 6).value).startswith('=SUBTOTAL(9,'):
+            communes += 1
+            if parts != exp['communes'][(scenario, year, commune)]:
+                bad.append((r, parts, exp['communes'][(scenario, year, commune)]))
+    t.ok(schools == len(exp['schools']) and communes == len(exp['communes']) and not bad,
+         'Allocation: every school and commune part is the engine\'s',
+         (schools, len(exp['schools']), communes, len(exp['communes']), bad[:3]))
+
+    # --- Presentation
+    date_formats = {c.number_format for row in wb.worksheets[ASSUMPTIONS].iter_rows() for c in row
+                    if c.number_format and 'yy' in c.number_format}
+    t.ok(date_formats == {'dd/mm/yyyy'}, 'dates as dd/mm/yyyy', date_formats)
+    t.ok(wb.properties.creator and wb.properties.title and wb.properties.subject,
+         'document properties: title, subject, author', (wb.properties.title, wb.properties.creator))
+    t.ok(wb.properties.created is not None and wb.properties.created.year == 2024,
+         'document properties: the creation date given', wb.properties.created)
+    widths = [cr.column_dimensions[k].width for k in 'ABFM']
+    t.ok(all(w and w >= 6 for w in widths) and cr.column_dimensions['F'].width > 30,
+         'Credits: column widths fit', widths)
+
+
+def ASSUMPTIONS_REF(names):
+    return "'" + names[ASSUMPTIONS].replace("'", "''") + "'!"
+
+
+def check_c_numbers(t, z):
+    """Every number in the XML parts is written the C way ("1.3", never "1,3")."""
+    comma_numbers = []
+    dot_numbers = 0
+    for name in z.namelist():
+        if not name.endswith('.xml') or name.startswith('xl/sharedStrings'):
+            continue
+        xml = z.read(name).decode('utf-8')
+        comma_numbers += [(name, m) for m in re.findall(r'<(?:c:)?v>-?\d+,\d+(?:E[-+]?\d+)?</(?:c:)?v>', xml)]
+        comma_numbers += [(name, m) for m in re.findall(r'\s(?:width|left|right|top|bottom|header|footer|x|y|w|h|ht|val)="-?\d+,\d+"', xml)]
+        dot_numbers += len(re.findall(r'<v>-?\d+\.\d+</v>', xml))
+    t.ok(not comma_numbers, 'no decimal comma in the XML', comma_numbers[:5])
+    t.ok(dot_numbers > 0, 'decimal numbers written with a dot', dot_numbers)
+    with z.open('xl/worksheets/sheet4.xml') as f:
+        t.ok(b'<v>1.3</v>' in f.read(), 'the 1,30 EUR tariff is written <v>1.3</v>')
+
+
+# ---------------------------------------------------------------- LibreOffice
+
+REGISTRY = '''<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+'''
+
+
+def number(field):
+    field = field.strip().replace('\u00a0', '').replace('\u202f', '').replace('€', '').replace(' ', '')
+    try:
+        return cents(field)
+    except ArithmeticError:
+        return field
+
+
+def check_libreoffice(t, tool, document, workdir):
+    soffice = shutil.which('soffice') or shutil.which('libreoffice')
+    if not soffice:
+        t.skip_all('LibreOffice (soffice) is not installed')
+
+    path = os.path.join(workdir, 'book.xlsx')
+    run_tool(tool, 'export', document, path)
+    exp = expected_figures(tool, document)
+
+    profile = tempfile.mkdtemp(prefix='ent-lo-profile-', dir=workdir)
+    os.makedirs(os.path.join(profile, 'user'))
+    with open(os.path.join(profile, 'user', 'registrymodifications.xcu'), 'w') as f:
+        f.write(REGISTRY)
+    out = os.path.join(workdir, 'csv')
+    os.makedirs(out)
+    env = dict(os.environ, LC_ALL='C.UTF-8', HOME=profile)
+    try:
+        proc = subprocess.run(
+            [soffice, '-env:UserInstallation=file://' + profile, '--headless', '--norestore',
+             '--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1',
+             '--outdir', out, path],
+            capture_output=True, text=True, timeout=120, env=env)
+    except subprocess.TimeoutExpired:
+        t.ok(False, 'LibreOffice converts the workbook within 120 s')
+        return
+    csvs = sorted(glob.glob(os.path.join(out, 'book-*.csv')))
+    # soffice exits 0 even when it failed: the outputs are the proof
+    if not t.ok(len(csvs) == 6, 'LibreOffice opened the workbook and wrote six sheets',
+                f'{proc.returncode}\n{proc.stdout}\n{proc.stderr}\n{csvs}'):
+        return
+
+    with zipfile.ZipFile(path) as z:
+        import xml.etree.ElementTree as ET
+        wbxml = ET.fromstring(z.read('xl/workbook.xml'))
+        ns = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
+        names = [s.get('name') for s in wbxml.find('m:sheets', ns)]
+
+    def sheet(i):
+        with open(os.path.join(out, f'book-{names[i]}.csv'), encoding='utf-8') as f:
+            return list(csv.reader(f, delimiter=';'))
+
+    # Credits: each recalculated line amount and the year and contract totals
+    cr = sheet(CREDITS)
+    header = cr[0]
+    amount_col = len(header) - 2
+    scenario_col = len(header) - 1
+    lines = [row for row in cr[1:1 + len(exp['lines'])]]
+    got = [(row[scenario_col], int(row[0]), number(row[amount_col])) for row in lines]
+    want = [(s, y, a) for (s, y, _, a) in exp['lines']]
+    t.ok(got == want, 'LibreOffice: every line amount recalculated to the engine\'s cent',
+         '\n'.join(f'{g} != {w}' for g, w in zip(got, want) if g != w)[:2000])
+    year_totals = {}
+    contract_totals = {}
+    for row in cr[1 + len(exp['lines']):]:
+        if len(row) > scenario_col and row[scenario_col] and row[amount_col]:
+            if row[0]:
+                year_totals[(row[scenario_col], int(row[0]))] = number(row[amount_col])
+            else:
+                contract_totals[row[scenario_col]] = number(row[amount_col])
+    t.ok(year_totals == {k: v[1] for k, v in exp['years'].items()}, 'LibreOffice: year totals',
+         (year_totals, exp['years']))
+    t.ok(contract_totals == exp['totals'], 'LibreOffice: contract totals', (contract_totals, exp['totals']))
+
+    # Summary table
+    summary = {}
+    for row in sheet(SUMMARY):   # the first table naming the scenarios: the totals
+        if row and row[0] in exp['totals'] and row[0] not in summary:
+            summary[row[0]] = row[1:]
+    bad = []
+    for scenario, total in exp['totals'].items():
+        years = sorted(y for (s, y) in exp['years'] if s == scenario)
+        want = [exp['years'][(scenario, y)][1] for y in years] + [total]
+        row = summary.get(scenario, [])
+        got = [number(x) for x in row[:len(want)]] if len(row) >= len(want) else row
+        if got != want:
+            bad.append((scenario, got, want))
+    t.ok(not bad and len(summary) == len(exp['totals']), 'LibreOffice: Summary totals', bad)
+
+    # AE-CP
+    bad = []
+    n = 0
+    for row in sheet(AECP)[1:]:
+        if len(row) >= 6 and row[0] and (row[0], int(row[1])) in exp['years']:
+            n += 1
+            _, total, cumulated, remaining = exp['years'][(row[0], int(row[1]))]
+            got = [number(x) for x in row[2:6]]
+            if got != [exp['totals'][row[0]], total, cumulated, remaining]:
+                bad.append((row, total, cumulated, remaining))
+    t.ok(n == len(exp['years']) and not bad, 'LibreOffice: AE-CP', bad[:3])
+
+    # Allocation: school parts, their row totals and the commune subtotals
+    bad = []
+    seen_schools = seen_communes = 0
+    for row in sheet(ALLOCATION)[1:]:
+        if len(row) < 9 or not row[1]:
+            continue
+        key_school = (row[0], int(row[1]), row[3])
+        key_commune = (row[0], int(row[1]), row[2])
+        parts = tuple(number(x) for x in row[5:8])
+        if key_school in exp['schools']:
+            seen_schools += 1
+            if parts != exp['schools'][key_school] or number(row[8]) != sum(parts):
+                bad.append(row)
+        elif key_commune in exp['communes']:
+            seen_communes += 1
+            if parts != exp['communes'][key_commune] or number(row[8]) != sum(parts):
+                bad.append(row)
+    t.ok(not bad and seen_schools == len(exp['schools']) and seen_communes == len(exp['communes']),
+         'LibreOffice: allocation per school and per commune', bad[:3])
+
+    # Pupils: the projected counts (formulas) recalculated
+    pu = sheet(PUPILS)
+    header = pu[3]
+    bad = []
+    for row in pu[4:]:
+        for c in range(4, len(header)):
+            if len(row) > c and '/' in header[c]:
+                key = (row[0], row[1], int(header[c].split('/')[0]))
+                if key in exp['pupils'] and number(row[c]) != exp['pupils'][key][0] * 100:
+                    bad.append((key, row[c], exp['pupils'][key]))
+    t.ok(not bad, 'LibreOffice: projected pupil counts', bad[:5])
+
+
+def main():
+    if len(sys.argv) != 5:
+        print(__doc__ if __doc__ else 'usage: check-workbook.py structure|libreoffice TOOL DOCUMENT WORKDIR',
+              file=sys.stderr)
+        sys.exit(2)
+    mode, tool, document, workdir = sys.argv[1:]
+    t = Tap()
+    os.makedirs(workdir, exist_ok=True)
+    work = tempfile.mkdtemp(prefix=f'{mode}-', dir=workdir)
+    try:
+        if mode == 'structure':
+            try:
+                import openpyxl  # noqa: F401
+            except ImportError:
+                t.skip_all('python3-openpyxl is not installed')
+            check_structure(t, tool, document, work)
+        elif mode == 'libreoffice':
+            check_libreoffice(t, tool, document, work)
+        else:
+            sys.exit(2)
+    finally:
+        if not t.failed:
+            shutil.rmtree(work, ignore_errors=True)
+    t.done()
+
+
+if __name__ == '__main__':
+    main()
