@@ -9,6 +9,9 @@
 #   check-workbook.py libreoffice TOOL DOCUMENT|--example WORKDIR
 #       exports, lets LibreOffice recalculate every formula (private profile),
 #       converts every sheet to CSV and compares each amount to the engine's.
+#   check-workbook.py cli ENT-BUDGET DOCUMENT|--example WORKDIR
+#       ent-budget --export=OUT.xlsx recalculated by LibreOffice equals
+#       ent-budget --summary --csv to the cent.
 #
 # Independent of the UI language: cells are found by position and by the
 # engine's names, never by translated labels (except under the C locale,
@@ -340,46 +343,85 @@ def number(field):
         return field
 
 
-def check_libreoffice(t, tool, document, workdir):
+def convert_with_libreoffice(t, workdir, books):
+    """Recalculates and converts every sheet of @books to CSV; {book: [csv paths]}."""
     soffice = shutil.which('soffice') or shutil.which('libreoffice')
     if not soffice:
         t.skip_all('LibreOffice (soffice) is not installed')
-
-    path = os.path.join(workdir, 'book.xlsx')
-    run_tool(tool, 'export', document, path)
-    exp = expected_figures(tool, document)
-
+    # a private profile per run, asking for recalculation on load
     profile = tempfile.mkdtemp(prefix='ent-lo-profile-', dir=workdir)
     os.makedirs(os.path.join(profile, 'user'))
     with open(os.path.join(profile, 'user', 'registrymodifications.xcu'), 'w') as f:
         f.write(REGISTRY)
     out = os.path.join(workdir, 'csv')
-    os.makedirs(out)
+    os.makedirs(out, exist_ok=True)
     env = dict(os.environ, LC_ALL='C.UTF-8', HOME=profile)
     try:
         proc = subprocess.run(
             [soffice, '-env:UserInstallation=file://' + profile, '--headless', '--norestore',
              '--convert-to', 'csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1',
-             '--outdir', out, path],
+             '--outdir', out, *books],
             capture_output=True, text=True, timeout=120, env=env)
     except subprocess.TimeoutExpired:
-        t.ok(False, 'LibreOffice converts the workbook within 120 s')
-        return
-    csvs = sorted(glob.glob(os.path.join(out, 'book-*.csv')))
+        t.ok(False, 'LibreOffice converts the workbooks within 120 s')
+        return None
+    result = {}
+    for book in books:
+        stem = os.path.splitext(os.path.basename(book))[0]
+        result[book] = sorted(glob.glob(os.path.join(out, f'{stem}-*.csv')))
     # soffice exits 0 even when it failed: the outputs are the proof
-    if not t.ok(len(csvs) == 6, 'LibreOffice opened the workbook and wrote six sheets',
-                f'{proc.returncode}\n{proc.stdout}\n{proc.stderr}\n{csvs}'):
+    if not t.ok(all(len(v) == 6 for v in result.values()),
+                'LibreOffice opened the workbooks and wrote six sheets each',
+                f'{proc.returncode}\n{proc.stdout}\n{proc.stderr}\n{result}'):
+        return None
+    return result
+
+
+def sheet_names(path):
+    import xml.etree.ElementTree as ET
+    with zipfile.ZipFile(path) as z:
+        wbxml = ET.fromstring(z.read('xl/workbook.xml'))
+    ns = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
+    return [s.get('name') for s in wbxml.find('m:sheets', ns)]
+
+
+def read_csv_sheet(workdir, path, index):
+    stem = os.path.splitext(os.path.basename(path))[0]
+    name = sheet_names(path)[index]
+    with open(os.path.join(workdir, 'csv', f'{stem}-{name}.csv'), encoding='utf-8') as f:
+        return list(csv.reader(f, delimiter=';'))
+
+
+def tamper(path, tampered):
+    """A copy whose first line amount has a wrong cached value (0.01)."""
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(tampered, 'w', zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == 'xl/worksheets/sheet2.xml':
+                text = data.decode('utf-8')
+                text, n = re.subn(r'(<f>ROUND\([^<]*\)</f><v>)[^<]*(</v>)', r'\g<1>0.01\g<2>', text, count=1)
+                assert n == 1
+                data = text.encode('utf-8')
+            zout.writestr(item, data)
+
+
+def check_libreoffice(t, tool, document, workdir):
+    path = os.path.join(workdir, 'book.xlsx')
+    run_tool(tool, 'export', document, path)
+    exp = expected_figures(tool, document)
+    tampered = os.path.join(workdir, 'tampered.xlsx')
+    tamper(path, tampered)
+    if convert_with_libreoffice(t, workdir, [path, tampered]) is None:
         return
 
-    with zipfile.ZipFile(path) as z:
-        import xml.etree.ElementTree as ET
-        wbxml = ET.fromstring(z.read('xl/workbook.xml'))
-        ns = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
-        names = [s.get('name') for s in wbxml.find('m:sheets', ns)]
+    # the control: a wrong cached value is recalculated, so the figures below
+    # come from LibreOffice's formulas, not from the cached values
+    first = read_csv_sheet(workdir, tampered, CREDITS)[1]
+    t.ok(number(first[len(first) - 2]) == exp['lines'][0][3],
+         'LibreOffice recalculates (a wrong cached value is corrected)', (first, exp['lines'][0]))
 
     def sheet(i):
-        with open(os.path.join(out, f'book-{names[i]}.csv'), encoding='utf-8') as f:
-            return list(csv.reader(f, delimiter=';'))
+        return read_csv_sheet(workdir, path, i)
 
     # Credits: each recalculated line amount and the year and contract totals
     cr = sheet(CREDITS)
@@ -463,6 +505,50 @@ def check_libreoffice(t, tool, document, workdir):
     t.ok(not bad, 'LibreOffice: projected pupil counts', bad[:5])
 
 
+def check_cli(t, program, document, workdir):
+    """ent-budget --export=OUT.xlsx, recalculated by LibreOffice, equals
+    ent-budget --summary --csv to the cent (the issue's definition of done)."""
+    path = os.path.join(workdir, 'cli.xlsx')
+    doc_args = [] if document == '--example' else [document]
+    env = dict(os.environ, GSETTINGS_BACKEND='memory')
+    proc = subprocess.run([program, '--export=' + path, *doc_args], capture_output=True, text=True, env=env)
+    if not t.ok(proc.returncode == 0 and os.path.exists(path), 'ent-budget --export writes the workbook',
+                proc.stderr):
+        return
+    proc = subprocess.run([program, '--summary', '--csv', *doc_args], capture_output=True, text=True,
+                          env=env, check=True)
+    rows = list(csv.reader(proc.stdout.splitlines(), delimiter=';'))
+    t.ok(rows and rows[0] == ['scenario', 'year', 'pupils', 'base', 'optional', 'specific', 'total'],
+         'ent-budget --summary --csv header', rows[:1])
+    years = {(r[0], int(r[1])): [number(x) for x in r[3:7]] for r in rows[1:] if r[1] != 'total'}
+    totals = {r[0]: number(r[6]) for r in rows[1:] if r[1] == 'total'}
+
+    if convert_with_libreoffice(t, workdir, [path]) is None:
+        return
+    credits = read_csv_sheet(workdir, path, CREDITS)
+    amount_col, scenario_col = len(credits[0]) - 2, len(credits[0]) - 1
+    lines, year_totals, contract_totals = {}, {}, {}
+    in_table = True
+    for row in credits[1:]:
+        if not any(row):
+            in_table = False
+            continue
+        key = (row[scenario_col], int(row[0])) if row[0] else None
+        if in_table:
+            lines.setdefault(key, []).append(number(row[amount_col]))
+        elif key is not None:
+            year_totals[key] = number(row[amount_col])
+        else:
+            contract_totals[row[scenario_col]] = number(row[amount_col])
+    bad = []
+    for key, (base, optional, specific, total) in years.items():
+        want_lines = sorted(x for x in (base, optional, specific) if x != 0)
+        if sorted(lines.get(key, [])) != want_lines or year_totals.get(key) != total:
+            bad.append((key, lines.get(key), year_totals.get(key), (base, optional, specific, total)))
+    t.ok(not bad and len(year_totals) == len(years), 'recalculated lines and year totals equal the CLI\'s CSV', bad[:5])
+    t.ok(contract_totals == totals, 'recalculated contract totals equal the CLI\'s CSV', (contract_totals, totals))
+
+
 def main():
     if len(sys.argv) != 5:
         print(__doc__ if __doc__ else 'usage: check-workbook.py structure|libreoffice TOOL DOCUMENT WORKDIR',
@@ -481,6 +567,8 @@ def main():
             check_structure(t, tool, document, work)
         elif mode == 'libreoffice':
             check_libreoffice(t, tool, document, work)
+        elif mode == 'cli':
+            check_cli(t, tool, document, work)
         else:
             sys.exit(2)
     finally:
