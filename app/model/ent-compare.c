@@ -1,0 +1,191 @@
+/* ent-compare.c: scenarios side by side, and the sensitivity to pupil numbers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ent-compare.h"
+#include "ent-money.h"
+
+const gint64 ent_sensitivity_steps_bp[ENT_SENSITIVITY_N_STEPS] = {
+  -2000, -1000, -500, 0, 500, 1000, 2000,
+};
+
+/* helpers */
+
+static void
+compare_cell (EntCompareCell *cell,
+              gint64          amount,
+              gint64          reference)
+{
+  cell->amount = amount;
+  if (__builtin_sub_overflow (amount, reference, &cell->diff))
+    {
+      cell->diff = amount < reference ? G_MININT64 : G_MAXINT64;
+      cell->has_percent = FALSE;
+      cell->diff_bp = 0;
+      return;
+    }
+  cell->has_percent = ent_compare_ratio_bp (cell->diff, reference, &cell->diff_bp);
+  if (!cell->has_percent)
+    cell->diff_bp = 0;
+}
+
+/* public API */
+
+gboolean
+ent_compare_ratio_bp (gint64  diff,
+                      gint64  reference,
+                      gint64 *out_bp)
+{
+  gint64 scaled;
+
+  g_return_val_if_fail (out_bp != NULL, FALSE);
+
+  if (reference == 0 || reference == G_MININT64)
+    return FALSE;
+  if (!ent_checked_mul (diff, 10000, &scaled))
+    return FALSE;
+  if (reference < 0)
+    {
+      /* ent_round_div wants a positive denominator: divide −scaled by −reference */
+      if (scaled == G_MININT64)
+        return FALSE;
+      scaled = -scaled;
+      reference = -reference;
+    }
+  *out_bp = ent_round_div (scaled, reference);
+  return TRUE;
+}
+
+EntComparison *
+ent_comparison_new (const EntBudget *budget,
+                    guint            reference)
+{
+  EntComparison *self;
+  const EntScenarioBudget *ref;
+
+  g_return_val_if_fail (budget != NULL, NULL);
+
+  self = g_new0 (EntComparison, 1);
+  self->n_scenarios = budget->n_scenarios;
+  self->scenarios = g_new0 (EntCompareScenario, MAX (budget->n_scenarios, 1));
+  if (budget->n_scenarios == 0)
+    return self;
+
+  self->reference = reference < budget->n_scenarios ? reference : 0;
+  ref = &budget->scenarios[self->reference];
+
+  /* every scenario of one budget covers the same budget years */
+  self->n_years = ref->n_years;
+  self->years = g_new0 (int, MAX (self->n_years, 1));
+  for (guint y = 0; y < self->n_years; y++)
+    self->years[y] = ref->years[y].year;
+
+  for (guint s = 0; s < budget->n_scenarios; s++)
+    {
+      const EntScenarioBudget *sb = &budget->scenarios[s];
+      EntCompareScenario *cs = &self->scenarios[s];
+
+      cs->name = g_strdup (sb->name != NULL ? sb->name : "");
+      cs->years = g_new0 (EntCompareCell, MAX (self->n_years, 1));
+      for (guint y = 0; y < self->n_years; y++)
+        {
+          gint64 amount = y < sb->n_years ? sb->years[y].total : 0;
+
+          compare_cell (&cs->years[y], amount, ref->years[y].total);
+        }
+      compare_cell (&cs->total, sb->total, ref->total);
+    }
+
+  return self;
+}
+
+void
+ent_comparison_free (EntComparison *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint s = 0; s < self->n_scenarios; s++)
+    {
+      g_free (self->scenarios[s].name);
+      g_free (self->scenarios[s].years);
+    }
+  g_free (self->scenarios);
+  g_free (self->years);
+  g_free (self);
+}
+
+EntSensitivity *
+ent_sensitivity_compute (EntDocument   *document,
+                         const gint64  *steps_bp,
+                         guint          n_steps,
+                         GError       **error)
+{
+  g_autoptr(EntSensitivity) self = NULL;
+
+  g_return_val_if_fail (ENT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (steps_bp != NULL || n_steps == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (steps_bp == NULL)
+    {
+      steps_bp = ent_sensitivity_steps_bp;
+      n_steps = ENT_SENSITIVITY_N_STEPS;
+    }
+
+  self = g_new0 (EntSensitivity, 1);
+  self->n_steps = n_steps;
+  self->steps_bp = g_memdup2 (steps_bp, sizeof (gint64) * n_steps);
+
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(EntBudget) budget = ent_budget_compute_scaled (document, steps_bp[i], error);
+
+      if (budget == NULL)
+        return NULL;
+
+      if (self->totals == NULL)
+        {
+          self->n_scenarios = budget->n_scenarios;
+          self->totals = g_new0 (gint64, MAX (self->n_scenarios * n_steps, 1));
+          self->names = g_new0 (char *, self->n_scenarios + 1);
+          for (guint s = 0; s < budget->n_scenarios; s++)
+            self->names[s] = g_strdup (budget->scenarios[s].name != NULL ? budget->scenarios[s].name : "");
+        }
+
+      /* the scenarios do not change between two computations of one document */
+      g_assert (budget->n_scenarios == self->n_scenarios);
+      for (guint s = 0; s < self->n_scenarios; s++)
+        self->totals[s * n_steps + i] = budget->scenarios[s].total;
+    }
+
+  if (self->names == NULL)
+    self->names = g_new0 (char *, 1);
+
+  return g_steal_pointer (&self);
+}
+
+gint64
+ent_sensitivity_get_total (const EntSensitivity *self,
+                           guint                 scenario,
+                           guint                 step)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (scenario < self->n_scenarios && step < self->n_steps, 0);
+
+  return self->totals[scenario * self->n_steps + step];
+}
+
+void
+ent_sensitivity_free (EntSensitivity *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->steps_bp);
+  g_strfreev (self->names);
+  g_free (self->totals);
+  g_free (self);
+}
