@@ -1,20 +1,84 @@
-/* ent-pupils-page.c
+/* ent-pupils-page.c: schools × school years of the contract, editable counts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The table is a GtkColumnView over the document's schools followed by one
+ * extra row (a GtkStringObject sentinel) that shows the totals. Known counts
+ * are plain editable labels; projected counts are dimmed (style classes
+ * "dim-label" and "projected") with a tooltip, and become known only when
+ * the user types a value over them (click or Enter starts editing, Enter
+ * commits, Escape cancels). Erasing a known count, or pressing Delete on it,
+ * returns the cell to the projection.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "ent-money.h"
 #include "ent-pupils-page.h"
+
+/* Object data keys of the cells (the GUI tests find cells through them). */
+#define CELL_KEY "ent-pupils-cell"
+
+typedef enum
+{
+  CELL_NAME,
+  CELL_UAI,
+  CELL_COMMUNE,
+  CELL_COUNT,
+} CellKind;
+
+static const char *const cell_kind_names[] = { "name", "uai", "commune", "count" };
+
+/* Each cell widget carries one of these (object data CELL_KEY). */
+typedef struct
+{
+  EntPupilsPage *page;        /* unowned: the page outlives its cells */
+  CellKind       kind;
+  int            school_year; /* CELL_COUNT only */
+  EntSchool     *school;      /* bound school (the list item holds it), or NULL */
+  gboolean       is_total;    /* bound to the totals row */
+  GBinding      *binding;
+  gulong         changed_id;
+  char          *shown;       /* text last displayed, to detect real edits */
+} Cell;
+
+/* closure data of a school-year column's factory */
+typedef struct
+{
+  EntPupilsPage *page;
+  int            school_year;
+} YearColumn;
 
 struct _EntPupilsPage
 {
-  GtkWidget    parent_instance;
+  GtkWidget          parent_instance;
 
-  EntDocument *document;
-  EntScenario *scenario;
-  EntBudget   *budget;
+  EntDocument       *document;
+  EntScenario       *scenario;
+  EntBudget         *budget;
+
+  /* template */
+  GtkColumnView     *column_view;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *uai_column;
+  GtkColumnViewColumn *commune_column;
+  GtkSingleSelection *selection;
+  GtkButton         *remove_button;
+  GtkButton         *rename_button;
+  GtkRevealer       *error_revealer;
+  GtkLabel          *error_label;
+
+  GListStore        *rows;            /* [schools model, totals store] */
+  GListStore        *totals_store;    /* the sentinel */
+  GPtrArray         *year_columns;    /* GtkColumnViewColumn, one per school year */
+  int                first_school_year;
+  int                n_school_years;
+  GHashTable        *cells;           /* bound count widgets (set) */
+  GHashTable        *name_cells;      /* bound name widgets (set) */
+  GHashTable        *school_index;    /* EntSchool* → index + 1 in the budget */
+  const EntScenarioBudget *scenario_budget; /* into budget, or NULL */
+  gulong             document_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (EntPupilsPage, ent_pupils_page, GTK_TYPE_WIDGET)
@@ -29,14 +93,832 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* helpers */
+
+static Cell *
+get_cell (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), CELL_KEY);
+}
+
+static void
+cell_free (gpointer data)
+{
+  Cell *cell = data;
+
+  g_free (cell->shown);
+  g_free (cell);
+}
+
+static EntScenario *
+get_effective_scenario (EntPupilsPage *self)
+{
+  g_autoptr(EntScenario) first = NULL;
+  GListModel *scenarios;
+
+  if (self->scenario != NULL)
+    return self->scenario;
+  if (self->document == NULL)
+    return NULL;
+
+  scenarios = ent_document_get_scenarios (self->document);
+  if (g_list_model_get_n_items (scenarios) == 0)
+    return NULL;
+
+  /* the document keeps its own reference */
+  first = g_list_model_get_item (scenarios, 0);
+  return first;
+}
+
+static void
+show_error (EntPupilsPage *self,
+            const char    *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+}
+
+static void
+hide_error (EntPupilsPage *self)
+{
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+/* Parses a whole pupil count typed by the user: digits, optionally grouped by
+ * spaces (U+0020, U+00A0, U+202F) or the locale's thousands separator as
+ * ent_count_format () writes it. Returns a translated reason on failure. */
+static gboolean
+parse_count (const char  *text,
+             gint64      *out_count,
+             char       **out_reason)
+{
+  g_autofree char *grouped = ent_count_format (1000);
+  g_autofree char *separator = NULL;
+  gint64 count = 0;
+  gboolean any_digit = FALSE;
+  const char *p;
+
+  /* the separator is whatever ent_count_format puts between "1" and "000" */
+  if (g_str_has_prefix (grouped, "1") && g_str_has_suffix (grouped, "000") && strlen (grouped) > 4)
+    separator = g_strndup (grouped + 1, strlen (grouped) - 4);
+
+  for (p = text; *p != '\0';)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= '0' && c <= '9')
+        {
+          any_digit = TRUE;
+          count = count * 10 + (c - '0');
+          if (count > ENT_MAX_PUPILS_PER_SCHOOL)
+            {
+              g_autofree char *limit = ent_count_format (ENT_MAX_PUPILS_PER_SCHOOL);
+              /* Translators: %s is a number, e.g. "100 000" */
+              *out_reason = g_strdup_printf (_("A school has at most %s pupils."), limit);
+              return FALSE;
+            }
+        }
+      else if (c == '-' || c == 0x2212)
+        {
+          *out_reason = g_strdup (_("A pupil count cannot be negative."));
+          return FALSE;
+        }
+      else if (separator != NULL && g_str_has_prefix (p, separator))
+        {
+          p += strlen (separator);
+          continue;
+        }
+      else if (!(c == ' ' || c == 0x00A0 || c == 0x202F))
+        {
+          *out_reason = g_strdup (_("A pupil count is a whole number of pupils, such as 1209."));
+          return FALSE;
+        }
+      p = g_utf8_next_char (p);
+    }
+
+  if (!any_digit)
+    {
+      *out_reason = g_strdup (_("A pupil count is a whole number of pupils, such as 1209."));
+      return FALSE;
+    }
+
+  *out_count = count;
+  return TRUE;
+}
+
+static gboolean
+find_budget_school (EntPupilsPage *self,
+                    EntSchool     *school,
+                    guint         *out_index)
+{
+  gpointer value;
+
+  if (self->school_index == NULL || self->scenario_budget == NULL)
+    return FALSE;
+  value = g_hash_table_lookup (self->school_index, school);
+  if (value == NULL)
+    return FALSE;
+  *out_index = GPOINTER_TO_UINT (value) - 1;
+  return TRUE;
+}
+
+/* The count shown for a school and school year: the known count, else the
+ * projection of the budget's scenario (the model's own projection when the
+ * budget does not know the school yet). */
+static gint64
+get_school_count (EntPupilsPage *self,
+                  EntSchool     *school,
+                  int            school_year,
+                  gboolean      *out_known)
+{
+  gint64 count = 0;
+  guint index;
+
+  if (ent_school_get_known_pupils (school, school_year, &count))
+    {
+      *out_known = TRUE;
+      return count;
+    }
+
+  *out_known = FALSE;
+  if (find_budget_school (self, school, &index) &&
+      school_year >= self->budget->first_school_year &&
+      school_year < self->budget->first_school_year + (int) self->budget->n_school_years)
+    return ent_scenario_budget_get_pupils (self->budget, self->scenario_budget,
+                                           index, school_year, out_known);
+
+  return ent_school_project_pupils (school, get_effective_scenario (self),
+                                    school_year, out_known);
+}
+
+static gint64
+get_total_count (EntPupilsPage *self,
+                 int            school_year)
+{
+  GListModel *schools;
+  gint64 total = 0;
+  guint n;
+
+  if (self->document == NULL)
+    return 0;
+
+  schools = ent_document_get_schools (self->document);
+  n = g_list_model_get_n_items (schools);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
+      gboolean known;
+
+      total += get_school_count (self, school, school_year, &known);
+    }
+
+  return total;
+}
+
+static void
+set_cell_text (GtkWidget  *widget,
+               Cell       *cell,
+               const char *text)
+{
+  g_free (cell->shown);
+  cell->shown = g_strdup (text);
+  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+}
+
+static void
+refresh_count_cell (EntPupilsPage *self,
+                    GtkWidget     *widget)
+{
+  Cell *cell = get_cell (widget);
+  g_autofree char *text = NULL;
+  gboolean known = TRUE;
+  gint64 count;
+
+  if (cell->kind != CELL_COUNT)
+    return;
+
+  if (cell->is_total)
+    count = get_total_count (self, cell->school_year);
+  else if (cell->school != NULL)
+    count = get_school_count (self, cell->school, cell->school_year, &known);
+  else
+    return;
+
+  text = ent_count_format (count);
+  set_cell_text (widget, cell, text);
+
+  if (cell->is_total)
+    {
+      gtk_widget_set_tooltip_text (widget, NULL);
+      return;
+    }
+
+  if (known)
+    {
+      gtk_widget_remove_css_class (widget, "dim-label");
+      gtk_widget_remove_css_class (widget, "projected");
+      gtk_widget_set_tooltip_text (widget,
+                                   _("Known count. Erase it, or press Delete, to use the projection."));
+    }
+  else
+    {
+      gtk_widget_add_css_class (widget, "dim-label");
+      gtk_widget_add_css_class (widget, "projected");
+      gtk_widget_set_tooltip_text (widget,
+                                   _("Projected. Click or press Enter to type a known count."));
+    }
+}
+
+static void
+refresh_all_cells (EntPupilsPage *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->cells == NULL)
+    return;
+
+  g_hash_table_iter_init (&iter, self->cells);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    refresh_count_cell (self, key);
+}
+
+static void
+update_buttons (EntPupilsPage *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+  gboolean is_school = item != NULL && ENT_IS_SCHOOL (item);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), is_school);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rename_button), is_school);
+}
+
+/* Commits the text of a count cell when editing ends. */
+static void
+commit_count_cell (EntPupilsPage *self,
+                   GtkWidget     *widget,
+                   Cell          *cell)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget))));
+  g_autofree char *reason = NULL;
+  gint64 count;
+  gint64 known_count;
+  gboolean known;
+
+  gtk_widget_remove_css_class (widget, "error");
+  known = ent_school_get_known_pupils (cell->school, cell->school_year, &known_count);
+
+  if (g_strcmp0 (text, cell->shown) == 0)
+    {
+      hide_error (self);
+      return;
+    }
+
+  if (*text == '\0')
+    {
+      hide_error (self);
+      if (known)
+        ent_school_unset_known_pupils (cell->school, cell->school_year);
+      refresh_count_cell (self, widget);
+      return;
+    }
+
+  if (!parse_count (text, &count, &reason))
+    {
+      show_error (self, reason);
+      /* the model keeps its value: show it again */
+      gtk_editable_set_text (GTK_EDITABLE (widget), cell->shown);
+      return;
+    }
+
+  hide_error (self);
+  if (!known || known_count != count)
+    ent_school_set_known_pupils (cell->school, cell->school_year, count);
+  else
+    refresh_count_cell (self, widget);
+}
+
+static void add_year_column (EntPupilsPage *self,
+                             int            school_year);
+
+static void
+rebuild_year_columns (EntPupilsPage *self)
+{
+  EntContract *contract;
+  int first = 0;
+  int n = 0;
+
+  if (self->document != NULL)
+    {
+      contract = ent_document_get_contract (self->document);
+      first = ent_contract_get_first_school_year (contract);
+      n = ent_contract_get_school_years (contract);
+    }
+
+  if (first == self->first_school_year && n == self->n_school_years &&
+      self->year_columns->len == (guint) n)
+    return;
+
+  for (guint i = 0; i < self->year_columns->len; i++)
+    gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->year_columns, i));
+  g_ptr_array_set_size (self->year_columns, 0);
+
+  self->first_school_year = first;
+  self->n_school_years = n;
+
+  for (int i = 0; i < n; i++)
+    add_year_column (self, first + i);
+}
+
+/* callbacks */
+
+static void
+count_editing_cb (GtkWidget  *widget,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  Cell *cell = get_cell (widget);
+
+  if (cell == NULL || cell->school == NULL || cell->is_total)
+    return;
+
+  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
+    return;
+
+  commit_count_cell (cell->page, widget, cell);
+}
+
+/* Live validation while the user types. */
+static void
+count_changed_cb (GtkEditable *editable,
+                  gpointer     user_data)
+{
+  GtkWidget *widget = GTK_WIDGET (editable);
+  Cell *cell = get_cell (widget);
+  g_autofree char *text = NULL;
+  g_autofree char *reason = NULL;
+  gint64 count;
+
+  if (cell == NULL || cell->school == NULL ||
+      !gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+  if (*text == '\0' || parse_count (text, &count, &reason))
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      hide_error (cell->page);
+    }
+  else
+    {
+      gtk_widget_add_css_class (widget, "error");
+      show_error (cell->page, reason);
+    }
+}
+
+static gboolean
+count_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      gpointer               user_data)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  Cell *cell = get_cell (widget);
+
+  if (cell == NULL || cell->school == NULL || cell->is_total ||
+      gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
+    return GDK_EVENT_PROPAGATE;
+
+  if (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete || keyval == GDK_KEY_BackSpace)
+    {
+      ent_school_unset_known_pupils (cell->school, cell->school_year);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+school_changed_cb (EntSchool *school,
+                   GtkWidget *widget)
+{
+  Cell *cell = get_cell (widget);
+
+  refresh_count_cell (cell->page, widget);
+}
+
+static void
+uai_editing_cb (GtkWidget  *widget,
+                GParamSpec *pspec,
+                gpointer    user_data)
+{
+  Cell *cell = get_cell (widget);
+  g_autofree char *text = NULL;
+
+  if (cell == NULL || cell->school == NULL ||
+      gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget))));
+  if (g_strcmp0 (text, ent_school_get_uai (cell->school)) == 0)
+    {
+      hide_error (cell->page);
+      return;
+    }
+
+  if (!ent_uai_is_valid (text))
+    {
+      show_error (cell->page,
+                  _("A UAI is 7 digits followed by a letter, such as 0590123A, or nothing."));
+      gtk_editable_set_text (GTK_EDITABLE (widget), ent_school_get_uai (cell->school));
+      return;
+    }
+
+  hide_error (cell->page);
+  ent_school_set_uai (cell->school, text);
+}
+
+/* factories */
+
+static void
+setup_cell (GtkListItem *list_item,
+            EntPupilsPage *self,
+            CellKind     kind,
+            int          school_year)
+{
+  GtkWidget *label = gtk_editable_label_new ("");
+  Cell *cell = g_new0 (Cell, 1);
+
+  cell->page = self;
+  cell->kind = kind;
+  cell->school_year = school_year;
+  g_object_set_data_full (G_OBJECT (label), CELL_KEY, cell, cell_free);
+  /* for the GUI tests, with "ent-cell-school" set while bound */
+  g_object_set_data (G_OBJECT (label), "ent-cell-kind", (gpointer) cell_kind_names[kind]);
+  g_object_set_data (G_OBJECT (label), "ent-cell-year", GINT_TO_POINTER (school_year));
+
+  switch (kind)
+    {
+    case CELL_NAME:
+      gtk_editable_set_width_chars (GTK_EDITABLE (label), 24);
+      break;
+    case CELL_COMMUNE:
+      gtk_editable_set_width_chars (GTK_EDITABLE (label), 12);
+      break;
+    case CELL_UAI:
+      gtk_editable_set_width_chars (GTK_EDITABLE (label), 9);
+      g_signal_connect (label, "notify::editing", G_CALLBACK (uai_editing_cb), NULL);
+      break;
+    case CELL_COUNT:
+      {
+        GtkEventController *keys = gtk_event_controller_key_new ();
+
+        gtk_editable_set_width_chars (GTK_EDITABLE (label), 8);
+        gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0);
+        gtk_widget_add_css_class (label, "numeric");
+        g_signal_connect (label, "notify::editing", G_CALLBACK (count_editing_cb), NULL);
+        g_signal_connect (label, "changed", G_CALLBACK (count_changed_cb), NULL);
+        g_signal_connect (keys, "key-pressed", G_CALLBACK (count_key_pressed_cb), NULL);
+        gtk_widget_add_controller (label, keys);
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_list_item_set_child (list_item, label);
+  /* released by teardown_cb */
+  g_object_set_data (G_OBJECT (list_item), "ent-cell", g_object_ref (label));
+}
+
+static void
+bind_cell (GtkListItem   *list_item,
+           EntPupilsPage *self)
+{
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+  gpointer item = gtk_list_item_get_item (list_item);
+  Cell *cell = get_cell (widget);
+  g_autofree char *accessible = NULL;
+
+  cell->is_total = !ENT_IS_SCHOOL (item);
+  cell->school = cell->is_total ? NULL : ENT_SCHOOL (item);
+  gtk_editable_set_editable (GTK_EDITABLE (widget), !cell->is_total);
+
+  if (cell->is_total)
+    {
+      gtk_widget_add_css_class (widget, "heading");
+      gtk_widget_set_focusable (widget, FALSE);
+      switch (cell->kind)
+        {
+        case CELL_NAME:
+          /* Translators: the row that sums every school */
+          gtk_editable_set_text (GTK_EDITABLE (widget), _("Total"));
+          break;
+        case CELL_COUNT:
+          g_hash_table_add (self->cells, widget);
+          refresh_count_cell (self, widget);
+          break;
+        default:
+          gtk_editable_set_text (GTK_EDITABLE (widget), "");
+          break;
+        }
+      return;
+    }
+
+  gtk_widget_remove_css_class (widget, "heading");
+  gtk_widget_set_focusable (widget, TRUE);
+  g_object_set_data (G_OBJECT (widget), "ent-cell-school", cell->school);
+
+  switch (cell->kind)
+    {
+    case CELL_NAME:
+      cell->binding = g_object_bind_property (cell->school, "name", widget, "text",
+                                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+      g_hash_table_add (self->name_cells, widget);
+      accessible = g_strdup (_("School name"));
+      break;
+    case CELL_COMMUNE:
+      cell->binding = g_object_bind_property (cell->school, "commune", widget, "text",
+                                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+      /* Translators: accessible label; %s is a school name */
+      accessible = g_strdup_printf (_("Commune of %s"), ent_school_get_name (cell->school));
+      break;
+    case CELL_UAI:
+      /* the model only takes a valid UAI: uai_editing_cb commits */
+      cell->binding = g_object_bind_property (cell->school, "uai", widget, "text",
+                                              G_BINDING_SYNC_CREATE);
+      /* Translators: accessible label; UAI is the French school identifier, %s a school name */
+      accessible = g_strdup_printf (_("UAI of %s"), ent_school_get_name (cell->school));
+      break;
+    case CELL_COUNT:
+      cell->changed_id = g_signal_connect (cell->school, "changed",
+                                           G_CALLBACK (school_changed_cb), widget);
+      g_hash_table_add (self->cells, widget);
+      refresh_count_cell (self, widget);
+      /* Translators: accessible label; %s is a school name, %d/%d a school year such as 2023/2024 */
+      accessible = g_strdup_printf (_("Pupils of %s in %d/%d"),
+                                    ent_school_get_name (cell->school),
+                                    cell->school_year, cell->school_year + 1);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+unbind_cell (GtkListItem   *list_item,
+             EntPupilsPage *self)
+{
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+  Cell *cell = get_cell (widget);
+
+  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
+    gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (widget), FALSE);
+
+  if (cell->binding != NULL)
+    {
+      g_binding_unbind (cell->binding);
+      cell->binding = NULL;
+    }
+  if (cell->changed_id != 0)
+    {
+      g_signal_handler_disconnect (cell->school, cell->changed_id);
+      cell->changed_id = 0;
+    }
+  g_hash_table_remove (self->cells, widget);
+  g_hash_table_remove (self->name_cells, widget);
+  g_object_set_data (G_OBJECT (widget), "ent-cell-school", NULL);
+  gtk_widget_remove_css_class (widget, "error");
+  cell->school = NULL;
+  cell->is_total = FALSE;
+}
+
+static gboolean
+release_cell_cb (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkEditableLabel (GTK 4.8) stops editing from a 100 ms timeout set when the
+ * focus leaves it while editing, and its dispose does not remove that timeout:
+ * a row removed just after an edit would let it run on a freed label. So each
+ * label holds one more reference from setup (object data "ent-cell" of the
+ * list item), released a little after the list item is torn down. */
+static void
+teardown_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = g_object_steal_data (G_OBJECT (list_item), "ent-cell");
+
+  if (label != NULL)
+    g_timeout_add (250, release_cell_cb, label);
+}
+
+static void
+text_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               EntPupilsPage            *self)
+{
+  setup_cell (list_item, self,
+              GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ent-factory-kind")), 0);
+}
+
+static void
+year_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               YearColumn               *column)
+{
+  setup_cell (list_item, column->page, CELL_COUNT, column->school_year);
+}
+
+static void
+bind_cb (GtkSignalListItemFactory *factory,
+         GtkListItem              *list_item,
+         EntPupilsPage            *self)
+{
+  bind_cell (list_item, self);
+}
+
+static void
+unbind_cb (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           EntPupilsPage            *self)
+{
+  unbind_cell (list_item, self);
+}
+
+static void
+year_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              YearColumn               *column)
+{
+  bind_cell (list_item, column->page);
+}
+
+static void
+year_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                YearColumn               *column)
+{
+  unbind_cell (list_item, column->page);
+}
+
+static void
+year_column_free (gpointer  data,
+                  GClosure *closure)
+{
+  g_free (data);
+}
+
+static GtkListItemFactory *
+create_text_factory (EntPupilsPage *self,
+                     CellKind       kind)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), "ent-factory-kind", GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "setup", G_CALLBACK (text_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), NULL);
+  return factory;
+}
+
+static void
+add_year_column (EntPupilsPage *self,
+                 int            school_year)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autofree char *title = g_strdup_printf ("%d/%d", school_year, school_year + 1);
+  YearColumn *data = g_new0 (YearColumn, 1);
+
+  data->page = self;
+  data->school_year = school_year;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (year_setup_cb), data,
+                         year_column_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (year_bind_cb), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (year_unbind_cb), data);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_cb), NULL);
+
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_append_column (self->column_view, column);
+  g_ptr_array_add (self->year_columns, g_object_ref (column));
+}
+
+static void
+document_changed_cb (EntDocument   *document,
+                     EntPupilsPage *self)
+{
+  rebuild_year_columns (self);
+  /* totals may have changed without a new budget (tests, stale budget) */
+  refresh_all_cells (self);
+}
+
+static void
+selection_changed_cb (GtkSingleSelection *selection,
+                      GParamSpec         *pspec,
+                      EntPupilsPage      *self)
+{
+  update_buttons (self);
+}
+
+static void
+add_school_cb (EntPupilsPage *self)
+{
+  g_autoptr(EntSchool) school = NULL;
+  g_auto(GStrv) communes = NULL;
+  const char *commune;
+  guint position;
+
+  if (self->document == NULL)
+    return;
+
+  communes = ent_document_dup_communes (self->document);
+  commune = communes != NULL && communes[0] != NULL
+            ? communes[0] : ent_document_get_payer (self->document);
+  school = ent_school_new (_("New school"), commune != NULL ? commune : "");
+  ent_document_add_school (self->document, school);
+
+  position = g_list_model_get_n_items (ent_document_get_schools (self->document)) - 1;
+  gtk_single_selection_set_selected (self->selection, position);
+  hide_error (self);
+}
+
+static void
+remove_school_cb (EntPupilsPage *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+
+  if (self->document == NULL || item == NULL || !ENT_IS_SCHOOL (item))
+    return;
+
+  {
+    g_autoptr(EntSchool) school = g_object_ref (ENT_SCHOOL (item));
+
+    ent_document_remove_school (self->document, school);
+  }
+  hide_error (self);
+}
+
+static void
+rename_school_cb (EntPupilsPage *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (item == NULL || !ENT_IS_SCHOOL (item))
+    return;
+
+  /* start editing the name cell of the selected school (it is on screen:
+   * the user just selected it) */
+  g_hash_table_iter_init (&iter, self->name_cells);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      Cell *cell = get_cell (key);
+
+      if (cell->school == item)
+        {
+          gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (key));
+          return;
+        }
+    }
+}
+
+/* overrides */
+
 static void
 ent_pupils_page_dispose (GObject *object)
 {
+  GtkWidget *child;
   EntPupilsPage *self = ENT_PUPILS_PAGE (object);
 
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_changed_id, self->document);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_PUPILS_PAGE);
+  /* the template's top child is ours to unparent (GtkBinLayout) */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_pointer (&self->year_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_clear_pointer (&self->name_cells, g_hash_table_unref);
+  g_clear_pointer (&self->school_index, g_hash_table_unref);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->totals_store);
   g_clear_object (&self->document);
   g_clear_object (&self->scenario);
+  self->scenario_budget = NULL;
   g_clear_pointer (&self->budget, ent_budget_unref);
 
   G_OBJECT_CLASS (ent_pupils_page_parent_class)->dispose (object);
@@ -44,9 +926,9 @@ ent_pupils_page_dispose (GObject *object)
 
 static void
 ent_pupils_page_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
 {
   EntPupilsPage *self = ENT_PUPILS_PAGE (object);
 
@@ -68,29 +950,22 @@ ent_pupils_page_get_property (GObject    *object,
 
 static void
 ent_pupils_page_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
 {
   EntPupilsPage *self = ENT_PUPILS_PAGE (object);
 
   switch (prop_id)
     {
     case PROP_DOCUMENT:
-      if (g_set_object (&self->document, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+      ent_pupils_page_set_document (self, g_value_get_object (value));
       break;
     case PROP_SCENARIO:
-      if (g_set_object (&self->scenario, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+      ent_pupils_page_set_scenario (self, g_value_get_object (value));
       break;
     case PROP_BUDGET:
-      if (self->budget != g_value_get_boxed (value))
-        {
-          g_clear_pointer (&self->budget, ent_budget_unref);
-          self->budget = g_value_dup_boxed (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
+      ent_pupils_page_set_budget (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -120,14 +995,56 @@ ent_pupils_page_class_init (EntPupilsPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/budgetent/BudgetEnt/ui/ent-pupils-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, name_column);
+  gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, uai_column);
+  gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, commune_column);
+  gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, rename_button);
+  gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, add_school_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_school_cb);
+  gtk_widget_class_bind_template_callback (widget_class, rename_school_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 ent_pupils_page_init (EntPupilsPage *self)
 {
+  g_autoptr(GtkStringObject) sentinel = gtk_string_object_new ("total");
+  g_autoptr(GtkFlattenListModel) flat = NULL;
+  g_autoptr(GtkListItemFactory) name_factory = NULL;
+  g_autoptr(GtkListItemFactory) uai_factory = NULL;
+  g_autoptr(GtkListItemFactory) commune_factory = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->year_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->cells = g_hash_table_new (NULL, NULL);
+  self->name_cells = g_hash_table_new (NULL, NULL);
+
+  self->totals_store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_list_store_append (self->totals_store, sentinel);
+  self->rows = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (self->rows, self->totals_store);
+  flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)));
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (flat));
+
+  name_factory = create_text_factory (self, CELL_NAME);
+  uai_factory = create_text_factory (self, CELL_UAI);
+  commune_factory = create_text_factory (self, CELL_COMMUNE);
+  gtk_column_view_column_set_factory (self->name_column, name_factory);
+  gtk_column_view_column_set_factory (self->uai_column, uai_factory);
+  gtk_column_view_column_set_factory (self->commune_column, commune_factory);
+
+  update_buttons (self);
 }
+
+/* public API */
 
 GtkWidget *
 ent_pupils_page_new (void)
@@ -143,11 +1060,34 @@ ent_pupils_page_get_document (EntPupilsPage *self)
 }
 
 void
-ent_pupils_page_set_document (EntPupilsPage   *self,
-                          EntDocument *document)
+ent_pupils_page_set_document (EntPupilsPage *self,
+                              EntDocument   *document)
 {
   g_return_if_fail (ENT_IS_PUPILS_PAGE (self));
-  g_object_set (self, "document", document, NULL);
+  g_return_if_fail (document == NULL || ENT_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_changed_id, self->document);
+  g_set_object (&self->document, document);
+
+  /* rows: [schools, totals] */
+  g_list_store_remove_all (self->rows);
+  if (document != NULL)
+    g_list_store_append (self->rows, ent_document_get_schools (document));
+  g_list_store_append (self->rows, self->totals_store);
+
+  if (document != NULL)
+    self->document_changed_id = g_signal_connect (document, "changed",
+                                                  G_CALLBACK (document_changed_cb), self);
+  rebuild_year_columns (self);
+  refresh_all_cells (self);
+  hide_error (self);
+  update_buttons (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 EntScenario *
@@ -157,12 +1097,32 @@ ent_pupils_page_get_scenario (EntPupilsPage *self)
   return self->scenario;
 }
 
+static void
+update_scenario_budget (EntPupilsPage *self)
+{
+  self->scenario_budget = NULL;
+  if (self->budget == NULL || self->budget->n_scenarios == 0)
+    return;
+
+  self->scenario_budget = &self->budget->scenarios[0];
+  for (guint i = 0; i < self->budget->n_scenarios; i++)
+    if (self->budget->scenarios[i].scenario == self->scenario)
+      self->scenario_budget = &self->budget->scenarios[i];
+}
+
 void
-ent_pupils_page_set_scenario (EntPupilsPage   *self,
-                          EntScenario *scenario)
+ent_pupils_page_set_scenario (EntPupilsPage *self,
+                              EntScenario   *scenario)
 {
   g_return_if_fail (ENT_IS_PUPILS_PAGE (self));
-  g_object_set (self, "scenario", scenario, NULL);
+  g_return_if_fail (scenario == NULL || ENT_IS_SCENARIO (scenario));
+
+  if (!g_set_object (&self->scenario, scenario))
+    return;
+
+  update_scenario_budget (self);
+  refresh_all_cells (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
 }
 
 EntBudget *
@@ -174,8 +1134,24 @@ ent_pupils_page_get_budget (EntPupilsPage *self)
 
 void
 ent_pupils_page_set_budget (EntPupilsPage *self,
-                        EntBudget *budget)
+                            EntBudget     *budget)
 {
   g_return_if_fail (ENT_IS_PUPILS_PAGE (self));
-  g_object_set (self, "budget", budget, NULL);
+
+  if (self->budget == budget)
+    return;
+
+  g_clear_pointer (&self->budget, ent_budget_unref);
+  g_clear_pointer (&self->school_index, g_hash_table_unref);
+  if (budget != NULL)
+    {
+      self->budget = ent_budget_ref (budget);
+      self->school_index = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < budget->n_schools; i++)
+        g_hash_table_insert (self->school_index, budget->schools[i], GUINT_TO_POINTER (i + 1));
+    }
+
+  update_scenario_budget (self);
+  refresh_all_cells (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET]);
 }

@@ -1,0 +1,737 @@
+/* test-pages.c: the Pupils, Scenarios and Budget pages, driven like a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each page is shown in a window of its own, on the bundled Hem example and on
+ * a document built here. The test plays the window's part: it recomputes the
+ * budget on the document's "changed" signal and sets it on the page.
+ * Each page is rendered to a PNG in the build directory.
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+
+#include "ent-budget-page.h"
+#include "ent-budget.h"
+#include "ent-money.h"
+#include "ent-pupils-page.h"
+#include "ent-scenarios-page.h"
+
+/* the window's part: recompute on every change and hand the result over */
+
+static void
+recompute_cb (EntDocument *document,
+              GtkWidget   *page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntBudget) budget = ent_budget_compute (document, &error);
+
+  g_assert_no_error (error);
+  g_object_set (page, "budget", budget, NULL);
+}
+
+static void
+attach_budget (GtkWidget   *page,
+               EntDocument *document)
+{
+  g_signal_connect_object (document, "changed", G_CALLBACK (recompute_cb), page, 0);
+  recompute_cb (document, page);
+}
+
+/* widgets */
+
+static gboolean
+painted_cb (gpointer data)
+{
+  gboolean *done = data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets GTK lay out and paint (list views create their rows when allocated). */
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n_frames)
+{
+  for (guint i = 0; i < n_frames; i++)
+    {
+      gboolean done = FALSE;
+      GdkFrameClock *clock;
+
+      gtk_widget_queue_draw (widget);
+      clock = gtk_widget_get_frame_clock (widget);
+      g_assert_nonnull (clock);
+      g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (painted_cb), &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handlers_disconnect_by_data (clock, &done);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+show_in_window (GtkWidget *page)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frames (window, 2);
+  return window;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *done = data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The pupils page keeps its torn-down editable labels for 250 ms (a GTK 4.8
+ * timeout may still use them): let that pass before checking finalization. */
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+destroy_window (GtkWidget *window)
+{
+  wait_ms (300);
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}
+
+static void
+save_png (GtkWidget  *window,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  wait_for_frames (window, 1);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("rendered %s", file);
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+static GtkWidget *
+find_widget (GtkWidget     *root,
+             WidgetMatch    match,
+             gconstpointer  data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+match_id (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
+
+  return g_strcmp0 (id, data) == 0;
+}
+
+static GtkWidget *
+find_by_id (GtkWidget  *root,
+            const char *id)
+{
+  GtkWidget *widget = find_widget (root, match_id, id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static gboolean
+match_text (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (GTK_IS_LABEL (widget))
+    return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+  return FALSE;
+}
+
+/* TRUE when a label on screen shows exactly @text. */
+static gboolean
+shows_text (GtkWidget  *root,
+            const char *text)
+{
+  return find_widget (root, match_text, text) != NULL;
+}
+
+static gboolean
+shows_money (GtkWidget *root,
+             gint64     cents)
+{
+  g_autofree char *text = ent_money_format (cents);
+
+  return shows_text (root, text);
+}
+
+typedef struct
+{
+  const char *kind;
+  gpointer    school;   /* NULL: any, or the totals row with total = TRUE */
+  int         year;
+  gboolean    total;
+} CellQuery;
+
+static gboolean
+match_cell (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  const CellQuery *query = data;
+  const char *kind = g_object_get_data (G_OBJECT (widget), "ent-cell-kind");
+  gpointer school = g_object_get_data (G_OBJECT (widget), "ent-cell-school");
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ent-cell-year"));
+
+  if (kind == NULL || !g_str_equal (kind, query->kind) || year != query->year)
+    return FALSE;
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (query->total)
+    return school == NULL && !gtk_editable_get_editable (GTK_EDITABLE (widget));
+  return query->school == NULL || school == query->school;
+}
+
+static GtkWidget *
+find_cell (GtkWidget  *root,
+           const char *kind,
+           gpointer    school,
+           int         year)
+{
+  CellQuery query = { kind, school, year, FALSE };
+  GtkWidget *cell = find_widget (root, match_cell, &query);
+
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+static GtkWidget *
+find_total_cell (GtkWidget *root,
+                 int        year)
+{
+  CellQuery query = { "count", NULL, year, TRUE };
+  GtkWidget *cell = find_widget (root, match_cell, &query);
+
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+/* What a user does on an editable label: click (or Enter), type, Enter. */
+static void
+type_into_label (GtkWidget  *widget,
+                 const char *text)
+{
+  g_assert_true (GTK_IS_EDITABLE_LABEL (widget));
+  g_assert_true (gtk_widget_activate_action (widget, "editing.start", NULL));
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)));
+  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  g_assert_true (gtk_widget_activate_action (widget, "editing.stop", "b", TRUE));
+  g_assert_false (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static EntSchool *
+get_school (EntDocument *document,
+            guint        index)
+{
+  g_autoptr(EntSchool) school = g_list_model_get_item (ent_document_get_schools (document), index);
+
+  return school;   /* the document keeps it */
+}
+
+static EntScenario *
+get_scenario (EntDocument *document,
+              guint        index)
+{
+  g_autoptr(EntScenario) scenario = g_list_model_get_item (ent_document_get_scenarios (document), index);
+
+  return scenario;
+}
+
+static EntDocument *
+new_own_document (void)
+{
+  EntDocument *document = ent_document_new ();
+  EntContract *contract = ent_document_get_contract (document);
+  g_autoptr(EntTariffPeriod) period = NULL;
+  g_autoptr(EntSchool) a = ent_school_new ("École Jules Ferry", "Roubaix");
+  g_autoptr(EntSchool) b = ent_school_new ("École Louise Michel", "Croix");
+  g_autoptr(EntScenario) scenario = ent_scenario_new ("Prudent");
+  g_autoptr(GError) error = NULL;
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2021);
+  period = ent_tariff_period_new (&date, 130, 30, 15000, "Test tariff");
+  g_assert_true (ent_tariff_schedule_add (ent_document_get_tariffs (document), period, &error));
+  g_assert_no_error (error);
+
+  ent_contract_set_first_school_year (contract, 2022);
+  ent_contract_set_school_years (contract, 3);
+  g_date_set_dmy (&date, 1, G_DATE_JANUARY, 2023);
+  ent_contract_set_payment_start (contract, &date);
+
+  ent_school_set_known_pupils (a, 2022, 200);
+  ent_school_set_known_pupils (b, 2022, 100);
+  ent_school_set_known_pupils (b, 2023, 110);
+  ent_document_add_school (document, a);
+  ent_document_add_school (document, b);
+
+  ent_scenario_set_projection (scenario, ENT_PROJECTION_RATE);
+  ent_scenario_set_projection_rate (scenario, -1000);
+  ent_document_add_scenario (document, scenario);
+  return document;
+}
+
+/* Pupils */
+
+static void
+test_pupils_example (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  EntSchool *school = get_school (document, 0);
+  GtkWidget *page = ent_pupils_page_new ();
+  GtkWidget *window;
+  GtkWidget *cell;
+  GtkWidget *error_revealer;
+  GtkWidget *error_label;
+  g_autofree char *text = NULL;
+  gint64 count = 0;
+  guint n_schools;
+
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, NULL);
+  attach_budget (page, document);
+  window = show_in_window (page);
+
+  /* the known count and the projected ones, distinct */
+  cell = find_cell (page, "count", school, 2023);
+  text = ent_count_format (1209);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, text);
+  g_assert_false (gtk_widget_has_css_class (cell, "projected"));
+  cell = find_cell (page, "count", school, 2024);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, text);
+  g_assert_true (gtk_widget_has_css_class (cell, "projected"));
+  g_assert_true (gtk_widget_has_css_class (cell, "dim-label"));
+  g_assert_false (ent_school_get_known_pupils (school, 2024, NULL));
+  save_png (window, "pages-pupils-example.png");
+
+  /* typing over a projected count makes it known, the totals follow */
+  type_into_label (cell, "1250");
+  g_assert_true (ent_school_get_known_pupils (school, 2024, &count));
+  g_assert_cmpint (count, ==, 1250);
+  g_assert_false (gtk_widget_has_css_class (cell, "projected"));
+  g_clear_pointer (&text, g_free);
+  text = ent_count_format (1250);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, text);
+  wait_for_frames (window, 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2024))), ==, text);
+  /* 2025 is now projected from 2024 */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (page, "count", school, 2025))), ==, text);
+
+  /* invalid input is refused with a reason, the model keeps its value */
+  error_revealer = find_by_id (page, "error_revealer");
+  error_label = find_by_id (page, "error_label");
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+  cell = find_cell (page, "count", school, 2025);
+  type_into_label (cell, "12a");
+  g_assert_false (ent_school_get_known_pupils (school, 2025, NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   _("A pupil count is a whole number of pupils, such as 1209."));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, text);
+  wait_for_frames (window, 1);
+  save_png (window, "pages-pupils-invalid.png");
+
+  type_into_label (cell, "-3");
+  g_assert_false (ent_school_get_known_pupils (school, 2025, NULL));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   _("A pupil count cannot be negative."));
+  type_into_label (cell, "100001");
+  g_assert_false (ent_school_get_known_pupils (school, 2025, NULL));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (error_label)), "A school has at most"));
+
+  /* a grouped count as displayed is accepted */
+  g_clear_pointer (&text, g_free);
+  text = ent_count_format (1300);
+  type_into_label (cell, text);
+  g_assert_true (ent_school_get_known_pupils (school, 2025, &count));
+  g_assert_cmpint (count, ==, 1300);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+
+  /* erasing a known count goes back to the projection */
+  type_into_label (cell, "");
+  g_assert_false (ent_school_get_known_pupils (school, 2025, NULL));
+  g_assert_true (gtk_widget_has_css_class (cell, "projected"));
+
+  /* UAI: refused when malformed, taken when valid */
+  cell = find_cell (page, "uai", school, 0);
+  type_into_label (cell, "59A");
+  g_assert_cmpstr (ent_school_get_uai (school), ==, "");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+  type_into_label (cell, "0590123A");
+  g_assert_cmpstr (ent_school_get_uai (school), ==, "0590123A");
+
+  /* rename */
+  cell = find_cell (page, "name", school, 0);
+  type_into_label (cell, "Écoles de Hem");
+  g_assert_cmpstr (ent_school_get_name (school), ==, "Écoles de Hem");
+
+  /* add a school, then remove it */
+  n_schools = g_list_model_get_n_items (ent_document_get_schools (document));
+  click (find_by_id (page, "add_button"));
+  g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools + 1);
+  g_assert_cmpstr (ent_school_get_commune (get_school (document, n_schools)), ==, "Hem");
+  wait_for_frames (window, 1);
+  cell = find_cell (page, "count", get_school (document, n_schools), 2023);
+  type_into_label (cell, "42");
+  g_clear_pointer (&text, g_free);
+  text = ent_count_format (1209 + 42);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2023))), ==, text);
+  save_png (window, "pages-pupils-added.png");
+  click (find_by_id (page, "remove_button"));
+  g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools);
+  wait_for_frames (window, 1);
+  g_clear_pointer (&text, g_free);
+  text = ent_count_format (1209);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2023))), ==, text);
+
+  destroy_window (window);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+static void
+test_pupils_own_document (void)
+{
+  g_autoptr(EntDocument) document = new_own_document ();
+  EntScenario *prudent = get_scenario (document, 0);
+  EntSchool *a = get_school (document, 0);
+  GtkWidget *page = ent_pupils_page_new ();
+  GtkWidget *column_view;
+  GtkWidget *window;
+  GtkWidget *cell;
+  g_autofree char *text = NULL;
+
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, "scenario", prudent, NULL);
+  attach_budget (page, document);
+  window = show_in_window (page);
+
+  column_view = find_by_id (page, "column_view");
+  /* name, UAI, commune + 3 school years */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view))), ==, 6);
+
+  /* −10 % a year: 200 → 180 → 162 */
+  cell = find_cell (page, "count", a, 2024);
+  text = ent_count_format (162);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, text);
+  g_assert_true (gtk_widget_has_css_class (cell, "projected"));
+  g_clear_pointer (&text, g_free);
+  /* 162 + (110 → 99) */
+  text = ent_count_format (162 + 99);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2024))), ==, text);
+
+  /* the columns follow the contract */
+  ent_contract_set_school_years (ent_document_get_contract (document), 5);
+  wait_for_frames (window, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view))), ==, 8);
+  find_cell (page, "count", a, 2026);
+  save_png (window, "pages-pupils-own.png");
+
+  destroy_window (window);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+/* Scenarios */
+
+static GtkWidget *
+find_year_cell (GtkWidget  *page,
+                const char *kind,
+                int         year)
+{
+  return find_cell (page, kind, NULL, year);
+}
+
+static void
+test_scenarios_example (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  EntScenario *base = get_scenario (document, 0);
+  GListModel *scenarios = ent_document_get_scenarios (document);
+  GtkWidget *page = ent_scenarios_page_new ();
+  GtkWidget *window;
+  GtkWidget *widget;
+  guint n;
+
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, NULL);
+  window = show_in_window (page);
+
+  g_assert_true (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)) == base);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (page, "name_entry"))), ==,
+                   ent_scenario_get_name (base));
+  save_png (window, "pages-scenarios-example.png");
+
+  /* optional support in one year, then every year */
+  widget = find_year_cell (page, "optional", 2025);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), TRUE);
+  g_assert_true (ent_scenario_get_optional_in_year (base, 2025));
+  g_assert_false (ent_scenario_get_optional_in_year (base, 2024));
+  widget = find_by_id (page, "optional_all_switch");
+  gtk_switch_set_active (GTK_SWITCH (widget), TRUE);
+  g_assert_true (ent_scenario_get_optional_all (base));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_year_cell (page, "optional", 2024))));
+  g_assert_false (gtk_widget_get_sensitive (find_year_cell (page, "optional", 2024)));
+  gtk_switch_set_active (GTK_SWITCH (widget), FALSE);
+  g_assert_false (ent_scenario_get_optional_all (base));
+
+  /* half-days */
+  widget = find_year_cell (page, "half-days", 2026);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), 3);
+  g_assert_cmpint (ent_scenario_get_half_days (base, 2026), ==, 3);
+
+  /* projection: a negative rate with two decimals, no floating point drift */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_by_id (page, "rate_check")), TRUE);
+  g_assert_cmpint (ent_scenario_get_projection (base), ==, ENT_PROJECTION_RATE);
+  widget = find_by_id (page, "projection_spin");
+  g_assert_true (gtk_widget_get_sensitive (widget));
+  gtk_editable_set_text (GTK_EDITABLE (widget), "-2.07");
+  gtk_spin_button_update (GTK_SPIN_BUTTON (widget));
+  g_assert_cmpint (ent_scenario_get_projection_rate (base), ==, -207);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), 0.29);
+  g_assert_cmpint (ent_scenario_get_projection_rate (base), ==, 29);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), -4.35);
+  g_assert_cmpint (ent_scenario_get_projection_rate (base), ==, -435);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_by_id (page, "constant_check")), TRUE);
+  g_assert_cmpint (ent_scenario_get_projection (base), ==, ENT_PROJECTION_CONSTANT);
+  g_assert_false (gtk_widget_get_sensitive (widget));
+
+  /* tariff increase */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_by_id (page, "tariff_spin")), 2);
+  g_assert_cmpint (ent_scenario_get_tariff_increase (base), ==, 200);
+
+  /* rename through the entry */
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (page, "name_entry")), "Base revue");
+  g_assert_cmpstr (ent_scenario_get_name (base), ==, "Base revue");
+  wait_for_frames (window, 1);
+  g_assert_true (shows_text (page, "Base revue"));
+
+  /* add, duplicate, delete; one always remains */
+  n = g_list_model_get_n_items (scenarios);
+  click (find_by_id (page, "add_button"));
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n + 1);
+  g_assert_true (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)) == get_scenario (document, n));
+  click (find_by_id (page, "duplicate_button"));
+  g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n + 2);
+  g_assert_true (g_str_has_suffix (ent_scenario_get_name (get_scenario (document, n + 1)), "(copy)"));
+  wait_for_frames (window, 1);
+  save_png (window, "pages-scenarios-edited.png");
+
+  while (g_list_model_get_n_items (scenarios) > 1)
+    click (find_by_id (page, "delete_button"));
+  g_assert_false (gtk_widget_get_sensitive (find_by_id (page, "delete_button")));
+  g_assert_nonnull (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)));
+  g_assert_true (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)) == get_scenario (document, 0));
+
+  destroy_window (window);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+static void
+test_scenarios_own_document (void)
+{
+  g_autoptr(EntDocument) document = new_own_document ();
+  EntScenario *prudent = get_scenario (document, 0);
+  GtkWidget *page = ent_scenarios_page_new ();
+  GtkWidget *window;
+
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, NULL);
+  window = show_in_window (page);
+
+  /* the editor shows the scenario's values: −10 % */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_by_id (page, "rate_check"))));
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_by_id (page, "projection_spin"))),
+                                  -10.0, 1e-9);
+  /* budget years 2023 .. 2025 */
+  find_year_cell (page, "half-days", 2023);
+  find_year_cell (page, "half-days", 2025);
+
+  /* a change made elsewhere shows at once */
+  ent_scenario_set_half_days (prudent, 2024, 7);
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_year_cell (page, "half-days", 2024))),
+                                  7.0, 1e-9);
+  g_assert_false (gtk_widget_get_sensitive (find_by_id (page, "delete_button")));
+  save_png (window, "pages-scenarios-own.png");
+
+  destroy_window (window);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+/* Budget */
+
+static void
+test_budget_example (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  EntScenario *base = get_scenario (document, 0);
+  GtkWidget *page = ent_budget_page_new ();
+  GtkWidget *window;
+  g_autofree char *title = NULL;
+
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, "scenario", base, NULL);
+  attach_budget (page, document);
+  window = show_in_window (page);
+
+  /* SPEC 4, annual, base only: 1 571,70 a year, 6 286,80 over the contract */
+  g_assert_true (shows_money (page, 157170));
+  g_assert_true (shows_money (page, 628680));
+  g_assert_false (shows_money (page, 193440));
+  g_assert_true (shows_text (page, "65548"));
+  g_assert_true (shows_text (page, "2027"));
+  /* cost per pupil: 1,30 */
+  g_assert_true (shows_money (page, 130));
+  /* AE/CP: remaining after 2024 */
+  g_assert_true (shows_money (page, 628680 - 157170));
+  title = g_strdup_printf (_("Budget of “%s”"), ent_scenario_get_name (base));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (page, "title_label"))), ==, title);
+  save_png (window, "pages-budget-example.png");
+
+  /* a change of the scenario shows once the budget is recomputed */
+  ent_scenario_set_optional_all (base, TRUE);
+  wait_for_frames (window, 1);
+  g_assert_true (shows_money (page, 193440));
+  g_assert_true (shows_money (page, 773760));
+  g_assert_false (shows_money (page, 628680));
+
+  /* another scenario: 2 half-days a year */
+  g_object_set (page, "scenario", get_scenario (document, 2), NULL);
+  wait_for_frames (window, 1);
+  g_assert_true (shows_money (page, 223440));
+  g_assert_true (shows_money (page, 30000));
+  save_png (window, "pages-budget-half-days.png");
+
+  destroy_window (window);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+static void
+test_budget_own_document (void)
+{
+  g_autoptr(EntDocument) document = new_own_document ();
+  GtkWidget *page = ent_budget_page_new ();
+  GtkWidget *window;
+
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, NULL);
+  window = show_in_window (page);
+
+  /* no budget yet: the empty state */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (page, "stack"))), ==, "empty");
+
+  attach_budget (page, document);
+  wait_for_frames (window, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (page, "stack"))), ==, "budget");
+  /* 2023 bills school year 2022: 300 pupils × 1,30 */
+  g_assert_true (shows_money (page, 39000));
+  g_assert_true (shows_text (page, "2023"));
+  save_png (window, "pages-budget-own.png");
+
+  g_object_set (page, "budget", NULL, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (page, "stack"))), ==, "empty");
+
+  destroy_window (window);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  g_test_add_func ("/pages/pupils/example", test_pupils_example);
+  g_test_add_func ("/pages/pupils/own-document", test_pupils_own_document);
+  g_test_add_func ("/pages/scenarios/example", test_scenarios_example);
+  g_test_add_func ("/pages/scenarios/own-document", test_scenarios_own_document);
+  g_test_add_func ("/pages/budget/example", test_budget_example);
+  g_test_add_func ("/pages/budget/own-document", test_budget_own_document);
+
+  return g_test_run ();
+}
