@@ -1,0 +1,800 @@
+/* ent-pdf-export.c: the one-page summary (A4 PDF), drawn with cairo and pango
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page is first drawn into a recording surface, top to bottom; when the
+ * content turns out taller than the page (many scenarios or tariff periods)
+ * it is replayed scaled down to fit, otherwise as is. Text stays text in the
+ * PDF (pdftotext reads it back). Amounts come from the model in cents and are
+ * shown with ent_money_format.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
+#include "ent-budget.h"
+#include "ent-chart.h"
+#include "ent-compare.h"
+#include "ent-money.h"
+#include "ent-pdf-export.h"
+
+/* A4 in points */
+#define PAGE_WIDTH   595.276
+#define PAGE_HEIGHT  841.890
+#define MARGIN       42.0     /* about 15 mm */
+#define BODY_SIZE    9.0
+#define SMALL_SIZE   7.5
+#define CHART_HEIGHT 235.0
+
+typedef struct
+{
+  cairo_t *cr;
+  double   x;          /* left of the text column */
+  double   width;      /* width of the text column */
+  double   y;          /* next free line */
+} Page;
+
+typedef struct
+{
+  FILE *stream;
+  int   saved_errno;
+} Sink;
+
+typedef enum
+{
+  ALIGN_START,
+  ALIGN_END,
+} Align;
+
+/* helpers */
+
+static PangoLayout *
+create_layout (cairo_t    *cr,
+               double      size,
+               gboolean    bold,
+               double      width,
+               const char *text)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Sans");
+
+  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_text (layout, text, -1);
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int h;
+
+  pango_layout_get_size (layout, NULL, &h);
+  return (double) h / PANGO_SCALE;
+}
+
+static double
+natural_width (cairo_t    *cr,
+               double      size,
+               gboolean    bold,
+               const char *text)
+{
+  g_autoptr(PangoLayout) layout = create_layout (cr, size, bold, -1, text);
+  int w;
+
+  pango_layout_get_size (layout, &w, NULL);
+  return (double) w / PANGO_SCALE;
+}
+
+/* A paragraph across the text column, wrapped; advances the page. */
+static void
+paragraph (Page       *page,
+           double      size,
+           gboolean    bold,
+           double      grey,
+           const char *text)
+{
+  g_autoptr(PangoLayout) layout = create_layout (page->cr, size, bold, page->width, text);
+
+  cairo_set_source_rgb (page->cr, grey, grey, grey);
+  cairo_move_to (page->cr, page->x, page->y);
+  pango_cairo_show_layout (page->cr, layout);
+  page->y += layout_height (layout);
+}
+
+static void
+rule (Page   *page,
+      double  x,
+      double  width,
+      double  line_width)
+{
+  cairo_set_source_rgb (page->cr, 0.55, 0.55, 0.55);
+  cairo_set_line_width (page->cr, line_width);
+  cairo_move_to (page->cr, x, page->y);
+  cairo_line_to (page->cr, x + width, page->y);
+  cairo_stroke (page->cr);
+}
+
+static void
+heading (Page       *page,
+         const char *text)
+{
+  page->y += BODY_SIZE * 0.9;
+  paragraph (page, BODY_SIZE * 1.25, TRUE, 0.1, text);
+  page->y += BODY_SIZE * 0.3;
+}
+
+/* "+1 450,80 €", "−12,00 €", "0,00 €" */
+static char *
+format_signed_money (gint64 cents)
+{
+  g_autofree char *magnitude = ent_money_format (cents < 0 ? -cents : cents);
+
+  if (cents > 0)
+    return g_strconcat ("+", magnitude, NULL);
+  if (cents < 0)
+    return g_strconcat ("\xe2\x88\x92", magnitude, NULL);
+  return g_steal_pointer (&magnitude);
+}
+
+static char *
+format_signed_percent (gint64 bp)
+{
+  g_autofree char *magnitude = ent_percent_format (bp < 0 ? -bp : bp);
+
+  if (bp > 0)
+    return g_strconcat ("+", magnitude, NULL);
+  if (bp < 0)
+    return g_strconcat ("\xe2\x88\x92", magnitude, NULL);
+  return g_steal_pointer (&magnitude);
+}
+
+/* A table of @n_rows × @n_cols cells (row-major, row 0 the header) across
+ * the text column. The first column is @first_width wide, the others share
+ * the rest; every column but the first is right-aligned. The header and the
+ * rows flagged in @bold_rows are bold; a rule separates the header and lies
+ * above each bold row. Cells wrap within their column. */
+static void
+table (Page            *page,
+       guint            n_rows,
+       guint            n_cols,
+       const char     **cells,
+       const gboolean  *bold_rows,
+       double           first_width,
+       double           size)
+{
+  double gap = size * 0.8;
+  double other_width = n_cols > 1 ? (page->width - first_width) / (n_cols - 1) : 0;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      gboolean bold = r == 0 || (bold_rows != NULL && bold_rows[r]);
+      double row_height = 0;
+      double top;
+      g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint c = 0; c < n_cols; c++)
+        {
+          double w = (c == 0 ? first_width : other_width) - gap;
+          PangoLayout *layout = create_layout (page->cr, size, bold, MAX (w, 1.0),
+                                               cells[r * n_cols + c] != NULL ? cells[r * n_cols + c] : "");
+
+          pango_layout_set_alignment (layout, c == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+          row_height = MAX (row_height, layout_height (layout));
+          g_ptr_array_add (layouts, layout);
+        }
+
+      if (r > 0 && bold)
+        rule (page, page->x, page->width, 0.5);
+      top = page->y + size * 0.25;
+      for (guint c = 0; c < n_cols; c++)
+        {
+          double x = c == 0 ? page->x : page->x + first_width + other_width * (c - 1) + gap;
+          PangoLayout *layout = g_ptr_array_index (layouts, c);
+
+          /* headers sit at the bottom of their (possibly wrapped) row */
+          double y = r == 0 ? top + row_height - layout_height (layout) : top;
+
+          cairo_set_source_rgb (page->cr, 0.1, 0.1, 0.1);
+          cairo_move_to (page->cr, x, y);
+          pango_cairo_show_layout (page->cr, layout);
+        }
+      page->y = top + row_height + size * 0.25;
+      if (r == 0)
+        rule (page, page->x, page->width, 0.8);
+    }
+}
+
+/* The font size at which every cell of the body (rows and columns after the
+ * first) fits in a column @column_width wide (at most @size). */
+static double
+fit_size (cairo_t     *cr,
+          const char **cells,
+          guint        n_rows,
+          guint        n_cols,
+          double       column_width,
+          double       size)
+{
+  double widest = 0;
+
+  for (guint r = 1; r < n_rows; r++)
+    for (guint c = 1; c < n_cols; c++)
+      if (cells[r * n_cols + c] != NULL)
+        {
+          g_auto(GStrv) lines = g_strsplit (cells[r * n_cols + c], "\n", -1);
+
+          for (guint l = 0; lines[l] != NULL; l++)
+            widest = MAX (widest, natural_width (cr, size, TRUE, lines[l]));
+        }
+  if (widest > 0 && widest > column_width - size)
+    size = MAX (size * (column_width - size) / widest, 5.0);
+  return size;
+}
+
+static char *
+describe_contract (EntDocument *document)
+{
+  EntContract *contract = ent_document_get_contract (document);
+  int first = ent_contract_get_first_school_year (contract);
+  int years = ent_contract_get_school_years (contract);
+  GDate end;
+  g_autofree char *end_text = NULL;
+  g_autofree char *start_text = ent_date_format (ent_contract_get_payment_start (contract));
+  g_autofree char *billing = g_utf8_strdown (ent_billing_get_label (ent_contract_get_billing (contract)), -1);
+
+  ent_contract_get_end_date (contract, &end);
+  end_text = ent_date_format (&end);
+  /* Translators: %d school years, from school year %d/%d, until a date (%s),
+   * payments from a date (%s), billing mode (%s: "annual" or "prorata") */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Contract of %d school year from %d/%d until %s; payments from %s; %s billing.",
+                                       "Contract of %d school years from %d/%d until %s; payments from %s; %s billing.",
+                                       years),
+                          years, first, first + 1, end_text, start_text, billing);
+}
+
+static void
+describe_tariffs (Page        *page,
+                  EntDocument *document)
+{
+  GListModel *periods = G_LIST_MODEL (ent_document_get_tariffs (document));
+  guint n = g_list_model_get_n_items (periods);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EntTariffPeriod) period = g_list_model_get_item (periods, i);
+      g_autofree char *from = ent_date_format (ent_tariff_period_get_valid_from (period));
+      g_autofree char *base = ent_money_format (ent_tariff_period_get_base_per_pupil (period));
+      g_autofree char *optional = ent_money_format (ent_tariff_period_get_optional_per_pupil (period));
+      g_autofree char *half_day = ent_money_format (ent_tariff_period_get_half_day (period));
+      const char *reference = ent_tariff_period_get_reference (period);
+      g_autofree char *text = NULL;
+
+      /* Translators: %s are a date, then three amounts */
+      text = g_strdup_printf (_("Tariff from %s: base contribution %s per pupil per year, optional flat support %s per pupil per year, specific support %s per half-day"),
+                              from, base, optional, half_day);
+      if (reference != NULL && *reference != '\0')
+        {
+          g_autofree char *with = g_strdup_printf ("%s (%s).", text, reference);
+
+          paragraph (page, BODY_SIZE, FALSE, 0.1, with);
+        }
+      else
+        {
+          g_autofree char *with = g_strconcat (text, ".", NULL);
+
+          paragraph (page, BODY_SIZE, FALSE, 0.1, with);
+        }
+    }
+}
+
+static void
+describe_pupils (Page            *page,
+                 const EntBudget *budget)
+{
+  const EntScenarioBudget *sb = &budget->scenarios[0];
+  gint64 pupils = 0;
+  gboolean all_known = TRUE;
+  g_autofree char *count = NULL;
+  g_autofree char *text = NULL;
+
+  /* the first school year of the contract; the same in every scenario when known */
+  for (guint school = 0; school < budget->n_schools; school++)
+    {
+      gboolean known = FALSE;
+
+      pupils += ent_scenario_budget_get_pupils (budget, sb, school, budget->first_school_year, &known);
+      all_known = all_known && known;
+    }
+  count = ent_count_format (pupils);
+  if (all_known)
+    /* Translators: school year %d/%d, a number of pupils (%s), of schools (%u) */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Pupils in %d/%d: %s in %u school.",
+                                         "Pupils in %d/%d: %s in %u schools.",
+                                         budget->n_schools),
+                            budget->first_school_year, budget->first_school_year + 1,
+                            count, budget->n_schools);
+  else
+    /* Translators: as above, some counts being projected by the first scenario */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Pupils in %d/%d (partly projected): %s in %u school.",
+                                         "Pupils in %d/%d (partly projected): %s in %u schools.",
+                                         budget->n_schools),
+                            budget->first_school_year, budget->first_school_year + 1,
+                            count, budget->n_schools);
+  paragraph (page, BODY_SIZE, FALSE, 0.1, text);
+}
+
+static char *
+describe_scenario (EntScenario     *scenario,
+                   const EntBudget *budget)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint n_half_days = ent_scenario_get_n_half_days (scenario);
+  gint64 rate = ent_scenario_get_projection_rate (scenario);
+  gint64 increase = ent_scenario_get_tariff_increase (scenario);
+  guint n_optional = 0;
+
+  ent_scenario_get_optional_years (scenario, &n_optional);
+  if (ent_scenario_get_optional_all (scenario))
+    g_ptr_array_add (parts, g_strdup (_("optional flat support every year")));
+  else if (n_optional == 0)
+    g_ptr_array_add (parts, g_strdup (_("base contribution only")));
+  else
+    {
+      const int *years = ent_scenario_get_optional_years (scenario, &n_optional);
+      GString *list = g_string_new (NULL);
+
+      for (guint i = 0; i < n_optional; i++)
+        g_string_append_printf (list, i == 0 ? "%d" : ", %d", years[i]);
+      /* Translators: %s is a list of budget years */
+      g_ptr_array_add (parts, g_strdup_printf (_("optional flat support in %s"), list->str));
+      g_string_free (list, TRUE);
+    }
+
+  if (n_half_days > 0)
+    {
+      GString *list = g_string_new (NULL);
+      g_autofree char *count = NULL;
+      gint64 total = 0;
+
+      for (guint i = 0; i < n_half_days; i++)
+        {
+          int year;
+          gint64 count;
+
+          ent_scenario_get_nth_half_days (scenario, i, &year, &count);
+          total += count;
+          g_string_append_printf (list, i == 0 ? "%d" : ", %d", year);
+        }
+      count = ent_count_format (total);
+      /* Translators: a number of half-days (%s), then a list of budget years */
+      g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%s half-day of specific support (%s)",
+                                                            "%s half-days of specific support (%s)",
+                                                            (gulong) CLAMP (total, 0, G_MAXINT64)),
+                                               count, list->str));
+      g_string_free (list, TRUE);
+    }
+
+  if (ent_scenario_get_projection (scenario) == ENT_PROJECTION_RATE && rate != 0)
+    {
+      g_autofree char *percent = format_signed_percent (rate);
+
+      /* Translators: %s is a signed percentage, "−2 %" */
+      g_ptr_array_add (parts, g_strdup_printf (_("pupils %s a year"), percent));
+    }
+  else
+    g_ptr_array_add (parts, g_strdup (_("constant pupils")));
+
+  if (increase != 0)
+    {
+      g_autofree char *percent = format_signed_percent (increase);
+
+      /* Translators: %s is a signed percentage */
+      g_ptr_array_add (parts, g_strdup_printf (_("tariffs %s a year after the last decision"), percent));
+    }
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("; ", (char **) parts->pdata);
+}
+
+static void
+year_table (Page                *page,
+            const EntComparison *comparison)
+{
+  guint n_cols = comparison->n_scenarios + 1;
+  guint n_rows = comparison->n_years + 3;   /* header, years, total, difference */
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree const char **cells = g_new0 (const char *, n_rows * n_cols);
+  g_autofree gboolean *bold = g_new0 (gboolean, n_rows);
+  const EntCompareScenario *ref = &comparison->scenarios[comparison->reference];
+  double first_width = page->width * 0.2;
+  double size;
+
+#define CELL(r, c, value) G_STMT_START { char *v_ = (value); g_ptr_array_add (strings, v_); cells[(r) * n_cols + (c)] = v_; } G_STMT_END
+
+  /* Translators: header of the first column of the year × scenario table */
+  CELL (0, 0, g_strdup (_("Budget year")));
+  for (guint y = 0; y < comparison->n_years; y++)
+    CELL (1 + y, 0, g_strdup_printf ("%d", comparison->years[y]));
+  CELL (1 + comparison->n_years, 0, g_strdup (_("Contract total")));
+  /* Translators: %s is the name of the reference scenario */
+  CELL (2 + comparison->n_years, 0, g_strdup_printf (_("Difference from “%s”"), ref->name));
+  bold[1 + comparison->n_years] = TRUE;
+
+  for (guint s = 0; s < comparison->n_scenarios; s++)
+    {
+      const EntCompareScenario *cs = &comparison->scenarios[s];
+      g_autofree char *diff = format_signed_money (cs->total.diff);
+
+      CELL (0, 1 + s, g_strdup (cs->name));
+      for (guint y = 0; y < comparison->n_years; y++)
+        CELL (1 + y, 1 + s, ent_money_format (cs->years[y].amount));
+      CELL (1 + comparison->n_years, 1 + s, ent_money_format (cs->total.amount));
+      if (s == comparison->reference)
+        /* Translators: the differences row, in the reference scenario's column */
+        CELL (2 + comparison->n_years, 1 + s, g_strdup (_("reference")));
+      else if (cs->total.has_percent)
+        {
+          g_autofree char *percent = format_signed_percent (cs->total.diff_bp);
+
+          CELL (2 + comparison->n_years, 1 + s, g_strdup_printf ("%s\n(%s)", diff, percent));
+        }
+      else
+        CELL (2 + comparison->n_years, 1 + s, g_strdup (diff));
+    }
+#undef CELL
+
+  size = fit_size (page->cr, cells, n_rows, n_cols,
+                   (page->width - first_width) / MAX (comparison->n_scenarios, 1), BODY_SIZE);
+  table (page, n_rows, n_cols, cells, bold, first_width, size);
+}
+
+static void
+sensitivity_table (Page                 *page,
+                   const EntSensitivity *sensitivity)
+{
+  guint n_cols = sensitivity->n_steps + 1;
+  guint n_rows = sensitivity->n_scenarios + 1;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree const char **cells = g_new0 (const char *, n_rows * n_cols);
+  g_autoptr(EntChartData) labels = ent_chart_data_new_sensitivity (sensitivity);
+  double first_width = page->width * 0.22;
+  double size;
+
+  /* Translators: header of the first column of the sensitivity table */
+  cells[0] = _("Scenario");
+  for (guint i = 0; i < sensitivity->n_steps; i++)
+    cells[1 + i] = labels->category_labels[i];   /* "−20 %" … "+20 %" */
+  for (guint s = 0; s < sensitivity->n_scenarios; s++)
+    {
+      cells[(1 + s) * n_cols] = sensitivity->names[s];
+      for (guint i = 0; i < sensitivity->n_steps; i++)
+        {
+          char *text = ent_money_format (ent_sensitivity_get_total (sensitivity, s, i));
+
+          g_ptr_array_add (strings, text);
+          cells[(1 + s) * n_cols + 1 + i] = text;
+        }
+    }
+
+  size = fit_size (page->cr, cells, n_rows, n_cols,
+                   (page->width - first_width) / MAX (sensitivity->n_steps, 1), SMALL_SIZE + 0.5);
+  table (page, n_rows, n_cols, cells, NULL, first_width, size);
+}
+
+static void
+chart (Page         *page,
+       EntChartData *data,
+       double        x,
+       double        width,
+       double        height)
+{
+  data->foreground = (EntChartColor) { 0.1, 0.1, 0.1, 1 };
+  data->background = (EntChartColor) { 1, 1, 1, 0 };   /* the page's white, not painted */
+  data->font_size = SMALL_SIZE;
+
+  cairo_save (page->cr);
+  cairo_translate (page->cr, x, page->y);
+  ent_chart_draw (page->cr, (int) width, (int) height, data);
+  cairo_restore (page->cr);
+}
+
+/* Draws the whole summary from (MARGIN, MARGIN); returns the bottom of the content. */
+static double
+draw_summary (cairo_t              *cr,
+              EntDocument          *document,
+              const EntBudget      *budget,
+              const EntSensitivity *sensitivity,
+              guint                 reference,
+              GDateTime            *generated)
+{
+  Page page = { cr, MARGIN, PAGE_WIDTH - 2 * MARGIN, MARGIN };
+  g_autoptr(EntComparison) comparison = ent_comparison_new (budget, reference);
+  g_autoptr(EntChartData) years_chart = ent_chart_data_new_years (budget);
+  g_autoptr(EntChartData) sensitivity_chart = ent_chart_data_new_sensitivity (sensitivity);
+  const char *payer = ent_document_get_payer (document);
+  const char *title = ent_document_get_title (document);
+  GListModel *scenarios = ent_document_get_scenarios (document);
+  g_autofree char *contract = describe_contract (document);
+  g_autofree char *footer = NULL;
+  g_autofree char *date_text = NULL;
+  double half = (page.width - BODY_SIZE * 2) / 2;
+  GDate date;
+
+  /* Translators: small line above the title of the PDF summary */
+  paragraph (&page, BODY_SIZE, FALSE, 0.4, _("ENT budget summary"));
+  page.y += 2;
+  if (payer != NULL && *payer != '\0')
+    {
+      paragraph (&page, 18, TRUE, 0.0, payer);
+      if (title != NULL && *title != '\0' && g_strcmp0 (title, payer) != 0)
+        paragraph (&page, 11, FALSE, 0.15, title);
+    }
+  else
+    paragraph (&page, 18, TRUE, 0.0, title != NULL && *title != '\0' ? title : _("Untitled"));
+  page.y += 4;
+  paragraph (&page, BODY_SIZE, FALSE, 0.1, contract);
+
+  /* Translators: heading of the PDF summary */
+  heading (&page, _("Assumptions"));
+  describe_tariffs (&page, document);
+  if (budget->n_scenarios > 0)
+    describe_pupils (&page, budget);
+  for (guint s = 0; s < budget->n_scenarios && s < g_list_model_get_n_items (scenarios); s++)
+    {
+      g_autoptr(EntScenario) scenario = g_list_model_get_item (scenarios, s);
+      g_autofree char *description = describe_scenario (scenario, budget);
+      /* Translators: one line per scenario: its name, then its description */
+      g_autofree char *line = g_strdup_printf (_("• %s: %s."), budget->scenarios[s].name, description);
+
+      paragraph (&page, BODY_SIZE, FALSE, 0.1, line);
+    }
+
+  /* Translators: heading of the PDF summary; TTC = all taxes included */
+  heading (&page, _("Budget per year (all taxes included)"));
+  year_table (&page, comparison);
+
+  page.y += BODY_SIZE;
+  /* Translators: title of the bar chart */
+  years_chart->title = g_strdup (_("Yearly totals"));
+  chart (&page, years_chart, page.x, half, CHART_HEIGHT);
+  /* Translators: title of the line chart; x: change in pupil numbers */
+  sensitivity_chart->title = g_strdup (_("Contract total by change in pupil numbers"));
+  chart (&page, sensitivity_chart, page.x + half + BODY_SIZE * 2, half, CHART_HEIGHT);
+  page.y += CHART_HEIGHT;
+
+  /* Translators: heading of the PDF summary */
+  heading (&page, _("Sensitivity: contract total if every pupil count changes by"));
+  sensitivity_table (&page, sensitivity);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (generated),
+                  (GDateMonth) g_date_time_get_month (generated),
+                  (GDateYear) g_date_time_get_year (generated));
+  date_text = ent_date_format (&date);
+  page.y += BODY_SIZE * 1.5;
+  rule (&page, page.x, page.width, 0.5);
+  page.y += 3;
+  /* Translators: footer of the PDF summary: a date, the application version */
+  footer = g_strdup_printf (_("Generated on %s by ENT Budget %s. Amounts in euros, all taxes included; pupils rounded to whole pupils per school in the sensitivity."),
+                            date_text, PACKAGE_VERSION);
+  paragraph (&page, SMALL_SIZE, FALSE, 0.4, footer);
+
+  return page.y;
+}
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (fwrite (data, 1, length, sink->stream) != length)
+    {
+      sink->saved_errno = errno != 0 ? errno : EIO;
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+sync_directory (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+static gboolean
+set_io_error (GError     **error,
+              const char  *path,
+              int          saved_errno)
+{
+  g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO,
+               _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Renders the page into @stream. */
+static gboolean
+render (Sink                 *sink,
+        EntDocument          *document,
+        const EntBudget      *budget,
+        const EntSensitivity *sensitivity,
+        guint                 reference,
+        GDateTime            *generated,
+        const char           *path,
+        GError              **error)
+{
+  cairo_surface_t *recording;
+  cairo_surface_t *pdf;
+  cairo_t *cr;
+  cairo_status_t status;
+  double bottom, scale = 1.0;
+  g_autofree char *creation = g_date_time_format (generated, "%Y-%m-%dT%H:%M:%S%:z");
+  g_autofree char *creator = g_strdup_printf ("ENT Budget %s", PACKAGE_VERSION);
+  const char *title = ent_document_get_title (document);
+
+  recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cr = cairo_create (recording);
+  bottom = draw_summary (cr, document, budget, sensitivity, reference, generated);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (recording);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (recording);
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_WRITER,
+                   _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  /* too tall for the page: shrink around the top-left margin */
+  if (bottom > PAGE_HEIGHT - MARGIN * 0.75)
+    scale = (PAGE_HEIGHT - MARGIN * 1.75) / (bottom - MARGIN);
+
+  pdf = cairo_pdf_surface_create_for_stream (write_cb, sink, PAGE_WIDTH, PAGE_HEIGHT);
+  cairo_pdf_surface_restrict_to_version (pdf, CAIRO_PDF_VERSION_1_5);
+  cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_TITLE, title != NULL ? title : "");
+  cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (pdf, CAIRO_PDF_METADATA_CREATE_DATE, creation);
+  cr = cairo_create (pdf);
+  cairo_translate (cr, MARGIN, MARGIN);
+  cairo_scale (cr, scale, scale);
+  cairo_translate (cr, -MARGIN, -MARGIN);
+  cairo_set_source_surface (cr, recording, 0, 0);
+  cairo_paint (cr);
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (pdf);
+  cairo_surface_destroy (pdf);
+  cairo_surface_destroy (recording);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      if (sink->saved_errno != 0)
+        return set_io_error (error, path, sink->saved_errno);
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_WRITER,
+                   _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* public API */
+
+gboolean
+ent_pdf_export (EntDocument          *document,
+                const char           *path,
+                const EntPdfOptions  *options,
+                GError              **error)
+{
+  g_autoptr(EntBudget) budget = NULL;
+  g_autoptr(EntSensitivity) sensitivity = NULL;
+  g_autoptr(GDateTime) generated = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmpl = NULL;
+  g_autofree char *tmp_path = NULL;
+  Sink sink = { NULL, 0 };
+  int fd;
+
+  g_return_val_if_fail (ENT_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO,
+                   _("Cannot write “%s”: it is a folder"), path);
+      return FALSE;
+    }
+
+  budget = ent_budget_compute (document, &local_error);
+  if (budget != NULL)
+    sensitivity = ent_sensitivity_compute (document, NULL, 0, &local_error);
+  if (budget == NULL || sensitivity == NULL)
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_BUDGET,
+                   _("Cannot write “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  if (options != NULL && options->generated != NULL)
+    generated = g_date_time_ref (options->generated);
+  else
+    generated = g_date_time_new_now_local ();
+
+  /* Written next to the target, renamed into place once complete. */
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmpl = g_strdup_printf (".%s.XXXXXX", base);
+  tmp_path = g_build_filename (dir, tmpl, NULL);
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    return set_io_error (error, path, errno);
+
+  sink.stream = fdopen (fd, "wb");
+  if (sink.stream == NULL)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (tmp_path);
+      return set_io_error (error, path, saved_errno);
+    }
+
+  if (!render (&sink, document, budget, sensitivity,
+               options != NULL ? options->reference : 0, generated, path, error))
+    {
+      fclose (sink.stream);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  if (fflush (sink.stream) != 0 || fsync (fileno (sink.stream)) != 0)
+    {
+      int saved_errno = errno;
+
+      fclose (sink.stream);
+      g_unlink (tmp_path);
+      return set_io_error (error, path, saved_errno);
+    }
+  if (fclose (sink.stream) != 0 || g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      return set_io_error (error, path, saved_errno);
+    }
+  sync_directory (dir);
+  return TRUE;
+}
