@@ -297,8 +297,9 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   if (column == LINE_LABEL)
     gtk_widget_set_tooltip_text (label, text);
 
+  /* totals in bold: a year's total line, the contract row of the AE/CP table */
   parse_key (key, &year_index, &line_kind);
-  if (line_kind < 0)
+  if ((column < YEAR_YEAR && line_kind < 0) || year_index < 0)
     gtk_widget_add_css_class (label, "heading");
 }
 

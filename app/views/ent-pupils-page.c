@@ -386,6 +386,8 @@ commit_count_cell (EntPupilsPage *self,
 
   if (!parse_count (text, &count, &reason))
     {
+      /* the cell stays marked until a valid edit */
+      gtk_widget_add_css_class (widget, "error");
       show_error (self, reason);
       /* the model keeps its value: show it again */
       gtk_editable_set_text (GTK_EDITABLE (widget), cell->shown);
@@ -524,18 +526,21 @@ uai_editing_cb (GtkWidget  *widget,
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget))));
   if (g_strcmp0 (text, ent_school_get_uai (cell->school)) == 0)
     {
+      gtk_widget_remove_css_class (widget, "error");
       hide_error (cell->page);
       return;
     }
 
   if (!ent_uai_is_valid (text))
     {
+      gtk_widget_add_css_class (widget, "error");
       show_error (cell->page,
                   _("A UAI is 7 digits followed by a letter, such as 0590123A, or nothing."));
       gtk_editable_set_text (GTK_EDITABLE (widget), ent_school_get_uai (cell->school));
       return;
     }
 
+  gtk_widget_remove_css_class (widget, "error");
   hide_error (cell->page);
   ent_school_set_uai (cell->school, text);
 }

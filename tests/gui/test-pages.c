@@ -584,6 +584,9 @@ test_scenarios_example (void)
   click (find_by_id (page, "duplicate_button"));
   g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n + 2);
   g_assert_true (g_str_has_suffix (ent_scenario_get_name (get_scenario (document, n + 1)), "(copy)"));
+  /* the editor shows the copy */
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_by_id (page, "constant_check"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_by_id (page, "rate_check"))));
   wait_for_frames (window, 1);
   save_png (window, "pages-scenarios-edited.png");
 
@@ -725,6 +728,8 @@ main (int   argc,
       g_print ("1..0 # SKIP no display\n");
       return 0;
     }
+  /* screenshots without half-finished transitions */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/pages/pupils/example", test_pupils_example);
   g_test_add_func ("/pages/pupils/own-document", test_pupils_own_document);
