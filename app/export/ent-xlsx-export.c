@@ -1508,7 +1508,10 @@ ent_xlsx_export_recorded (EntDocument           *document,
     }
   previous = uselocale (c_numeric);
 
-  workbook = workbook_new (tmp_path);
+  /* Constant memory: rows go to disk as they are written (every sheet is
+   * written top to bottom; a write above the current row fails and is
+   * reported), which keeps large documents small in memory and is faster. */
+  workbook = workbook_new_opt (tmp_path, &(lxw_workbook_options) { .constant_memory = LXW_TRUE });
   if (workbook == NULL)
     {
       uselocale (previous);
