@@ -15,7 +15,7 @@ listed=$(grep -v '^#' po/POTFILES.in | sed '/^$/d' | sort)
 # 1. every source with translatable strings is listed
 candidates=$(grep -rlE '(^|[^A-Za-z0-9_])(N?_|C_|g_dngettext|ngettext)[[:space:]]*\(' app --include='*.c' 2>/dev/null;
              grep -rl 'translatable="yes"' ui data --include='*.ui' --include='*.in' --include='*.xml' 2>/dev/null;
-             ls data/*.desktop.in data/*.metainfo.xml.in 2>/dev/null)
+             ls data/*.desktop.in data/*.metainfo.xml.in data/*.gschema.xml data/*.mime.xml 2>/dev/null)
 missing=
 for f in $(printf '%s\n' $candidates | sort -u); do
   printf '%s\n' "$listed" | grep -qx "$f" || missing="$missing $f"
