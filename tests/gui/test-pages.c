@@ -726,9 +726,9 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
-  /* ENT_LOCALEDIR: run in another language before installing, e.g.
-   * ENT_LOCALEDIR=build/po-test LC_ALL=fr_FR.UTF-8 */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENT_LOCALEDIR") != NULL ? g_getenv ("ENT_LOCALEDIR") : LOCALEDIR);
+  /* ENT_BUDGET_LOCALEDIR: run in another language before installing, e.g.
+   * ENT_BUDGET_LOCALEDIR=build/po-test LC_ALL=fr_FR.UTF-8 */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENT_BUDGET_LOCALEDIR") != NULL ? g_getenv ("ENT_BUDGET_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
