@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The page is first drawn into a recording surface, top to bottom; when the
- * content turns out taller than the page (many scenarios or tariff periods)
- * it is replayed scaled down to fit, otherwise as is. Text stays text in the
+ * The page is drawn top to bottom twice: once into a recording surface to
+ * measure it, then onto the PDF page, scaled down to fit when the content
+ * turned out taller than the page (many scenarios or tariff periods). Text stays text in the
  * PDF (pdftotext reads it back). Amounts come from the model in cents and are
  * shown with ent_money_format.
  */
@@ -658,16 +658,15 @@ render (Sink                 *sink,
   g_autofree char *creator = g_strdup_printf ("ENT Budget %s", PACKAGE_VERSION);
   const char *title = ent_document_get_title (document);
 
+  /* a first pass measures the content (nothing kept), the second draws the page */
   recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
   cr = cairo_create (recording);
   bottom = draw_summary (cr, document, budget, sensitivity, reference, generated);
   status = cairo_status (cr);
   cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (recording);
+  cairo_surface_destroy (recording);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      cairo_surface_destroy (recording);
       g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_WRITER,
                    _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
       return FALSE;
@@ -686,8 +685,7 @@ render (Sink                 *sink,
   cairo_translate (cr, MARGIN, MARGIN);
   cairo_scale (cr, scale, scale);
   cairo_translate (cr, -MARGIN, -MARGIN);
-  cairo_set_source_surface (cr, recording, 0, 0);
-  cairo_paint (cr);
+  draw_summary (cr, document, budget, sensitivity, reference, generated);
   cairo_show_page (cr);
   status = cairo_status (cr);
   cairo_destroy (cr);
@@ -695,7 +693,6 @@ render (Sink                 *sink,
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (pdf);
   cairo_surface_destroy (pdf);
-  cairo_surface_destroy (recording);
 
   if (status != CAIRO_STATUS_SUCCESS)
     {

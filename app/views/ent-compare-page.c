@@ -1,0 +1,826 @@
+/* ent-compare-page.c: the scenarios side by side, the charts, the sensitivity
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Read-only. Every figure comes from the model (ent-compare.h): the page keeps
+ * the comparison, the sensitivity table and the chart data derived from the
+ * window's last budget, rebuilt whenever "budget", "document" or the
+ * reference changes. The rows of both tables are keys into those figures
+ * ("0".."n-1", "total"; scenario indices) held in GtkStringLists that are
+ * replaced on each rebuild, so every cell is bound again.
+ *
+ * The "what if" slider recomputes the budget with every known pupil count
+ * scaled (ent_budget_compute_scaled) and shows the result beside the real
+ * figures; the document is never touched.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "ent-chart.h"
+#include "ent-compare.h"
+#include "ent-compare-page.h"
+#include "ent-money.h"
+
+#define WHAT_IF_LIMIT_BP 3000
+
+struct _EntComparePage
+{
+  GtkWidget        parent_instance;
+
+  EntDocument     *document;
+  EntBudget       *budget;
+  gint64           pupil_change;     /* bp, the "what if" slider */
+
+  /* derived from budget and document */
+  EntComparison   *comparison;
+  EntSensitivity  *sensitivity;
+  EntChartData    *years_chart;
+  EntChartData    *sensitivity_chart;
+  char            *sensitivity_error;
+
+  /* template */
+  GtkStack        *stack;
+  GtkDropDown     *reference_dropdown;
+  GtkColumnView   *comparison_view;
+  GtkColumnViewColumn *year_column;
+  GtkDrawingArea  *years_area;
+  GtkDrawingArea  *sensitivity_area;
+  GtkColumnView   *sensitivity_view;
+  GtkColumnViewColumn *scenario_column;
+  GtkScale        *what_if_scale;
+  GtkLabel        *what_if_label;
+
+  GtkStringList   *comparison_rows;
+  GtkStringList   *sensitivity_rows;
+  GPtrArray       *scenario_columns;   /* GtkColumnViewColumn, one per scenario */
+  gboolean         updating_slider;
+};
+
+G_DEFINE_FINAL_TYPE (EntComparePage, ent_compare_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_BUDGET,
+  PROP_PUPIL_CHANGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Column data of the factories: which column a cell belongs to. */
+#define COLUMN_KEY "ent-compare-column"
+#define COLUMN_YEAR (-1)
+
+/* helpers */
+
+/* "+1 450,80 €", "−12,00 €", "0,00 €" */
+static char *
+format_signed_money (gint64 cents)
+{
+  g_autofree char *magnitude = ent_money_format (cents < 0 ? -cents : cents);
+
+  if (cents > 0)
+    return g_strconcat ("+", magnitude, NULL);
+  if (cents < 0)
+    return g_strconcat ("\xe2\x88\x92", magnitude, NULL);
+  return g_steal_pointer (&magnitude);
+}
+
+static char *
+format_signed_percent (gint64 bp)
+{
+  g_autofree char *magnitude = ent_percent_format (bp < 0 ? -bp : bp);
+
+  if (bp > 0)
+    return g_strconcat ("+", magnitude, NULL);
+  if (bp < 0)
+    return g_strconcat ("\xe2\x88\x92", magnitude, NULL);
+  return g_steal_pointer (&magnitude);
+}
+
+/* "+362,70 € (+23,08 %)" */
+static char *
+format_difference (const EntCompareCell *cell)
+{
+  g_autofree char *money = format_signed_money (cell->diff);
+  g_autofree char *percent = NULL;
+
+  if (!cell->has_percent)
+    return g_steal_pointer (&money);
+  percent = format_signed_percent (cell->diff_bp);
+  return g_strdup_printf ("%s (%s)", money, percent);
+}
+
+static guint
+reference_index (EntComparePage *self)
+{
+  EntScenario *selected;
+
+  if (self->budget == NULL)
+    return 0;
+
+  selected = gtk_drop_down_get_selected_item (self->reference_dropdown);
+  for (guint i = 0; i < self->budget->n_scenarios; i++)
+    if (self->budget->scenarios[i].scenario == selected)
+      return i;
+  return 0;
+}
+
+static void
+get_foreground (GtkWidget     *widget,
+                EntChartColor *out)
+{
+  GdkRGBA rgba;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, &rgba);
+#else
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &rgba);
+#endif
+  *out = (EntChartColor) { rgba.red, rgba.green, rgba.blue, rgba.alpha };
+}
+
+/* Bold without the "heading" style class (which adds a margin in this app). */
+static void
+set_bold (GtkWidget *label,
+          gboolean   bold)
+{
+  PangoAttrList *attrs = NULL;
+
+  if (bold)
+    {
+      attrs = pango_attr_list_new ();
+      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+    }
+  gtk_label_set_attributes (GTK_LABEL (label), attrs);
+  g_clear_pointer (&attrs, pango_attr_list_unref);
+}
+
+static void
+replace_rows (GtkStringList *list,
+              GPtrArray     *keys)
+{
+  g_ptr_array_add (keys, NULL);
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                          (const char *const *) keys->pdata);
+}
+
+/* One column per scenario, titled with its name; kept while the count matches. */
+static void
+update_scenario_columns (EntComparePage *self);
+
+static void
+update_what_if (EntComparePage *self)
+{
+  g_autoptr(EntBudget) scaled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *change = NULL;
+
+  if (self->sensitivity_chart != NULL)
+    {
+      self->sensitivity_chart->has_marker = self->pupil_change != 0;
+      self->sensitivity_chart->marker_x = self->pupil_change;
+      gtk_widget_queue_draw (GTK_WIDGET (self->sensitivity_area));
+    }
+
+  if (self->document == NULL || self->budget == NULL)
+    {
+      gtk_label_set_text (self->what_if_label, "");
+      return;
+    }
+
+  if (self->sensitivity_error != NULL)
+    {
+      gtk_label_set_text (self->what_if_label, self->sensitivity_error);
+      return;
+    }
+
+  if (self->pupil_change == 0)
+    {
+      gtk_label_set_text (self->what_if_label,
+                          _("Move the slider to see every scenario’s contract total with more or fewer pupils. The document does not change."));
+      return;
+    }
+
+  scaled = ent_budget_compute_scaled (self->document, self->pupil_change, &error);
+  if (scaled == NULL)
+    {
+      gtk_label_set_text (self->what_if_label, error->message);
+      return;
+    }
+
+  change = format_signed_percent (self->pupil_change);
+  {
+    gint64 before = 0, after = 0;
+    g_autofree char *before_text = NULL;
+    g_autofree char *after_text = NULL;
+
+    for (guint school = 0; school < scaled->n_schools; school++)
+      {
+        before += ent_scenario_budget_get_pupils (self->budget, &self->budget->scenarios[0], school,
+                                                  self->budget->first_school_year, NULL);
+        after += ent_scenario_budget_get_pupils (scaled, &scaled->scenarios[0], school,
+                                                 scaled->first_school_year, NULL);
+      }
+    before_text = ent_count_format (before);
+    after_text = ent_count_format (after);
+    /* Translators: a signed percentage, a school year (%d/%d), then two numbers of pupils */
+    g_string_append_printf (text, _("With every known pupil count changed by %s (%d/%d: %s pupils instead of %s), the contract would cost:"),
+                            change, scaled->first_school_year, scaled->first_school_year + 1,
+                            after_text, before_text);
+  }
+
+  for (guint s = 0; s < scaled->n_scenarios && s < self->budget->n_scenarios; s++)
+    {
+      EntCompareCell cell = { 0 };
+      g_autofree char *total = ent_money_format (scaled->scenarios[s].total);
+      g_autofree char *difference = NULL;
+
+      cell.amount = scaled->scenarios[s].total;
+      cell.diff = scaled->scenarios[s].total - self->budget->scenarios[s].total;
+      cell.has_percent = ent_compare_ratio_bp (cell.diff, self->budget->scenarios[s].total, &cell.diff_bp);
+      difference = format_difference (&cell);
+      /* Translators: one line per scenario: name, contract total, difference
+       * from the total with today's pupils ("+629,20 € (+10,01 %)") */
+      g_string_append_printf (text, _("\n• %s: %s, that is %s"), scaled->scenarios[s].name, total, difference);
+    }
+  gtk_label_set_text (self->what_if_label, text->str);
+}
+
+/* The widget's font size in pixels, a little smaller for chart labels. */
+static double
+chart_font_size (GtkWidget *widget)
+{
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double size;
+
+  if (font == NULL || pango_font_description_get_size (font) <= 0)
+    return 12.0;
+  size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+  if (!pango_font_description_get_size_is_absolute (font))
+    size = size * 96.0 / 72.0;   /* points to pixels at GTK's 96 dpi */
+  return size * 0.9;
+}
+
+static void
+apply_theme_colors (EntComparePage *self)
+{
+  EntChartColor foreground;
+  double font_size = chart_font_size (GTK_WIDGET (self));
+
+  get_foreground (GTK_WIDGET (self), &foreground);
+  /* the widget's own background shows through: nothing is painted */
+  if (self->years_chart != NULL)
+    {
+      self->years_chart->foreground = foreground;
+      self->years_chart->background = (EntChartColor) { 0, 0, 0, 0 };
+      self->years_chart->font_size = font_size;
+    }
+  if (self->sensitivity_chart != NULL)
+    {
+      self->sensitivity_chart->foreground = foreground;
+      self->sensitivity_chart->background = (EntChartColor) { 0, 0, 0, 0 };
+      self->sensitivity_chart->font_size = font_size;
+    }
+}
+
+static void
+rebuild (EntComparePage *self)
+{
+  g_autoptr(GPtrArray) comparison_rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) sensitivity_rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->comparison, ent_comparison_free);
+  g_clear_pointer (&self->sensitivity, ent_sensitivity_free);
+  g_clear_pointer (&self->years_chart, ent_chart_data_free);
+  g_clear_pointer (&self->sensitivity_chart, ent_chart_data_free);
+  g_clear_pointer (&self->sensitivity_error, g_free);
+
+  if (self->budget != NULL && self->budget->n_scenarios > 0)
+    {
+      self->comparison = ent_comparison_new (self->budget, reference_index (self));
+      self->years_chart = ent_chart_data_new_years (self->budget);
+      if (self->document != NULL)
+        {
+          self->sensitivity = ent_sensitivity_compute (self->document, NULL, 0, &error);
+          if (self->sensitivity == NULL)
+            self->sensitivity_error = g_strdup (error->message);
+          /* the document may already hold scenarios the budget does not have yet */
+          else if (self->sensitivity->n_scenarios != self->budget->n_scenarios)
+            g_clear_pointer (&self->sensitivity, ent_sensitivity_free);
+        }
+      if (self->sensitivity != NULL)
+        self->sensitivity_chart = ent_chart_data_new_sensitivity (self->sensitivity);
+      apply_theme_colors (self);
+
+      for (guint y = 0; y < self->comparison->n_years; y++)
+        g_ptr_array_add (comparison_rows, g_strdup_printf ("%u", y));
+      g_ptr_array_add (comparison_rows, g_strdup ("total"));
+      for (guint s = 0; self->sensitivity != NULL && s < self->sensitivity->n_scenarios; s++)
+        g_ptr_array_add (sensitivity_rows, g_strdup_printf ("%u", s));
+
+      gtk_stack_set_visible_child_name (self->stack, "compare");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+
+  update_scenario_columns (self);
+  replace_rows (self->comparison_rows, comparison_rows);
+  replace_rows (self->sensitivity_rows, sensitivity_rows);
+  gtk_widget_queue_draw (GTK_WIDGET (self->years_area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->sensitivity_area));
+  update_what_if (self);
+}
+
+static char *
+comparison_cell_text (EntComparePage *self,
+                      int             column,
+                      const char     *key,
+                      gboolean        difference)
+{
+  const EntComparison *cmp = self->comparison;
+  const EntCompareCell *cell;
+  gboolean total = g_str_equal (key, "total");
+  guint row = total ? 0 : (guint) g_ascii_strtoull (key, NULL, 10);
+
+  if (cmp == NULL || (!total && row >= cmp->n_years))
+    return g_strdup ("");
+
+  if (column == COLUMN_YEAR)
+    {
+      if (difference)
+        return g_strdup ("");
+      if (total)
+        /* Translators: last row of the comparison table */
+        return g_strdup (_("Contract total"));
+      return g_strdup_printf ("%d", cmp->years[row]);
+    }
+
+  if ((guint) column >= cmp->n_scenarios)
+    return g_strdup ("");
+  cell = total ? &cmp->scenarios[column].total : &cmp->scenarios[column].years[row];
+  if (!difference)
+    return ent_money_format (cell->amount);
+  if ((guint) column == cmp->reference)
+    /* Translators: in the reference scenario's column, instead of a difference */
+    return g_strdup (_("reference"));
+  return format_difference (cell);
+}
+
+/* callbacks */
+
+static void
+draw_years_cb (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        user_data)
+{
+  EntComparePage *self = user_data;
+
+  if (self->years_chart != NULL)
+    ent_chart_draw (cr, width, height, self->years_chart);
+}
+
+static void
+draw_sensitivity_cb (GtkDrawingArea *area,
+                     cairo_t        *cr,
+                     int             width,
+                     int             height,
+                     gpointer        user_data)
+{
+  EntComparePage *self = user_data;
+
+  if (self->sensitivity_chart != NULL)
+    ent_chart_draw (cr, width, height, self->sensitivity_chart);
+}
+
+static char *
+format_what_if_cb (GtkScale *scale,
+                   double    value,
+                   gpointer  user_data)
+{
+  return format_signed_percent ((gint64) lround (value) * ENT_BP_PER_PERCENT);
+}
+
+static void
+reference_selected_cb (GtkDropDown    *dropdown,
+                       GParamSpec     *pspec,
+                       EntComparePage *self)
+{
+  if (self->budget == NULL)
+    return;
+
+  g_clear_pointer (&self->comparison, ent_comparison_free);
+  self->comparison = ent_comparison_new (self->budget, reference_index (self));
+  /* bind every cell again */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+
+    for (guint y = 0; y < self->comparison->n_years; y++)
+      g_ptr_array_add (rows, g_strdup_printf ("%u", y));
+    g_ptr_array_add (rows, g_strdup ("total"));
+    replace_rows (self->comparison_rows, rows);
+  }
+}
+
+static void
+what_if_changed_cb (GtkRange       *range,
+                    EntComparePage *self)
+{
+  gint64 bp = (gint64) lround (gtk_range_get_value (range)) * ENT_BP_PER_PERCENT;
+
+  if (self->updating_slider)
+    return;
+  ent_compare_page_set_pupil_change (self, bp);
+}
+
+static void
+comparison_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     EntComparePage           *self)
+{
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *amount = gtk_label_new (NULL);
+  GtkWidget *difference = gtk_label_new (NULL);
+  double xalign = column == COLUMN_YEAR ? 0.0 : 1.0;
+
+  gtk_label_set_xalign (GTK_LABEL (amount), xalign);
+  gtk_label_set_xalign (GTK_LABEL (difference), xalign);
+  gtk_widget_add_css_class (amount, "numeric");
+  gtk_widget_add_css_class (difference, "numeric");
+  gtk_widget_add_css_class (difference, "caption");
+  gtk_widget_add_css_class (difference, "dim-label");
+  gtk_box_append (GTK_BOX (box), amount);
+  gtk_box_append (GTK_BOX (box), difference);
+  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+comparison_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    EntComparePage           *self)
+{
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *amount = gtk_widget_get_first_child (box);
+  GtkWidget *difference = gtk_widget_get_next_sibling (amount);
+  const char *key = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+  g_autofree char *amount_text = comparison_cell_text (self, column, key, FALSE);
+  g_autofree char *difference_text = comparison_cell_text (self, column, key, TRUE);
+
+  gtk_label_set_text (GTK_LABEL (amount), amount_text);
+  gtk_label_set_text (GTK_LABEL (difference), difference_text);
+  gtk_widget_set_visible (difference, *difference_text != '\0');
+  set_bold (amount, g_str_equal (key, "total"));
+}
+
+static void
+sensitivity_setup_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      EntComparePage           *self)
+{
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
+  GtkWidget *label = gtk_label_new (NULL);
+
+  if (column == COLUMN_YEAR)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_activatable (list_item, FALSE);
+}
+
+static void
+sensitivity_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     EntComparePage           *self)
+{
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  const char *key = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+  guint scenario = (guint) g_ascii_strtoull (key, NULL, 10);
+  g_autofree char *text = NULL;
+
+  if (self->sensitivity == NULL || scenario >= self->sensitivity->n_scenarios)
+    text = g_strdup ("");
+  else if (column == COLUMN_YEAR)
+    text = g_strdup (self->sensitivity->names[scenario]);
+  else if ((guint) column < self->sensitivity->n_steps)
+    text = ent_money_format (ent_sensitivity_get_total (self->sensitivity, scenario, (guint) column));
+  else
+    text = g_strdup ("");
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, column == COLUMN_YEAR ? text : NULL);
+  /* the unchanged count: the real contract total */
+  set_bold (label, self->sensitivity != NULL && column >= 0 && (guint) column < self->sensitivity->n_steps
+                   && self->sensitivity->steps_bp[column] == 0);
+}
+
+static GtkListItemFactory *
+new_factory (int       column,
+             GCallback setup,
+             GCallback bind,
+             gpointer  self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), COLUMN_KEY, GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", setup, self);
+  g_signal_connect (factory, "bind", bind, self);
+  return factory;
+}
+
+static void
+update_scenario_columns (EntComparePage *self)
+{
+  guint n = self->comparison != NULL ? self->comparison->n_scenarios : 0;
+
+  while (self->scenario_columns->len > n)
+    {
+      GtkColumnViewColumn *column = g_ptr_array_index (self->scenario_columns, self->scenario_columns->len - 1);
+
+      gtk_column_view_remove_column (self->comparison_view, column);
+      g_ptr_array_remove_index (self->scenario_columns, self->scenario_columns->len - 1);
+    }
+  while (self->scenario_columns->len < n)
+    {
+      g_autoptr(GtkListItemFactory) factory =
+        new_factory ((int) self->scenario_columns->len, G_CALLBACK (comparison_setup_cb),
+                     G_CALLBACK (comparison_bind_cb), self);
+      GtkColumnViewColumn *column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
+
+      gtk_column_view_column_set_expand (column, TRUE);
+      gtk_column_view_append_column (self->comparison_view, column);
+      g_ptr_array_add (self->scenario_columns, column);
+    }
+  for (guint s = 0; s < n; s++)
+    gtk_column_view_column_set_title (g_ptr_array_index (self->scenario_columns, s),
+                                      self->comparison->scenarios[s].name);
+}
+
+/* overrides */
+
+static void
+ent_compare_page_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  EntComparePage *self = ENT_COMPARE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (ent_compare_page_parent_class)->css_changed (widget, change);
+
+  /* light ↔ dark: the charts take the new foreground */
+  apply_theme_colors (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->years_area));
+  gtk_widget_queue_draw (GTK_WIDGET (self->sensitivity_area));
+}
+
+static void
+ent_compare_page_dispose (GObject *object)
+{
+  EntComparePage *self = ENT_COMPARE_PAGE (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_COMPARE_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_pointer (&self->scenario_columns, g_ptr_array_unref);
+  g_clear_object (&self->comparison_rows);
+  g_clear_object (&self->sensitivity_rows);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->budget, ent_budget_unref);
+  g_clear_pointer (&self->comparison, ent_comparison_free);
+  g_clear_pointer (&self->sensitivity, ent_sensitivity_free);
+  g_clear_pointer (&self->years_chart, ent_chart_data_free);
+  g_clear_pointer (&self->sensitivity_chart, ent_chart_data_free);
+  g_clear_pointer (&self->sensitivity_error, g_free);
+
+  G_OBJECT_CLASS (ent_compare_page_parent_class)->dispose (object);
+}
+
+static void
+ent_compare_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  EntComparePage *self = ENT_COMPARE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_BUDGET:
+      g_value_set_boxed (value, self->budget);
+      break;
+    case PROP_PUPIL_CHANGE:
+      g_value_set_int64 (value, self->pupil_change);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ent_compare_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  EntComparePage *self = ENT_COMPARE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      ent_compare_page_set_document (self, g_value_get_object (value));
+      break;
+    case PROP_BUDGET:
+      ent_compare_page_set_budget (self, g_value_get_boxed (value));
+      break;
+    case PROP_PUPIL_CHANGE:
+      ent_compare_page_set_pupil_change (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ent_compare_page_class_init (EntComparePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ent_compare_page_dispose;
+  object_class->get_property = ent_compare_page_get_property;
+  object_class->set_property = ent_compare_page_set_property;
+  widget_class->css_changed = ent_compare_page_css_changed;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, ENT_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUDGET] =
+    g_param_spec_boxed ("budget", NULL, NULL, ENT_TYPE_BUDGET,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PUPIL_CHANGE] =
+    g_param_spec_int64 ("pupil-change", NULL, NULL,
+                        -WHAT_IF_LIMIT_BP, WHAT_IF_LIMIT_BP, 0,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (ENT_TYPE_SCENARIO);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/budgetent/BudgetEnt/ui/ent-compare-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, reference_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, comparison_view);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, year_column);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, years_area);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, sensitivity_area);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, sensitivity_view);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, scenario_column);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, what_if_scale);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, what_if_label);
+  gtk_widget_class_bind_template_callback (widget_class, reference_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, what_if_changed_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+ent_compare_page_init (EntComparePage *self)
+{
+  g_autoptr(GtkListItemFactory) year_factory = NULL;
+  g_autoptr(GtkListItemFactory) name_factory = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->scenario_columns = g_ptr_array_new_with_free_func (g_object_unref);
+  self->comparison_rows = gtk_string_list_new (NULL);
+  self->sensitivity_rows = gtk_string_list_new (NULL);
+  gtk_column_view_set_model (self->comparison_view,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->comparison_rows)))));
+  gtk_column_view_set_model (self->sensitivity_view,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sensitivity_rows)))));
+
+  year_factory = new_factory (COLUMN_YEAR, G_CALLBACK (comparison_setup_cb),
+                              G_CALLBACK (comparison_bind_cb), self);
+  gtk_column_view_column_set_factory (self->year_column, year_factory);
+  name_factory = new_factory (COLUMN_YEAR, G_CALLBACK (sensitivity_setup_cb),
+                              G_CALLBACK (sensitivity_bind_cb), self);
+  gtk_column_view_column_set_factory (self->scenario_column, name_factory);
+
+  /* one column per pupil change of the sensitivity table: −20 % … +20 % */
+  for (guint i = 0; i < ENT_SENSITIVITY_N_STEPS; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory =
+        new_factory ((int) i, G_CALLBACK (sensitivity_setup_cb), G_CALLBACK (sensitivity_bind_cb), self);
+      g_autofree char *title = format_signed_percent (ent_sensitivity_steps_bp[i]);
+      g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+
+      gtk_column_view_append_column (self->sensitivity_view, column);
+    }
+
+  gtk_drawing_area_set_draw_func (self->years_area, draw_years_cb, self, NULL);
+  gtk_drawing_area_set_draw_func (self->sensitivity_area, draw_sensitivity_cb, self, NULL);
+  gtk_scale_set_format_value_func (self->what_if_scale, format_what_if_cb, NULL, NULL);
+
+  rebuild (self);
+}
+
+/* public API */
+
+GtkWidget *
+ent_compare_page_new (void)
+{
+  return g_object_new (ENT_TYPE_COMPARE_PAGE, NULL);
+}
+
+EntDocument *
+ent_compare_page_get_document (EntComparePage *self)
+{
+  g_return_val_if_fail (ENT_IS_COMPARE_PAGE (self), NULL);
+  return self->document;
+}
+
+void
+ent_compare_page_set_document (EntComparePage *self,
+                               EntDocument    *document)
+{
+  g_return_if_fail (ENT_IS_COMPARE_PAGE (self));
+  g_return_if_fail (document == NULL || ENT_IS_DOCUMENT (document));
+
+  if (!g_set_object (&self->document, document))
+    return;
+
+  gtk_drop_down_set_model (self->reference_dropdown,
+                           document != NULL ? ent_document_get_scenarios (document) : NULL);
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+EntBudget *
+ent_compare_page_get_budget (EntComparePage *self)
+{
+  g_return_val_if_fail (ENT_IS_COMPARE_PAGE (self), NULL);
+  return self->budget;
+}
+
+void
+ent_compare_page_set_budget (EntComparePage *self,
+                             EntBudget      *budget)
+{
+  g_return_if_fail (ENT_IS_COMPARE_PAGE (self));
+
+  if (self->budget == budget)
+    return;
+
+  g_clear_pointer (&self->budget, ent_budget_unref);
+  self->budget = budget != NULL ? ent_budget_ref (budget) : NULL;
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET]);
+}
+
+gint64
+ent_compare_page_get_pupil_change (EntComparePage *self)
+{
+  g_return_val_if_fail (ENT_IS_COMPARE_PAGE (self), 0);
+  return self->pupil_change;
+}
+
+void
+ent_compare_page_set_pupil_change (EntComparePage *self,
+                                   gint64          bp)
+{
+  g_return_if_fail (ENT_IS_COMPARE_PAGE (self));
+
+  bp = CLAMP (bp, -WHAT_IF_LIMIT_BP, WHAT_IF_LIMIT_BP);
+  if (self->pupil_change == bp)
+    return;
+
+  self->pupil_change = bp;
+  self->updating_slider = TRUE;
+  gtk_range_set_value (GTK_RANGE (self->what_if_scale), (double) bp / ENT_BP_PER_PERCENT);
+  self->updating_slider = FALSE;
+  update_what_if (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUPIL_CHANGE]);
+}

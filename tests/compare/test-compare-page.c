@@ -1,0 +1,280 @@
+/* test-compare-page.c: the Compare page on the bundled example, under Xvfb
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Builds the page in a window, gives it the document and its budget as the
+ * window does, chooses a reference, moves the "what if" slider and reads the
+ * labels the user sees; saves a PNG of the page into the build directory.
+ * Without a display it prints "1..0 # SKIP no display".
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+
+#include "ent-compare-page.h"
+
+static void
+painted_cb (gboolean *done)
+{
+  *done = TRUE;
+}
+
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n_frames)
+{
+  for (guint i = 0; i < n_frames; i++)
+    {
+      gboolean done = FALSE;
+      GdkFrameClock *clock;
+
+      gtk_widget_queue_draw (widget);
+      clock = gtk_widget_get_frame_clock (widget);
+      g_assert_nonnull (clock);
+      g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (painted_cb), &done);
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handlers_disconnect_by_data (clock, &done);
+    }
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The texts of every visible label under @widget, " | "-separated, spaces normalised. */
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      for (const char *p = text; *p != '\0';)
+        {
+          if (strncmp (p, "\xe2\x80\xaf", 3) == 0)
+            g_string_append_c (out, ' '), p += 3;
+          else if (strncmp (p, "\xc2\xa0", 2) == 0)
+            g_string_append_c (out, ' '), p += 2;
+          else
+            g_string_append_c (out, *p++);
+        }
+      g_string_append (out, " | ");
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+static char *
+page_text (GtkWidget *page)
+{
+  GString *out = g_string_new (NULL);
+
+  collect_labels (page, out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_shows (GtkWidget  *page,
+              const char *needle)
+{
+  g_autofree char *text = page_text (page);
+
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” is not shown; the page shows: %s", needle, text);
+}
+
+static void
+assert_hides (GtkWidget  *page,
+              const char *needle)
+{
+  g_autofree char *text = page_text (page);
+
+  if (strstr (text, needle) != NULL)
+    g_error ("“%s” should not be shown; the page shows: %s", needle, text);
+}
+
+static void
+save_png (GtkWidget  *window,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  int width = gtk_widget_get_width (window);
+  int height = gtk_widget_get_height (window);
+
+  wait_for_frames (window, 1);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static void
+test_page (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(EntBudget) budget = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkWidget *window, *page;
+  GtkDropDown *reference;
+  GtkRange *slider;
+  GtkStack *charts;
+  EntSchool *school;
+  gint64 pupils = 0;
+
+  budget = ent_budget_compute (document, &error);
+  g_assert_no_error (error);
+  before = ent_document_to_data (document, NULL);
+
+  page = ent_compare_page_new ();
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 780);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_object_set (page, "document", document, "budget", budget, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frames (window, 2);
+
+  /* scenarios in columns, years and the contract total in rows, against the first */
+  assert_shows (page, "Base seule");
+  assert_shows (page, "Base + accompagnement forfaitaire");
+  assert_shows (page, "2027");
+  /* 1 209 × 1,30 = 1 571,70 a year, 6 286,80 in all; + optional 1 934,40 / 7 737,60 */
+  assert_shows (page, "1 571,70 €");
+  assert_shows (page, "6 286,80 €");
+  assert_shows (page, "7 737,60 €");
+  /* 7 737,60 − 6 286,80 = 1 450,80; 145 080 × 10 000 / 628 680 = 2 307,69 → 23,08 % */
+  assert_shows (page, "+1 450,80 € (+23,08 %)");
+  /* a year: 1 934,40 − 1 571,70 = 362,70, also 23,08 % */
+  assert_shows (page, "+362,70 € (+23,08 %)");
+  /* sensitivity table: 967 × 1,30 × 4 = 5 028,40; 1 451 × 1,60 × 4 + 1 200 = 10 486,40 */
+  assert_shows (page, "5 028,40 €");
+  assert_shows (page, "10 486,40 €");
+
+  /* the second scenario as the reference: −1 450,80 € is exactly −18,75 %;
+   * the half-days + 1 200,00 €: 120 000 × 10 000 / 773 760 = 1 550,87 → 15,51 % */
+  reference = GTK_DROP_DOWN (gtk_widget_get_template_child (page, ENT_TYPE_COMPARE_PAGE, "reference_dropdown"));
+  gtk_drop_down_set_selected (reference, 1);
+  wait_for_frames (window, 1);
+  assert_shows (page, "\xe2\x88\x92" "1 450,80 € (" "\xe2\x88\x92" "18,75 %)");
+  assert_shows (page, "+1 200,00 € (+15,51 %)");
+  assert_hides (page, "+1 450,80 € (+23,08 %)");
+
+  /* what if we had 10 % more pupils: 1 209 × 1,10 = 1 329,9 → 1 330;
+   * 1 330 × 1,30 × 4 = 6 916,00 (+629,20 €; 62 920 × 10 000 / 628 680 =
+   * 1 000,83 → +10,01 %); 1 330 × 1,60 × 4 = 8 512,00; + 1 200 = 9 712,00 */
+  slider = GTK_RANGE (gtk_widget_get_template_child (page, ENT_TYPE_COMPARE_PAGE, "what_if_scale"));
+  gtk_range_set_value (slider, 10);
+  wait_for_frames (window, 1);
+  g_assert_cmpint (ent_compare_page_get_pupil_change (ENT_COMPARE_PAGE (page)), ==, 1000);
+  assert_shows (page, "1 330");
+  assert_shows (page, "6 916,00 €, that is +629,20 € (+10,01 %)");
+  assert_shows (page, "8 512,00 €");
+  assert_shows (page, "9 712,00 €");
+
+  /* the property drives the slider back */
+  ent_compare_page_set_pupil_change (ENT_COMPARE_PAGE (page), -2000);
+  g_assert_cmpfloat (gtk_range_get_value (slider), ==, -20.0);
+  /* −20 %: 967 × 1,30 × 4 = 5 028,40 */
+  assert_shows (page, "5 028,40 €, that is " "\xe2\x88\x92" "1 258,40 €");
+
+  /* nothing of it reached the document */
+  after = ent_document_to_data (document, NULL);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_false (ent_document_get_modified (document));
+  school = g_list_model_get_item (ent_document_get_schools (document), 0);
+  g_assert_true (ent_school_get_known_pupils (school, 2023, &pupils));
+  g_assert_cmpint (pupils, ==, 1209);
+  g_object_unref (school);
+
+  /* a new budget after an edit: the figures follow (no half-day any more in
+   * the third scenario: 7 737,60 like the second) */
+  {
+    g_autoptr(EntScenario) third = g_list_model_get_item (ent_document_get_scenarios (document), 2);
+    g_autoptr(EntBudget) edited = NULL;
+
+    for (int year = 2024; year <= 2027; year++)
+      ent_scenario_set_half_days (third, year, 0);
+    edited = ent_budget_compute (document, &error);
+    g_assert_no_error (error);
+    g_object_set (page, "budget", edited, NULL);
+    wait_for_frames (window, 1);
+    assert_hides (page, "8 937,60 €");
+    assert_shows (page, "0,00 € (0 %)");
+    for (int year = 2024; year <= 2027; year++)
+      ent_scenario_set_half_days (third, year, 2);
+    g_object_set (page, "budget", budget, NULL);
+  }
+
+  ent_compare_page_set_pupil_change (ENT_COMPARE_PAGE (page), 1000);
+  wait_for_frames (window, 1);
+  save_png (window, "compare-page.png");
+
+  /* the second tab: the sensitivity lines, with the marker at +10 % */
+  charts = GTK_STACK (gtk_widget_get_parent (
+             GTK_WIDGET (gtk_widget_get_template_child (page, ENT_TYPE_COMPARE_PAGE, "sensitivity_area"))));
+  gtk_stack_set_visible_child_name (charts, "sensitivity");
+  wait_for_frames (window, 1);
+  save_png (window, "compare-page-sensitivity.png");
+
+  /* the bottom of the page: the sensitivity table and the "what if" result */
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (
+      GTK_WIDGET (gtk_widget_get_template_child (page, ENT_TYPE_COMPARE_PAGE, "what_if_label")),
+      GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
+    wait_for_frames (window, 1);
+    save_png (window, "compare-page-bottom.png");
+  }
+
+  /* without a budget: the empty state */
+  g_object_set (page, "budget", NULL, NULL);
+  wait_for_frames (window, 1);
+  assert_hides (page, "6 286,80 €");
+
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* French amounts, as the users see them (C.UTF-8 otherwise) */
+  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_print ("1..0 # SKIP fr_FR.UTF-8 is not available\n");
+      return 0;
+    }
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/compare/page", test_page);
+
+  return g_test_run ();
+}
