@@ -13,6 +13,7 @@
 #include "ent-budget.h"
 #include "ent-cli.h"
 #include "ent-money.h"
+#include "ent-pdf-export.h"
 #include "ent-xlsx-export.h"
 
 static const GOptionEntry cli_entries[] = {
@@ -22,10 +23,12 @@ static const GOptionEntry cli_entries[] = {
     N_("With --summary, print CSV (scenario;year;pupils;base;optional;specific;total)"), NULL },
   { "export", 'x', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the budget workbook (XLSX) to OUT"), N_("OUT") },
+  { "pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the one-page PDF summary to OUT"), N_("OUT") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
-    NULL, N_("[FILE]") },
+    NULL, N_("[FILE…]") },
   { NULL }
 };
 
@@ -48,15 +51,30 @@ ent_cli_check_usage (int    argc,
   g_autofree char **remaining = NULL;
   gboolean summary = FALSE, csv = FALSE, version = FALSE;
   g_autofree char *export_path = NULL;
+  g_autofree char *pdf_path = NULL;
   GOptionEntry entries[G_N_ELEMENTS (cli_entries)];
 
   /* Same table as the application's, with storage to parse into. */
   memcpy (entries, cli_entries, sizeof entries);
-  entries[0].arg_data = &summary;
-  entries[1].arg_data = &csv;
-  entries[2].arg_data = &export_path;
-  entries[3].arg_data = &version;
-  entries[4].arg_data = &remaining;
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    {
+      const char *name = entries[i].long_name;
+
+      if (g_str_equal (name, "summary"))
+        entries[i].arg_data = &summary;
+      else if (g_str_equal (name, "csv"))
+        entries[i].arg_data = &csv;
+      else if (g_str_equal (name, "export"))
+        entries[i].arg_data = &export_path;
+      else if (g_str_equal (name, "pdf"))
+        entries[i].arg_data = &pdf_path;
+      else if (g_str_equal (name, "version"))
+        entries[i].arg_data = &version;
+      else if (g_str_equal (name, G_OPTION_REMAINING))
+        entries[i].arg_data = &remaining;
+      else
+        g_assert_not_reached ();
+    }
 
   context = g_option_context_new (NULL);
   g_option_context_set_help_enabled (context, FALSE);
@@ -89,9 +107,9 @@ ent_cli_check_usage (int    argc,
       }
   }
 
-  if (remaining != NULL && g_strv_length (remaining) > 1 && (summary || csv || export_path))
+  if (remaining != NULL && g_strv_length (remaining) > 1 && (summary || csv || export_path || pdf_path))
     {
-      g_printerr (_("%s: give one document at most with --summary or --export\n"), g_get_prgname ());
+      g_printerr (_("%s: give one document at most with --summary, --export or --pdf\n"), g_get_prgname ());
       g_strfreev (remaining);
       remaining = NULL;
       return ENT_CLI_EXIT_USAGE;
@@ -105,7 +123,6 @@ void
 ent_cli_add_options (GApplication *app)
 {
   g_application_add_main_option_entries (app, cli_entries);
-  g_application_set_option_context_parameter_string (app, _("[FILE…]"));
   g_application_set_option_context_summary (app, summary_text ());
 }
 
@@ -383,6 +400,7 @@ ent_cli_handle_local_options (GApplication *app,
   g_autoptr(EntBudget) budget = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *export_path = NULL;
+  g_autofree char *pdf_path = NULL;
   GFile **files = NULL;
   gboolean summary, csv;
   int status = ENT_CLI_EXIT_OK;
@@ -396,8 +414,9 @@ ent_cli_handle_local_options (GApplication *app,
   summary = g_variant_dict_contains (options, "summary");
   csv = g_variant_dict_contains (options, "csv");
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
+  g_variant_dict_lookup (options, "pdf", "^ay", &pdf_path);
 
-  if (!summary && !csv && export_path == NULL)
+  if (!summary && !csv && export_path == NULL && pdf_path == NULL)
     return -1;  /* the window */
 
   files = ent_cli_dup_files (options, NULL);
@@ -420,6 +439,12 @@ ent_cli_handle_local_options (GApplication *app,
           g_printerr ("%s\n", error->message);
           return ENT_CLI_EXIT_DOCUMENT;
         }
+    }
+
+  if (pdf_path != NULL && !ent_pdf_export (document, pdf_path, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return ENT_CLI_EXIT_DOCUMENT;
     }
 
   if (csv)

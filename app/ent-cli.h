@@ -18,7 +18,7 @@ G_BEGIN_DECLS
  * arguments are fine, else the exit status after printing the reason. */
 int     ent_cli_check_usage          (int            argc,
                                       char         **argv);
-/* Adds --summary, --csv, --version, --export and the FILE arguments
+/* Adds --summary, --csv, --version, --export, --pdf and the FILE arguments
  * (G_OPTION_REMAINING: so "open" is not emitted by GApplication; get them
  * with ent_cli_dup_files). */
 void    ent_cli_add_options          (GApplication  *app);
