@@ -14,7 +14,7 @@ import xlsxwriter
 NUM_FORMATS = {6: '0', 7: '0', 8: '#,##0', 9: '#,##0', 10: '#,##0', 11: '#,##0',
                12: '#,##0.00 "€"', 13: '#,##0.00 "€"', 14: '#,##0.00 "€"',
                15: 'dd/mm/yyyy', 16: 'dd/mm/yyyy hh:mm', 17: '0.00%'}
-N_FORMATS = 19
+N_FORMATS = 23
 
 
 def unescape(text):

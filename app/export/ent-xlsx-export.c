@@ -256,6 +256,39 @@ school_year_label (int school_year)
   return g_strdup_printf ("%d/%d", school_year, school_year + 1);
 }
 
+#define HEADER_MIN_WIDTH 12
+#define LABEL_MAX_WIDTH 60
+#define LINE_HEIGHT 15.0
+
+/* Lines that @text takes once wrapped on words in a column @width wide
+ * (column widths count digits; text averages a little narrower). */
+static guint
+wrapped_lines (const char *text,
+               guint       column_width)
+{
+  guint width = column_width + column_width / 8;
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  guint lines = 1;
+  guint used = 0;
+
+  for (guint k = 0; words[k] != NULL; k++)
+    {
+      guint len = (guint) g_utf8_strlen (words[k], -1);
+
+      if (used > 0 && used + 1 + len > width)
+        {
+          lines++;
+          used = 0;
+        }
+      used += (used > 0 ? 1 : 0) + len;
+    }
+  return lines;
+}
+
+/* A table header: wrapped, so that a long title does not widen its column
+ * beyond its longest word or HEADER_MIN_WIDTH. The row is as high as the
+ * longest title needs at that width (the columns only get wider later, so
+ * the estimate never clips), decided now: rows are written in order. */
 static void
 put_header_row (Export             *ex,
                 EntXlsxSheet       *sheet,
@@ -263,20 +296,41 @@ put_header_row (Export             *ex,
                 const char *const  *titles,
                 guint               n_titles)
 {
-  for (guint i = 0; i < n_titles; i++)
-    {
-      /* A header may wrap: it only asks for its longest word. */
-      g_auto (GStrv) words = g_strsplit (titles[i], " ", -1);
-      guint longest = 0;
+  guint lines = 1;
 
-      ent_xlsx_put_text (&ex->w, sheet, row, (guint16) i, titles[i], ENT_XLSX_FMT_HEADER, FALSE);
+  for (guint i = 0; i < n_titles && i < ENT_XLSX_MAX_COLUMNS; i++)
+    {
+      g_auto (GStrv) words = g_strsplit (titles[i], " ", -1);
+      guint width = MAX (sheet->widths[i], HEADER_MIN_WIDTH);
+
       for (guint k = 0; words[k] != NULL; k++)
-        longest = MAX (longest, (guint) g_utf8_strlen (words[k], -1) + 2);
-      if (i < ENT_XLSX_MAX_COLUMNS && longest > sheet->widths[i])
-        sheet->widths[i] = longest;
+        width = MAX (width, (guint) g_utf8_strlen (words[k], -1) + 2);
+      sheet->widths[i] = width;
+      lines = MAX (lines, wrapped_lines (titles[i], width - 1));
     }
-  ent_xlsx_writer_check (&ex->w, worksheet_set_row (sheet->worksheet, row, 45, NULL),
+  ent_xlsx_writer_check (&ex->w, worksheet_set_row (sheet->worksheet, row, LINE_HEIGHT * lines + 4, NULL),
                          "header row", sheet);
+  for (guint i = 0; i < n_titles; i++)
+    ent_xlsx_put_text (&ex->w, sheet, row, (guint16) i, titles[i], ENT_XLSX_FMT_HEADER, FALSE);
+}
+
+/* A long text wrapped in a cell of @width characters, its row high enough. */
+static void
+put_wrapped_text (Export       *ex,
+                  EntXlsxSheet *sheet,
+                  guint32       row,
+                  guint16       col,
+                  const char   *text,
+                  guint         width)
+{
+  guint lines = wrapped_lines (text, width > 2 ? width - 2 : width);
+
+  if (lines > 1)
+    ent_xlsx_writer_check (&ex->w, worksheet_set_row (sheet->worksheet, row, LINE_HEIGHT * lines + 2, NULL),
+                           "row height", sheet);
+  ent_xlsx_put_text (&ex->w, sheet, row, col, text, ENT_XLSX_FMT_TEXT_WRAP, FALSE);
+  if (col < ENT_XLSX_MAX_COLUMNS)
+    sheet->widths[col] = MAX (sheet->widths[col], width);
 }
 
 static char *
@@ -299,7 +353,8 @@ escape_header_footer (const char *text)
 static void
 setup_page (Export       *ex,
             EntXlsxSheet *sheet,
-            int           header_row)
+            int           header_row,
+            guint16       pages_tall)
 {
   lxw_worksheet *ws = sheet->worksheet;
   g_autofree char *title = escape_header_footer (ent_document_get_title (ex->document));
@@ -309,7 +364,7 @@ setup_page (Export       *ex,
 
   worksheet_set_landscape (ws);
   worksheet_set_paper (ws, 9);   /* A4 */
-  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_fit_to_pages (ws, 1, pages_tall);
   worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
   ent_xlsx_writer_check (&ex->w, worksheet_set_header (ws, header), "page header", sheet);
   ent_xlsx_writer_check (&ex->w, worksheet_set_footer (ws, footer), "page footer", sheet);
@@ -340,13 +395,23 @@ optional_text (EntScenario *scenario)
 }
 
 static char *
-half_days_text (EntScenario *scenario)
+half_days_text (Export      *ex,
+                EntScenario *scenario)
 {
   guint n = ent_scenario_get_n_half_days (scenario);
+  gint64 first_count = ent_scenario_get_half_days (scenario, ex->budget->first_budget_year);
+  gboolean same = n == ex->budget->n_budget_years && first_count > 0;
   GString *s;
 
   if (n == 0)
     return g_strdup (_("None"));
+  for (guint y = 1; same && y < ex->budget->n_budget_years; y++)
+    same = ent_scenario_get_half_days (scenario, ex->budget->first_budget_year + (int) y) == first_count;
+  if (same)
+    /* Translators: half-days of specific support, the same count each budget year */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d per year", "%d per year",
+                                         (gulong) first_count),
+                            (int) first_count);
   s = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
     {
@@ -426,7 +491,7 @@ write_contract_block (Export       *ex,
   put_label_value (ex, sheet, row++, _("Budget years"), budget_years);
   put_label_value (ex, sheet, row++, _("Billing"), ent_billing_get_label (billing));
   if (full)
-    put_label_value (ex, sheet, row++, "", ent_billing_get_description (billing));
+    put_wrapped_text (ex, sheet, row++, 1, ent_billing_get_description (billing), 60);
   return row;
 }
 
@@ -436,10 +501,10 @@ write_assumptions (Export *ex)
   EntXlsxSheet *sheet = ex->assumptions;
   const char *const tariff_titles[] = {
     _("Valid from"),
+    _("Reference"),
     kind_title (ENT_LINE_BASE),
     kind_title (ENT_LINE_OPTIONAL),
     kind_title (ENT_LINE_SPECIFIC),
-    _("Reference"),
   };
   const char *const scenario_titles[] = {
     _("Scenario"),
@@ -473,17 +538,17 @@ write_assumptions (Export *ex)
 
       ent_xlsx_put_date (&ex->w, sheet, row, 0, ent_tariff_period_get_valid_from (period),
                          ENT_XLSX_FMT_DATE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 1, ent_tariff_period_get_reference (period),
+                         ENT_XLSX_FMT_NONE, TRUE);
       for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
         {
           char name[64];
 
-          ent_xlsx_put_money (&ex->w, sheet, row, 1 + kind, period_rate (period, kind),
+          ent_xlsx_put_money (&ex->w, sheet, row, 2 + kind, period_rate (period, kind),
                               ENT_XLSX_FMT_EURO);
           g_snprintf (name, sizeof name, "Rate_%s_P%u", kind_keys[kind], i + 1);
-          define_name (ex, name, sheet, row, 1 + kind);
+          define_name (ex, name, sheet, row, 2 + kind);
         }
-      ent_xlsx_put_text (&ex->w, sheet, row, 4, ent_tariff_period_get_reference (period),
-                         ENT_XLSX_FMT_NONE, TRUE);
     }
 
   row++;
@@ -494,7 +559,7 @@ write_assumptions (Export *ex)
       ScenarioInfo *si = &ex->scenarios[s];
       EntScenario *scenario = si->sb->scenario;
       g_autofree char *optional = optional_text (scenario);
-      g_autofree char *half_days = half_days_text (scenario);
+      g_autofree char *half_days = half_days_text (ex, scenario);
       char name[64];
 
       ent_xlsx_put_text (&ex->w, sheet, row, 0, si->sb->name, ENT_XLSX_FMT_NONE, TRUE);
@@ -558,7 +623,7 @@ write_assumptions (Export *ex)
     }
 
   ent_xlsx_sheet_fit_columns (&ex->w, sheet, 12, 60);
-  setup_page (ex, sheet, -1);
+  setup_page (ex, sheet, -1, 0);
 }
 
 /* ----------------------------------------------------------------- Pupils */
@@ -702,7 +767,7 @@ write_pupils (Export *ex)
   for (guint16 col = PU_FIRST_YEAR; col < n_cols && col < ENT_XLSX_MAX_COLUMNS; col++)
     sheet->widths[col] = MAX (sheet->widths[col], 11);
   ent_xlsx_sheet_fit_columns (&ex->w, sheet, 8, 60);
-  setup_page (ex, sheet, PU_HEADER_ROW);
+  setup_page (ex, sheet, PU_HEADER_ROW, 0);
 }
 
 /* ---------------------------------------------------------------- Credits */
@@ -779,12 +844,13 @@ write_credits (Export *ex)
   g_ptr_array_add (titles, _("Label"));
   g_ptr_array_add (titles, _("Quantity"));
   g_ptr_array_add (titles, _("Unit price"));
-  g_ptr_array_add (titles, ex->prorata ? _("Months (January–August)") : _("Share of year (months / 12)"));
+  /* the share of the year billed, in twelfths */
+  g_ptr_array_add (titles, ex->prorata ? _("Months of 12, Jan.–Aug.") : _("Months of 12"));
   if (ex->prorata)
     {
-      g_ptr_array_add (titles, _("Quantity (September–December)"));
-      g_ptr_array_add (titles, _("Unit price (September–December)"));
-      g_ptr_array_add (titles, _("Months (September–December)"));
+      g_ptr_array_add (titles, _("Quantity, Sep.–Dec."));
+      g_ptr_array_add (titles, _("Unit price, Sep.–Dec."));
+      g_ptr_array_add (titles, _("Months of 12, Sep.–Dec."));
     }
   g_ptr_array_add (titles, _("Amount incl. VAT"));
   g_ptr_array_add (titles, _("Scenario"));
@@ -807,12 +873,19 @@ write_credits (Export *ex)
               if (line->n_segments == 0)
                 continue;
 
+              /* a long label wraps: the row is set before its cells */
+              if (line->label != NULL && wrapped_lines (line->label, LABEL_MAX_WIDTH - 1) > 1)
+                ent_xlsx_writer_check (&ex->w,
+                                       worksheet_set_row (sheet->worksheet, row,
+                                                          LINE_HEIGHT * wrapped_lines (line->label, LABEL_MAX_WIDTH - 1) + 2,
+                                                          NULL),
+                                       "row height", sheet);
               ent_xlsx_put_number (&ex->w, sheet, row, CR_YEAR, year->year, ENT_XLSX_FMT_YEAR, 6);
               ent_xlsx_put_text (&ex->w, sheet, row, CR_SECTION, _("Operating"), ENT_XLSX_FMT_NONE, TRUE);
               ent_xlsx_put_text (&ex->w, sheet, row, CR_CHAPTER, line->chapter, ENT_XLSX_FMT_NONE, TRUE);
               ent_xlsx_put_text (&ex->w, sheet, row, CR_NATURE, line->nature, ENT_XLSX_FMT_NONE, TRUE);
               ent_xlsx_put_text (&ex->w, sheet, row, CR_FUNCTION, line->function, ENT_XLSX_FMT_NONE, TRUE);
-              ent_xlsx_put_text (&ex->w, sheet, row, CR_LABEL, line->label, ENT_XLSX_FMT_NONE, TRUE);
+              ent_xlsx_put_text (&ex->w, sheet, row, CR_LABEL, line->label, ENT_XLSX_FMT_TEXT_WRAP, TRUE);
 
               terms = g_string_new (NULL);
               for (guint g = 0; g < line->n_segments && g < 2; g++)
@@ -840,7 +913,7 @@ write_credits (Export *ex)
               g_string_free (terms, TRUE);
               ent_xlsx_put_money_formula (&ex->w, sheet, row, ex->cr_amount, formula, line->amount,
                                           ENT_XLSX_FMT_EURO);
-              ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_NONE, TRUE);
+              ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_TEXT_INDENT, TRUE);
               row++;
             }
         }
@@ -890,7 +963,7 @@ write_credits (Export *ex)
                                         ENT_XLSX_FMT_EURO_BOLD);
           else
             ent_xlsx_put_money (&ex->w, sheet, row, ex->cr_amount, year->total, ENT_XLSX_FMT_EURO_BOLD);
-          ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_TEXT_BOLD, TRUE);
+          ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_TEXT_BOLD_INDENT, TRUE);
         }
 
       si->contract_total_row = row;
@@ -908,13 +981,14 @@ write_credits (Export *ex)
         }
       else
         ent_xlsx_put_money (&ex->w, sheet, row, ex->cr_amount, si->sb->total, ENT_XLSX_FMT_EURO_TOTAL);
-      ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_TEXT_TOTAL, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_TEXT_TOTAL_INDENT, TRUE);
       row += 2;
     }
 
   (void) budget;
+  sheet->widths[CR_LABEL] = MIN (sheet->widths[CR_LABEL], LABEL_MAX_WIDTH);
   ent_xlsx_sheet_fit_columns (&ex->w, sheet, 6, 70);
-  setup_page (ex, sheet, 0);
+  setup_page (ex, sheet, 0, 0);
 }
 
 /* ---------------------------------------------------------------- Summary */
@@ -982,8 +1056,6 @@ write_summary (Export *ex)
     g_ptr_array_add (titles, g_strdup_printf ("%d", budget->first_budget_year + (int) y));
   g_ptr_array_add (titles, g_strdup (_("Contract total")));
   put_header_row (ex, sheet, row++, (const char *const *) titles->pdata, titles->len);
-  ent_xlsx_writer_check (&ex->w, worksheet_set_row (sheet->worksheet, table_header_row, 30, NULL),
-                         "header row", sheet);
 
   for (guint s = 0; s < ex->n_scenarios; s++, row++)
     {
@@ -1013,7 +1085,7 @@ write_summary (Export *ex)
         .x_offset = 4,
         .y_offset = 8,
         .x_scale = 1.8,
-        .y_scale = 1.3,
+        .y_scale = 1.2,
         .description = _("Yearly totals per scenario"),
       };
       guint32 chart_row = row + 1 + ex->n_scenarios + 4;
@@ -1057,12 +1129,12 @@ write_summary (Export *ex)
     {
       EntScenario *scenario = ex->scenarios[s].sb->scenario;
       g_autofree char *optional = optional_text (scenario);
-      g_autofree char *half_days = half_days_text (scenario);
+      g_autofree char *half_days = half_days_text (ex, scenario);
 
       ent_xlsx_put_text (&ex->w, sheet, row, 0, ex->scenarios[s].sb->name, ENT_XLSX_FMT_NONE, TRUE);
-      ent_xlsx_put_text (&ex->w, sheet, row, 1, optional, ENT_XLSX_FMT_NONE, FALSE);
-      ent_xlsx_put_text (&ex->w, sheet, row, 2, half_days, ENT_XLSX_FMT_NONE, FALSE);
-      ent_xlsx_put_text (&ex->w, sheet, row, 3, projection_text (scenario), ENT_XLSX_FMT_NONE, FALSE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 1, optional, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 2, half_days, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 3, projection_text (scenario), ENT_XLSX_FMT_NONE, TRUE);
       ent_xlsx_put_number (&ex->w, sheet, row, 4,
                            (double) ent_scenario_get_projection_rate (scenario) / BP_SCALE,
                            ENT_XLSX_FMT_PERCENT, 0);
@@ -1073,7 +1145,8 @@ write_summary (Export *ex)
   for (guint16 col = 1; col <= total_col && col < ENT_XLSX_MAX_COLUMNS; col++)
     sheet->widths[col] = MAX (sheet->widths[col], 15);
   ent_xlsx_sheet_fit_columns (&ex->w, sheet, 10, 50);
-  setup_page (ex, sheet, -1);
+  /* the summary is the page annexed to a deliberation: one page */
+  setup_page (ex, sheet, -1, 1);
 }
 
 /* ------------------------------------------------------------------ AE-CP */
@@ -1131,7 +1204,7 @@ write_aecp (Export *ex)
     ent_xlsx_writer_check (&ex->w, worksheet_autofilter (sheet->worksheet, 0, 0, row - 1, 5),
                            "autofilter", sheet);
   ent_xlsx_sheet_fit_columns (&ex->w, sheet, 10, 60);
-  setup_page (ex, sheet, 0);
+  setup_page (ex, sheet, 0, 0);
 }
 
 /* ------------------------------------------------------------- Allocation */
@@ -1262,7 +1335,7 @@ write_allocation (Export *ex)
     ent_xlsx_writer_check (&ex->w, worksheet_autofilter (sheet->worksheet, 0, 0, row - 1, total_col),
                            "autofilter", sheet);
   ent_xlsx_sheet_fit_columns (&ex->w, sheet, 8, 50);
-  setup_page (ex, sheet, 0);
+  setup_page (ex, sheet, 0, 0);
 }
 
 /* --------------------------------------------------------------- workbook */

@@ -112,6 +112,10 @@ ent_xlsx_writer_add_formats (EntXlsxWriter *self)
   f[ENT_XLSX_FMT_DATETIME] = add_format (self, ENT_XLSX_NUM_DATETIME, FALSE);
   f[ENT_XLSX_FMT_PERCENT] = add_format (self, ENT_XLSX_NUM_PERCENT, FALSE);
   f[ENT_XLSX_FMT_TEXT_TOTAL] = add_format (self, NULL, TRUE);
+  f[ENT_XLSX_FMT_TEXT_WRAP] = add_format (self, NULL, FALSE);
+  f[ENT_XLSX_FMT_TEXT_INDENT] = add_format (self, NULL, FALSE);
+  f[ENT_XLSX_FMT_TEXT_BOLD_INDENT] = add_format (self, NULL, TRUE);
+  f[ENT_XLSX_FMT_TEXT_TOTAL_INDENT] = add_format (self, NULL, TRUE);
 
   if (self->status != LXW_NO_ERROR)
     return FALSE;
@@ -124,7 +128,7 @@ ent_xlsx_writer_add_formats (EntXlsxWriter *self)
 
   /* Table headers: wrapped so that long labels do not widen the columns. */
   format_set_text_wrap (f[ENT_XLSX_FMT_HEADER]);
-  format_set_align (f[ENT_XLSX_FMT_HEADER], LXW_ALIGN_VERTICAL_TOP);
+  format_set_align (f[ENT_XLSX_FMT_HEADER], LXW_ALIGN_VERTICAL_BOTTOM);
   format_set_bg_color (f[ENT_XLSX_FMT_HEADER], 0xD9E1F2);
   format_set_bottom (f[ENT_XLSX_FMT_HEADER], LXW_BORDER_THIN);
 
@@ -136,6 +140,13 @@ ent_xlsx_writer_add_formats (EntXlsxWriter *self)
   format_set_bg_color (f[ENT_XLSX_FMT_INTEGER_PROJECTED], 0xFFF2CC);
 
   format_set_top (f[ENT_XLSX_FMT_EURO_TOTAL], LXW_BORDER_THIN);
+  format_set_top (f[ENT_XLSX_FMT_INTEGER_BOLD], LXW_BORDER_THIN);
+  format_set_text_wrap (f[ENT_XLSX_FMT_TEXT_WRAP]);
+  /* text right of a right-aligned amount: keep them apart */
+  format_set_indent (f[ENT_XLSX_FMT_TEXT_INDENT], 1);
+  format_set_indent (f[ENT_XLSX_FMT_TEXT_BOLD_INDENT], 1);
+  format_set_indent (f[ENT_XLSX_FMT_TEXT_TOTAL_INDENT], 1);
+  format_set_top (f[ENT_XLSX_FMT_TEXT_TOTAL_INDENT], LXW_BORDER_THIN);
   format_set_top (f[ENT_XLSX_FMT_TEXT_TOTAL], LXW_BORDER_THIN);
   format_set_align (f[ENT_XLSX_FMT_DATE], LXW_ALIGN_LEFT);
   format_set_align (f[ENT_XLSX_FMT_DATETIME], LXW_ALIGN_LEFT);
@@ -372,8 +383,8 @@ ent_xlsx_count_width (gint64 count)
 guint
 ent_xlsx_money_width (gint64 cents)
 {
-  /* euros with grouping, ",00", " €" */
-  return ent_xlsx_count_width (cents / 100) + 5;
+  /* euros with grouping, ",00", " €", and a gap before the next column */
+  return ent_xlsx_count_width (cents / 100) + 7;
 }
 
 void
