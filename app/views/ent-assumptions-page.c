@@ -1055,6 +1055,7 @@ ent_assumptions_page_class_init (EntAssumptionsPageClass *klass)
   BIND (specific_function_entry);
   BIND (imputation_error);
 #undef BIND
+  gtk_widget_class_bind_template_child_full (widget_class, "add_tariff_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, payment_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, payment_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_tariff_cb);

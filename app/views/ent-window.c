@@ -389,6 +389,9 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntWindow, pupils_page);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, scenarios_page);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, budget_page);
+  /* not kept: bound so that tests can find them */
+  gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
 
   ent_window_class_add_actions (widget_class);

@@ -1,0 +1,666 @@
+/* test-window.c: the real main window, driven the way a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Builds EntWindow on the bundled Hem example and on temporary documents, sets
+ * widget values (check buttons, spin buttons, entries), and checks the model
+ * and the totals shown. Saves, reloads, exports, answers the unsaved-changes
+ * question, renders every page to a PNG in the build directory and measures
+ * the time from an edit to the frame that shows it (500 schools).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+
+#include "ent-money.h"
+#include "ent-window-private.h"
+
+/* ------------------------------------------------------------------ helpers */
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *done)
+{
+  *done = TRUE;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  g_error ("timed out waiting for %s", (const char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint timeout;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &done);
+  timeout = g_timeout_add_seconds (20, timeout_cb, (gpointer) "a frame");
+  gtk_widget_queue_draw (widget);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+settle (GtkWidget *widget)
+{
+  wait_for_frame (widget);
+  wait_for_frame (widget);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static EntWindow *
+show_window (EntDocument *document)
+{
+  EntWindow *window = ent_window_new (NULL, document);
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  settle (GTK_WIDGET (window));
+  return window;
+}
+
+static void
+destroy_window (EntWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static gpointer
+assumptions_child (EntWindow  *window,
+                   const char *name)
+{
+  return template_child (window->assumptions_page, ENT_TYPE_ASSUMPTIONS_PAGE, name);
+}
+
+static void
+collect_entries (GtkWidget *widget,
+                 int        column,
+                 GPtrArray *out)
+{
+  if (GTK_IS_ENTRY (widget) &&
+      g_object_get_data (G_OBJECT (widget), "ent-list-item") != NULL &&
+      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ent-column")) == column)
+    g_ptr_array_add (out, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_entries (child, column, out);
+}
+
+/* The entry of the first tariff period's @column (1 = base per pupil). */
+static GtkEditable *
+tariff_entry (EntWindow *window,
+              int        column)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  collect_entries (assumptions_child (window, "tariff_view"), column, entries);
+  g_assert_cmpuint (entries->len, >=, 1);
+  return g_ptr_array_index (entries, 0);
+}
+
+static void
+assert_shows_amount (const char *shown,
+                     gint64      cents)
+{
+  g_autofree char *expected = ent_money_format (cents);
+
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+static const char *
+total_text (EntWindow *window)
+{
+  return ent_totals_bar_get_total_text (ENT_TOTALS_BAR (window->totals_bar));
+}
+
+static GFile *
+copy_example_to (const char *dir,
+                 const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (ENT_EXAMPLE_RESOURCE, 0, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (bytes);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static EntTariffPeriod *
+first_tariff (EntDocument *document)
+{
+  g_autoptr(EntTariffPeriod) period =
+    g_list_model_get_item (G_LIST_MODEL (ent_document_get_tariffs (document)), 0);
+
+  return period; /* the schedule keeps it alive */
+}
+
+/* -------------------------------------------------------------------- tests */
+
+static void
+test_example (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  EntWindow *window = show_window (document);
+  static const char *pages[] = { "assumptions", "pupils", "scenarios", "budget" };
+  EntTotalsBar *bar = ENT_TOTALS_BAR (window->totals_bar);
+
+  g_assert_true (ent_window_get_document (window) == document);
+  g_assert_nonnull (ent_window_get_budget (window));
+  g_assert_nonnull (ent_window_get_scenario (window));
+  g_assert_cmpstr (ent_scenario_get_name (ent_window_get_scenario (window)), ==, "Base seule");
+
+  /* SPEC 4, worked examples: annual, base only. */
+  assert_shows_amount (total_text (window), 628680);
+  for (int year = 2024; year <= 2027; year++)
+    assert_shows_amount (ent_totals_bar_get_year_text (bar, year), 157170);
+  g_assert_null (ent_totals_bar_get_year_text (bar, 2028));
+
+  /* The title, unmodified and never saved */
+  g_assert_cmpstr (gtk_label_get_text (window->title_label), ==, "ENT des écoles publiques de Hem");
+  g_assert_cmpstr (gtk_label_get_text (window->subtitle_label), !=, "");
+  g_assert_false (gtk_widget_is_sensitive (template_child (window, ENT_TYPE_WINDOW, "save_button")));
+
+  /* Another scenario selected: the totals follow. */
+  {
+    g_autoptr(EntScenario) second =
+      g_list_model_get_item (ent_document_get_scenarios (document), 1);
+
+    ent_window_set_scenario (window, second);
+    assert_shows_amount (total_text (window), 773760);
+    g_assert_true (ent_window_get_scenario (window) == second);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("window-%s.png", pages[i]);
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, pages[i]);
+      settle (GTK_WIDGET (window));
+      save_png (GTK_WIDGET (window), name);
+    }
+
+  destroy_window (window);
+}
+
+static void
+test_edit_assumptions (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  EntWindow *window = show_window (document);
+  EntContract *contract = ent_document_get_contract (document);
+  EntTotalsBar *bar = ENT_TOTALS_BAR (window->totals_bar);
+
+  /* Prorata billing, by clicking the radio button (SPEC 4, last example). */
+  gtk_check_button_set_active (assumptions_child (window, "prorata_check"), TRUE);
+  g_assert_cmpint (ent_contract_get_billing (contract), ==, ENT_BILLING_PRORATA);
+  g_assert_true (ent_document_get_modified (document));
+  settle (GTK_WIDGET (window));
+  assert_shows_amount (total_text (window), 576290);
+  assert_shows_amount (ent_totals_bar_get_year_text (bar, 2027), 104780);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (window->title_label), "• "));
+
+  gtk_check_button_set_active (assumptions_child (window, "annual_check"), TRUE);
+  g_assert_cmpint (ent_contract_get_billing (contract), ==, ENT_BILLING_ANNUAL);
+
+  /* A new base price typed in the tariff list: 1209 × 1,40 = 1 692,60 a year. */
+  gtk_editable_set_text (tariff_entry (window, 1), "1.40");
+  g_assert_cmpint (ent_tariff_period_get_base_per_pupil (first_tariff (document)), ==, 140);
+  settle (GTK_WIDGET (window));
+  assert_shows_amount (ent_totals_bar_get_year_text (bar, 2024), 169260);
+  assert_shows_amount (total_text (window), 4 * 169260);
+
+  /* Letters and negative amounts are refused, with a reason; the model keeps 1,40. */
+  gtk_editable_set_text (tariff_entry (window, 1), "1.4x");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tariff_entry (window, 1)), "error"));
+  g_assert_true (gtk_widget_get_visible (assumptions_child (window, "tariff_error")));
+  g_assert_cmpstr (gtk_label_get_text (assumptions_child (window, "tariff_error")), !=, "");
+  g_assert_cmpint (ent_tariff_period_get_base_per_pupil (first_tariff (document)), ==, 140);
+  gtk_editable_set_text (tariff_entry (window, 1), "-1");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (tariff_entry (window, 1)), "error"));
+  g_assert_cmpint (ent_tariff_period_get_base_per_pupil (first_tariff (document)), ==, 140);
+  gtk_editable_set_text (tariff_entry (window, 1), "1.30");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (tariff_entry (window, 1)), "error"));
+  g_assert_false (gtk_widget_get_visible (assumptions_child (window, "tariff_error")));
+  g_assert_cmpint (ent_tariff_period_get_base_per_pupil (first_tariff (document)), ==, 130);
+
+  /* An INSEE code with letters is refused. */
+  gtk_editable_set_text (assumptions_child (window, "insee_entry"), "59A99");
+  g_assert_true (gtk_widget_has_css_class (assumptions_child (window, "insee_entry"), "error"));
+  g_assert_true (gtk_widget_get_visible (assumptions_child (window, "insee_error")));
+  /* (set_text passes through "", a valid "no code") */
+  g_assert_cmpstr (ent_document_get_insee (document), !=, "59A99");
+  gtk_editable_set_text (assumptions_child (window, "insee_entry"), "59350");
+  g_assert_cmpstr (ent_document_get_insee (document), ==, "59350");
+  g_assert_false (gtk_widget_get_visible (assumptions_child (window, "insee_error")));
+
+  /* A payment start outside the contract is refused. */
+  {
+    GtkEditable *payment = assumptions_child (window, "payment_entry");
+    GDate date;
+    char text[64];
+
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, 31, G_DATE_DECEMBER, 2030);
+    g_date_strftime (text, sizeof text, "%x", &date);
+    gtk_editable_set_text (payment, text);
+    g_signal_emit_by_name (payment, "activate");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (payment), "error"));
+    g_assert_true (gtk_widget_get_visible (assumptions_child (window, "contract_error")));
+    g_assert_cmpint (g_date_get_year (ent_contract_get_payment_start (contract)), ==, 2024);
+
+    gtk_editable_set_text (payment, "not a date");
+    g_signal_emit_by_name (payment, "activate");
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (payment), "error"));
+    g_assert_cmpint (g_date_get_year (ent_contract_get_payment_start (contract)), ==, 2024);
+
+    g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2024);
+    g_date_strftime (text, sizeof text, "%x", &date);
+    gtk_editable_set_text (payment, text);
+    g_signal_emit_by_name (payment, "activate");
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (payment), "error"));
+    g_assert_cmpint (g_date_compare (ent_contract_get_payment_start (contract), &date), ==, 0);
+  }
+
+  /* Spin buttons: three school years from 2023 end the budget in 2026. */
+  gtk_spin_button_set_value (assumptions_child (window, "school_years_spin"), 3);
+  g_assert_cmpint (ent_contract_get_school_years (contract), ==, 3);
+  settle (GTK_WIDGET (window));
+  g_assert_null (ent_totals_bar_get_year_text (bar, 2027));
+  g_assert_nonnull (ent_totals_bar_get_year_text (bar, 2026));
+
+  /* Letters typed into a spin button are refused, with a reason. */
+  {
+    GtkEditable *spin = assumptions_child (window, "first_year_spin");
+    int position = 0;
+
+    gtk_editable_insert_text (gtk_editable_get_delegate (spin), "x", 1, &position);
+    g_assert_cmpstr (gtk_editable_get_text (spin), ==, "2023");
+    g_assert_true (gtk_widget_get_visible (assumptions_child (window, "contract_error")));
+  }
+
+  /* Imputation: a nature with letters is refused, digits are taken. */
+  gtk_editable_set_text (assumptions_child (window, "specific_nature_entry"), "61l");
+  g_assert_true (gtk_widget_get_visible (assumptions_child (window, "imputation_error")));
+  g_assert_cmpstr (ent_document_get_nature (document, ENT_LINE_SPECIFIC), ==, "65548");
+  gtk_editable_set_text (assumptions_child (window, "specific_nature_entry"), "611");
+  g_assert_cmpstr (ent_document_get_nature (document, ENT_LINE_SPECIFIC), ==, "611");
+  g_assert_false (gtk_widget_get_visible (assumptions_child (window, "imputation_error")));
+
+  /* Add a tariff period, then remove it. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ent_document_get_tariffs (document))), ==, 1);
+  g_signal_emit_by_name (assumptions_child (window, "add_tariff_button"), "clicked");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ent_document_get_tariffs (document))), ==, 2);
+  {
+    g_autoptr(EntTariffPeriod) added =
+      g_list_model_get_item (G_LIST_MODEL (ent_document_get_tariffs (document)), 1);
+
+    g_assert_cmpint (g_date_get_year (ent_tariff_period_get_valid_from (added)), ==, 2024);
+    ent_tariff_schedule_remove (ent_document_get_tariffs (document), added);
+  }
+
+  /* Payer name and kind */
+  gtk_editable_set_text (assumptions_child (window, "payer_entry"), "Ville de Roubaix");
+  g_assert_cmpstr (ent_document_get_payer (document), ==, "Ville de Roubaix");
+  gtk_drop_down_set_selected (assumptions_child (window, "kind_dropdown"), 1);
+  g_assert_cmpint (ent_document_get_payer_kind (document), ==, ENT_PAYER_EPCI);
+
+  /* The guard: discard on close. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (window->guard_dialog);
+  gtk_dialog_response (GTK_DIALOG (window->guard_dialog), GTK_RESPONSE_REJECT);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_save_reload (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example_to (dir, "commune.entbudget");
+  g_autoptr(GFile) other = NULL;
+  g_autoptr(GFile) bad = NULL;
+  g_autoptr(EntDocument) document = NULL;
+  g_autoptr(EntDocument) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *bad_path = NULL;
+  EntWindow *window;
+
+  document = ent_document_new_from_file (file, &error);
+  g_assert_no_error (error);
+  window = show_window (document);
+  g_assert_cmpstr (gtk_label_get_text (window->subtitle_label), ==, "commune.entbudget");
+  g_assert_false (gtk_widget_is_sensitive (template_child (window, ENT_TYPE_WINDOW, "save_button")));
+
+  gtk_editable_set_text (assumptions_child (window, "title_entry"), "Budget ENT de Test");
+  gtk_editable_set_text (tariff_entry (window, 3), "155");
+  g_assert_true (ent_document_get_modified (document));
+  g_assert_cmpstr (gtk_label_get_text (window->title_label), ==, "• Budget ENT de Test");
+  g_assert_true (gtk_widget_is_sensitive (template_child (window, ENT_TYPE_WINDOW, "save_button")));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_false (ent_document_get_modified (document));
+  g_assert_cmpstr (gtk_label_get_text (window->title_label), ==, "Budget ENT de Test");
+  g_assert_null (ent_window_get_error_message (window));
+
+  reloaded = ent_document_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_true (ent_document_equal (document, reloaded));
+  g_assert_cmpstr (ent_document_get_title (reloaded), ==, "Budget ENT de Test");
+  g_assert_cmpint (ent_tariff_period_get_half_day (first_tariff (reloaded)), ==, 15500);
+
+  /* Save As elsewhere, then open the first file again in this window. */
+  other = g_file_get_child (g_file_get_parent (file), "other.entbudget");
+  g_assert_true (ent_window_save_to_file (window, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (gtk_label_get_text (window->subtitle_label), ==, "other.entbudget");
+  g_assert_true (ent_window_load_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_false (ent_window_get_document (window) == document);
+  g_assert_true (ent_document_equal (ent_window_get_document (window), reloaded));
+  settle (GTK_WIDGET (window));
+  assert_shows_amount (total_text (window), 628680);
+
+  /* A load error is shown in the window and changes nothing. */
+  bad_path = g_build_filename (dir, "bad.entbudget", NULL);
+  g_file_set_contents (bad_path, "[Document]\nformat-version=1\n[Contract]\nschool-years=many\n", -1, NULL);
+  bad = g_file_new_for_path (bad_path);
+  g_assert_false (ent_window_load_file (window, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (ent_window_get_error_message (window));
+  g_assert_nonnull (strstr (ent_window_get_error_message (window), error->message));
+  g_assert_true (ent_document_equal (ent_window_get_document (window), reloaded));
+  g_clear_error (&error);
+
+  /* A save error too (a folder that does not exist). */
+  {
+    g_autofree char *nowhere_path = g_build_filename (dir, "missing", "x.entbudget", NULL);
+    g_autoptr(GFile) nowhere = g_file_new_for_path (nowhere_path);
+
+    g_assert_false (ent_window_save_to_file (window, nowhere, &error));
+    g_assert_nonnull (error);
+    g_assert_nonnull (strstr (ent_window_get_error_message (window), error->message));
+    g_clear_error (&error);
+  }
+
+  destroy_window (window);
+  g_remove (bad_path);
+  g_file_delete (other, NULL, NULL);
+  {
+    g_autofree char *path = g_file_get_path (file);
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_remove (backup);
+    g_remove (path);
+  }
+  g_rmdir (dir);
+}
+
+static void
+test_guard (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example_to (dir, "guard.entbudget");
+  g_autoptr(EntDocument) document = ent_document_new_from_file (file, NULL);
+  g_autoptr(EntDocument) reloaded = NULL;
+  EntWindow *window = show_window (document);
+
+  /* Cancel keeps the window and the changes. */
+  gtk_editable_set_text (assumptions_child (window, "payer_entry"), "Ville de Lys");
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_nonnull (window->guard_dialog);
+  gtk_dialog_response (GTK_DIALOG (window->guard_dialog), GTK_RESPONSE_CANCEL);
+  g_assert_null (window->guard_dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (ent_document_get_modified (document));
+
+  /* New, then Save: the changes are saved, then the new document replaces it. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
+  g_assert_nonnull (window->guard_dialog);
+  g_assert_true (ent_window_get_document (window) == document);
+  gtk_dialog_response (GTK_DIALOG (window->guard_dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_false (ent_document_get_modified (document));
+  g_assert_false (ent_window_get_document (window) == document);
+  g_assert_null (ent_document_get_file (ent_window_get_document (window)));
+  g_assert_false (ent_document_get_modified (ent_window_get_document (window)));
+  reloaded = ent_document_new_from_file (file, NULL);
+  g_assert_cmpstr (ent_document_get_payer (reloaded), ==, "Ville de Lys");
+  settle (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "window-new.png");
+
+  /* An unmodified document closes without a question. */
+  g_object_ref (window);   /* destroy_window drops one */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_null (window->guard_dialog);
+  g_object_unref (window);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (window);
+
+  {
+    g_autofree char *path = g_file_get_path (file);
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_remove (backup);
+    g_remove (path);
+  }
+  g_rmdir (dir);
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "budget.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  EntWindow *window = show_window (document);
+
+  g_assert_true (ent_window_export_to_file (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (contents[0] == 'P' && contents[1] == 'K');   /* a zip: XLSX */
+  g_assert_null (ent_window_get_error_message (window));
+
+  destroy_window (window);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* An edit of one pupil count in a document of 500 schools: the time until the
+ * frame that shows the new totals has been painted. */
+static void
+test_frame_500_schools (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(EntSchool) first = g_list_model_get_item (ent_document_get_schools (document), 0);
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) computes = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(EntSchool) edited = NULL;
+  EntWindow *window;
+  gint64 worst = 0;
+
+  ent_document_remove_school (document, first);
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("École %u", i + 1);
+      g_autofree char *commune = g_strdup_printf ("Commune %u", i / 10 + 1);
+      g_autoptr(EntSchool) school = ent_school_new (name, commune);
+
+      ent_school_set_known_pupils (school, 2023, 100 + i % 150);
+      ent_document_add_school (document, school);
+    }
+  window = show_window (document);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
+  settle (GTK_WIDGET (window));
+  edited = g_list_model_get_item (ent_document_get_schools (document), 250);
+
+  for (guint run = 0; run < 10; run++)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+      gboolean painted = FALSE;
+      EntBudget *before = ent_window_get_budget (window);
+      gint64 start, computed, end, elapsed, compute;
+      gulong id;
+
+      id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+      start = g_get_monotonic_time ();
+      ent_school_set_known_pupils (edited, 2023, 300 + run);    /* the edit */
+      while (ent_window_get_budget (window) == before)
+        g_main_context_iteration (NULL, TRUE);
+      computed = g_get_monotonic_time ();
+      while (!painted)
+        g_main_context_iteration (NULL, TRUE);
+      end = g_get_monotonic_time ();
+      g_signal_handler_disconnect (clock, id);
+
+      /* The frame shows the new total. */
+      assert_shows_amount (total_text (window),
+                           ent_window_get_budget (window)->scenarios[0].total);
+      elapsed = end - start;
+      compute = computed - start;
+      g_array_append_val (samples, elapsed);
+      g_array_append_val (computes, compute);
+      worst = MAX (worst, elapsed);
+      settle (GTK_WIDGET (window));
+    }
+
+  /* Where the time goes: each view given a new budget on its own. */
+  {
+    GtkWidget *views[] = { window->totals_bar, window->pupils_page, window->scenarios_page, window->budget_page };
+    const char *names[] = { "totals bar", "pupils page", "scenarios page", "budget page" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+      {
+        g_autoptr(EntBudget) budget = NULL;
+        gint64 start;
+
+        if (g_object_class_find_property (G_OBJECT_GET_CLASS (views[i]), "budget") == NULL)
+          continue;
+        ent_school_set_known_pupils (edited, 2023, 400 + i);
+        budget = ent_budget_compute (document, NULL);
+        start = g_get_monotonic_time ();
+        g_object_set (views[i], "budget", budget, NULL);
+        g_print ("# %s takes a new budget in %.1f ms\n", names[i],
+                 (g_get_monotonic_time () - start) / 1000.0);
+      }
+    {
+      g_autoptr(EntBudget) budget = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      budget = ent_budget_compute (document, NULL);
+      g_print ("# ent_budget_compute: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+    }
+    settle (GTK_WIDGET (window));
+  }
+
+  g_array_sort (samples, compare_int64);
+  g_array_sort (computes, compare_int64);
+  /* TAP comments: read by whoever measures (see the closing note of issue 4). */
+  g_print ("# edit -> painted frame, 500 schools: median %.1f ms, worst %.1f ms; "
+           "recompute median %.1f ms (%u runs)\n",
+           g_array_index (samples, gint64, samples->len / 2) / 1000.0, worst / 1000.0,
+           g_array_index (computes, gint64, computes->len / 2) / 1000.0, samples->len);
+  /* Only a guard against a hang: the figures above are what matters (the
+   * window's own part is the computation and the totals bar). */
+  g_assert_cmpint (g_array_index (samples, gint64, samples->len / 2), <, 10 * G_USEC_PER_SEC);
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+
+  g_test_add_func ("/gui/window/example", test_example);
+  g_test_add_func ("/gui/window/edit-assumptions", test_edit_assumptions);
+  g_test_add_func ("/gui/window/save-reload", test_save_reload);
+  g_test_add_func ("/gui/window/unsaved-changes-guard", test_guard);
+  g_test_add_func ("/gui/window/export", test_export);
+  g_test_add_func ("/gui/window/frame-500-schools", test_frame_500_schools);
+
+  return g_test_run ();
+}
