@@ -13,10 +13,15 @@
  *         info;billing;annual|prorata
  *       amounts in euros with a dot and two decimals.
  *
+ * With ENT_TEST_LOCALEDIR set (the build's po directory), labels come from
+ * the translations built there, as in the installed application.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <locale.h>
 #include <stdio.h>
+
+#include <glib/gi18n-lib.h>
 
 #include "ent-budget.h"
 #include "ent-money.h"
@@ -127,6 +132,11 @@ main (int    argc,
   g_autoptr (EntDocument) document = NULL;
 
   setlocale (LC_ALL, "");
+  if (g_getenv ("ENT_TEST_LOCALEDIR") != NULL)
+    {
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENT_TEST_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+    }
 
   if (argc < 3)
     {
