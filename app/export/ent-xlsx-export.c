@@ -83,6 +83,9 @@ typedef struct
   int       max_raise;           /* rows of raised rates on the Assumptions sheet */
   guint32   pupils_total_row;    /* Pupils sheet */
   guint32  *year_total_rows;     /* Credits sheet, one per budget year */
+  guint32  *year_first_rows;     /* Credits sheet: the year's lines, first and */
+  guint32  *year_end_rows;       /* after the last (equal when none) */
+  gboolean  name_shared;         /* another exported scenario has its name */
   guint32   contract_total_row;  /* Credits sheet */
 } ScenarioInfo;
 
@@ -864,6 +867,7 @@ write_credits (Export *ex)
         {
           const EntBudgetYear *year = &si->sb->years[y];
 
+          si->year_first_rows[y] = row;
           for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
             {
               const EntBudgetLine *line = &year->lines[kind];
@@ -916,6 +920,7 @@ write_credits (Export *ex)
               ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_TEXT_INDENT, TRUE);
               row++;
             }
+          si->year_end_rows[y] = row;
         }
     }
   last_data_row = row - 1;
@@ -926,7 +931,8 @@ write_credits (Export *ex)
                            "autofilter", sheet);
 
   /* Totals below the table: year totals by SUMIFS, so that they survive a
-   * sort or a filter of the table; contract totals as their sum. */
+   * sort or a filter of the table (by the sum of the year's rows when two
+   * scenarios share a name); contract totals as their sum. */
   {
     char a[16], b[16];
 
@@ -956,9 +962,16 @@ write_credits (Export *ex)
           si->year_total_rows[y] = row;
           ent_xlsx_put_number (&ex->w, sheet, row, CR_YEAR, year->year, ENT_XLSX_FMT_YEAR_BOLD, 6);
           ent_xlsx_put_text (&ex->w, sheet, row, CR_LABEL, _("Year total"), ENT_XLSX_FMT_TEXT_BOLD, TRUE);
-          g_snprintf (formula, sizeof formula, "ROUND(SUMIFS(%s,%s,%d,%s,%s),2)",
-                      range_amount, range_year, year->year, range_scenario, criterion);
-          if (last_data_row >= 1)
+          if (si->name_shared)
+            {
+              ent_xlsx_cell_name (first, si->year_first_rows[y], ex->cr_amount);
+              ent_xlsx_cell_name (last, si->year_end_rows[y] - 1, ex->cr_amount);
+              g_snprintf (formula, sizeof formula, "ROUND(SUM(%s:%s),2)", first, last);
+            }
+          else
+            g_snprintf (formula, sizeof formula, "ROUND(SUMIFS(%s,%s,%d,%s,%s),2)",
+                        range_amount, range_year, year->year, range_scenario, criterion);
+          if (last_data_row >= 1 && si->year_end_rows[y] > si->year_first_rows[y])
             ent_xlsx_put_money_formula (&ex->w, sheet, row, ex->cr_amount, formula, year->total,
                                         ENT_XLSX_FMT_EURO_BOLD);
           else
@@ -1414,6 +1427,20 @@ prepare (Export                *ex,
       si->number = s + 1;
       si->increase_bp = ent_scenario_get_tariff_increase (si->sb->scenario);
       si->year_total_rows = g_new0 (guint32, si->sb->n_years + 1);
+      si->year_first_rows = g_new0 (guint32, si->sb->n_years + 1);
+      si->year_end_rows = g_new0 (guint32, si->sb->n_years + 1);
+      /* SUMIFS matches text regardless of case */
+      for (guint t = 0; t < ex->n_scenarios; t++)
+        {
+          g_autofree char *a = NULL;
+          g_autofree char *b = NULL;
+
+          if (t == s)
+            continue;
+          a = g_utf8_casefold (si->sb->name, -1);
+          b = g_utf8_casefold (ex->scenarios[t].sb->name, -1);
+          si->name_shared = si->name_shared || g_str_equal (a, b);
+        }
       /* how many raised rates the Credits sheet will refer to */
       for (guint y = 0; y < si->sb->n_years; y++)
         for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
@@ -1438,7 +1465,11 @@ export_clear (Export *ex)
 {
   if (ex->scenarios != NULL)
     for (guint s = 0; s < ex->n_scenarios; s++)
-      g_free (ex->scenarios[s].year_total_rows);
+      {
+        g_free (ex->scenarios[s].year_total_rows);
+        g_free (ex->scenarios[s].year_first_rows);
+        g_free (ex->scenarios[s].year_end_rows);
+      }
   g_clear_pointer (&ex->scenarios, g_free);
   if (ex->periods != NULL)
     for (guint i = 0; i < ex->n_periods; i++)
