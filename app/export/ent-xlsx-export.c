@@ -833,7 +833,6 @@ static void
 write_credits (Export *ex)
 {
   EntXlsxSheet *sheet = ex->credits;
-  const EntBudget *budget = ex->budget;
   g_autoptr (GPtrArray) titles = g_ptr_array_new ();
   guint32 row = 1;
   guint32 last_data_row;
@@ -901,8 +900,6 @@ write_credits (Export *ex)
                   guint16 base = second ? CR_QUANTITY_2 : CR_QUANTITY;
                   char q[16], p[16], m[16];
 
-                  if (!ex->prorata && g > 0)
-                    base = CR_QUANTITY_2;   /* cannot happen: annual lines have one segment */
                   put_quantity (ex, si, line, segment, row, base);
                   put_price (ex, si, line, segment, row, base + 1);
                   ent_xlsx_put_number (&ex->w, sheet, row, base + 2, segment->months, ENT_XLSX_FMT_INTEGER, 4);
@@ -998,7 +995,6 @@ write_credits (Export *ex)
       row += 2;
     }
 
-  (void) budget;
   sheet->widths[CR_LABEL] = MIN (sheet->widths[CR_LABEL], LABEL_MAX_WIDTH);
   ent_xlsx_sheet_fit_columns (&ex->w, sheet, 6, 70);
   setup_page (ex, sheet, 0, 0);
