@@ -409,7 +409,11 @@ test_save_reload (void)
   g_assert_cmpint (ent_tariff_period_get_half_day (first_tariff (reloaded)), ==, 15500);
 
   /* Save As elsewhere, then open the first file again in this window. */
-  other = g_file_get_child (g_file_get_parent (file), "other.entbudget");
+  {
+    g_autoptr(GFile) parent = g_file_get_parent (file);
+
+    other = g_file_get_child (parent, "other.entbudget");
+  }
   g_assert_true (ent_window_save_to_file (window, other, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (gtk_label_get_text (window->subtitle_label), ==, "other.entbudget");
@@ -567,7 +571,7 @@ test_frame_500_schools (void)
   settle (GTK_WIDGET (window));
   edited = g_list_model_get_item (ent_document_get_schools (document), 250);
 
-  for (guint run = 0; run < 10; run++)
+  for (guint run = 0; run < 7; run++)
     {
       GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
       gboolean painted = FALSE;
@@ -635,7 +639,7 @@ test_frame_500_schools (void)
            g_array_index (computes, gint64, computes->len / 2) / 1000.0, samples->len);
   /* Only a guard against a hang: the figures above are what matters (the
    * window's own part is the computation and the totals bar). */
-  g_assert_cmpint (g_array_index (samples, gint64, samples->len / 2), <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpint (g_array_index (samples, gint64, samples->len / 2), <, 60 * G_USEC_PER_SEC);
   destroy_window (window);
 }
 
