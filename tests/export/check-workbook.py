@@ -164,18 +164,22 @@ def check_structure(t, tool, document, workdir):
             two_segments += 1
         if crv.cell(r, 1).value != year or crv.cell(r, scenario_col).value != scenario or cents(v) != amount:
             bad_value.append((r, crv.cell(r, 1).value, crv.cell(r, scenario_col).value, v, year, scenario, amount))
-        if cr.cell(r, amount_col).number_format != EURO or cr.cell(r, 8).number_format != EURO:
-            bad_format.append((r, cr.cell(r, amount_col).number_format))
-        price = cr.cell(r, 8).value
-        if not (isinstance(price, str) and re.fullmatch(r'=Rate_(Base|Optional|HalfDay)_(P\d+|S\d+_K\d+)', price)):
-            bad_price.append((r, price))
+        # prices: column H, and K for September–December in prorata
+        price_cols = [c for c in ((8, 11) if prorata else (8,)) if cr.cell(r, c).value is not None]
+        if cr.cell(r, amount_col).number_format != EURO or not price_cols or \
+           any(cr.cell(r, c).number_format != EURO for c in price_cols):
+            bad_format.append((r, cr.cell(r, amount_col).number_format, price_cols))
+        for c in price_cols:
+            price = cr.cell(r, c).value
+            if not (isinstance(price, str) and re.fullmatch(r'=Rate_(Base|Optional|HalfDay)_(P\d+|S\d+_K\d+)', price)):
+                bad_price.append((r, c, price))
     t.ok(not bad_formula, 'Credits: amounts are ROUND(…/12,2) formulas over the row', bad_formula[:5])
     t.ok(not bad_value, 'Credits: cached amounts, years and scenarios are the engine\'s', bad_value[:5])
     t.ok(not bad_format, 'Credits: euro format on prices and amounts', bad_format[:5])
     t.ok(not bad_price, 'Credits: unit prices refer to named tariff cells', bad_price[:5])
     if prorata:
         t.ok(two_segments > 0, 'Credits: a two-segment prorata line is one formula adding both', two_segments)
-    qty = cr.cell(rows[0], 7).value if rows else None
+    qty = (cr.cell(rows[0], 7).value or cr.cell(rows[0], 10).value) if rows else None
     t.ok(isinstance(qty, str) and qty.startswith("='") and '!$' in qty,
          'Credits: pupil quantities refer to the Pupils totals', qty)
 
@@ -203,9 +207,10 @@ def check_structure(t, tool, document, workdir):
          {n: defined[n] for n in rate_names[:4]})
     missing = set()
     for r in rows:
-        name = (cr.cell(r, 8).value or '=')[1:]
-        if name not in defined:
-            missing.add(name)
+        for c in (8, 11) if prorata else (8,):
+            name = (cr.cell(r, c).value or '=')[1:]
+            if name and name not in defined:
+                missing.add(name)
     t.ok(not missing, 'every unit price name is defined', missing)
     print_titles = [n for n in defined if n == '_xlnm.Print_Titles']
     t.ok(print_titles or cr.print_title_rows, 'print titles defined')
