@@ -609,6 +609,7 @@ tariff_setup_cb (GtkSignalListItemFactory *factory,
           gtk_editable_set_alignment (GTK_EDITABLE (widget), 1.0);
           gtk_entry_set_input_purpose (GTK_ENTRY (widget), GTK_INPUT_PURPOSE_NUMBER);
         }
+      gtk_widget_set_hexpand (widget, column == TARIFF_COLUMN_REFERENCE);
       g_signal_connect (widget, "changed", G_CALLBACK (tariff_entry_changed_cb), self);
       if (column == TARIFF_COLUMN_DATE)
         {

@@ -31,6 +31,7 @@ struct _EntWindow
   GtkRevealer  *budget_revealer;
   GtkLabel     *budget_label;
   GtkStack     *stack;
+  GtkWidget    *sidebar;
   GtkWidget    *totals_bar;
   GtkWidget    *assumptions_page;
   GtkWidget    *pupils_page;

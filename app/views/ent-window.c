@@ -280,6 +280,18 @@ ent_window_close_request (GtkWindow *window)
 }
 
 static void
+ent_window_map (GtkWidget *widget)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (ent_window_parent_class)->map (widget);
+
+  /* Start on the page list, not inside the first entry (whose text would
+   * show selected): Tab then goes through the page in reading order. */
+  gtk_widget_child_focus (self->sidebar, GTK_DIR_TAB_FORWARD);
+}
+
+static void
 ent_window_dispose (GObject *object)
 {
   EntWindow *self = ENT_WINDOW (object);
@@ -356,6 +368,7 @@ ent_window_class_init (EntWindowClass *klass)
   object_class->dispose = ent_window_dispose;
   object_class->get_property = ent_window_get_property;
   object_class->set_property = ent_window_set_property;
+  widget_class->map = ent_window_map;
   window_class->close_request = ent_window_close_request;
 
   properties[PROP_DOCUMENT] =
@@ -384,6 +397,7 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntWindow, budget_revealer);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, budget_label);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, totals_bar);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, assumptions_page);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, pupils_page);
