@@ -570,6 +570,8 @@ def main():
             except ImportError:
                 t.skip_all('python3-openpyxl is not installed')
             check_structure(t, tool, document, work)
+        elif mode in ('libreoffice', 'cli') and not (shutil.which('soffice') or shutil.which('libreoffice')):
+            t.skip_all('LibreOffice (soffice) is not installed')
         elif mode == 'libreoffice':
             check_libreoffice(t, tool, document, work)
         elif mode == 'cli':
