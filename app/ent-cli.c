@@ -12,6 +12,7 @@
 
 #include "ent-budget.h"
 #include "ent-cli.h"
+#include "ent-csv-import.h"
 #include "ent-money.h"
 #include "ent-pdf-export.h"
 #include "ent-xlsx-export.h"
@@ -25,6 +26,14 @@ static const GOptionEntry cli_entries[] = {
     N_("Write the budget workbook (XLSX) to OUT"), N_("OUT") },
   { "pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the one-page PDF summary to OUT"), N_("OUT") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import pupil counts from a CSV file (the Ministry’s open data or the template)"), N_("CSV") },
+  { "commune", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import, the communes to take, separated by commas"), N_("NAME[,NAME…]") },
+  { "postal-code", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import, the postal codes to take, separated by commas"), N_("CODE[,CODE…]") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --import, the document to write (FILE is the document to merge into)"), N_("DOC") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -52,6 +61,10 @@ ent_cli_check_usage (int    argc,
   gboolean summary = FALSE, csv = FALSE, version = FALSE;
   g_autofree char *export_path = NULL;
   g_autofree char *pdf_path = NULL;
+  g_autofree char *import_path = NULL;
+  g_autofree char *output_path = NULL;
+  g_autofree char *communes = NULL;
+  g_autofree char *postal_codes = NULL;
   GOptionEntry entries[G_N_ELEMENTS (cli_entries)];
 
   /* Same table as the application's, with storage to parse into. */
@@ -68,6 +81,14 @@ ent_cli_check_usage (int    argc,
         entries[i].arg_data = &export_path;
       else if (g_str_equal (name, "pdf"))
         entries[i].arg_data = &pdf_path;
+      else if (g_str_equal (name, "import"))
+        entries[i].arg_data = &import_path;
+      else if (g_str_equal (name, "output"))
+        entries[i].arg_data = &output_path;
+      else if (g_str_equal (name, "commune"))
+        entries[i].arg_data = &communes;
+      else if (g_str_equal (name, "postal-code"))
+        entries[i].arg_data = &postal_codes;
       else if (g_str_equal (name, "version"))
         entries[i].arg_data = &version;
       else if (g_str_equal (name, G_OPTION_REMAINING))
@@ -107,15 +128,27 @@ ent_cli_check_usage (int    argc,
       }
   }
 
-  if (remaining != NULL && g_strv_length (remaining) > 1 && (summary || csv || export_path || pdf_path))
-    {
-      g_printerr (_("%s: give one document at most with --summary, --export or --pdf\n"), g_get_prgname ());
-      g_strfreev (remaining);
-      remaining = NULL;
-      return ENT_CLI_EXIT_USAGE;
-    }
-  g_strfreev (remaining);
-  remaining = NULL;
+  {
+    const char *problem = NULL;
+
+    if (remaining != NULL && g_strv_length (remaining) > 1 &&
+        (summary || csv || export_path || pdf_path || import_path))
+      problem = _("give one document at most with --summary, --export, --pdf or --import");
+    else if (import_path != NULL && output_path == NULL)
+      problem = _("--import needs --output=DOC, the document to write");
+    else if (import_path != NULL && communes == NULL && postal_codes == NULL)
+      problem = _("--import needs --commune=NAME or --postal-code=CODE to choose the schools");
+    else if (import_path == NULL && (output_path || communes || postal_codes))
+      problem = _("--output, --commune and --postal-code go with --import");
+
+    g_strfreev (remaining);
+    remaining = NULL;
+    if (problem != NULL)
+      {
+        g_printerr ("%s: %s\n", g_get_prgname (), problem);
+        return ENT_CLI_EXIT_USAGE;
+      }
+  }
   return -1;
 }
 
@@ -392,6 +425,82 @@ print_csv (const EntBudget *budget)
   fputs (out->str, stdout);
 }
 
+/* --import=CSV --commune=… --output=DOC [BASE]: prints what changes, writes DOC. */
+static int
+import_pupils (GVariantDict *options,
+               GFile       **files)
+{
+  g_autoptr(EntCsvImport) import = NULL;
+  g_autoptr(EntDocument) base = NULL;
+  g_autoptr(EntDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) csv_file = NULL;
+  g_autoptr(GFile) output = NULL;
+  g_autofree char *import_path = NULL;
+  g_autofree char *output_path = NULL;
+  g_autofree char *communes_text = NULL;
+  g_autofree char *codes_text = NULL;
+  g_auto(GStrv) communes = NULL;
+  g_auto(GStrv) codes = NULL;
+  EntCsvSelection selection = { 0 };
+
+  g_variant_dict_lookup (options, "import", "^ay", &import_path);
+  g_variant_dict_lookup (options, "output", "^ay", &output_path);
+  g_variant_dict_lookup (options, "commune", "s", &communes_text);
+  g_variant_dict_lookup (options, "postal-code", "s", &codes_text);
+  if (communes_text != NULL)
+    communes = g_strsplit (communes_text, ",", -1);
+  if (codes_text != NULL)
+    codes = g_strsplit (codes_text, ",", -1);
+  selection.communes = (const char * const *) communes;
+  selection.postal_codes = (const char * const *) codes;
+
+  csv_file = g_file_new_for_commandline_arg (import_path);
+  import = ent_csv_import_load_file (csv_file, &selection, NULL, &error);
+  if (import == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return ENT_CLI_EXIT_DOCUMENT;
+    }
+
+  if (files != NULL && files[0] != NULL)
+    {
+      base = load_document (files);
+      if (base == NULL)
+        return ENT_CLI_EXIT_DOCUMENT;
+    }
+
+  if (base != NULL)
+    {
+      g_autoptr(GPtrArray) changes = ent_csv_import_preview (import, base);
+
+      for (guint i = 0; i < changes->len; i++)
+        {
+          g_autofree char *line = ent_csv_change_describe (g_ptr_array_index (changes, i));
+          g_print ("%s\n", line);
+        }
+    }
+  else
+    {
+      guint n = ent_csv_import_get_n_schools (import);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const EntCsvSchool *school = ent_csv_import_get_school (import, i);
+          g_print ("%s\t%s\t%s\n", school->uai, school->name, school->commune);
+        }
+    }
+
+  document = ent_csv_import_to_document (import, base, &error);
+  output = g_file_new_for_commandline_arg (output_path);
+  if (document == NULL || !ent_document_save (document, output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return ENT_CLI_EXIT_DOCUMENT;
+    }
+  return ENT_CLI_EXIT_OK;
+}
+
 int
 ent_cli_handle_local_options (GApplication *app,
                               GVariantDict *options)
@@ -415,6 +524,14 @@ ent_cli_handle_local_options (GApplication *app,
   csv = g_variant_dict_contains (options, "csv");
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
   g_variant_dict_lookup (options, "pdf", "^ay", &pdf_path);
+
+  if (g_variant_dict_contains (options, "import"))
+    {
+      files = ent_cli_dup_files (options, NULL);
+      status = import_pupils (options, files);
+      free_files (files);
+      return status;
+    }
 
   if (!summary && !csv && export_path == NULL && pdf_path == NULL)
     return -1;  /* the window */

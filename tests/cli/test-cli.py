@@ -118,6 +118,49 @@ with tempfile.TemporaryDirectory() as tmp:
     check("latin-1 document exit 1", r.returncode == 1 and "latin1.entbudget" in r.stderr,
           r.stderr)
 
+# --import: the official file's public schools of a commune, counted
+# independently here from the fixture (rentrée 2023 → budget year 2024).
+def fixture_pupils(path, commune=None, postal_code=None, year="2023"):
+    import csv
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter=";"))
+    return sum(int(r["Nombre total d'élèves"]) for r in rows
+               if r["Rentrée scolaire"].startswith(year) and r["Secteur"] == "Public"
+               and (commune is None or r["Commune"].upper() == commune.upper())
+               and (postal_code is None or r["Code Postal"] == postal_code))
+
+
+fixture = os.path.join(srcdir, "import", "fixtures", "effectifs-labels.csv")
+with tempfile.TemporaryDirectory() as tmp:
+    out = os.path.join(tmp, "hem.entbudget")
+    r = run(f"--import={fixture}", "--commune=hem", f"--output={out}")
+    check("import by commune exit 0", r.returncode == 0 and os.path.exists(out), r.stderr)
+    r = run("--summary", "--csv", out)
+    first = r.stdout.splitlines()[1].split(";") if r.returncode == 0 else []
+    expected = fixture_pupils(fixture, commune="Hem")
+    check("import by commune pupils", first[:3] == ["Base seule", "2024", str(expected)],
+          f"{first} expected {expected}\n{r.stderr}")
+
+    out = os.path.join(tmp, "by-code.entbudget")
+    r = run(f"--import={fixture}", "--postal-code=59510", f"--output={out}",
+            os.path.join(srcdir, "..", "data", "examples", "hem.entbudget"))
+    check("import by postal code into a base, changes listed",
+          r.returncode == 0 and "0590101A" in r.stdout, r.stdout + r.stderr)
+    with open(out, encoding="utf-8") as f:
+        saved = f.read()
+    check("import keeps the base's schools and adds the new ones",
+          "uai=0590101A" in saved and "Écoles publiques de Hem (11 écoles)" in saved, saved[:300])
+
+    r = run(f"--import={fixture}", f"--output={out}")
+    check("import without selection exit 2", r.returncode == 2, r.stderr)
+    r = run(f"--import={fixture}", "--commune=Hem")
+    check("import without output exit 2", r.returncode == 2, r.stderr)
+    latin1 = os.path.join(srcdir, "import", "fixtures", "effectifs-latin1.csv")
+    r = run(f"--import={latin1}", "--commune=Hem", f"--output={os.path.join(tmp, 'l.entbudget')}")
+    check("import of a Latin-1 file exit 1, named, nothing written",
+          r.returncode == 1 and "effectifs-latin1.csv:1" in r.stderr
+          and not os.path.exists(os.path.join(tmp, "l.entbudget")), r.stderr)
+
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} - {name}")
