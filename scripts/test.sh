@@ -22,5 +22,10 @@ run_suite build -Dwerror=true -Dbuildtype=debugoptimized
 TIMEOUT_MULTIPLIER=4 run_suite build-asan -Dwerror=true -Db_sanitize=address,undefined \
   -Db_lundef=false -Dbuildtype=debug
 
+# libFuzzer under ASan+UBSan, FUZZ_SECONDS (60) each: a crash, leak or hang fails.
+fuzz_status=0
+FUZZ_SECONDS=${FUZZ_SECONDS:-60} sh fuzz/run-fuzzers.sh || fuzz_status=1
+
 /usr/bin/python3 scripts/count-tests.py build/meson-logs/testlog.json \
   build-asan/meson-logs/testlog.json
+[ "$fuzz_status" -eq 0 ] || { echo "fuzzing found a problem: see the output above"; exit 1; }
