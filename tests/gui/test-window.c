@@ -356,6 +356,34 @@ test_edit_assumptions (void)
     ent_tariff_schedule_remove (ent_document_get_tariffs (document), added);
   }
 
+  /* A tariff that starts too late: the budget cannot be computed, the reason
+   * is shown and the last good totals stay. */
+  {
+    GtkEditable *date_entry = tariff_entry (window, 0);
+    g_autofree char *before = g_strdup (total_text (window));
+    GDate date;
+    char text[64];
+
+    g_date_clear (&date, 1);
+    g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2025);
+    g_date_strftime (text, sizeof text, "%x", &date);
+    gtk_editable_set_text (date_entry, text);
+    g_signal_emit_by_name (date_entry, "activate");
+    g_assert_cmpint (g_date_get_year (ent_tariff_period_get_valid_from (first_tariff (document))), ==, 2025);
+    settle (GTK_WIDGET (window));
+    g_assert_true (gtk_revealer_get_reveal_child (window->budget_revealer));
+    g_assert_cmpstr (gtk_label_get_text (window->budget_label), !=, "");
+    g_assert_cmpstr (total_text (window), ==, before);
+
+    g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2023);
+    g_date_strftime (text, sizeof text, "%x", &date);
+    date_entry = tariff_entry (window, 0);
+    gtk_editable_set_text (date_entry, text);
+    g_signal_emit_by_name (date_entry, "activate");
+    settle (GTK_WIDGET (window));
+    g_assert_false (gtk_revealer_get_reveal_child (window->budget_revealer));
+  }
+
   /* Payer name and kind */
   gtk_editable_set_text (assumptions_child (window, "payer_entry"), "Ville de Roubaix");
   g_assert_cmpstr (ent_document_get_payer (document), ==, "Ville de Roubaix");
@@ -534,6 +562,64 @@ test_export (void)
   g_rmdir (dir);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* In an application: the shortcuts window (gtk/help-overlay.ui) and About. */
+static void
+test_application_actions (void)
+{
+  g_autoptr(GtkApplication) app = NULL;
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) accels = NULL;
+  GtkWindow *dialog;
+  EntWindow *window;
+
+  app = g_object_new (GTK_TYPE_APPLICATION,
+                      "application-id", "io.github.budgetent.BudgetEnt.Tests",
+                      "resource-base-path", RESOURCE_BASE,
+                      "flags", G_APPLICATION_NON_UNIQUE,
+                      NULL);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  window = ent_window_new (app, document);
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  dialog = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (dialog);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (dialog)))
+    g_main_context_iteration (NULL, TRUE);
+  settle (GTK_WIDGET (dialog));
+  save_png (GTK_WIDGET (dialog), "shortcuts.png");
+  gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.about", NULL));
+  dialog = find_toplevel (GTK_TYPE_ABOUT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_about_dialog_get_version (GTK_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (gtk_about_dialog_get_license_type (GTK_ABOUT_DIALOG (dialog)), ==, GTK_LICENSE_GPL_3_0);
+  gtk_window_destroy (dialog);
+
+  destroy_window (window);
+}
+
 static int
 compare_int64 (gconstpointer a,
                gconstpointer b)
@@ -667,6 +753,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/save-reload", test_save_reload);
   g_test_add_func ("/gui/window/unsaved-changes-guard", test_guard);
   g_test_add_func ("/gui/window/export", test_export);
+  g_test_add_func ("/gui/window/application-actions", test_application_actions);
   g_test_add_func ("/gui/window/frame-500-schools", test_frame_500_schools);
 
   return g_test_run ();
