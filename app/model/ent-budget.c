@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
 
 #include "ent-budget.h"
 #include "ent-money.h"
@@ -189,22 +188,70 @@ ent_tariff_rate_on (EntTariffSchedule *tariffs,
 
 typedef struct
 {
-  guint  index;
-  gint64 remainder_hi;   /* the remainder, split to compare without __int128 sorting tricks */
-  guint64 remainder_lo;
+  guint    index;
+  __int128 remainder;
 } Remainder;
 
-static int
-compare_remainders (const void *a,
-                    const void *b)
+/* The largest remainder first; ties go to the part listed first. */
+static inline gboolean
+ranks_before (const Remainder *a,
+              const Remainder *b)
 {
-  const Remainder *ra = a, *rb = b;
+  return a->remainder > b->remainder ||
+         (a->remainder == b->remainder && a->index < b->index);
+}
 
-  if (ra->remainder_hi != rb->remainder_hi)
-    return ra->remainder_hi > rb->remainder_hi ? -1 : 1;
-  if (ra->remainder_lo != rb->remainder_lo)
-    return ra->remainder_lo > rb->remainder_lo ? -1 : 1;
-  return ra->index < rb->index ? -1 : (ra->index > rb->index);
+static inline void
+swap_remainders (Remainder *a,
+                 Remainder *b)
+{
+  Remainder t = *a;
+  *a = *b;
+  *b = t;
+}
+
+/* Moves the @k items that rank first to items[0 .. k), in any order: a
+ * quickselect, linear on average, since only those k parts get a cent. The
+ * order is total (indices differ), so every round makes progress. */
+static void
+select_first (Remainder *items,
+              guint      n,
+              guint      k)
+{
+  guint lo = 0, hi = n;
+
+  while (k > lo && k < hi)
+    {
+      const Remainder *a = &items[lo], *b = &items[lo + (hi - lo) / 2], *c = &items[hi - 1];
+      Remainder pivot;
+      guint store = lo;
+
+      /* median of three */
+      if (ranks_before (a, b) == ranks_before (b, c))
+        pivot = *b;
+      else if (ranks_before (b, a) == ranks_before (a, c))
+        pivot = *a;
+      else
+        pivot = *c;
+
+      for (guint i = lo; i < hi; i++)
+        if (ranks_before (&items[i], &pivot))
+          swap_remainders (&items[i], &items[store++]);
+
+      if (store >= k)
+        hi = store;
+      else
+        {
+          /* the pivot ranks right after [lo, store): put it there */
+          for (guint i = store; i < hi; i++)
+            if (items[i].index == pivot.index)
+              {
+                swap_remainders (&items[i], &items[store]);
+                break;
+              }
+          lo = store + 1;
+        }
+    }
 }
 
 void
@@ -216,6 +263,7 @@ ent_allocate_largest_remainder (gint64        amount,
   __int128 total_weight = 0;
   gint64 allocated = 0;
   g_autofree Remainder *remainders = NULL;
+  guint extra;
 
   if (n == 0)
     return;
@@ -239,18 +287,19 @@ ent_allocate_largest_remainder (gint64        amount,
   for (guint i = 0; i < n; i++)
     {
       __int128 share = (__int128) amount * weights[i];
-      __int128 remainder = share % total_weight;
 
       out_parts[i] = (gint64) (share / total_weight);
       allocated += out_parts[i];
       remainders[i].index = i;
-      remainders[i].remainder_hi = (gint64) (remainder >> 64);
-      remainders[i].remainder_lo = (guint64) remainder;
+      remainders[i].remainder = share % total_weight;
     }
 
-  qsort (remainders, n, sizeof *remainders, compare_remainders);
   /* amount − allocated < n since each part lost less than one cent */
-  for (gint64 k = 0; k < amount - allocated; k++)
+  extra = (guint) (amount - allocated);
+  if (extra == 0)
+    return;
+  select_first (remainders, n, extra);
+  for (guint k = 0; k < extra; k++)
     out_parts[remainders[k].index]++;
 }
 
@@ -262,6 +311,7 @@ clear_line (EntBudgetLine *line)
   g_clear_pointer (&line->nature, g_free);
   g_clear_pointer (&line->function, g_free);
   g_clear_pointer (&line->school_parts, g_free);
+  g_clear_pointer (&line->commune_parts, g_free);
 }
 
 static void
@@ -327,14 +377,9 @@ ent_budget_line_get_commune_part (const EntBudget     *budget,
                                   const EntBudgetLine *line,
                                   guint                commune)
 {
-  gint64 sum = 0;
-
   g_return_val_if_fail (commune < budget->n_communes, 0);
 
-  for (guint i = 0; i < budget->n_schools; i++)
-    if (budget->school_commune[i] == commune)
-      sum += line->school_parts[i];
-  return sum;
+  return line->commune_parts[commune];
 }
 
 /* Pupils of school year @school_year summed over the schools. */
@@ -615,6 +660,9 @@ compute_line (const Computation *c,
         }
     }
   ent_allocate_largest_remainder (line->amount, weights, budget->n_schools, line->school_parts);
+  line->commune_parts = g_new0 (gint64, MAX (budget->n_communes, 1));
+  for (guint s = 0; s < budget->n_schools; s++)
+    line->commune_parts[budget->school_commune[s]] += line->school_parts[s];
 
   line->label = make_label (line);
   return TRUE;

@@ -32,6 +32,7 @@ typedef struct
   char       *nature;
   char       *function;
   gint64     *school_parts;      /* n_schools cents, largest remainder, sum == amount */
+  gint64     *commune_parts;     /* n_communes cents: sums of their schools' parts */
 } EntBudgetLine;
 
 typedef struct
@@ -121,9 +122,10 @@ gboolean           ent_tariff_rate_on              (EntTariffSchedule *tariffs,
                                                     gint64            *out_cents,
                                                     GError           **error);
 
-/* Largest remainder: splits @amount in proportion to @weights[n] into @out_parts[n]
- * summing exactly to @amount (equal parts... ties broken by index). All-zero
- * weights put everything on the first part. Weights must be >= 0. */
+/* Largest remainder: splits @amount (>= 0) in proportion to @weights[n] (>= 0)
+ * into @out_parts[n] summing exactly to @amount; the cents left over go to the
+ * largest remainders, ties to the lower index. All-zero weights put
+ * everything on the first part. */
 void               ent_allocate_largest_remainder  (gint64             amount,
                                                     const gint64      *weights,
                                                     guint              n,

@@ -758,7 +758,10 @@ ent_document_add_school (EntDocument *self,
 {
   g_return_if_fail (ENT_IS_DOCUMENT (self));
   g_return_if_fail (ENT_IS_SCHOOL (school));
-  g_return_if_fail (!g_list_store_find (self->schools, school, NULL));
+  /* Not in the document yet: it would already have our handler. (Searching the
+   * list instead would make loading n schools quadratic.) */
+  g_return_if_fail (g_signal_handler_find (school, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                           0, 0, NULL, child_changed_cb, self) == 0);
 
   g_signal_connect_object (school,
                            "changed",
@@ -804,7 +807,8 @@ ent_document_add_scenario (EntDocument *self,
 {
   g_return_if_fail (ENT_IS_DOCUMENT (self));
   g_return_if_fail (ENT_IS_SCENARIO (scenario));
-  g_return_if_fail (!g_list_store_find (self->scenarios, scenario, NULL));
+  g_return_if_fail (g_signal_handler_find (scenario, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                           0, 0, NULL, child_changed_cb, self) == 0);
 
   g_signal_connect_object (scenario,
                            "changed",

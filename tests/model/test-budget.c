@@ -547,6 +547,59 @@ test_allocation_sums (void)
   g_rand_free (rand);
 }
 
+/* The quickselect gives the cents to the same parts as a plain reference:
+ * give one cent at a time to the largest remainder (ties: lowest index). */
+static void
+test_allocation_reference (void)
+{
+  GRand *rand = g_rand_new_with_seed (59299);
+
+  for (int round = 0; round < 300; round++)
+    {
+      guint n = g_rand_int_range (rand, 1, 60);
+      gint64 amount = g_rand_int_range (rand, 0, 100000);
+      g_autofree gint64 *weights = g_new (gint64, n);
+      g_autofree gint64 *parts = g_new (gint64, n);
+      g_autofree gint64 *expected = g_new (gint64, n);
+      g_autofree gint64 *remainders = g_new (gint64, n);
+      g_autofree gboolean *given = g_new0 (gboolean, n);
+      gint64 total = 0, allocated = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* few distinct values, so that ties are frequent */
+          weights[i] = g_rand_int_range (rand, 0, round % 3 ? 5 : 1000);
+          total += weights[i];
+        }
+      ent_allocate_largest_remainder (amount, weights, n, parts);
+
+      if (total == 0)
+        {
+          g_assert_cmpint (parts[0], ==, amount);
+          continue;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          expected[i] = amount * weights[i] / total;
+          remainders[i] = amount * weights[i] % total;
+          allocated += expected[i];
+        }
+      for (gint64 left = amount - allocated; left > 0; left--)
+        {
+          guint best = G_MAXUINT;
+
+          for (guint i = 0; i < n; i++)
+            if (!given[i] && (best == G_MAXUINT || remainders[i] > remainders[best]))
+              best = i;
+          given[best] = TRUE;
+          expected[best]++;
+        }
+      for (guint i = 0; i < n; i++)
+        g_assert_cmpint (parts[i], ==, expected[i]);
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_no_tariff (void)
 {
@@ -652,6 +705,7 @@ main (int   argc,
   g_test_add_func ("/model/budget/annual-start-in-first-year", test_annual_start_in_first_year);
   g_test_add_func ("/model/budget/allocation", test_allocation);
   g_test_add_func ("/model/budget/allocation-sums", test_allocation_sums);
+  g_test_add_func ("/model/budget/allocation-reference", test_allocation_reference);
   g_test_add_func ("/model/budget/no-tariff", test_no_tariff);
   g_test_add_func ("/model/budget/no-scenario", test_no_scenario);
   g_test_add_func ("/model/budget/overflow", test_overflow);
