@@ -312,6 +312,37 @@ print_scenario_table (GString                 *out,
     }
 }
 
+/* The contract total split between the communes (largest remainder per line,
+ * so the shares add up exactly). */
+static void
+print_commune_shares (GString                 *out,
+                      const EntBudget         *budget,
+                      const EntScenarioBudget *sb)
+{
+  glong name_width = 0;
+
+  for (guint c = 0; c < budget->n_communes; c++)
+    name_width = MAX (name_width, text_width (budget->communes[c]));
+
+  /* Translators: heading of the per-commune shares in the summary */
+  g_string_append (out, _("Share per commune:\n"));
+  for (guint c = 0; c < budget->n_communes; c++)
+    {
+      gint64 share = 0;
+      g_autofree char *amount = NULL;
+
+      for (guint y = 0; y < sb->n_years; y++)
+        for (guint l = 0; l < ENT_N_LINES; l++)
+          share += ent_budget_line_get_commune_part (budget, &sb->years[y].lines[l], c);
+      amount = ent_money_format (share);
+      g_string_append (out, "  ");
+      append_cell (out, budget->communes[c], name_width, FALSE);
+      g_string_append (out, "  ");
+      g_string_append (out, amount);
+      g_string_append_c (out, '\n');
+    }
+}
+
 static void
 print_summary (EntDocument     *document,
                const EntBudget *budget)
@@ -344,6 +375,8 @@ print_summary (EntDocument     *document,
       print_scenario_table (out, sb);
       /* Translators: AE = autorisation d'engagement (the contract total) */
       g_string_append_printf (out, _("Commitment authorisation (contract total): %s\n"), total);
+      if (budget->n_communes > 1)
+        print_commune_shares (out, budget, sb);
     }
 
   fputs (out->str, stdout);

@@ -141,6 +141,18 @@ with tempfile.TemporaryDirectory() as tmp:
     check("import by commune pupils", first[:3] == ["Base seule", "2024", str(expected)],
           f"{first} expected {expected}\n{r.stderr}")
 
+    # two communes: each one's share of "Base seule" is 4 years × 1,30 € × its
+    # pupils of 2023 (constant projection; exact, so no remainder to place)
+    out2 = os.path.join(tmp, "two.entbudget")
+    r = run(f"--import={fixture}", "--commune=Hem,Roubaix", f"--output={out2}")
+    r = run("--summary", out2)
+    for commune in ("Hem", "Roubaix"):
+        cents = 4 * 130 * fixture_pupils(fixture, commune=commune)
+        amount = f"€{cents // 100:,}.{cents % 100:02d}"
+        check(f"summary share of {commune}",
+              any(l.split() == [commune, amount] for l in r.stdout.splitlines()),
+              f"expected {commune} {amount}\n" + r.stdout)
+
     out = os.path.join(tmp, "by-code.entbudget")
     r = run(f"--import={fixture}", "--postal-code=59510", f"--output={out}",
             os.path.join(srcdir, "..", "data", "examples", "hem.entbudget"))
