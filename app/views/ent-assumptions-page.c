@@ -602,7 +602,7 @@ tariff_setup_cb (GtkSignalListItemFactory *factory,
     {
       widget = gtk_entry_new ();
       gtk_editable_set_width_chars (GTK_EDITABLE (widget),
-                                    column == TARIFF_COLUMN_REFERENCE ? 24 :
+                                    column == TARIFF_COLUMN_REFERENCE ? 14 :
                                     column == TARIFF_COLUMN_DATE ? 11 : 8);
       if (column != TARIFF_COLUMN_DATE && column != TARIFF_COLUMN_REFERENCE)
         {
