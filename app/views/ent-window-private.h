@@ -28,6 +28,8 @@ struct _EntWindow
   GtkLabel     *subtitle_label;
   GtkRevealer  *error_revealer;
   GtkLabel     *error_label;
+  GtkRevealer  *info_revealer;
+  GtkLabel     *info_label;
   GtkRevealer  *budget_revealer;
   GtkLabel     *budget_label;
   GtkStack     *stack;

@@ -253,6 +253,12 @@ dismiss_error_cb (EntWindow *self)
   ent_window_show_error (self, NULL);
 }
 
+static void
+dismiss_info_cb (EntWindow *self)
+{
+  ent_window_show_info (self, NULL);
+}
+
 /* ---------------------------------------------------------------- overrides */
 
 static void
@@ -394,6 +400,8 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, info_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, info_label);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, budget_revealer);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, budget_label);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, stack);
@@ -407,6 +415,7 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, dismiss_info_cb);
 
   ent_window_class_add_actions (widget_class);
 }
@@ -481,6 +490,7 @@ ent_window_set_document (EntWindow   *self,
   /* A budget of another document is no "last good" state of this one. */
   set_budget (self, NULL);
   gtk_revealer_set_reveal_child (self->budget_revealer, FALSE);
+  gtk_revealer_set_reveal_child (self->info_revealer, FALSE);
 
   if (document != NULL)
     {
@@ -542,8 +552,25 @@ ent_window_show_error (EntWindow  *self,
   g_return_if_fail (ENT_IS_WINDOW (self));
 
   if (message != NULL)
-    gtk_label_set_text (self->error_label, message);
+    {
+      gtk_label_set_text (self->error_label, message);
+      gtk_revealer_set_reveal_child (self->info_revealer, FALSE);
+    }
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+void
+ent_window_show_info (EntWindow  *self,
+                      const char *message)
+{
+  g_return_if_fail (ENT_IS_WINDOW (self));
+
+  if (message != NULL)
+    {
+      gtk_label_set_text (self->info_label, message);
+      gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+    }
+  gtk_revealer_set_reveal_child (self->info_revealer, message != NULL);
 }
 
 const char *
@@ -657,7 +684,14 @@ ent_window_export_to_file (EntWindow  *self,
       return FALSE;
     }
 
-  ent_window_show_error (self, NULL);
+  {
+    g_autofree char *name = g_file_get_parse_name (file);
+    g_autofree char *message =
+      /* Translators: confirmation after the export; %s is the file name */
+      g_strdup_printf (_("The budget workbook was written to “%s”."), name);
+
+    ent_window_show_info (self, message);
+  }
   folder = g_file_get_parent (file);
   if (self->settings != NULL && folder != NULL)
     {

@@ -47,6 +47,9 @@ gboolean     ent_window_export_to_file     (EntWindow      *self,
 /* Shows @message in the window's error banner (NULL hides it). */
 void         ent_window_show_error         (EntWindow      *self,
                                             const char     *message);
+/* Shows a confirmation (NULL hides it); an error hides it. */
+void         ent_window_show_info          (EntWindow      *self,
+                                            const char     *message);
 /* The message currently shown by the banner, or NULL (for tests). */
 const char  *ent_window_get_error_message  (EntWindow      *self);
 

@@ -606,6 +606,10 @@ test_export (void)
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (contents[0] == 'P' && contents[1] == 'K');   /* a zip: XLSX */
   g_assert_null (ent_window_get_error_message (window));
+  g_assert_true (gtk_revealer_get_reveal_child (window->info_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->info_label), "budget.xlsx"));
+  settle (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "window-exported.png");
   {
     g_autoptr(GSettings) settings = new_settings ();
     g_autoptr(GFile) folder = g_file_new_for_path (dir);
