@@ -254,14 +254,39 @@ list_models_equal (GListModel     *a,
   return TRUE;
 }
 
+/* TRUE when @a's groups, keys and values are all in @b. */
+static gboolean
+key_file_included (GKeyFile *a,
+                   GKeyFile *b)
+{
+  g_auto(GStrv) groups = g_key_file_get_groups (a, NULL);
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    {
+      g_auto(GStrv) keys = g_key_file_get_keys (a, groups[i], NULL, NULL);
+
+      if (!g_key_file_has_group (b, groups[i]))
+        return FALSE;
+      for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
+        {
+          g_autofree char *value_a = g_key_file_get_value (a, groups[i], keys[k], NULL);
+          g_autofree char *value_b = g_key_file_get_value (b, groups[i], keys[k], NULL);
+
+          if (g_strcmp0 (value_a, value_b) != 0)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The same groups, keys and values, in any order: the order of the unknown
+ * keys depends on where the file had them (a tariff group saved by date was
+ * maybe not in date order), not on what the document holds. */
 static gboolean
 key_files_equal (GKeyFile *a,
                  GKeyFile *b)
 {
-  g_autofree char *data_a = g_key_file_to_data (a, NULL, NULL);
-  g_autofree char *data_b = g_key_file_to_data (b, NULL, NULL);
-
-  return g_strcmp0 (data_a, data_b) == 0;
+  return key_file_included (a, b) && key_file_included (b, a);
 }
 
 static void
