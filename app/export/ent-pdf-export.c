@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -32,6 +33,9 @@
 #define BODY_SIZE    9.0
 #define SMALL_SIZE   7.5
 #define CHART_HEIGHT 235.0
+/* Beyond this many communes the share table lists the largest parts and one
+ * row for the others, so that a syndicate of many communes keeps one legible page. */
+#define MAX_COMMUNE_ROWS 16
 
 typedef struct
 {
@@ -500,6 +504,115 @@ sensitivity_table (Page                 *page,
   table (page, n_rows, n_cols, cells, NULL, first_width, size);
 }
 
+typedef struct
+{
+  guint  index;    /* into budget->communes */
+  gint64 pupils;
+  gint64 part;     /* cents */
+} CommuneShare;
+
+static int
+compare_shares (gconstpointer a,
+                gconstpointer b)
+{
+  const CommuneShare *x = a;
+  const CommuneShare *y = b;
+
+  if (x->part != y->part)
+    return x->part > y->part ? -1 : 1;   /* largest part first */
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Per-commune parts of the contract total of one scenario (documents holding
+ * several communes): each commune's pupils counted in the first budget year
+ * and the sum of its parts of every line of every year. The parts come from
+ * the engine's largest-remainder allocation, so they add up exactly to the
+ * contract total shown in the last row. */
+static void
+commune_table (Page                    *page,
+               const EntBudget         *budget,
+               const EntScenarioBudget *sb)
+{
+  g_autofree CommuneShare *shares = g_new0 (CommuneShare, budget->n_communes);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree const char **cells = NULL;
+  g_autofree gboolean *bold = NULL;
+  guint n_shown = budget->n_communes;
+  guint n_rows, row = 1;
+  int counted = CLAMP (budget->first_budget_year - 1, budget->first_school_year,
+                       budget->first_school_year + (int) budget->n_school_years - 1);
+  gint64 total_pupils = 0;
+  Page sub = *page;
+  double size;
+
+  for (guint c = 0; c < budget->n_communes; c++)
+    shares[c].index = c;
+  if (budget->n_school_years > 0)
+    for (guint school = 0; school < budget->n_schools; school++)
+      {
+        gint64 pupils = ent_scenario_budget_get_pupils (budget, sb, school, counted, NULL);
+
+        shares[budget->school_commune[school]].pupils += pupils;
+        total_pupils += pupils;
+      }
+  for (guint y = 0; y < sb->n_years; y++)
+    for (guint l = 0; l < ENT_N_LINES; l++)
+      for (guint c = 0; c < budget->n_communes; c++)
+        shares[c].part += ent_budget_line_get_commune_part (budget, &sb->years[y].lines[l], c);
+
+  /* many communes: the largest parts, then the others together */
+  if (budget->n_communes > MAX_COMMUNE_ROWS)
+    {
+      qsort (shares, budget->n_communes, sizeof *shares, compare_shares);
+      n_shown = MAX_COMMUNE_ROWS - 1;
+    }
+  n_rows = 1 + n_shown + (n_shown < budget->n_communes ? 1 : 0) + 1;
+  cells = g_new0 (const char *, n_rows * 3);
+  bold = g_new0 (gboolean, n_rows);
+
+#define CELL(r, c, value) G_STMT_START { char *v_ = (value); g_ptr_array_add (strings, v_); cells[(r) * 3 + (c)] = v_; } G_STMT_END
+
+  CELL (0, 0, g_strdup (_("Commune")));
+  /* Translators: column header, the pupils of a school year (%d/%d) */
+  CELL (0, 1, g_strdup_printf (_("Pupils %d/%d"), counted, counted + 1));
+  /* Translators: column header, a commune's share of the contract total */
+  CELL (0, 2, g_strdup (_("Part of the contract total")));
+  for (guint k = 0; k < n_shown; k++, row++)
+    {
+      CELL (row, 0, g_strdup (budget->communes[shares[k].index]));
+      CELL (row, 1, ent_count_format (shares[k].pupils));
+      CELL (row, 2, ent_money_format (shares[k].part));
+    }
+  if (n_shown < budget->n_communes)
+    {
+      guint n_others = budget->n_communes - n_shown;
+      gint64 pupils = 0, part = 0;
+
+      for (guint k = n_shown; k < budget->n_communes; k++)
+        {
+          pupils += shares[k].pupils;
+          part += shares[k].part;
+        }
+      /* Translators: the last row of the per-commune table, the communes not listed */
+      CELL (row, 0, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u other commune", "%u other communes",
+                                                  n_others), n_others));
+      CELL (row, 1, ent_count_format (pupils));
+      CELL (row, 2, ent_money_format (part));
+      row++;
+    }
+  CELL (row, 0, g_strdup (_("Total")));
+  CELL (row, 1, ent_count_format (total_pupils));
+  CELL (row, 2, ent_money_format (sb->total));
+  bold[row] = TRUE;
+#undef CELL
+
+  /* three columns need no more than two thirds of the text column */
+  sub.width = page->width * 0.66;
+  size = fit_size (page->cr, cells, n_rows, 3, sub.width * 0.25, SMALL_SIZE + 0.5);
+  table (&sub, n_rows, 3, cells, bold, sub.width * 0.5, size);
+  page->y = sub.y;
+}
+
 static void
 chart (Page         *page,
        EntChartData *data,
@@ -584,6 +697,17 @@ draw_summary (cairo_t              *cr,
   /* Translators: heading of the PDF summary */
   heading (&page, _("Sensitivity: contract total if every pupil count changes by"));
   sensitivity_table (&page, sensitivity);
+
+  if (budget->n_communes > 1 && budget->n_scenarios > 0)
+    {
+      const EntScenarioBudget *sb = &budget->scenarios[comparison->reference];
+      /* Translators: heading of the PDF summary, %s is a scenario's name */
+      g_autofree char *share_heading = g_strdup_printf (_("Share per commune (contract total, scenario “%s”)"),
+                                                        sb->name);
+
+      heading (&page, share_heading);
+      commune_table (&page, budget, sb);
+    }
 
   g_date_clear (&date, 1);
   g_date_set_dmy (&date, (GDateDay) g_date_time_get_day_of_month (generated),

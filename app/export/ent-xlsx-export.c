@@ -9,7 +9,9 @@
  * of the Pupils sheet, whose projected counts are formulas too. Each formula
  * carries the engine's value as its cached result, and is only written as a
  * formula when that formula gives the engine's value; otherwise the engine's
- * value is written as a constant (the engine is the reference).
+ * value is written as a constant (the engine is the reference). The Summary's
+ * sensitivity table holds values only: each of its columns is a whole
+ * recomputation with rescaled pupil counts, which no formula here reproduces.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +29,8 @@
 #include <glib/gstdio.h>
 
 #include "ent-budget.h"
+#include "ent-chart.h"
+#include "ent-compare.h"
 #include "ent-money.h"
 
 #if !LXW_VERSION_ID || LXW_VERSION_ID < 110
@@ -94,6 +98,8 @@ typedef struct
   EntDocument       *document;
   EntTariffSchedule *tariffs;
   EntBudget         *budget;
+  EntSensitivity    *sensitivity;        /* contract totals per pupil change */
+  char             **sensitivity_labels; /* "−20 %" …, formatted in the UI locale */
   GDateTime         *generated;
   EntXlsxWriter      w;
   guint              n_scenarios;
@@ -1002,6 +1008,46 @@ write_credits (Export *ex)
 
 /* ---------------------------------------------------------------- Summary */
 
+/* The contract total of every exported scenario when every known pupil count
+ * moves by −20 % … +20 % (issue 5). These are the engine's figures written as
+ * values: each column is a whole recomputation with counts rounded per school,
+ * which no formula over this workbook reproduces. Returns the next free row. */
+static guint32
+write_sensitivity (Export       *ex,
+                   EntXlsxSheet *sheet,
+                   guint32       row)
+{
+  const EntSensitivity *sensitivity = ex->sensitivity;
+  g_autoptr (GPtrArray) titles = g_ptr_array_new ();
+
+  ent_xlsx_put_text (&ex->w, sheet, row++, 0, _("Sensitivity to pupil numbers"),
+                     ENT_XLSX_FMT_SECTION, FALSE);
+  g_ptr_array_add (titles, (gpointer) _("Scenario"));
+  for (guint i = 0; i < sensitivity->n_steps; i++)
+    g_ptr_array_add (titles, ex->sensitivity_labels[i]);
+  put_header_row (ex, sheet, row++, (const char *const *) titles->pdata, titles->len);
+
+  for (guint s = 0; s < ex->n_scenarios; s++, row++)
+    {
+      const EntScenarioBudget *sb = ex->scenarios[s].sb;
+      /* the sensitivity holds the document's scenarios in budget order */
+      guint index = (guint) (sb - ex->budget->scenarios);
+
+      ent_xlsx_put_text (&ex->w, sheet, row, 0, sb->name, ENT_XLSX_FMT_TEXT_BOLD, TRUE);
+      if (index >= sensitivity->n_scenarios)
+        continue;
+      for (guint i = 0; i < sensitivity->n_steps; i++)
+        ent_xlsx_put_money (&ex->w, sheet, row, (guint16) (1 + i),
+                            ent_sensitivity_get_total (sensitivity, index, i),
+                            sensitivity->steps_bp[i] == 0 ? ENT_XLSX_FMT_EURO_BOLD : ENT_XLSX_FMT_EURO);
+    }
+  /* Translators: a note under the sensitivity table of the workbook */
+  ent_xlsx_put_text (&ex->w, sheet, row++, 0,
+                     _("Contract totals computed by the engine (values, not formulas): every known pupil count changed by the percentage, rounded per school."),
+                     ENT_XLSX_FMT_NONE, FALSE);
+  return row;
+}
+
 static void
 write_summary (Export *ex)
 {
@@ -1091,7 +1137,31 @@ write_summary (Export *ex)
                                   ENT_XLSX_FMT_EURO_BOLD);
     }
 
-  /* the chart of those totals */
+  row++;
+  row = write_sensitivity (ex, sheet, row);
+
+  /* key assumptions of each scenario */
+  row++;
+  ent_xlsx_put_text (&ex->w, sheet, row++, 0, _("Scenarios"), ENT_XLSX_FMT_SECTION, FALSE);
+  put_header_row (ex, sheet, row++, assumption_titles, G_N_ELEMENTS (assumption_titles));
+  for (guint s = 0; s < ex->n_scenarios; s++, row++)
+    {
+      EntScenario *scenario = ex->scenarios[s].sb->scenario;
+      g_autofree char *optional = optional_text (scenario);
+      g_autofree char *half_days = half_days_text (ex, scenario);
+
+      ent_xlsx_put_text (&ex->w, sheet, row, 0, ex->scenarios[s].sb->name, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 1, optional, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 2, half_days, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 3, projection_text (scenario), ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_number (&ex->w, sheet, row, 4,
+                           (double) ent_scenario_get_projection_rate (scenario) / BP_SCALE,
+                           ENT_XLSX_FMT_PERCENT, 0);
+      ent_xlsx_put_number (&ex->w, sheet, row, 5, (double) ex->scenarios[s].increase_bp / BP_SCALE,
+                           ENT_XLSX_FMT_PERCENT, 0);
+    }
+
+  /* the chart of the year totals, below everything (charts float: no row order) */
   if (ex->n_scenarios > 0 && budget->n_budget_years > 0)
     {
       lxw_chart *chart = workbook_add_chart (ex->w.workbook, LXW_CHART_COLUMN);
@@ -1102,7 +1172,7 @@ write_summary (Export *ex)
         .y_scale = 1.2,
         .description = _("Yearly totals per scenario"),
       };
-      guint32 chart_row = row + 1 + ex->n_scenarios + 4;
+      guint32 chart_row = row + 2;
 
       if (chart == NULL)
         ent_xlsx_writer_check (&ex->w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart", sheet);
@@ -1133,27 +1203,6 @@ write_summary (Export *ex)
                                  worksheet_insert_chart_opt (sheet->worksheet, chart_row, 0, chart, &placement),
                                  "chart", sheet);
         }
-    }
-
-  /* key assumptions of each scenario */
-  row++;
-  ent_xlsx_put_text (&ex->w, sheet, row++, 0, _("Scenarios"), ENT_XLSX_FMT_SECTION, FALSE);
-  put_header_row (ex, sheet, row++, assumption_titles, G_N_ELEMENTS (assumption_titles));
-  for (guint s = 0; s < ex->n_scenarios; s++, row++)
-    {
-      EntScenario *scenario = ex->scenarios[s].sb->scenario;
-      g_autofree char *optional = optional_text (scenario);
-      g_autofree char *half_days = half_days_text (ex, scenario);
-
-      ent_xlsx_put_text (&ex->w, sheet, row, 0, ex->scenarios[s].sb->name, ENT_XLSX_FMT_NONE, TRUE);
-      ent_xlsx_put_text (&ex->w, sheet, row, 1, optional, ENT_XLSX_FMT_NONE, TRUE);
-      ent_xlsx_put_text (&ex->w, sheet, row, 2, half_days, ENT_XLSX_FMT_NONE, TRUE);
-      ent_xlsx_put_text (&ex->w, sheet, row, 3, projection_text (scenario), ENT_XLSX_FMT_NONE, TRUE);
-      ent_xlsx_put_number (&ex->w, sheet, row, 4,
-                           (double) ent_scenario_get_projection_rate (scenario) / BP_SCALE,
-                           ENT_XLSX_FMT_PERCENT, 0);
-      ent_xlsx_put_number (&ex->w, sheet, row, 5, (double) ex->scenarios[s].increase_bp / BP_SCALE,
-                           ENT_XLSX_FMT_PERCENT, 0);
     }
 
   for (guint16 col = 1; col <= total_col && col < ENT_XLSX_MAX_COLUMNS; col++)
@@ -1374,6 +1423,20 @@ prepare (Export                *ex,
       return FALSE;
     }
 
+  /* before the export switches to a C numeric locale: "−20 %" in French */
+  ex->sensitivity = ent_sensitivity_compute (document, NULL, 0, &local_error);
+  if (ex->sensitivity == NULL)
+    {
+      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_BUDGET,
+                   _("Cannot export “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+  {
+    g_autoptr (EntChartData) labels = ent_chart_data_new_sensitivity (ex->sensitivity);
+
+    ex->sensitivity_labels = g_steal_pointer (&labels->category_labels);
+  }
+
   ex->generated = options != NULL && options->generated != NULL
                   ? g_date_time_ref (options->generated) : g_date_time_new_now_local ();
   ex->prorata = ent_contract_get_billing (ent_document_get_contract (document)) == ENT_BILLING_PRORATA;
@@ -1472,6 +1535,8 @@ export_clear (Export *ex)
       g_clear_object (&ex->periods[i]);
   g_clear_pointer (&ex->periods, g_free);
   g_clear_pointer (&ex->budget, ent_budget_unref);
+  g_clear_pointer (&ex->sensitivity, ent_sensitivity_free);
+  g_clear_pointer (&ex->sensitivity_labels, g_strfreev);
   g_clear_pointer (&ex->generated, g_date_time_unref);
   ent_xlsx_writer_clear (&ex->w);
 }

@@ -13,6 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "ent-budget.h"
 #include "ent-pdf-export.h"
 
 static gboolean french;
@@ -175,6 +176,9 @@ test_example (void)
   assert_contains (text, "+20 %");
   /* the chart's axis, in French amounts */
   assert_contains (text, "2 000,00 €");
+  /* one commune: no per-commune table */
+  g_assert_null (strstr (text, "Share per commune"));
+  g_assert_null (strstr (text, "Répartition par commune"));
   /* date and version */
   assert_contains (text, "15 mars 2025");
   assert_contains (text, PACKAGE_VERSION);
@@ -278,6 +282,301 @@ test_many_scenarios_fit (void)
   assert_contains (text, PACKAGE_VERSION);
 }
 
+/* The line of the per-commune table whose first cell is @name: it must show
+ * @pupils and end with an amount, returned in cents. */
+static gint64
+commune_row (const char *text,
+             const char *name,
+             const char *pupils)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *euro;
+      GString *digits;
+      const char *p;
+
+      while (*line == ' ')
+        line++;
+      /* the name, then the column gap */
+      if (!g_str_has_prefix (line, name) || strncmp (line + strlen (name), "  ", 2) != 0)
+        continue;
+      euro = g_strrstr (line, " €");
+      if (euro == NULL)
+        continue;
+      if (pupils != NULL)
+        {
+          g_autofree char *padded = g_strdup_printf ("  %s  ", pupils);
+
+          if (strstr (line, padded) == NULL)
+            g_error ("“%s”: %s pupils expected in “%s”", name, pupils, line);
+        }
+      /* back over "4 435,52": digits, a comma, single spaces between groups */
+      digits = g_string_new (NULL);
+      for (p = euro - 1; p >= line; p--)
+        {
+          if (g_ascii_isdigit (*p))
+            g_string_prepend_c (digits, *p);
+          else if (*p == ',' || (*p == ' ' && p > line && g_ascii_isdigit (p[-1])))
+            continue;
+          else
+            break;
+        }
+      {
+        gint64 cents = g_ascii_strtoll (digits->str, NULL, 10);
+
+        g_string_free (digits, TRUE);
+        return cents;
+      }
+    }
+  g_error ("no row “%s” in the PDF text:\n%s", name, text);
+  return -1;
+}
+
+static EntSchool *
+school_in (const char *commune,
+           gint64      pupils)
+{
+  g_autofree char *name = g_strdup_printf ("École de %s", commune);
+  EntSchool *school = ent_school_new (name, commune);
+
+  ent_school_set_known_pupils (school, 2023, pupils);
+  return school;
+}
+
+/* The Hem example with its one school replaced by one school in each of
+ * @n_communes communes (names and 2023/2024 counts). */
+static EntDocument *
+document_with_communes (const char *const *communes,
+                        const gint64      *pupils,
+                        guint              n_communes)
+{
+  EntDocument *document = ent_document_new_example ();
+  GListModel *schools = ent_document_get_schools (document);
+
+  while (g_list_model_get_n_items (schools) > 0)
+    {
+      g_autoptr(EntSchool) school = g_list_model_get_item (schools, 0);
+
+      ent_document_remove_school (document, school);
+    }
+  for (guint i = 0; i < n_communes; i++)
+    {
+      g_autoptr(EntSchool) school = school_in (communes[i], pupils[i]);
+
+      ent_document_add_school (document, school);
+    }
+  return document;
+}
+
+static char *
+export_to_text (EntDocument *document,
+                guint        reference,
+                const char  *name)
+{
+  g_autoptr(GDateTime) date = fixed_date ();
+  EntPdfOptions options = { reference, date };
+  g_autofree char *pdf = build_path (name);
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  g_assert_true (ent_pdf_export (document, pdf, &options, &error));
+  g_assert_no_error (error);
+  text = pdf_to_text (pdf);
+  g_test_message ("%s", text);
+  g_assert_cmpint (count_pages (text), ==, 1);
+  if (*PDFINFO != '\0')
+    {
+      const char *argv[] = { PDFINFO, pdf, NULL };
+      g_autofree char *out = NULL;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                   &out, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_regex_match_simple ("^Pages:\\s+1$", out, G_REGEX_MULTILINE, 0));
+    }
+  if (*PDFTOPPM != '\0')
+    {
+      g_autofree char *root = g_strndup (pdf, strlen (pdf) - strlen (".pdf"));
+      const char *argv[] = { PDFTOPPM, "-png", "-r", "100", "-singlefile", pdf, root, NULL };
+      int status;
+
+      /* a picture of the page for people to look at */
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                   NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, &error));
+      g_assert_no_error (error);
+    }
+  return text;
+}
+
+static void
+test_communes (void)
+{
+  const char *const communes[] = { "Hem", "Forest-sur-Marque", "Sailly-lez-Lannoy" };
+  const gint64 pupils[] = { 600, 400, 209 };
+  g_autoptr(EntDocument) document = NULL;
+  g_autofree char *text = NULL;
+  gint64 hem, forest, sailly, total;
+
+  if (!french || *PDFTOTEXT == '\0')
+    {
+      g_test_skip ("fr_FR.UTF-8 or pdftotext not available");
+      return;
+    }
+
+  /* the 1 209 pupils of the example split over three communes */
+  document = document_with_communes (communes, pupils, G_N_ELEMENTS (communes));
+  text = export_to_text (document, 2, "summary-communes.pdf");
+
+  /* Against the third scenario, "Base + accompagnement + 2 demi-journées par
+   * an" (8 937,60 €), annual billing, counts of 2023/2024 billed every year:
+   *   base 1 209 × 1,30 = 1 571,70 a year: 780,00 + 520,00 + 271,70 (1,30 a pupil, exact);
+   *   optional 1 209 × 0,30 = 362,70: 180,00 + 120,00 + 62,70;
+   *   specific 2 × 150 = 300,00 by pupils: 30 000 × 600/1 209 = 14 888,34,
+   *     × 400/1 209 = 9 925,56, × 209/1 209 = 5 186,10 cents; the floors make
+   *     29 999, the cent left goes to the largest remainder (Forest):
+   *     148,88 + 99,26 + 51,86;
+   *   a year: Hem 1 108,88, Forest 739,26, Sailly 386,26 (= 2 234,40);
+   *   four years: Hem 4 435,52 + Forest 2 957,04 + Sailly 1 545,04 = 8 937,60. */
+  if (strstr (text, "Share per commune") == NULL && strstr (text, "Répartition par commune") == NULL)
+    g_error ("no per-commune heading in:\n%s", text);
+  assert_contains (text, "demi-journées par an");
+  hem = commune_row (text, "Hem", "600");
+  forest = commune_row (text, "Forest-sur-Marque", "400");
+  sailly = commune_row (text, "Sailly-lez-Lannoy", "209");
+  g_assert_cmpint (hem, ==, 443552);
+  g_assert_cmpint (forest, ==, 295704);
+  g_assert_cmpint (sailly, ==, 154504);
+  total = commune_row (text, "Total", "1 209");
+  g_assert_cmpint (total, ==, 893760);
+  g_assert_cmpint (hem + forest + sailly, ==, total);
+  g_clear_pointer (&text, g_free);
+
+  /* the default reference, "Base seule": 1,30 € × 4 a pupil:
+   * 3 120,00 + 2 080,00 + 1 086,80 = 6 286,80 */
+  text = export_to_text (document, 0, "summary-communes-base.pdf");
+  g_assert_cmpint (commune_row (text, "Hem", "600"), ==, 312000);
+  g_assert_cmpint (commune_row (text, "Forest-sur-Marque", "400"), ==, 208000);
+  g_assert_cmpint (commune_row (text, "Sailly-lez-Lannoy", "209"), ==, 108680);
+  g_assert_cmpint (commune_row (text, "Total", "1 209"), ==, 628680);
+}
+
+/* The two communes of the export tests' prorata document: the parts add up
+ * to the engine's contract total of the first scenario. */
+static void
+test_communes_prorata (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "export", "prorata.entbudget", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntDocument) document = NULL;
+  g_autoptr(EntBudget) budget = NULL;
+  g_autofree char *text = NULL;
+  gint64 hem, forest;
+
+  if (!french || *PDFTOTEXT == '\0')
+    {
+      g_test_skip ("fr_FR.UTF-8 or pdftotext not available");
+      return;
+    }
+  document = ent_document_new_from_file (file, &error);
+  g_assert_no_error (error);
+  budget = ent_budget_compute (document, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (budget->n_communes, ==, 2);
+
+  text = export_to_text (document, 0, "summary-prorata.pdf");
+  /* pupils of 2023/2024: Hem 187 + 263 + 309 = 759; Forest-sur-Marque 143
+   * (known for 2024/2025 only, so the earliest count stands); 902 in all */
+  hem = commune_row (text, "Hem", "759");
+  forest = commune_row (text, "Forest-sur-Marque", "143");
+  g_assert_cmpint (commune_row (text, "Total", "902"), ==, budget->scenarios[0].total);
+  g_assert_cmpint (hem + forest, ==, budget->scenarios[0].total);
+  /* 5 303,37 €, the first scenario's contract total in the workbook tests */
+  g_assert_cmpint (budget->scenarios[0].total, ==, 530337);
+}
+
+/* Twelve communes stay on one page; forty list the fifteen largest parts and
+ * the others in one row, still summing to the contract total. */
+static void
+test_many_communes (void)
+{
+  const char *const twelve[] = {
+    "Hem", "Forest-sur-Marque", "Sailly-lez-Lannoy", "Lys-lez-Lannoy", "Toufflers", "Willems",
+    "Baisieux", "Chéreng", "Anstaing", "Gruson", "Tressin", "Villeneuve-d'Ascq",
+  };
+  gint64 pupils[40];
+  char *names_data[40];
+  const char *names[40];
+  g_autoptr(EntDocument) document = NULL;
+  g_autoptr(EntDocument) forty = NULL;
+  g_autofree char *text = NULL;
+  gint64 sum = 0, total;
+
+  if (!french || *PDFTOTEXT == '\0')
+    {
+      g_test_skip ("fr_FR.UTF-8 or pdftotext not available");
+      return;
+    }
+
+  /* 150, 160, … 260 pupils: 2 460 in all; Base seule bills 5,20 € a pupil
+   * over the contract (1,30 € × 4 years), each commune's part exactly its
+   * pupils × 5,20 €: 780,00 for Hem … 1 352,00 for Villeneuve-d'Ascq;
+   * 2 460 × 5,20 = 12 792,00 in all */
+  for (guint i = 0; i < 12; i++)
+    pupils[i] = 150 + 10 * (gint64) i;
+  document = document_with_communes (twelve, pupils, 12);
+  text = export_to_text (document, 0, "summary-communes-12.pdf");
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, pupils[i]);
+      gint64 part = commune_row (text, twelve[i], count);
+
+      g_assert_cmpint (part, ==, pupils[i] * 520);
+      sum += part;
+    }
+  total = commune_row (text, "Total", "2 460");
+  g_assert_cmpint (total, ==, 1279200);
+  g_assert_cmpint (sum, ==, total);
+  g_clear_pointer (&text, g_free);
+
+  /* forty communes of 101 … 140 pupils (4 820 in all, 25 064,00 €): the
+   * fifteen largest (Commune 40 … Commune 26) by name, then the 25 others
+   * (101 … 125 pupils: 2 825, 14 690,00 €) */
+  for (guint i = 0; i < 40; i++)
+    {
+      names_data[i] = g_strdup_printf ("Commune %02u", i + 1);
+      names[i] = names_data[i];
+      pupils[i] = 101 + (gint64) i;
+    }
+  forty = document_with_communes (names, pupils, 40);
+  text = export_to_text (forty, 0, "summary-communes-40.pdf");
+  sum = 0;
+  for (guint i = 25; i < 40; i++)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, pupils[i]);
+
+      sum += commune_row (text, names[i], count);
+    }
+  g_assert_null (strstr (text, "Commune 25"));
+  g_assert_null (strstr (text, "Commune 01"));
+  if (strstr (text, "25 other communes") != NULL)
+    sum += commune_row (text, "25 other communes", "2 825");
+  else
+    sum += commune_row (text, "25 autres communes", "2 825");
+  g_assert_cmpint (sum, ==, commune_row (text, "Total", "4 820"));
+  g_assert_cmpint (sum, ==, 2506400);
+  for (guint i = 0; i < 40; i++)
+    g_free (names_data[i]);
+}
+
 static void
 test_atomic_failures (void)
 {
@@ -346,6 +645,9 @@ main (int    argc,
   g_test_add_func ("/compare/pdf/example", test_example);
   g_test_add_func ("/compare/pdf/reference", test_reference_and_reproducible);
   g_test_add_func ("/compare/pdf/many-scenarios", test_many_scenarios_fit);
+  g_test_add_func ("/compare/pdf/communes", test_communes);
+  g_test_add_func ("/compare/pdf/communes-prorata", test_communes_prorata);
+  g_test_add_func ("/compare/pdf/many-communes", test_many_communes);
   g_test_add_func ("/compare/pdf/atomic", test_atomic_failures);
 
   return g_test_run ();

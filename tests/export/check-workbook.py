@@ -262,6 +262,7 @@ def check_structure(t, tool, document, workdir):
         t.ok('<c:barDir val="col"/>' in chart_xml and 'clustered' in chart_xml, 'the chart is a clustered column chart')
         t.ok(chart_xml.count('<c:ser>') == len(exp['scenarios']), 'one series per scenario')
         check_c_numbers(t, z)
+    check_sensitivity(t, su, suv, exp, document)
 
     # --- AE-CP
     ae, aev = wb.worksheets[AECP], wv.worksheets[AECP]
@@ -307,6 +308,96 @@ def check_structure(t, tool, document, workdir):
     widths = [cr.column_dimensions[k].width for k in 'ABFM']
     t.ok(all(w and w >= 6 for w in widths) and cr.column_dimensions['F'].width > 30,
          'Credits: column widths fit', widths)
+
+
+SENSITIVITY_LABELS = ['\u221220%', '\u221210%', '\u22125%', '0%', '+5%', '+10%', '+20%']
+
+# The Hem example (one school, 1 209 pupils known for 2023/2024, constant,
+# annual billing, 1,30 € base, 0,30 € optional, 150 € a half-day): each pupil
+# count scaled, rounded to a whole pupil, billed for four budget years.
+HEM_SENSITIVITY = {
+    # Base seule: pupils × 1,30 € × 4 = pupils × 5,20 €
+    'Base seule': [
+        502840,    # −20 %: 1 209 × 0,8 = 967,2 → 967 × 5,20 = 5 028,40
+        565760,    # −10 %: 1 088,1 → 1 088 × 5,20 = 5 657,60
+        597480,    # −5 %: 1 148,55 → 1 149 × 5,20 = 5 974,80
+        628680,    # 0: 1 209 × 5,20 = 6 286,80 (SPEC 4, worked example)
+        659880,    # +5 %: 1 269,45 → 1 269 × 5,20 = 6 598,80
+        691600,    # +10 %: 1 329,9 → 1 330 × 5,20 = 6 916,00
+        754520,    # +20 %: 1 450,8 → 1 451 × 5,20 = 7 545,20
+    ],
+}
+# Base + accompagnement + 2 demi-journées par an at the ends: pupils × 1,60 € × 4
+# plus 8 half-days × 150 € = 1 200 €: 967 × 6,40 + 1 200 = 7 388,80;
+# 1 451 × 6,40 + 1 200 = 10 486,40.
+HEM_SENSITIVITY_ENDS = {'Base + accompagnement + 2 demi-journées par an': (738880, 1048640)}
+
+
+def plain_label(value):
+    """A header as text without its spaces ("−20 %" under fr_FR has U+202F)."""
+    return re.sub(r'[\s\u00a0\u202f]', '', str(value if value is not None else ''))
+
+
+def check_sensitivity(t, su, suv, exp, document):
+    """The Summary's sensitivity table: a header of the seven pupil changes, one
+    row per scenario of engine values (not formulas, euro format) whose 0 %
+    column is the contract total, a title above and a note below."""
+    header = None
+    for r in range(1, su.max_row + 1):
+        if [plain_label(su.cell(r, c).value) for c in range(2, 9)] == SENSITIVITY_LABELS:
+            header = r
+            break
+    if not t.ok(header is not None, 'Summary: sensitivity table header −20 % … +20 %',
+                [[su.cell(r, c).value for c in range(1, 9)] for r in range(1, su.max_row + 1)
+                 if su.cell(r, 3).value is not None]):
+        return
+    first_named = min((r for r in range(1, su.max_row + 1) if suv.cell(r, 1).value in exp['totals']),
+                      default=None)
+    t.ok(first_named is not None and first_named < header,
+         'Summary: the year totals come before the sensitivity table', (first_named, header))
+
+    title = su.cell(header - 1, 1).value
+    t.ok(isinstance(title, str) and title.strip() != '' and su.cell(header - 1, 2).value is None,
+         'Summary: the sensitivity table has a title row', title)
+    if english_labels():
+        t.ok(title == 'Sensitivity to pupil numbers', 'Summary: sensitivity title in English', title)
+
+    rows = {}
+    bad = []
+    for i, scenario in enumerate(exp['scenarios']):
+        r = header + 1 + i
+        name = suv.cell(r, 1).value
+        cells = [su.cell(r, c) for c in range(2, 9)]
+        values = [suv.cell(r, c).value for c in range(2, 9)]
+        if name != scenario or any(isinstance(c.value, str) for c in cells) or \
+           not all(isinstance(v, (int, float)) for v in values) or \
+           any(c.number_format != EURO for c in cells):
+            bad.append((r, name, scenario, [(c.value, c.number_format) for c in cells]))
+            continue
+        rows[scenario] = [cents(v) for v in values]
+    t.ok(not bad and len(rows) == len(exp['totals']),
+         'Summary: one sensitivity row per scenario, euro values (not formulas)', bad[:3])
+    t.ok(all(rows[s][3] == exp['totals'][s] for s in rows),
+         'Summary: sensitivity at 0 % is each scenario\'s contract total',
+         {s: (rows[s][3], exp['totals'][s]) for s in rows})
+    t.ok(all(v == sorted(v) for v in rows.values()),
+         'Summary: sensitivity totals grow with the pupils', rows)
+    t.ok(suv.cell(header + 1 + len(exp['scenarios']), 2).value is None,
+         'Summary: nothing after the last scenario row of the sensitivity table')
+
+    note = su.cell(header + 1 + len(exp['scenarios']), 1).value
+    t.ok(isinstance(note, str) and len(note) > 40, 'Summary: a note under the sensitivity table', note)
+    if english_labels():
+        t.ok(note.startswith('Contract totals computed by the engine (values, not formulas)')
+             and 'rounded per school' in note, 'Summary: the note says engine values, rounded per school', note)
+
+    if document == '--example':
+        want = dict(HEM_SENSITIVITY)
+        got = {s: rows.get(s) for s in want}
+        t.ok(got == want, 'Summary: Hem sensitivity of "Base seule", hand-computed', (got, want))
+        ends = {s: (rows[s][0], rows[s][-1]) if s in rows else None for s in HEM_SENSITIVITY_ENDS}
+        t.ok(ends == HEM_SENSITIVITY_ENDS, 'Summary: Hem sensitivity with half-days at −20 % and +20 %',
+             (ends, HEM_SENSITIVITY_ENDS))
 
 
 def ASSUMPTIONS_REF(names):
