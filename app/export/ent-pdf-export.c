@@ -143,31 +143,6 @@ heading (Page       *page,
   page->y += BODY_SIZE * 0.3;
 }
 
-/* "+1 450,80 €", "−12,00 €", "0,00 €" */
-static char *
-format_signed_money (gint64 cents)
-{
-  g_autofree char *magnitude = ent_money_format (cents < 0 ? -cents : cents);
-
-  if (cents > 0)
-    return g_strconcat ("+", magnitude, NULL);
-  if (cents < 0)
-    return g_strconcat ("\xe2\x88\x92", magnitude, NULL);
-  return g_steal_pointer (&magnitude);
-}
-
-static char *
-format_signed_percent (gint64 bp)
-{
-  g_autofree char *magnitude = ent_percent_format (bp < 0 ? -bp : bp);
-
-  if (bp > 0)
-    return g_strconcat ("+", magnitude, NULL);
-  if (bp < 0)
-    return g_strconcat ("\xe2\x88\x92", magnitude, NULL);
-  return g_steal_pointer (&magnitude);
-}
-
 /* A table of @n_rows × @n_cols cells (row-major, row 0 the header) across
  * the text column. The first column is @first_width wide, the others share
  * the rest; every column but the first is right-aligned. The header and the
@@ -399,7 +374,7 @@ describe_scenario (EntScenario     *scenario,
 
   if (ent_scenario_get_projection (scenario) == ENT_PROJECTION_RATE && rate != 0)
     {
-      g_autofree char *percent = format_signed_percent (rate);
+      g_autofree char *percent = ent_percent_format_signed (rate);
 
       /* Translators: %s is a signed percentage, "−2 %" */
       g_ptr_array_add (parts, g_strdup_printf (_("pupils %s a year"), percent));
@@ -409,7 +384,7 @@ describe_scenario (EntScenario     *scenario,
 
   if (increase != 0)
     {
-      g_autofree char *percent = format_signed_percent (increase);
+      g_autofree char *percent = ent_percent_format_signed (increase);
 
       /* Translators: %s is a signed percentage */
       g_ptr_array_add (parts, g_strdup_printf (_("tariffs %s a year after the last decision"), percent));
@@ -446,7 +421,7 @@ year_table (Page                *page,
   for (guint s = 0; s < comparison->n_scenarios; s++)
     {
       const EntCompareScenario *cs = &comparison->scenarios[s];
-      g_autofree char *diff = format_signed_money (cs->total.diff);
+      g_autofree char *diff = ent_money_format_signed (cs->total.diff);
 
       CELL (0, 1 + s, g_strdup (cs->name));
       for (guint y = 0; y < comparison->n_years; y++)
@@ -457,7 +432,7 @@ year_table (Page                *page,
         CELL (2 + comparison->n_years, 1 + s, g_strdup (_("reference")));
       else if (cs->total.has_percent)
         {
-          g_autofree char *percent = format_signed_percent (cs->total.diff_bp);
+          g_autofree char *percent = ent_percent_format_signed (cs->total.diff_bp);
 
           CELL (2 + comparison->n_years, 1 + s, g_strdup_printf ("%s\n(%s)", diff, percent));
         }

@@ -121,23 +121,6 @@ static const char *const kind_keys[ENT_N_LINES] = { "Base", "Optional", "HalfDay
 
 /* ---------------------------------------------------------------- helpers */
 
-static gint64
-period_rate (EntTariffPeriod *period,
-             EntLineKind      kind)
-{
-  switch (kind)
-    {
-    case ENT_LINE_BASE:
-      return ent_tariff_period_get_base_per_pupil (period);
-    case ENT_LINE_OPTIONAL:
-      return ent_tariff_period_get_optional_per_pupil (period);
-    case ENT_LINE_SPECIFIC:
-    case ENT_N_LINES:
-    default:
-      return ent_tariff_period_get_half_day (period);
-    }
-}
-
 static const char *
 kind_title (EntLineKind kind)
 {
@@ -202,7 +185,7 @@ rate_name (Export             *ex,
   if (period == NULL)
     return FALSE;
 
-  cents = period_rate (period, kind);
+  cents = ent_tariff_period_get_rate (period, kind);
   if (si->increase_bp != 0 && ex->n_periods > 0 && period == ex->periods[ex->n_periods - 1])
     raises = count_raises (ent_tariff_period_get_valid_from (period), date);
 
@@ -553,7 +536,7 @@ write_assumptions (Export *ex)
         {
           char name[64];
 
-          ent_xlsx_put_money (&ex->w, sheet, row, 2 + kind, period_rate (period, kind),
+          ent_xlsx_put_money (&ex->w, sheet, row, 2 + kind, ent_tariff_period_get_rate (period, kind),
                               ENT_XLSX_FMT_EURO);
           g_snprintf (name, sizeof name, "Rate_%s_P%u", kind_keys[kind], i + 1);
           define_name (ex, name, sheet, row, 2 + kind);
@@ -601,7 +584,7 @@ write_assumptions (Export *ex)
           gint64 cents[ENT_N_LINES];
 
           for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
-            cents[kind] = period_rate (last, kind);
+            cents[kind] = ent_tariff_period_get_rate (last, kind);
 
           for (int k = 1; k <= si->max_raise; k++, row++)
             {
@@ -1081,7 +1064,7 @@ write_summary (Export *ex)
 
           g_snprintf (name, sizeof name, "Rate_%s_P%u", kind_keys[kind], ex->n_periods);
           ent_xlsx_put_text (&ex->w, sheet, row, 0, kind_title (kind), ENT_XLSX_FMT_LABEL, TRUE);
-          ent_xlsx_put_money_formula (&ex->w, sheet, row, 1, name, period_rate (last, kind),
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, 1, name, ent_tariff_period_get_rate (last, kind),
                                       ENT_XLSX_FMT_EURO);
         }
       put_label_value (ex, sheet, row++, _("Tariff reference"), ent_tariff_period_get_reference (last));

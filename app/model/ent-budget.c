@@ -101,10 +101,12 @@ ent_school_project_pupils (EntSchool   *school,
   return project_pupils (school, scenario, school_year, 0, out_known);
 }
 
-static gint64
-period_rate (EntTariffPeriod *period,
-             EntLineKind      line)
+gint64
+ent_tariff_period_get_rate (EntTariffPeriod *period,
+                            EntLineKind      line)
 {
+  g_return_val_if_fail (ENT_IS_TARIFF_PERIOD (period), 0);
+
   switch (line)
     {
     case ENT_LINE_BASE:
@@ -155,7 +157,7 @@ ent_tariff_rate_on (EntTariffSchedule *tariffs,
       return FALSE;
     }
 
-  rate = period_rate (period, line);
+  rate = ent_tariff_period_get_rate (period, line);
 
   if (increase_bp != 0 && period == ent_tariff_schedule_get_last (tariffs))
     {

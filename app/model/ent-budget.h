@@ -113,6 +113,10 @@ gint64             ent_school_project_pupils       (EntSchool         *school,
                                                     int                school_year,
                                                     gboolean          *out_known);
 
+/* The rate of @period for @line: base or optional per pupil, or the half-day. */
+gint64             ent_tariff_period_get_rate      (EntTariffPeriod   *period,
+                                                    EntLineKind        line);
+
 /* A tariff rate (cents) in force on @date with @increase_bp per year applied
  * after the last period (SPEC 4.4). Fails with ENT_MODEL_ERROR_NO_TARIFF. */
 gboolean           ent_tariff_rate_on              (EntTariffSchedule *tariffs,

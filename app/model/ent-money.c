@@ -357,6 +357,35 @@ ent_percent_format (gint64 bp)
   return g_string_free (str, FALSE);
 }
 
+/* Prefixes @magnitude with "+" or U+2212 MINUS SIGN by the sign of @value. */
+static char *
+signed_text (gint64  value,
+             char   *magnitude)
+{
+  char *text;
+
+  if (value > 0)
+    text = g_strconcat ("+", magnitude, NULL);
+  else if (value < 0)
+    text = g_strconcat ("\xe2\x88\x92", magnitude, NULL);
+  else
+    return magnitude;
+  g_free (magnitude);
+  return text;
+}
+
+char *
+ent_money_format_signed (gint64 cents)
+{
+  return signed_text (cents, ent_money_format (cents == G_MININT64 ? G_MAXINT64 : ABS (cents)));
+}
+
+char *
+ent_percent_format_signed (gint64 bp)
+{
+  return signed_text (bp, ent_percent_format (bp == G_MININT64 ? G_MAXINT64 : ABS (bp)));
+}
+
 char *
 ent_percent_to_plain (gint64 bp)
 {

@@ -26,6 +26,10 @@ gboolean ent_percent_parse        (const char  *text,
 char    *ent_money_format         (gint64       cents);
 /* Locale-aware, no currency symbol: "1 571,70". */
 char    *ent_money_format_number  (gint64       cents);
+/* Differences, always signed, with a true minus: "+1 450,80 €", "−12,00 €", "0,00 €". */
+char    *ent_money_format_signed  (gint64       cents);
+/* "+23,08 %", "−2,5 %", "0 %". */
+char    *ent_percent_format_signed (gint64      bp);
 /* Locale-independent: "1571.70", "-0.05" (CSV, key files). */
 char    *ent_money_to_plain       (gint64       cents);
 /* Locale-aware integer with thousands separator: "1 209". */

@@ -76,41 +76,16 @@ static GParamSpec *properties[N_PROPS];
 
 /* helpers */
 
-/* "+1 450,80 €", "−12,00 €", "0,00 €" */
-static char *
-format_signed_money (gint64 cents)
-{
-  g_autofree char *magnitude = ent_money_format (cents < 0 ? -cents : cents);
-
-  if (cents > 0)
-    return g_strconcat ("+", magnitude, NULL);
-  if (cents < 0)
-    return g_strconcat ("\xe2\x88\x92", magnitude, NULL);
-  return g_steal_pointer (&magnitude);
-}
-
-static char *
-format_signed_percent (gint64 bp)
-{
-  g_autofree char *magnitude = ent_percent_format (bp < 0 ? -bp : bp);
-
-  if (bp > 0)
-    return g_strconcat ("+", magnitude, NULL);
-  if (bp < 0)
-    return g_strconcat ("\xe2\x88\x92", magnitude, NULL);
-  return g_steal_pointer (&magnitude);
-}
-
 /* "+362,70 € (+23,08 %)" */
 static char *
 format_difference (const EntCompareCell *cell)
 {
-  g_autofree char *money = format_signed_money (cell->diff);
+  g_autofree char *money = ent_money_format_signed (cell->diff);
   g_autofree char *percent = NULL;
 
   if (!cell->has_percent)
     return g_steal_pointer (&money);
-  percent = format_signed_percent (cell->diff_bp);
+  percent = ent_percent_format_signed (cell->diff_bp);
   return g_strdup_printf ("%s (%s)", money, percent);
 }
 
@@ -213,7 +188,7 @@ update_what_if (EntComparePage *self)
       return;
     }
 
-  change = format_signed_percent (self->pupil_change);
+  change = ent_percent_format_signed (self->pupil_change);
   {
     gint64 before = 0, after = 0;
     g_autofree char *before_text = NULL;
@@ -408,7 +383,7 @@ format_what_if_cb (GtkScale *scale,
                    double    value,
                    gpointer  user_data)
 {
-  return format_signed_percent ((gint64) lround (value) * ENT_BP_PER_PERCENT);
+  return ent_percent_format_signed ((gint64) lround (value) * ENT_BP_PER_PERCENT);
 }
 
 static void
@@ -734,7 +709,7 @@ ent_compare_page_init (EntComparePage *self)
     {
       g_autoptr(GtkListItemFactory) factory =
         new_factory ((int) i, G_CALLBACK (sensitivity_setup_cb), G_CALLBACK (sensitivity_bind_cb), self);
-      g_autofree char *title = format_signed_percent (ent_sensitivity_steps_bp[i]);
+      g_autofree char *title = ent_percent_format_signed (ent_sensitivity_steps_bp[i]);
       g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
 
       gtk_column_view_append_column (self->sensitivity_view, column);

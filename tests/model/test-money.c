@@ -165,6 +165,22 @@ test_format_c_locale (void)
 }
 
 static void
+test_format_signed (void)
+{
+  g_autofree char *plus = ent_money_format_signed (145080);
+  g_autofree char *minus = ent_money_format_signed (-1200);
+  g_autofree char *zero = ent_money_format_signed (0);
+  g_autofree char *percent = ent_percent_format_signed (-250);
+  g_autofree char *percent_plus = ent_percent_format_signed (2308);
+
+  g_assert_cmpstr (plus, ==, "+€1,450.80");
+  g_assert_cmpstr (minus, ==, "\xe2\x88\x92€12.00");   /* U+2212 MINUS SIGN */
+  g_assert_cmpstr (zero, ==, "€0.00");
+  g_assert_cmpstr (percent, ==, "\xe2\x88\x92" "2.5%");
+  g_assert_cmpstr (percent_plus, ==, "+23.08%");
+}
+
+static void
 test_round_div (void)
 {
   g_assert_cmpint (ent_round_div (390, 12), ==, 33);     /* 32,5 → 33 */
@@ -202,6 +218,7 @@ main (int   argc,
   g_test_add_func ("/model/money/round-trip", test_round_trip);
   g_test_add_func ("/model/money/format-french", test_format_french);
   g_test_add_func ("/model/money/format-c-locale", test_format_c_locale);
+  g_test_add_func ("/model/money/format-signed", test_format_signed);
   g_test_add_func ("/model/money/round-div", test_round_div);
   g_test_add_func ("/model/money/checked", test_checked);
 
