@@ -1,11 +1,20 @@
-/* ent-budget-page.c: the budget lines and the AE/CP schedule of the selected scenario
+/* ent-budget-page.c: the budget lines, the AE/CP schedule and the per-commune
+ * shares of the selected scenario
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Read-only. The computed EntBudget is immutable, so the rows of both tables
- * are keys into it ("year-index:line-kind", "year-index:total", "total") held
- * in GtkStringLists that are replaced whenever "budget" or "scenario" changes;
- * each cell formats its value from the budget when it is bound.
+ * Read-only. The computed EntBudget is immutable, so the rows of the tables
+ * are keys into it ("year-index:line-kind", "year-index:total", "total",
+ * "c:commune-index") held in GtkStringLists. When "budget" or "scenario"
+ * changes, only the keys that differ are spliced (after an edit of a pupil
+ * count the rows are the same, only amounts change), and the labels bound at
+ * that moment are given their new text where it differs. Each cell formats
+ * its value from the budget when it is bound.
+ *
+ * The per-commune table (documents holding several communes, issue 7) shows
+ * each commune's pupils counted in the first budget year and its parts of
+ * every budget year and of the contract, as the engine allocated them
+ * (largest remainder, so they add up exactly to the totals row).
  */
 #include "config.h"
 
@@ -13,6 +22,9 @@
 
 #include "ent-budget-page.h"
 #include "ent-money.h"
+
+#define COLUMN_KEY "ent-budget-column"
+#define YEAR_KEY "ent-budget-year"
 
 typedef enum
 {
@@ -30,8 +42,16 @@ typedef enum
   YEAR_COST,
   YEAR_CUMULATED,
   YEAR_REMAINING,
+  /* share per commune */
+  COMMUNE_NAME,
+  COMMUNE_PUPILS,
+  COMMUNE_TOTAL,
+  COMMUNE_YEAR,        /* one column per budget year, built in C */
   N_COLUMNS
 } Column;
+
+/* the columns declared in the template */
+#define N_TEMPLATE_COLUMNS COMMUNE_YEAR
 
 struct _EntBudgetPage
 {
@@ -48,10 +68,21 @@ struct _EntBudgetPage
   GtkLabel           *authorisation_label;
   GtkColumnView      *lines_view;
   GtkColumnView      *years_view;
-  GtkColumnViewColumn *columns[N_COLUMNS];
+  GtkWidget          *communes_box;
+  GtkColumnView      *communes_view;
+  GtkColumnViewColumn *columns[N_TEMPLATE_COLUMNS];
 
   GtkStringList      *line_rows;
   GtkStringList      *year_rows;
+  GtkStringList      *commune_rows;
+  GHashTable         *bound;               /* GtkLabel → its GtkListItem, while bound */
+  GPtrArray          *commune_year_columns; /* GtkColumnViewColumn, one per budget year */
+  int                 commune_first_year;
+  /* per commune of the selected scenario: pupils counted in the first budget
+   * year, and parts [c * (n_years + 1) + y], the last one the contract's */
+  gint64             *commune_pupils;
+  gint64             *commune_parts;
+  int                 counted_school_year;
   gulong              scenario_notify_id;
 };
 
@@ -80,33 +111,98 @@ is_numeric_column (Column column)
     case YEAR_COST:
     case YEAR_CUMULATED:
     case YEAR_REMAINING:
+    case COMMUNE_PUPILS:
+    case COMMUNE_TOTAL:
+    case COMMUNE_YEAR:
       return TRUE;
     default:
       return FALSE;
     }
 }
 
-/* Parses a row key: "total", "I:total" or "I:K" (year index I, line kind K). */
+/* Parses a row key: "total", "I:total", "I:K" (year index I, line kind K) or
+ * "c:C" (commune index C, returned in @out_year). */
 static void
 parse_key (const char *key,
            int        *out_year,
-           int        *out_line)
+           int        *out_line,
+           gboolean   *out_commune)
 {
   char *end = NULL;
 
   *out_year = -1;
   *out_line = -1;
+  *out_commune = FALSE;
   if (g_str_equal (key, "total"))
     return;
+
+  if (g_str_has_prefix (key, "c:"))
+    {
+      *out_commune = TRUE;
+      *out_year = (int) g_ascii_strtoll (key + 2, NULL, 10);
+      return;
+    }
 
   *out_year = (int) g_ascii_strtoll (key, &end, 10);
   if (end != NULL && *end == ':' && !g_str_equal (end + 1, "total"))
     *out_line = (int) g_ascii_strtoll (end + 1, NULL, 10);
 }
 
+static gboolean
+has_communes (EntBudgetPage *self)
+{
+  return self->scenario_budget != NULL && self->budget->n_communes > 1 &&
+         self->commune_parts != NULL;
+}
+
+/* A cell of the per-commune table; @year is a budget year index (COMMUNE_YEAR). */
+static char *
+format_commune_cell (EntBudgetPage *self,
+                     Column         column,
+                     int            year,
+                     int            commune)
+{
+  const EntScenarioBudget *sb = self->scenario_budget;
+  guint stride = sb->n_years + 1;
+  gboolean is_total = commune < 0;
+
+  if (!is_total && (guint) commune >= self->budget->n_communes)
+    return g_strdup ("");
+
+  switch (column)
+    {
+    case COMMUNE_NAME:
+      if (is_total)
+        /* Translators: the row that sums every commune */
+        return g_strdup (_("Total"));
+      return g_strdup (self->budget->communes[commune]);
+
+    case COMMUNE_PUPILS:
+      if (is_total)
+        return ent_count_format (sb->n_years > 0 ? sb->years[0].pupils : 0);
+      return ent_count_format (self->commune_pupils[commune]);
+
+    case COMMUNE_YEAR:
+      if (year < 0 || (guint) year >= sb->n_years)
+        return g_strdup ("");
+      if (is_total)
+        return ent_money_format (sb->years[year].total);
+      return ent_money_format (self->commune_parts[commune * stride + year]);
+
+    case COMMUNE_TOTAL:
+      if (is_total)
+        return ent_money_format (sb->total);
+      return ent_money_format (self->commune_parts[commune * stride + sb->n_years]);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static char *
 format_cell (EntBudgetPage *self,
              Column         column,
+             int            column_year,
              const char    *key)
 {
   const EntScenarioBudget *sb = self->scenario_budget;
@@ -114,11 +210,19 @@ format_cell (EntBudgetPage *self,
   const EntBudgetLine *line = NULL;
   int year_index;
   int line_kind;
+  gboolean commune;
 
   if (sb == NULL)
     return g_strdup ("");
 
-  parse_key (key, &year_index, &line_kind);
+  parse_key (key, &year_index, &line_kind, &commune);
+  if (column >= COMMUNE_NAME)
+    return has_communes (self) && (commune || year_index < 0)
+           ? format_commune_cell (self, column, column_year, year_index)
+           : g_strdup ("");
+  if (commune)
+    return g_strdup ("");
+
   if (year_index >= 0 && (guint) year_index < sb->n_years)
     year = &sb->years[year_index];
   if (year != NULL && line_kind >= 0 && line_kind < ENT_N_LINES)
@@ -166,10 +270,36 @@ format_cell (EntBudgetPage *self,
     case YEAR_REMAINING:
       return ent_money_format (year != NULL ? year->remaining : 0);
 
-    case N_COLUMNS:
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Sets a label's text and, for the budget line labels, its tooltip, where they differ. */
+static void
+show_cell (EntBudgetPage *self,
+           GtkWidget     *label,
+           GtkListItem   *list_item)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), COLUMN_KEY));
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), YEAR_KEY));
+  const char *key = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+  g_autofree char *text = format_cell (self, column, year, key);
+
+  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
+    {
+      gtk_label_set_text (GTK_LABEL (label), text);
+      if (column == LINE_LABEL)
+        gtk_widget_set_tooltip_text (label, text);
+    }
+}
+
+static void
+set_label_text (GtkLabel   *label,
+                const char *text)
+{
+  if (g_strcmp0 (gtk_label_get_text (label), text) != 0)
+    gtk_label_set_text (label, text);
 }
 
 static void
@@ -185,21 +315,126 @@ update_scenario_budget (EntBudgetPage *self)
       self->scenario_budget = &self->budget->scenarios[i];
 }
 
+/* Replaces the rows of @list by @keys, splicing only the range that differs:
+ * rows whose key is unchanged keep their widgets. */
+static void
+update_rows (GtkStringList *list,
+             GPtrArray     *keys)
+{
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint n_new = keys->len;
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < n_old && prefix < n_new &&
+         g_str_equal (gtk_string_list_get_string (list, prefix), g_ptr_array_index (keys, prefix)))
+    prefix++;
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         g_str_equal (gtk_string_list_get_string (list, n_old - 1 - suffix),
+                      g_ptr_array_index (keys, n_new - 1 - suffix)))
+    suffix++;
+
+  if (prefix == n_old && prefix == n_new)
+    return;
+
+  {
+    g_autofree const char **added = g_new0 (const char *, n_new - prefix - suffix + 1);
+
+    for (guint i = prefix; i < n_new - suffix; i++)
+      added[i - prefix] = g_ptr_array_index (keys, i);
+    gtk_string_list_splice (list, prefix, n_old - prefix - suffix, added);
+  }
+}
+
+/* Each commune's pupils counted in the first budget year and its parts, read
+ * from the engine's per-commune parts of every line (sum == line amount). */
+static void
+collect_commune_shares (EntBudgetPage *self)
+{
+  const EntBudget *budget = self->budget;
+  const EntScenarioBudget *sb = self->scenario_budget;
+  guint stride;
+
+  g_clear_pointer (&self->commune_pupils, g_free);
+  g_clear_pointer (&self->commune_parts, g_free);
+  if (sb == NULL || budget->n_communes < 2)
+    return;
+
+  stride = sb->n_years + 1;
+  self->commune_pupils = g_new0 (gint64, budget->n_communes);
+  self->commune_parts = g_new0 (gint64, (gsize) budget->n_communes * stride);
+
+  self->counted_school_year = budget->first_budget_year - 1;
+  if (budget->n_school_years > 0)
+    {
+      self->counted_school_year = CLAMP (budget->first_budget_year - 1, budget->first_school_year,
+                                         budget->first_school_year + (int) budget->n_school_years - 1);
+      for (guint s = 0; s < budget->n_schools; s++)
+        self->commune_pupils[budget->school_commune[s]] +=
+          ent_scenario_budget_get_pupils (budget, sb, s, self->counted_school_year, NULL);
+    }
+
+  for (guint y = 0; y < sb->n_years; y++)
+    for (guint l = 0; l < ENT_N_LINES; l++)
+      for (guint c = 0; c < budget->n_communes; c++)
+        {
+          gint64 part = ent_budget_line_get_commune_part (budget, &sb->years[y].lines[l], c);
+
+          self->commune_parts[c * stride + y] += part;
+          self->commune_parts[c * stride + sb->n_years] += part;
+        }
+}
+
+static void add_commune_year_column (EntBudgetPage *self,
+                                     guint          year_index,
+                                     int            year);
+
+/* One part column per budget year, rebuilt only when the budget years change. */
+static void
+update_commune_columns (EntBudgetPage *self)
+{
+  const EntScenarioBudget *sb = self->scenario_budget;
+  int first = sb != NULL && sb->n_years > 0 ? sb->years[0].year : 0;
+  guint n = sb != NULL ? sb->n_years : 0;
+  g_autofree char *pupils_title = NULL;
+
+  if (first != self->commune_first_year || n != self->commune_year_columns->len)
+    {
+      for (guint i = 0; i < self->commune_year_columns->len; i++)
+        gtk_column_view_remove_column (self->communes_view,
+                                       g_ptr_array_index (self->commune_year_columns, i));
+      g_ptr_array_set_size (self->commune_year_columns, 0);
+      self->commune_first_year = first;
+      for (guint y = 0; y < n; y++)
+        add_commune_year_column (self, y, first + (int) y);
+    }
+
+  /* Translators: column header, the pupils of a school year (%d/%d) */
+  pupils_title = g_strdup_printf (_("Pupils %d/%d"), self->counted_school_year,
+                                  self->counted_school_year + 1);
+  if (g_strcmp0 (gtk_column_view_column_get_title (self->columns[COMMUNE_PUPILS]), pupils_title) != 0)
+    gtk_column_view_column_set_title (self->columns[COMMUNE_PUPILS], pupils_title);
+}
+
 static void
 refresh (EntBudgetPage *self)
 {
   const EntScenarioBudget *sb;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *total = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *authorisation = NULL;
+  g_autoptr(GPtrArray) communes = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer label, list_item;
 
   update_scenario_budget (self);
+  collect_commune_shares (self);
   sb = self->scenario_budget;
 
   if (sb != NULL)
     {
+      g_autofree char *total = ent_money_format (sb->total);
+      g_autofree char *title = NULL;
+      g_autofree char *authorisation = NULL;
+
       for (guint y = 0; y < sb->n_years; y++)
         {
           for (int k = 0; k < ENT_N_LINES; k++)
@@ -215,30 +450,39 @@ refresh (EntBudgetPage *self)
         }
       g_ptr_array_add (years, g_strdup ("total"));
 
-      total = ent_money_format (sb->total);
+      if (has_communes (self))
+        {
+          for (guint c = 0; c < self->budget->n_communes; c++)
+            g_ptr_array_add (communes, g_strdup_printf ("c:%u", c));
+          g_ptr_array_add (communes, g_strdup ("total"));
+        }
+
       /* Translators: title of the budget page; %s is a scenario name */
       title = g_strdup_printf (_("Budget of “%s”"), sb->name != NULL ? sb->name : "");
       /* Translators: %s is an amount; AE is "autorisation d'engagement" */
       authorisation = g_strdup_printf (_("Authorisation (AE) for the whole contract: %s"), total);
-      gtk_label_set_text (self->title_label, title);
-      gtk_label_set_text (self->authorisation_label, authorisation);
+      set_label_text (self->title_label, title);
+      set_label_text (self->authorisation_label, authorisation);
       gtk_stack_set_visible_child_name (self->stack, "budget");
     }
   else
     {
-      gtk_label_set_text (self->title_label, "");
-      gtk_label_set_text (self->authorisation_label, "");
+      set_label_text (self->title_label, "");
+      set_label_text (self->authorisation_label, "");
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
-  g_ptr_array_add (lines, NULL);
-  g_ptr_array_add (years, NULL);
-  gtk_string_list_splice (self->line_rows, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->line_rows)),
-                          (const char *const *) lines->pdata);
-  gtk_string_list_splice (self->year_rows, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->year_rows)),
-                          (const char *const *) years->pdata);
+  update_commune_columns (self);
+  gtk_widget_set_visible (self->communes_box, has_communes (self));
+
+  update_rows (self->line_rows, lines);
+  update_rows (self->year_rows, years);
+  update_rows (self->commune_rows, communes);
+
+  /* the rows kept show new amounts */
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &label, &list_item))
+    show_cell (self, label, list_item);
 }
 
 /* callbacks */
@@ -261,9 +505,11 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                EntBudgetPage            *self)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ent-factory-column"));
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
   GtkWidget *label = gtk_label_new (NULL);
 
+  g_object_set_data (G_OBJECT (label), COLUMN_KEY, GINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (label), YEAR_KEY, g_object_get_data (G_OBJECT (factory), YEAR_KEY));
   if (is_numeric_column (column))
     {
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
@@ -286,20 +532,20 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               EntBudgetPage            *self)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ent-factory-column"));
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
   GtkWidget *label = gtk_list_item_get_child (list_item);
   const char *key = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
-  g_autofree char *text = format_cell (self, column, key);
   int year_index;
   int line_kind;
+  gboolean commune;
 
-  gtk_label_set_text (GTK_LABEL (label), text);
-  if (column == LINE_LABEL)
-    gtk_widget_set_tooltip_text (label, text);
+  show_cell (self, label, list_item);
+  g_hash_table_insert (self->bound, label, list_item);
 
-  /* totals in bold: a year's total line, the contract row of the AE/CP table */
-  parse_key (key, &year_index, &line_kind);
-  if ((column < YEAR_YEAR && line_kind < 0) || year_index < 0)
+  /* totals in bold: a year's total line, the contract row of the AE/CP
+   * table, the total row of the communes */
+  parse_key (key, &year_index, &line_kind, &commune);
+  if ((column < YEAR_YEAR && line_kind < 0) || (!commune && year_index < 0))
     gtk_widget_add_css_class (label, "heading");
 }
 
@@ -310,8 +556,38 @@ cell_unbind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
+  if (self->bound != NULL)
+    g_hash_table_remove (self->bound, label);
   gtk_widget_remove_css_class (label, "heading");
-  gtk_widget_set_tooltip_text (label, NULL);
+}
+
+static GtkListItemFactory *
+create_factory (EntBudgetPage *self,
+                Column         column,
+                int            year_index)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), COLUMN_KEY, GINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (factory), YEAR_KEY, GINT_TO_POINTER (year_index));
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
+  return factory;
+}
+
+static void
+add_commune_year_column (EntBudgetPage *self,
+                         guint          year_index,
+                         int            year)
+{
+  g_autoptr(GtkListItemFactory) factory = create_factory (self, COMMUNE_YEAR, (int) year_index);
+  g_autofree char *title = g_strdup_printf ("%d", year);
+  g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, g_object_ref (factory));
+
+  /* after the commune and its pupils, before the contract's part */
+  gtk_column_view_insert_column (self->communes_view, 2 + year_index, column);
+  g_ptr_array_add (self->commune_year_columns, g_object_ref (column));
 }
 
 /* overrides */
@@ -330,11 +606,16 @@ ent_budget_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
+  g_clear_pointer (&self->commune_year_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->line_rows);
   g_clear_object (&self->year_rows);
+  g_clear_object (&self->commune_rows);
   g_clear_object (&self->document);
   g_clear_object (&self->scenario);
   self->scenario_budget = NULL;
+  g_clear_pointer (&self->commune_pupils, g_free);
+  g_clear_pointer (&self->commune_parts, g_free);
   g_clear_pointer (&self->budget, ent_budget_unref);
 
   G_OBJECT_CLASS (ent_budget_page_parent_class)->dispose (object);
@@ -416,6 +697,8 @@ ent_budget_page_class_init (EntBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, authorisation_label);
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, lines_view);
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, years_view);
+  gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, communes_box);
+  gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, communes_view);
   gtk_widget_class_bind_template_child_full (widget_class, "line_year_column", FALSE,
                                              G_STRUCT_OFFSET (EntBudgetPage, columns[LINE_YEAR]));
   gtk_widget_class_bind_template_child_full (widget_class, "line_chapter_column", FALSE,
@@ -440,6 +723,12 @@ ent_budget_page_class_init (EntBudgetPageClass *klass)
                                              G_STRUCT_OFFSET (EntBudgetPage, columns[YEAR_CUMULATED]));
   gtk_widget_class_bind_template_child_full (widget_class, "year_remaining_column", FALSE,
                                              G_STRUCT_OFFSET (EntBudgetPage, columns[YEAR_REMAINING]));
+  gtk_widget_class_bind_template_child_full (widget_class, "commune_name_column", FALSE,
+                                             G_STRUCT_OFFSET (EntBudgetPage, columns[COMMUNE_NAME]));
+  gtk_widget_class_bind_template_child_full (widget_class, "commune_pupils_column", FALSE,
+                                             G_STRUCT_OFFSET (EntBudgetPage, columns[COMMUNE_PUPILS]));
+  gtk_widget_class_bind_template_child_full (widget_class, "commune_total_column", FALSE,
+                                             G_STRUCT_OFFSET (EntBudgetPage, columns[COMMUNE_TOTAL]));
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -449,21 +738,22 @@ ent_budget_page_init (EntBudgetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->commune_year_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->line_rows = gtk_string_list_new (NULL);
   self->year_rows = gtk_string_list_new (NULL);
+  self->commune_rows = gtk_string_list_new (NULL);
   gtk_column_view_set_model (self->lines_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->line_rows)))));
   gtk_column_view_set_model (self->years_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->year_rows)))));
+  gtk_column_view_set_model (self->communes_view,
+                             GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->commune_rows)))));
 
-  for (Column column = 0; column < N_COLUMNS; column++)
+  for (Column column = 0; column < N_TEMPLATE_COLUMNS; column++)
     {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkListItemFactory) factory = create_factory (self, column, -1);
 
-      g_object_set_data (G_OBJECT (factory), "ent-factory-column", GINT_TO_POINTER (column));
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
-      g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
       gtk_column_view_column_set_factory (self->columns[column], factory);
     }
 

@@ -9,6 +9,19 @@
  * the user types a value over them (click or Enter starts editing, Enter
  * commits, Escape cancels). Erasing a known count, or pressing Delete on it,
  * returns the cell to the projection.
+ *
+ * Incremental: every school has one EntPupilsCount per school year of the
+ * contract (and the totals row one per school year), holding the count shown
+ * and whether it is known. A new budget, a new scenario or a school's
+ * "changed" updates those objects in place, and they notify only when their
+ * value actually differs, so only the cells showing a changed count (the
+ * edited school, the projections that follow from it, the totals) are touched.
+ * GtkColumnView creates cells for the rows on screen only; a cell follows its
+ * count object while it is bound. The year columns are rebuilt only when the
+ * contract's school years change.
+ *
+ * EntPupilsCount is private to this view (a display value, not model state),
+ * hence declared here rather than in a file pair of its own.
  */
 #include "config.h"
 
@@ -19,6 +32,130 @@
 
 /* Object data keys of the cells (the GUI tests find cells through them). */
 #define CELL_KEY "ent-pupils-cell"
+
+/* ------------------------------------------------------- EntPupilsCount */
+
+#define ENT_TYPE_PUPILS_COUNT (ent_pupils_count_get_type ())
+G_DECLARE_FINAL_TYPE (EntPupilsCount, ent_pupils_count, ENT, PUPILS_COUNT, GObject)
+
+struct _EntPupilsCount
+{
+  GObject   parent_instance;
+
+  gint64    count;
+  gboolean  known;
+  char     *text;     /* count as displayed, formatted once per change */
+};
+
+G_DEFINE_FINAL_TYPE (EntPupilsCount, ent_pupils_count, G_TYPE_OBJECT)
+
+enum {
+  COUNT_PROP_0,
+  COUNT_PROP_COUNT,
+  COUNT_PROP_KNOWN,
+  COUNT_PROP_TEXT,
+  COUNT_N_PROPS
+};
+
+static GParamSpec *count_properties[COUNT_N_PROPS];
+
+static void
+ent_pupils_count_finalize (GObject *object)
+{
+  EntPupilsCount *self = ENT_PUPILS_COUNT (object);
+
+  g_free (self->text);
+  G_OBJECT_CLASS (ent_pupils_count_parent_class)->finalize (object);
+}
+
+static void
+ent_pupils_count_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  EntPupilsCount *self = ENT_PUPILS_COUNT (object);
+
+  switch (prop_id)
+    {
+    case COUNT_PROP_COUNT:
+      g_value_set_int64 (value, self->count);
+      break;
+    case COUNT_PROP_KNOWN:
+      g_value_set_boolean (value, self->known);
+      break;
+    case COUNT_PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ent_pupils_count_class_init (EntPupilsCountClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ent_pupils_count_finalize;
+  object_class->get_property = ent_pupils_count_get_property;
+
+  count_properties[COUNT_PROP_COUNT] =
+    g_param_spec_int64 ("count", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  count_properties[COUNT_PROP_KNOWN] =
+    g_param_spec_boolean ("known", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  count_properties[COUNT_PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, COUNT_N_PROPS, count_properties);
+}
+
+static void
+ent_pupils_count_init (EntPupilsCount *self)
+{
+}
+
+static EntPupilsCount *
+ent_pupils_count_new (void)
+{
+  EntPupilsCount *self = g_object_new (ENT_TYPE_PUPILS_COUNT, NULL);
+
+  self->text = ent_count_format (0);
+  return self;
+}
+
+/* Compares, assigns, then notifies only what changed. */
+static void
+ent_pupils_count_set (EntPupilsCount *self,
+                      gint64          count,
+                      gboolean        known)
+{
+  gboolean count_changed = self->count != count;
+  gboolean known_changed = self->known != !!known;
+
+  if (!count_changed && !known_changed)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (count_changed)
+    {
+      self->count = count;
+      g_free (self->text);
+      self->text = ent_count_format (count);
+      g_object_notify_by_pspec (G_OBJECT (self), count_properties[COUNT_PROP_COUNT]);
+      g_object_notify_by_pspec (G_OBJECT (self), count_properties[COUNT_PROP_TEXT]);
+    }
+  if (known_changed)
+    {
+      self->known = !!known;
+      g_object_notify_by_pspec (G_OBJECT (self), count_properties[COUNT_PROP_KNOWN]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* -------------------------------------------------------- EntPupilsPage */
 
 typedef enum
 {
@@ -33,15 +170,23 @@ static const char *const cell_kind_names[] = { "name", "uai", "commune", "count"
 /* Each cell widget carries one of these (object data CELL_KEY). */
 typedef struct
 {
-  EntPupilsPage *page;        /* unowned: the page outlives its cells */
-  CellKind       kind;
-  int            school_year; /* CELL_COUNT only */
-  EntSchool     *school;      /* bound school (the list item holds it), or NULL */
-  gboolean       is_total;    /* bound to the totals row */
-  GBinding      *binding;
-  gulong         changed_id;
-  char          *shown;       /* text last displayed, to detect real edits */
+  EntPupilsPage  *page;        /* unowned: the page outlives its cells */
+  CellKind        kind;
+  int             school_year; /* CELL_COUNT only */
+  EntSchool      *school;      /* bound school (the list item holds it), or NULL */
+  gboolean        is_total;    /* bound to the totals row */
+  GBinding       *binding;
+  EntPupilsCount *count;       /* CELL_COUNT while bound: a reference */
+  gulong          notify_id;   /* on count */
 } Cell;
+
+/* The counts shown for one school, one per school year of the contract. */
+typedef struct
+{
+  EntSchool *school;           /* a reference */
+  gulong     changed_id;
+  GPtrArray *counts;           /* EntPupilsCount */
+} Row;
 
 /* closure data of a school-year column's factory */
 typedef struct
@@ -74,11 +219,13 @@ struct _EntPupilsPage
   GPtrArray         *year_columns;    /* GtkColumnViewColumn, one per school year */
   int                first_school_year;
   int                n_school_years;
-  GHashTable        *cells;           /* bound count widgets (set) */
+  GHashTable        *school_rows;     /* EntSchool* → Row */
+  GPtrArray         *totals;          /* EntPupilsCount, one per school year */
   GHashTable        *name_cells;      /* bound name widgets (set) */
   GHashTable        *school_index;    /* EntSchool* → index + 1 in the budget */
   const EntScenarioBudget *scenario_budget; /* into budget, or NULL */
   gulong             document_changed_id;
+  gulong             schools_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (EntPupilsPage, ent_pupils_page, GTK_TYPE_WIDGET)
@@ -102,12 +249,24 @@ get_cell (GtkWidget *widget)
 }
 
 static void
-cell_free (gpointer data)
+row_free (gpointer data)
 {
-  Cell *cell = data;
+  Row *row = data;
 
-  g_free (cell->shown);
-  g_free (cell);
+  g_clear_signal_handler (&row->changed_id, row->school);
+  g_clear_object (&row->school);
+  g_ptr_array_unref (row->counts);
+  g_free (row);
+}
+
+static GPtrArray *
+new_counts (guint n)
+{
+  GPtrArray *counts = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint k = 0; k < n; k++)
+    g_ptr_array_add (counts, ent_pupils_count_new ());
+  return counts;
 }
 
 static EntScenario *
@@ -251,70 +410,136 @@ get_school_count (EntPupilsPage *self,
                                     school_year, out_known);
 }
 
-static gint64
-get_total_count (EntPupilsPage *self,
-                 int            school_year)
+/* Sets the counts of @row from the model and the budget. */
+static void
+update_row (EntPupilsPage *self,
+            Row           *row)
 {
+  for (guint k = 0; k < row->counts->len; k++)
+    {
+      gboolean known = TRUE;
+      gint64 count = get_school_count (self, row->school, self->first_school_year + (int) k, &known);
+
+      ent_pupils_count_set (g_ptr_array_index (row->counts, k), count, known);
+    }
+}
+
+static void school_changed_cb (EntSchool     *school,
+                               EntPupilsPage *self);
+
+static Row *
+ensure_row (EntPupilsPage *self,
+            EntSchool     *school)
+{
+  Row *row = g_hash_table_lookup (self->school_rows, school);
+
+  if (row != NULL)
+    return row;
+
+  row = g_new0 (Row, 1);
+  row->school = g_object_ref (school);
+  row->counts = new_counts ((guint) self->n_school_years);
+  row->changed_id = g_signal_connect (school, "changed", G_CALLBACK (school_changed_cb), self);
+  g_hash_table_insert (self->school_rows, school, row);
+  update_row (self, row);
+  return row;
+}
+
+/* The totals row: sums of the counts shown (known or projected). */
+static void
+update_totals (EntPupilsPage *self)
+{
+  g_autofree gint64 *sums = g_new0 (gint64, MAX (self->n_school_years, 1));
   GListModel *schools;
-  gint64 total = 0;
   guint n;
 
-  if (self->document == NULL)
-    return 0;
-
-  schools = ent_document_get_schools (self->document);
-  n = g_list_model_get_n_items (schools);
-  for (guint i = 0; i < n; i++)
+  if (self->document != NULL)
     {
-      g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
-      gboolean known;
+      schools = ent_document_get_schools (self->document);
+      n = g_list_model_get_n_items (schools);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
+          Row *row = ensure_row (self, school);
 
-      total += get_school_count (self, school, school_year, &known);
+          for (guint k = 0; k < row->counts->len; k++)
+            sums[k] += ((EntPupilsCount *) g_ptr_array_index (row->counts, k))->count;
+        }
     }
 
-  return total;
+  for (guint k = 0; k < self->totals->len; k++)
+    ent_pupils_count_set (g_ptr_array_index (self->totals, k), sums[k], TRUE);
 }
 
+/* After a new budget or scenario: every row in place, then the totals. Only
+ * the counts whose value differs notify their cells. */
 static void
-set_cell_text (GtkWidget  *widget,
-               Cell       *cell,
-               const char *text)
+update_all_rows (EntPupilsPage *self)
 {
-  g_free (cell->shown);
-  cell->shown = g_strdup (text);
-  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
-    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->school_rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    update_row (self, value);
+  update_totals (self);
 }
 
+/* Forgets the rows (after the school years changed, or another document). */
 static void
-refresh_count_cell (EntPupilsPage *self,
-                    GtkWidget     *widget)
+reset_rows (EntPupilsPage *self)
 {
-  Cell *cell = get_cell (widget);
-  g_autofree char *text = NULL;
-  gboolean known = TRUE;
-  gint64 count;
+  g_hash_table_remove_all (self->school_rows);
+  g_ptr_array_unref (self->totals);
+  self->totals = new_counts ((guint) self->n_school_years);
+}
 
-  if (cell->kind != CELL_COUNT)
-    return;
+/* Drops the rows of schools no longer in the document. */
+static void
+prune_rows (EntPupilsPage *self)
+{
+  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key;
 
-  if (cell->is_total)
-    count = get_total_count (self, cell->school_year);
-  else if (cell->school != NULL)
-    count = get_school_count (self, cell->school, cell->school_year, &known);
-  else
-    return;
-
-  text = ent_count_format (count);
-  set_cell_text (widget, cell, text);
-
-  if (cell->is_total)
+  if (self->document != NULL)
     {
-      gtk_widget_set_tooltip_text (widget, NULL);
-      return;
+      GListModel *schools = ent_document_get_schools (self->document);
+      guint n = g_list_model_get_n_items (schools);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
+
+          g_hash_table_add (present, school);
+        }
     }
 
-  if (known)
+  g_hash_table_iter_init (&iter, self->school_rows);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (present, key))
+      g_hash_table_iter_remove (&iter);
+}
+
+/* Shows the count a cell is bound to: text unless the user is typing, and
+ * whether it is known or projected. */
+static void
+show_count (GtkWidget *widget,
+            Cell      *cell)
+{
+  EntPupilsCount *count = cell->count;
+
+  if (count == NULL)
+    return;
+
+  if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), count->text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (widget), count->text);
+
+  if (cell->is_total)
+    return;
+
+  if (count->known)
     {
       gtk_widget_remove_css_class (widget, "dim-label");
       gtk_widget_remove_css_class (widget, "projected");
@@ -328,20 +553,6 @@ refresh_count_cell (EntPupilsPage *self,
       gtk_widget_set_tooltip_text (widget,
                                    _("Projected. Click or press Enter to type a known count."));
     }
-}
-
-static void
-refresh_all_cells (EntPupilsPage *self)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  if (self->cells == NULL)
-    return;
-
-  g_hash_table_iter_init (&iter, self->cells);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    refresh_count_cell (self, key);
 }
 
 static void
@@ -362,14 +573,16 @@ commit_count_cell (EntPupilsPage *self,
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget))));
   g_autofree char *reason = NULL;
+  g_autoptr(EntSchool) school = g_object_ref (cell->school);
+  int school_year = cell->school_year;
   gint64 count;
   gint64 known_count;
   gboolean known;
 
   gtk_widget_remove_css_class (widget, "error");
-  known = ent_school_get_known_pupils (cell->school, cell->school_year, &known_count);
+  known = ent_school_get_known_pupils (school, school_year, &known_count);
 
-  if (g_strcmp0 (text, cell->shown) == 0)
+  if (cell->count != NULL && g_strcmp0 (text, cell->count->text) == 0)
     {
       hide_error (self);
       return;
@@ -379,8 +592,9 @@ commit_count_cell (EntPupilsPage *self,
     {
       hide_error (self);
       if (known)
-        ent_school_unset_known_pupils (cell->school, cell->school_year);
-      refresh_count_cell (self, widget);
+        ent_school_unset_known_pupils (school, school_year);
+      /* unchanged model (it was projected already): show the projection again */
+      show_count (widget, cell);
       return;
     }
 
@@ -390,15 +604,15 @@ commit_count_cell (EntPupilsPage *self,
       gtk_widget_add_css_class (widget, "error");
       show_error (self, reason);
       /* the model keeps its value: show it again */
-      gtk_editable_set_text (GTK_EDITABLE (widget), cell->shown);
+      show_count (widget, cell);
       return;
     }
 
   hide_error (self);
   if (!known || known_count != count)
-    ent_school_set_known_pupils (cell->school, cell->school_year, count);
-  else
-    refresh_count_cell (self, widget);
+    ent_school_set_known_pupils (school, school_year, count);
+  /* "1250" typed shows as "1 250", also when the count did not change */
+  show_count (widget, cell);
 }
 
 static void add_year_column (EntPupilsPage *self,
@@ -422,12 +636,21 @@ rebuild_year_columns (EntPupilsPage *self)
       self->year_columns->len == (guint) n)
     return;
 
+  /* A focused cell would lose the focus once torn down, and GtkEditableLabel
+   * (GTK 4.8) then stops editing from a timeout that outlives it: move the
+   * focus to the table while the cells are still there. */
+  if (gtk_widget_get_focus_child (GTK_WIDGET (self->column_view)) != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+
+  /* the old cells unbind from the old counts */
   for (guint i = 0; i < self->year_columns->len; i++)
     gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->year_columns, i));
   g_ptr_array_set_size (self->year_columns, 0);
 
   self->first_school_year = first;
   self->n_school_years = n;
+  reset_rows (self);
+  update_totals (self);
 
   for (int i = 0; i < n; i++)
     add_year_column (self, first + i);
@@ -502,13 +725,38 @@ count_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* A school's counts changed: its row, then the totals (before the budget is
+ * recomputed, the other years keep the last budget's projections). */
 static void
-school_changed_cb (EntSchool *school,
-                   GtkWidget *widget)
+school_changed_cb (EntSchool     *school,
+                   EntPupilsPage *self)
 {
-  Cell *cell = get_cell (widget);
+  Row *row = g_hash_table_lookup (self->school_rows, school);
 
-  refresh_count_cell (cell->page, widget);
+  if (row == NULL)
+    return;
+  update_row (self, row);
+  update_totals (self);
+}
+
+static void
+count_notify_cb (EntPupilsCount *count,
+                 GParamSpec     *pspec,
+                 GtkWidget      *widget)
+{
+  show_count (widget, get_cell (widget));
+}
+
+static void
+schools_changed_cb (GListModel    *schools,
+                    guint          position,
+                    guint          removed,
+                    guint          added,
+                    EntPupilsPage *self)
+{
+  if (removed > 0)
+    prune_rows (self);
+  update_totals (self);
 }
 
 static void
@@ -559,7 +807,7 @@ setup_cell (GtkListItem *list_item,
   cell->page = self;
   cell->kind = kind;
   cell->school_year = school_year;
-  g_object_set_data_full (G_OBJECT (label), CELL_KEY, cell, cell_free);
+  g_object_set_data_full (G_OBJECT (label), CELL_KEY, cell, g_free);
   /* for the GUI tests, with "ent-cell-school" set while bound */
   g_object_set_data (G_OBJECT (label), "ent-cell-kind", (gpointer) cell_kind_names[kind]);
   g_object_set_data (G_OBJECT (label), "ent-cell-year", GINT_TO_POINTER (school_year));
@@ -598,6 +846,23 @@ setup_cell (GtkListItem *list_item,
   g_object_set_data (G_OBJECT (list_item), "ent-cell", g_object_ref (label));
 }
 
+/* A count cell follows its EntPupilsCount (of its school year) while bound. */
+static void
+bind_count (GtkWidget *widget,
+            Cell      *cell,
+            GPtrArray *counts)
+{
+  int k = cell->school_year - cell->page->first_school_year;
+
+  if (k < 0 || (guint) k >= counts->len)
+    return;   /* a column about to be removed */
+
+  cell->count = g_object_ref (g_ptr_array_index (counts, k));
+  cell->notify_id = g_signal_connect (cell->count, "notify",
+                                      G_CALLBACK (count_notify_cb), widget);
+  show_count (widget, cell);
+}
+
 static void
 bind_cell (GtkListItem   *list_item,
            EntPupilsPage *self)
@@ -622,8 +887,7 @@ bind_cell (GtkListItem   *list_item,
           gtk_editable_set_text (GTK_EDITABLE (widget), _("Total"));
           break;
         case CELL_COUNT:
-          g_hash_table_add (self->cells, widget);
-          refresh_count_cell (self, widget);
+          bind_count (widget, cell, self->totals);
           break;
         default:
           gtk_editable_set_text (GTK_EDITABLE (widget), "");
@@ -658,10 +922,7 @@ bind_cell (GtkListItem   *list_item,
       accessible = g_strdup_printf (_("UAI of %s"), ent_school_get_name (cell->school));
       break;
     case CELL_COUNT:
-      cell->changed_id = g_signal_connect (cell->school, "changed",
-                                           G_CALLBACK (school_changed_cb), widget);
-      g_hash_table_add (self->cells, widget);
-      refresh_count_cell (self, widget);
+      bind_count (widget, cell, ensure_row (self, cell->school)->counts);
       /* Translators: accessible label; %s is a school name, %d/%d a school year such as 2023/2024 */
       accessible = g_strdup_printf (_("Pupils of %s in %d/%d"),
                                     ent_school_get_name (cell->school),
@@ -691,12 +952,11 @@ unbind_cell (GtkListItem   *list_item,
       g_binding_unbind (cell->binding);
       cell->binding = NULL;
     }
-  if (cell->changed_id != 0)
+  if (cell->count != NULL)
     {
-      g_signal_handler_disconnect (cell->school, cell->changed_id);
-      cell->changed_id = 0;
+      g_clear_signal_handler (&cell->notify_id, cell->count);
+      g_clear_object (&cell->count);
     }
-  g_hash_table_remove (self->cells, widget);
   g_hash_table_remove (self->name_cells, widget);
   g_object_set_data (G_OBJECT (widget), "ent-cell-school", NULL);
   gtk_widget_remove_css_class (widget, "error");
@@ -823,9 +1083,9 @@ static void
 document_changed_cb (EntDocument   *document,
                      EntPupilsPage *self)
 {
+  /* only the contract's school years rebuild anything; counts follow their
+   * school's "changed" and the next budget */
   rebuild_year_columns (self);
-  /* totals may have changed without a new budget (tests, stale budget) */
-  refresh_all_cells (self);
 }
 
 static void
@@ -908,7 +1168,10 @@ ent_pupils_page_dispose (GObject *object)
   EntPupilsPage *self = ENT_PUPILS_PAGE (object);
 
   if (self->document != NULL)
-    g_clear_signal_handler (&self->document_changed_id, self->document);
+    {
+      g_clear_signal_handler (&self->document_changed_id, self->document);
+      g_clear_signal_handler (&self->schools_changed_id, ent_document_get_schools (self->document));
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_PUPILS_PAGE);
   /* the template's top child is ours to unparent (GtkBinLayout) */
@@ -916,7 +1179,8 @@ ent_pupils_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_pointer (&self->year_columns, g_ptr_array_unref);
-  g_clear_pointer (&self->cells, g_hash_table_unref);
+  g_clear_pointer (&self->school_rows, g_hash_table_unref);
+  g_clear_pointer (&self->totals, g_ptr_array_unref);
   g_clear_pointer (&self->name_cells, g_hash_table_unref);
   g_clear_pointer (&self->school_index, g_hash_table_unref);
   g_clear_object (&self->rows);
@@ -1029,7 +1293,8 @@ ent_pupils_page_init (EntPupilsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->year_columns = g_ptr_array_new_with_free_func (g_object_unref);
-  self->cells = g_hash_table_new (NULL, NULL);
+  self->school_rows = g_hash_table_new_full (NULL, NULL, NULL, row_free);
+  self->totals = new_counts (0);
   self->name_cells = g_hash_table_new (NULL, NULL);
 
   self->totals_store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
@@ -1075,8 +1340,12 @@ ent_pupils_page_set_document (EntPupilsPage *self,
     return;
 
   if (self->document != NULL)
-    g_clear_signal_handler (&self->document_changed_id, self->document);
+    {
+      g_clear_signal_handler (&self->document_changed_id, self->document);
+      g_clear_signal_handler (&self->schools_changed_id, ent_document_get_schools (self->document));
+    }
   g_set_object (&self->document, document);
+  g_hash_table_remove_all (self->school_rows);
 
   /* rows: [schools, totals] */
   g_list_store_remove_all (self->rows);
@@ -1085,10 +1354,14 @@ ent_pupils_page_set_document (EntPupilsPage *self,
   g_list_store_append (self->rows, self->totals_store);
 
   if (document != NULL)
-    self->document_changed_id = g_signal_connect (document, "changed",
-                                                  G_CALLBACK (document_changed_cb), self);
+    {
+      self->document_changed_id = g_signal_connect (document, "changed",
+                                                    G_CALLBACK (document_changed_cb), self);
+      self->schools_changed_id = g_signal_connect (ent_document_get_schools (document), "items-changed",
+                                                   G_CALLBACK (schools_changed_cb), self);
+    }
   rebuild_year_columns (self);
-  refresh_all_cells (self);
+  update_all_rows (self);
   hide_error (self);
   update_buttons (self);
 
@@ -1126,7 +1399,7 @@ ent_pupils_page_set_scenario (EntPupilsPage *self,
     return;
 
   update_scenario_budget (self);
-  refresh_all_cells (self);
+  update_all_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
 }
 
@@ -1157,6 +1430,6 @@ ent_pupils_page_set_budget (EntPupilsPage *self,
     }
 
   update_scenario_budget (self);
-  refresh_all_cells (self);
+  update_all_rows (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET]);
 }

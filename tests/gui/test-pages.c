@@ -464,6 +464,12 @@ test_pupils_example (void)
 }
 
 static void
+count_changes_cb (guint *n_changes)
+{
+  (*n_changes)++;
+}
+
+static void
 test_pupils_own_document (void)
 {
   g_autoptr(EntDocument) document = new_own_document ();
@@ -493,6 +499,28 @@ test_pupils_own_document (void)
   /* 162 + (110 → 99) */
   text = ent_count_format (162 + 99);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2024))), ==, text);
+
+  /* an edit touches the edited school's cells and the totals, not the others */
+  {
+    EntSchool *b = get_school (document, 1);
+    GtkWidget *other = find_cell (page, "count", b, 2022);
+    guint other_changes = 0;
+    /* any property of the widget set again (text, tooltip, style classes) */
+    gulong id = g_signal_connect_swapped (other, "notify", G_CALLBACK (count_changes_cb), &other_changes);
+
+    type_into_label (find_cell (page, "count", a, 2023), "190");
+    wait_for_frames (window, 1);
+    g_clear_pointer (&text, g_free);
+    /* 190 + 110 */
+    text = ent_count_format (300);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2023))), ==, text);
+    g_clear_pointer (&text, g_free);
+    /* 2024: 190 → 171, plus 99 */
+    text = ent_count_format (171 + 99);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2024))), ==, text);
+    g_assert_cmpuint (other_changes, ==, 0);
+    g_signal_handler_disconnect (other, id);
+  }
 
   /* the columns follow the contract */
   ent_contract_set_school_years (ent_document_get_contract (document), 5);
@@ -670,6 +698,8 @@ test_budget_example (void)
   g_assert_true (shows_money (page, 628680 - 157170));
   title = g_strdup_printf (_("Budget of “%s”"), ent_scenario_get_name (base));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (page, "title_label"))), ==, title);
+  /* one commune: no per-commune table */
+  g_assert_false (gtk_widget_get_visible (find_by_id (page, "communes_box")));
   save_png (window, "pages-budget-example.png");
 
   /* a change of the scenario shows once the budget is recomputed */
@@ -721,6 +751,185 @@ test_budget_own_document (void)
   g_assert_finalize_object (g_steal_pointer (&document));
 }
 
+/* Budget: share per commune */
+
+/* Three communes, annual billing, base only at 1,30 € a pupil, the default
+ * contract (school years 2023–2026, budget years 2024–2027, each billing the
+ * school year before). Only 2023 is known; the constant projection keeps it:
+ *   Hem    = 70 + 30 = 100 pupils → 100 × 1,30 = 130,00 € a year, 520,00 € in all
+ *   Lys    =          60 pupils →  60 × 1,30 =  78,00 € a year, 312,00 € in all
+ *   Sailly =          40 pupils →  40 × 1,30 =  52,00 € a year, 208,00 € in all
+ *   total             200 pupils →              260,00 € a year, 1 040,00 € in all */
+static EntDocument *
+new_communes_document (void)
+{
+  EntDocument *document = ent_document_new ();
+  g_autoptr(EntTariffPeriod) period = NULL;
+  g_autoptr(EntScenario) scenario = ent_scenario_new ("Base");
+  g_autoptr(GError) error = NULL;
+  const struct { const char *name; const char *commune; gint64 pupils; } schools[] = {
+    { "École du Centre", "Hem", 70 },
+    { "École Lyautey", "Lys", 60 },
+    { "École des Prés", "Hem", 30 },
+    { "École Pasteur", "Sailly", 40 },
+  };
+  GDate date;
+
+  ent_document_set_payer (document, "Communauté de communes du Val");
+  ent_document_set_payer_kind (document, ENT_PAYER_EPCI);
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2021);
+  period = ent_tariff_period_new (&date, 130, 30, 15000, "Test tariff");
+  g_assert_true (ent_tariff_schedule_add (ent_document_get_tariffs (document), period, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ent_contract_get_billing (ent_document_get_contract (document)), ==, ENT_BILLING_ANNUAL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (schools); i++)
+    {
+      g_autoptr(EntSchool) school = ent_school_new (schools[i].name, schools[i].commune);
+
+      ent_school_set_known_pupils (school, 2023, schools[i].pupils);
+      ent_document_add_school (document, school);
+    }
+  ent_document_add_scenario (document, scenario);
+  return document;
+}
+
+/* The texts of the row of @view whose first cell shows @first, cell by cell. */
+static GStrv
+row_texts (GtkWidget  *view,
+           const char *first)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GtkWidget *label = find_widget (view, match_text, first);
+  GtkWidget *row;
+
+  g_assert_nonnull (label);
+  /* label → its cell → the row */
+  row = gtk_widget_get_parent (gtk_widget_get_parent (label));
+  for (GtkWidget *cell = gtk_widget_get_first_child (row);
+       cell != NULL;
+       cell = gtk_widget_get_next_sibling (cell))
+    {
+      GtkWidget *child = gtk_widget_get_first_child (cell);
+
+      g_assert_true (GTK_IS_LABEL (child));
+      g_strv_builder_add (builder, gtk_label_get_text (GTK_LABEL (child)));
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+assert_row (GtkWidget    *view,
+            const char   *first,
+            gint64        pupils,
+            const gint64 *cents,   /* 4 budget years, then the contract */
+            guint         n_cents)
+{
+  g_auto(GStrv) texts = row_texts (view, first);
+  g_autofree char *count = ent_count_format (pupils);
+
+  g_assert_cmpuint (g_strv_length (texts), ==, 2 + n_cents);
+  g_assert_cmpstr (texts[0], ==, first);
+  g_assert_cmpstr (texts[1], ==, count);
+  for (guint i = 0; i < n_cents; i++)
+    {
+      g_autofree char *money = ent_money_format (cents[i]);
+
+      g_assert_cmpstr (texts[2 + i], ==, money);
+    }
+}
+
+static void
+scroll_to_bottom (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (gtk_widget_get_parent (gtk_widget_get_parent (widget)),
+                                                 GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment,
+                            gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+}
+
+static void
+test_budget_communes (void)
+{
+  g_autoptr(EntDocument) document = new_communes_document ();
+  EntSchool *lys = get_school (document, 1);
+  GtkWidget *page = ent_budget_page_new ();
+  GtkWidget *window;
+  GtkWidget *view;
+  GtkColumnViewColumn *pupils_column;
+  g_autofree char *pupils_title = NULL;
+  const gint64 hem[] = { 13000, 13000, 13000, 13000, 52000 };
+  const gint64 lys_parts[] = { 7800, 7800, 7800, 7800, 31200 };
+  const gint64 lys_after[] = { 10400, 10400, 10400, 10400, 41600 };   /* 80 × 1,30 */
+  const gint64 sailly[] = { 5200, 5200, 5200, 5200, 20800 };
+  const gint64 total[] = { 26000, 26000, 26000, 26000, 104000 };
+  const gint64 total_after[] = { 28600, 28600, 28600, 28600, 114400 };
+
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, "scenario", get_scenario (document, 0), NULL);
+  attach_budget (page, document);
+  window = show_in_window (page);
+
+  g_assert_true (gtk_widget_get_visible (find_by_id (page, "communes_box")));
+  view = find_by_id (page, "communes_view");
+  /* commune, pupils, 2024 … 2027, contract */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (view))), ==, 7);
+  pupils_column = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (view)), 1);
+  pupils_title = g_strdup_printf (_("Pupils %d/%d"), 2023, 2024);
+  g_assert_cmpstr (gtk_column_view_column_get_title (pupils_column), ==, pupils_title);
+  g_object_unref (pupils_column);
+
+  assert_row (view, "Hem", 100, hem, G_N_ELEMENTS (hem));
+  assert_row (view, "Lys", 60, lys_parts, G_N_ELEMENTS (lys_parts));
+  assert_row (view, "Sailly", 40, sailly, G_N_ELEMENTS (sailly));
+  assert_row (view, _("Total"), 200, total, G_N_ELEMENTS (total));
+  /* the total row is the scenario's totals, which the parts sum to exactly */
+  {
+    g_autoptr(EntBudget) budget = NULL;
+    const EntScenarioBudget *sb;
+
+    g_object_get (page, "budget", &budget, NULL);
+    sb = &budget->scenarios[0];
+    g_assert_cmpuint (budget->n_communes, ==, 3);
+    g_assert_cmpint (sb->total, ==, 104000);
+    for (guint y = 0; y < sb->n_years; y++)
+      {
+        gint64 sum = 0;
+
+        g_assert_cmpint (sb->years[y].total, ==, 26000);
+        for (guint c = 0; c < budget->n_communes; c++)
+          for (guint l = 0; l < ENT_N_LINES; l++)
+            sum += ent_budget_line_get_commune_part (budget, &sb->years[y].lines[l], c);
+        g_assert_cmpint (sum, ==, sb->years[y].total);
+      }
+  }
+  scroll_to_bottom (view);
+  save_png (window, "pages-budget-communes.png");
+
+  /* live: Lys has 80 pupils in 2023 → 104,00 a year; the other rows keep theirs */
+  ent_school_set_known_pupils (lys, 2023, 80);
+  wait_for_frames (window, 1);
+  assert_row (view, "Hem", 100, hem, G_N_ELEMENTS (hem));
+  assert_row (view, "Lys", 80, lys_after, G_N_ELEMENTS (lys_after));
+  assert_row (view, "Sailly", 40, sailly, G_N_ELEMENTS (sailly));
+  assert_row (view, _("Total"), 220, total_after, G_N_ELEMENTS (total_after));
+
+  /* a single commune: no table */
+  ent_school_set_commune (lys, "Hem");
+  ent_school_set_commune (get_school (document, 3), "Hem");
+  wait_for_frames (window, 1);
+  g_assert_false (gtk_widget_get_visible (find_by_id (page, "communes_box")));
+
+  destroy_window (window);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -748,6 +957,7 @@ main (int   argc,
   g_test_add_func ("/pages/scenarios/own-document", test_scenarios_own_document);
   g_test_add_func ("/pages/budget/example", test_budget_example);
   g_test_add_func ("/pages/budget/own-document", test_budget_own_document);
+  g_test_add_func ("/pages/budget/communes", test_budget_communes);
 
   return g_test_run ();
 }
