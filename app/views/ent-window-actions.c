@@ -551,6 +551,45 @@ save_as_action (GtkWidget  *widget,
   save_as (ENT_WINDOW (widget), NULL, NULL, NULL);
 }
 
+/* The folder of the last export, else the document's. */
+static GFile *
+dup_export_folder (EntWindow *self)
+{
+  GFile *file = ent_document_get_file (self->document);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *uri = g_settings_get_string (self->settings, "last-export-folder");
+
+      if (uri != NULL && *uri != '\0')
+        return g_file_new_for_uri (uri);
+    }
+  return file != NULL ? g_file_get_parent (file) : NULL;
+}
+
+/* Asks where to export (the name suggested from the document, @extension
+ * added to a name without it), then calls @chosen. */
+static void
+choose_export_file (EntWindow  *self,
+                    const char *title,
+                    const char *filter_name,
+                    const char *pattern,
+                    const char *mime_type,
+                    const char *extension,
+                    ChosenFunc  chosen)
+{
+  Pending *pending = pending_new (self);
+  g_autofree char *name = dup_suggested_name (self, extension);
+  g_autoptr(GFile) folder = dup_export_folder (self);
+
+  pending->chosen = chosen;
+  pending->extension = g_strdup (extension);
+  choose_file (self, CHOOSE_SAVE, title,
+               /* Translators: accept button of the export file dialogs */
+               _("_Export"),
+               filter_name, pattern, mime_type, name, folder, pending);
+}
+
 static void
 export_chosen_cb (EntWindow *self,
                   GFile     *file,
@@ -565,32 +604,67 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
+  choose_export_file (ENT_WINDOW (widget),
+                      /* Translators: title of the file dialog */
+                      _("Export the Budget Workbook"),
+                      /* Translators: file filter name */
+                      _("Spreadsheets (XLSX)"),
+                      "*.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                      ".xlsx", export_chosen_cb);
+}
+
+static void
+export_pdf_chosen_cb (EntWindow *self,
+                      GFile     *file,
+                      gpointer   user_data)
+{
+  if (file != NULL)
+    ent_window_export_pdf_to_file (self, file, NULL);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  choose_export_file (ENT_WINDOW (widget),
+                      /* Translators: title of the file dialog */
+                      _("Export the PDF Summary"),
+                      /* Translators: file filter name */
+                      _("PDF documents"),
+                      "*.pdf", "application/pdf",
+                      ".pdf", export_pdf_chosen_cb);
+}
+
+static void
+import_chosen_cb (EntWindow *self,
+                  GFile     *file,
+                  gpointer   user_data)
+{
+  if (file != NULL)
+    ent_window_open_import_dialog (self, file);
+}
+
+static void
+import_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
   EntWindow *self = ENT_WINDOW (widget);
   Pending *pending = pending_new (self);
-  g_autofree char *name = dup_suggested_name (self, ".xlsx");
-  g_autoptr(GFile) folder = NULL;
+  GFile *file = ent_document_get_file (self->document);
+  g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
 
-  if (self->settings != NULL)
-    {
-      g_autofree char *uri = g_settings_get_string (self->settings, "last-export-folder");
-
-      if (uri != NULL && *uri != '\0')
-        folder = g_file_new_for_uri (uri);
-    }
-  if (folder == NULL && ent_document_get_file (self->document) != NULL)
-    folder = g_file_get_parent (ent_document_get_file (self->document));
-
-  pending->chosen = export_chosen_cb;
-  pending->extension = g_strdup (".xlsx");
-  choose_file (self, CHOOSE_SAVE,
-               /* Translators: title of the file dialog */
-               _("Export the Budget Workbook"),
+  pending->chosen = import_chosen_cb;
+  choose_file (self, CHOOSE_OPEN,
+               /* Translators: title of the file dialog that picks the CSV file of pupil counts */
+               _("Import Pupils"),
                /* Translators: accept button of the file dialog */
-               _("_Export"),
+               _("_Open"),
                /* Translators: file filter name */
-               _("Spreadsheets (XLSX)"),
-               "*.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-               name, folder, pending);
+               _("CSV files"),
+               "*.csv", "text/csv",
+               NULL, folder, pending);
 }
 
 static void
@@ -653,18 +727,23 @@ ent_window_update_actions (EntWindow *self)
                                  has_document && ent_document_get_modified (self->document));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", has_document);
 }
 
 void
 ent_window_class_add_actions (GtkWidgetClass *widget_class)
 {
-  /* Accelerators are set on the application (ent-application.c) so that menus
-   * and the shortcuts window show them. */
+  /* Accelerators are set on the application (ent-application.c, and
+   * ensure_accels() in ent-window.c for the later ones) so that menus and the
+   * shortcuts window show them. */
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
 }

@@ -39,6 +39,7 @@ struct _EntWindow
   GtkWidget    *pupils_page;
   GtkWidget    *scenarios_page;
   GtkWidget    *budget_page;
+  GtkWidget    *compare_page;
 };
 
 /* What to do once unsaved changes are saved or discarded (not on Cancel). */

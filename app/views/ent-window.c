@@ -4,7 +4,8 @@
  * error. Every "changed" of the document schedules one recomputation before
  * the next frame (several changes in one frame cost one computation); the pages
  * and the totals bar are bound to the window's "document", "scenario" and
- * "budget" properties in ui/ent-window.ui.
+ * "budget" properties in ui/ent-window.ui (the Compare page gets the budget
+ * only while it is shown, see shown_budget_cb()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,10 +14,13 @@
 #include <glib/gi18n.h>
 
 #include "ent-budget-page.h"
+#include "ent-compare-page.h"
+#include "ent-import-dialog.h"
 #include "ent-pupils-page.h"
 #include "ent-scenarios-page.h"
 #include "ent-window-private.h"
 
+#include "ent-pdf-export.h"
 #include "ent-xlsx-export.h"
 
 /* Before GTK's layout and paint (GDK_PRIORITY_REDRAW = G_PRIORITY_HIGH_IDLE + 20):
@@ -34,6 +38,22 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Accelerators of the actions this window added after the application's own
+ * table (ent-application.c); set on the application, where menus and the
+ * shortcuts window read them, unless the application already has some. */
+static const struct {
+  const char *action;
+  const char *accel;
+} window_accels[] = {
+  { "win.import-csv", "<Control>i" },
+  { "win.export-pdf", "<Control><Shift>e" },
+  { "win.show-page::compare", "<Alt>5" },
+};
+
+typedef gboolean (*ExportWriter) (EntDocument  *document,
+                                  const char   *path,
+                                  GError      **error);
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -226,7 +246,111 @@ save_window_state (EntWindow *self)
     }
 }
 
+static void
+ensure_accels (EntWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (application == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (window_accels); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (application,
+                                                                    window_accels[i].action);
+
+      if (accels == NULL || accels[0] == NULL)
+        {
+          const char *set[] = { window_accels[i].accel, NULL };
+
+          gtk_application_set_accels_for_action (application, window_accels[i].action, set);
+        }
+    }
+}
+
+static gboolean
+write_xlsx (EntDocument  *document,
+            const char   *path,
+            GError      **error)
+{
+  return ent_xlsx_export (document, path, NULL, error);
+}
+
+static gboolean
+write_pdf (EntDocument  *document,
+           const char   *path,
+           GError      **error)
+{
+  return ent_pdf_export (document, path, NULL, error);
+}
+
+/* Writes @file with @write and remembers its folder as the last export
+ * folder; @not_local (translated) is the error for a file without a path. */
+static gboolean
+export_to_file (EntWindow     *self,
+                GFile         *file,
+                ExportWriter   write,
+                const char    *not_local,
+                GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GFile) folder = NULL;
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, not_local);
+      return FALSE;
+    }
+  if (!write (self->document, path, error))
+    return FALSE;
+
+  folder = g_file_get_parent (file);
+  if (self->settings != NULL && folder != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (folder);
+
+      g_settings_set_string (self->settings, "last-export-folder", uri);
+    }
+  return TRUE;
+}
+
 /* ---------------------------------------------------------------- callbacks */
+
+/* The Compare page's budget: the window's while the page is shown, none
+ * otherwise. Its sensitivity table takes several budget computations (about
+ * 20 ms for 500 schools): a hidden page must not add them to every edit. */
+static EntBudget *
+shown_budget_cb (EntWindow  *self,
+                 EntBudget  *budget,
+                 const char *visible_page)
+{
+  if (budget == NULL || g_strcmp0 (visible_page, "compare") != 0)
+    return NULL;
+  return ent_budget_ref (budget);
+}
+
+static void
+application_notify_cb (EntWindow *self)
+{
+  ensure_accels (self);
+}
+
+static void
+imported_cb (EntWindow       *self,
+             guint            n_counts,
+             EntImportDialog *dialog)
+{
+  g_autofree char *name = g_file_get_basename (ent_import_dialog_get_file (dialog));
+  g_autofree char *display = g_filename_display_name (name);
+  g_autofree char *message =
+    /* Translators: confirmation after the CSV import; %1$u is a number of pupil counts, %2$s the file name */
+    g_strdup_printf (ngettext ("%1$u pupil count was imported from “%2$s”.",
+                               "%1$u pupil counts were imported from “%2$s”.", n_counts),
+                     n_counts, display);
+
+  ent_window_show_info (self, message);
+  gtk_stack_set_visible_child_name (self->stack, "pupils");
+}
 
 static void
 document_changed_cb (EntWindow *self)
@@ -393,6 +517,7 @@ ent_window_class_init (EntWindowClass *klass)
   g_type_ensure (ENT_TYPE_PUPILS_PAGE);
   g_type_ensure (ENT_TYPE_SCENARIOS_PAGE);
   g_type_ensure (ENT_TYPE_BUDGET_PAGE);
+  g_type_ensure (ENT_TYPE_COMPARE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/budgetent/BudgetEnt/ui/ent-window.ui");
@@ -411,11 +536,13 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntWindow, pupils_page);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, scenarios_page);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, budget_page);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, compare_page);
   /* not kept: bound so that tests can find them */
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_info_cb);
+  gtk_widget_class_bind_template_callback (widget_class, shown_budget_cb);
 
   ent_window_class_add_actions (widget_class);
 }
@@ -443,6 +570,7 @@ ent_window_init (EntWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_notify_cb), NULL);
   update_title (self);
 }
 
@@ -659,45 +787,73 @@ ent_window_export_to_file (EntWindow  *self,
                            GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
 
   g_return_val_if_fail (ENT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  path = g_file_get_path (file);
-  if (path == NULL)
-    g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                 /* Translators: the export writes local files only */
-                 _("The workbook can only be written to a local folder."));
-  else
-    ent_xlsx_export (self->document, path, NULL, &local_error);
-
-  if (local_error != NULL)
+  if (!export_to_file (self, file, write_xlsx,
+                       /* Translators: the export writes local files only */
+                       _("The workbook can only be written to a local folder."),
+                       &local_error))
     {
-      g_autofree char *message =
-        /* Translators: %s is the reason */
-        g_strdup_printf (_("Could not export the workbook: %s"), local_error->message);
-
+      /* Translators: %s is the reason */
+      message = g_strdup_printf (_("Could not export the workbook: %s"), local_error->message);
       ent_window_show_error (self, message);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  {
-    g_autofree char *name = g_file_get_parse_name (file);
-    g_autofree char *message =
-      /* Translators: confirmation after the export; %s is the file name */
-      g_strdup_printf (_("The budget workbook was written to “%s”."), name);
-
-    ent_window_show_info (self, message);
-  }
-  folder = g_file_get_parent (file);
-  if (self->settings != NULL && folder != NULL)
-    {
-      g_autofree char *uri = g_file_get_uri (folder);
-
-      g_settings_set_string (self->settings, "last-export-folder", uri);
-    }
+  name = g_file_get_parse_name (file);
+  /* Translators: confirmation after the export; %s is the file name */
+  message = g_strdup_printf (_("The budget workbook was written to “%s”."), name);
+  ent_window_show_info (self, message);
   return TRUE;
+}
+
+gboolean
+ent_window_export_pdf_to_file (EntWindow  *self,
+                               GFile      *file,
+                               GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (ENT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!export_to_file (self, file, write_pdf,
+                       /* Translators: the PDF export writes local files only */
+                       _("The summary can only be written to a local folder."),
+                       &local_error))
+    {
+      /* Translators: %s is the reason */
+      message = g_strdup_printf (_("Could not export the PDF summary: %s"), local_error->message);
+      ent_window_show_error (self, message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  name = g_file_get_parse_name (file);
+  /* Translators: confirmation after the PDF export; %s is the file name */
+  message = g_strdup_printf (_("The PDF summary was written to “%s”."), name);
+  ent_window_show_info (self, message);
+  return TRUE;
+}
+
+GtkWindow *
+ent_window_open_import_dialog (EntWindow *self,
+                               GFile     *file)
+{
+  EntImportDialog *dialog;
+
+  g_return_val_if_fail (ENT_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  dialog = ent_import_dialog_new (GTK_WINDOW (self), self->document, file);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
 }

@@ -44,6 +44,14 @@ gboolean     ent_window_save_to_file       (EntWindow      *self,
 gboolean     ent_window_export_to_file     (EntWindow      *self,
                                             GFile          *file,
                                             GError        **error);
+/* Writes the one-page PDF summary of the current document; errors are shown too. */
+gboolean     ent_window_export_pdf_to_file (EntWindow      *self,
+                                            GFile          *file,
+                                            GError        **error);
+/* Opens the dialog that imports pupil counts from the CSV @file into the
+ * current document (modal; it closes itself). Returns it (transfer none). */
+GtkWindow   *ent_window_open_import_dialog (EntWindow      *self,
+                                            GFile          *file);
 /* Shows @message in the window's error banner (NULL hides it). */
 void         ent_window_show_error         (EntWindow      *self,
                                             const char     *message);
