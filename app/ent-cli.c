@@ -120,7 +120,8 @@ ent_cli_check_usage (int    argc,
     g_free (parse_args);
     if (!ok)
       {
-        g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+        /* Translators: a command-line error: program name, then the reason */
+        g_printerr (C_("command line error", "%s: %s\n"), g_get_prgname (), error->message);
         g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
         g_strfreev (remaining);
         remaining = NULL;
@@ -145,7 +146,7 @@ ent_cli_check_usage (int    argc,
     remaining = NULL;
     if (problem != NULL)
       {
-        g_printerr ("%s: %s\n", g_get_prgname (), problem);
+        g_printerr (C_("command line error", "%s: %s\n"), g_get_prgname (), problem);
         return ENT_CLI_EXIT_USAGE;
       }
   }
@@ -350,6 +351,8 @@ print_summary (EntDocument     *document,
   g_autoptr(GString) out = g_string_new (NULL);
   EntContract *contract = ent_document_get_contract (document);
   g_autofree char *start = ent_date_format (ent_contract_get_payment_start (contract));
+  /* the label is capitalised for a menu; here it is in a sentence */
+  g_autofree char *billing = g_utf8_strdown (ent_billing_get_label (ent_contract_get_billing (contract)), -1);
   int first = ent_contract_get_first_school_year (contract);
   int n_years = ent_contract_get_school_years (contract);
 
@@ -361,8 +364,7 @@ print_summary (EntDocument     *document,
                                        "%d school year from %d/%d, billing: %s, payments from %s\n",
                                        "%d school years from %d/%d, billing: %s, payments from %s\n",
                                        n_years),
-                          n_years, first, first + 1,
-                          ent_billing_get_label (ent_contract_get_billing (contract)), start);
+                          n_years, first, first + 1, billing, start);
 
   for (guint s = 0; s < budget->n_scenarios; s++)
     {

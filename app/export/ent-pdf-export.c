@@ -391,7 +391,9 @@ describe_scenario (EntScenario     *scenario,
     }
 
   g_ptr_array_add (parts, NULL);
-  return g_strjoinv ("; ", (char **) parts->pdata);
+  /* Translators: separates the parts of a scenario's description
+   * (French: " ; " with a no-break space before the semicolon) */
+  return g_strjoinv (C_("list separator", "; "), (char **) parts->pdata);
 }
 
 static void

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "ent-contract.h"
 #include "ent-csv-import.h"
@@ -728,10 +729,10 @@ parse_count (Parser      *self,
                     _("“%s” is not a whole number of pupils"), text);
   if (count < 0)
     return fail_at (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, self->record_line, column,
-                    _("%" G_GINT64_FORMAT " pupils is negative"), count);
+                    _("%" PRId64 " pupils is negative"), count);
   if (count > ENT_MAX_PUPILS_PER_SCHOOL)
     return fail_at (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, self->record_line, column,
-                    _("%" G_GINT64_FORMAT " pupils is more than %d in one school"),
+                    _("%" PRId64 " pupils is more than %d in one school"),
                     count, ENT_MAX_PUPILS_PER_SCHOOL);
 
   *out_count = count;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "ent-budget.h"
 #include "ent-document-private.h"
@@ -386,12 +387,12 @@ parse_integer (Loader      *self,
 
   if (value < 0 && min >= 0)
     return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("%" G_GINT64_FORMAT " is negative"), value);
+                     _("%" PRId64 " is negative"), value);
 
   if (value < min || value > max)
     return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("%" G_GINT64_FORMAT " is not between %" G_GINT64_FORMAT
-                       " and %" G_GINT64_FORMAT), value, min, max);
+                     _("%" PRId64 " is not between %" PRId64
+                       " and %" PRId64), value, min, max);
 
   *out = value;
   return TRUE;
@@ -596,11 +597,11 @@ parse_year_count (Loader      *self,
                      _("“%s” is not a year in “%s”"), year_text, item);
   if ((year < min_year || year > max_year) && budget_years)
     return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("%" G_GINT64_FORMAT " is not a budget year of the contract (%d to %d)"),
+                     _("%" PRId64 " is not a budget year of the contract (%d to %d)"),
                      year, min_year, max_year);
   if (year < min_year || year > max_year)
     return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("school year %" G_GINT64_FORMAT " is not between %d and %d"),
+                     _("school year %" PRId64 " is not between %d and %d"),
                      year, min_year, max_year);
 
   if (!g_ascii_string_to_signed (count_text, 10, G_MININT64, G_MAXINT64, &count, NULL))
@@ -608,10 +609,10 @@ parse_year_count (Loader      *self,
                      _("“%s” is not a whole number in “%s”"), count_text, item);
   if (count < 0)
     return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("%" G_GINT64_FORMAT " is negative in “%s”"), count, item);
+                     _("%" PRId64 " is negative in “%s”"), count, item);
   if (count > max_count)
     return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("%" G_GINT64_FORMAT " is more than %" G_GINT64_FORMAT " in “%s”"),
+                     _("%" PRId64 " is more than %" PRId64 " in “%s”"),
                      count, max_count, item);
 
   *out_year = (int) year;
@@ -711,10 +712,10 @@ load_document_group (Loader  *self,
                      _("“%s” is not a version number"), version_text);
   if (version < 1)
     return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, "format-version",
-                     _("%" G_GINT64_FORMAT " is not a version number"), version);
+                     _("%" PRId64 " is not a version number"), version);
   if (version > ENT_DOCUMENT_FORMAT_VERSION)
     return fail_key (self, error, ENT_MODEL_ERROR_VERSION, group, "format-version",
-                     _("the document was written in format %" G_GINT64_FORMAT
+                     _("the document was written in format %" PRId64
                        " by a newer version of ENT Budget, which reads formats up to %d: "
                        "please update the application"),
                      version, ENT_DOCUMENT_FORMAT_VERSION);
@@ -1039,12 +1040,12 @@ load_scenario_group (Loader       *self,
           if (year < self->first_budget_year || year > self->last_budget_year)
             return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group,
                              "optional-support",
-                             _("%" G_GINT64_FORMAT " is not a budget year of the contract (%d to %d)"),
+                             _("%" PRId64 " is not a budget year of the contract (%d to %d)"),
                              year, self->first_budget_year, self->last_budget_year);
           if (g_hash_table_contains (optional_years, GINT_TO_POINTER ((int) year)))
             return fail_key (self, error, ENT_MODEL_ERROR_DUPLICATE, group,
                              "optional-support",
-                             _("budget year %" G_GINT64_FORMAT " is given twice"), year);
+                             _("budget year %" PRId64 " is given twice"), year);
           g_hash_table_add (optional_years, GINT_TO_POINTER ((int) year));
           ent_scenario_set_optional_in_year (scenario, (int) year, TRUE);
         }
@@ -1111,7 +1112,7 @@ collect_numbered_groups (Loader       *self,
       for (guint j = 0; j < result->len; j++)
         if (g_array_index (result, NumberedGroup, j).number == numbered.number)
           return fail_key (self, error, ENT_MODEL_ERROR_DUPLICATE, groups[i], NULL,
-                           _("the number %" G_GINT64_FORMAT " is already used by [%s] (line %d)"),
+                           _("the number %" PRId64 " is already used by [%s] (line %d)"),
                            numbered.number, g_array_index (result, NumberedGroup, j).group,
                            lookup_line (self, g_array_index (result, NumberedGroup, j).group, NULL)), NULL;
 

@@ -402,7 +402,18 @@ ent_date_format (const GDate *date)
 
   g_return_val_if_fail (date != NULL && g_date_valid (date), g_strdup ("?"));
 
-  if (g_date_strftime (buf, sizeof buf, "%-d %B %Y", date) == 0)
+  const char *format;
+
+  if (g_date_get_day (date) == 1)
+    /* Translators: a date on the first day of a month, strftime format
+     * (French: "1er %B %Y", with no-break spaces) */
+    format = C_("long date, first of the month", "%-d %B %Y");
+  else
+    /* Translators: a long date, strftime format (French: "%-d %B %Y" with
+     * no-break spaces, so that the date never breaks across lines) */
+    format = C_("long date", "%-d %B %Y");
+
+  if (g_date_strftime (buf, sizeof buf, format, date) == 0)
     return g_strdup ("?");
   return g_strdup (buf);
 }
