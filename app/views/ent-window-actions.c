@@ -705,7 +705,7 @@ about_action (GtkWidget  *widget,
                          "program-name", _("ENT Budget"),
                          "version", PACKAGE_VERSION,
                          /* Translators: one line describing the application in the About dialog */
-                         "comments", _("Plan each year's contribution of a commune to the school digital workspace (ENT)"),
+                         "comments", _("Plan each year’s contribution of a commune to the school digital workspace (ENT)"),
                          "logo-icon-name", APPLICATION_ID,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "authors", authors,

@@ -84,7 +84,7 @@ recompute (EntWindow *self)
     {
       g_autofree char *message =
         /* Translators: %s is the reason given by the budget engine */
-        g_strdup_printf (_("The budget cannot be computed: %s The totals shown are those of the last valid assumptions."),
+        g_strdup_printf (_("The budget cannot be computed: %s. The totals shown are those of the last valid assumptions."),
                          error->message);
 
       /* Keep the last good budget on screen. */
