@@ -24,6 +24,10 @@
 #include "ent-money.h"
 
 #define WHAT_IF_LIMIT_BP 3000
+/* The sensitivity table costs seven budget computations: while the user
+ * types, it follows this long after the last edit (the comparison table and
+ * the chart follow every edit at once). */
+#define SENSITIVITY_DELAY_MS 300
 
 struct _EntComparePage
 {
@@ -56,6 +60,7 @@ struct _EntComparePage
   GtkStringList   *sensitivity_rows;
   GPtrArray       *scenario_columns;   /* GtkColumnViewColumn, one per scenario */
   gboolean         updating_slider;
+  guint            sensitivity_id;     /* pending recomputation */
 };
 
 G_DEFINE_FINAL_TYPE (EntComparePage, ent_compare_page, GTK_TYPE_WIDGET)
@@ -264,41 +269,65 @@ apply_theme_colors (EntComparePage *self)
     }
 }
 
+/* The sensitivity figures, their chart and their table, from the document. */
+static void
+refresh_sensitivity (EntComparePage *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->sensitivity_id, g_source_remove);
+  g_clear_pointer (&self->sensitivity, ent_sensitivity_free);
+  g_clear_pointer (&self->sensitivity_chart, ent_chart_data_free);
+  g_clear_pointer (&self->sensitivity_error, g_free);
+
+  if (self->budget != NULL && self->budget->n_scenarios > 0 && self->document != NULL)
+    {
+      self->sensitivity = ent_sensitivity_compute (self->document, NULL, 0, &error);
+      if (self->sensitivity == NULL)
+        self->sensitivity_error = g_strdup (error->message);
+      /* the document may already hold scenarios the budget does not have yet */
+      else if (self->sensitivity->n_scenarios != self->budget->n_scenarios)
+        g_clear_pointer (&self->sensitivity, ent_sensitivity_free);
+    }
+  if (self->sensitivity != NULL)
+    self->sensitivity_chart = ent_chart_data_new_sensitivity (self->sensitivity);
+  apply_theme_colors (self);
+
+  for (guint s = 0; self->sensitivity != NULL && s < self->sensitivity->n_scenarios; s++)
+    g_ptr_array_add (rows, g_strdup_printf ("%u", s));
+  replace_rows (self->sensitivity_rows, rows);
+  gtk_widget_queue_draw (GTK_WIDGET (self->sensitivity_area));
+}
+
+static gboolean
+sensitivity_timeout_cb (gpointer data)
+{
+  EntComparePage *self = data;
+
+  self->sensitivity_id = 0;
+  refresh_sensitivity (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild (EntComparePage *self)
 {
   g_autoptr(GPtrArray) comparison_rows = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) sensitivity_rows = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
+  gboolean have_budget = self->budget != NULL && self->budget->n_scenarios > 0;
 
   g_clear_pointer (&self->comparison, ent_comparison_free);
-  g_clear_pointer (&self->sensitivity, ent_sensitivity_free);
   g_clear_pointer (&self->years_chart, ent_chart_data_free);
-  g_clear_pointer (&self->sensitivity_chart, ent_chart_data_free);
-  g_clear_pointer (&self->sensitivity_error, g_free);
 
-  if (self->budget != NULL && self->budget->n_scenarios > 0)
+  if (have_budget)
     {
       self->comparison = ent_comparison_new (self->budget, reference_index (self));
       self->years_chart = ent_chart_data_new_years (self->budget);
-      if (self->document != NULL)
-        {
-          self->sensitivity = ent_sensitivity_compute (self->document, NULL, 0, &error);
-          if (self->sensitivity == NULL)
-            self->sensitivity_error = g_strdup (error->message);
-          /* the document may already hold scenarios the budget does not have yet */
-          else if (self->sensitivity->n_scenarios != self->budget->n_scenarios)
-            g_clear_pointer (&self->sensitivity, ent_sensitivity_free);
-        }
-      if (self->sensitivity != NULL)
-        self->sensitivity_chart = ent_chart_data_new_sensitivity (self->sensitivity);
       apply_theme_colors (self);
 
       for (guint y = 0; y < self->comparison->n_years; y++)
         g_ptr_array_add (comparison_rows, g_strdup_printf ("%u", y));
       g_ptr_array_add (comparison_rows, g_strdup ("total"));
-      for (guint s = 0; self->sensitivity != NULL && s < self->sensitivity->n_scenarios; s++)
-        g_ptr_array_add (sensitivity_rows, g_strdup_printf ("%u", s));
 
       gtk_stack_set_visible_child_name (self->stack, "compare");
     }
@@ -309,9 +338,18 @@ rebuild (EntComparePage *self)
 
   update_scenario_columns (self);
   replace_rows (self->comparison_rows, comparison_rows);
-  replace_rows (self->sensitivity_rows, sensitivity_rows);
   gtk_widget_queue_draw (GTK_WIDGET (self->years_area));
-  gtk_widget_queue_draw (GTK_WIDGET (self->sensitivity_area));
+
+  /* At once when first shown or when there is nothing to show; after the
+   * last of a run of edits otherwise, the previous figures staying meanwhile. */
+  if (!have_budget || self->sensitivity == NULL ||
+      self->sensitivity->n_scenarios != self->budget->n_scenarios)
+    refresh_sensitivity (self);
+  else
+    {
+      g_clear_handle_id (&self->sensitivity_id, g_source_remove);
+      self->sensitivity_id = g_timeout_add (SENSITIVITY_DELAY_MS, sensitivity_timeout_cb, self);
+    }
   update_what_if (self);
 }
 
@@ -573,6 +611,7 @@ ent_compare_page_dispose (GObject *object)
   EntComparePage *self = ENT_COMPARE_PAGE (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->sensitivity_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_COMPARE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -749,6 +788,7 @@ ent_compare_page_set_document (EntComparePage *self,
 
   gtk_drop_down_set_model (self->reference_dropdown,
                            document != NULL ? ent_document_get_scenarios (document) : NULL);
+  g_clear_pointer (&self->sensitivity, ent_sensitivity_free);   /* another document's */
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
