@@ -9,6 +9,8 @@ sh scripts/deps.sh
 ninja -C build
 
 export GSETTINGS_SCHEMA_DIR="$PWD/build/data"
+# the translations of the build tree (French under a French locale), uninstalled
+export ENT_BUDGET_LOCALEDIR="$PWD/build/po"
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   exec ./build/app/ent-budget "$@"
 else
