@@ -14,43 +14,15 @@
 #include <glib/gstdio.h>
 
 #include "ent-budget.h"
+#include "ent-bench-timing.h"
 #include "ent-large-document.h"
 #include "ent-money.h"
 
 #define ENGINE_TARGET_MS 20.0
 
-typedef struct
-{
-  double median;
-  double min;
-  double max;
-} Timing;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static Timing
-summarize (GArray *samples)
-{
-  Timing timing;
-
-  g_array_sort (samples, compare_doubles);
-  timing.min = g_array_index (samples, double, 0);
-  timing.max = g_array_index (samples, double, samples->len - 1);
-  timing.median = g_array_index (samples, double, samples->len / 2);
-  return timing;
-}
-
 static void
 print_timing (const char *what,
-              Timing      timing)
+              EntBenchTiming  timing)
 {
   g_print ("%-44s median %8.2f ms  (min %8.2f, max %8.2f)\n",
            what, timing.median, timing.min, timing.max);
@@ -92,7 +64,7 @@ main (int    argc,
   gint64 start;
   gint64 total_pupils = 0;
   gsize size = 0;
-  Timing engine;
+  EntBenchTiming engine;
 
   setlocale (LC_ALL, "");
 
@@ -191,14 +163,14 @@ main (int    argc,
         g_error ("the saved document does not load back equal");
     }
 
-  engine = summarize (compute);
+  engine = ent_bench_summarize (compute);
   g_print ("%u runs (I/O: %u)\n", runs, MIN (runs, 7u));
   print_timing ("ent_budget_compute (wall)", engine);
-  print_timing ("ent_budget_compute (thread CPU time)", summarize (compute_cpu));
-  print_timing ("all commune parts (get_commune_part)", summarize (communes));
-  print_timing ("ent_document_to_data", summarize (to_data));
-  print_timing ("ent_document_save (atomic, fsync)", summarize (save));
-  print_timing ("ent_document_new_from_file", summarize (load));
+  print_timing ("ent_budget_compute (thread CPU time)", ent_bench_summarize (compute_cpu));
+  print_timing ("all commune parts (get_commune_part)", ent_bench_summarize (communes));
+  print_timing ("ent_document_to_data", ent_bench_summarize (to_data));
+  print_timing ("ent_document_save (atomic, fsync)", ent_bench_summarize (save));
+  print_timing ("ent_document_new_from_file", ent_bench_summarize (load));
   g_print ("Key file: %.1f KiB\n", size / 1024.0);
   g_print ("Engine target < %.0f ms (median wall time): %s\n", ENGINE_TARGET_MS,
            engine.median < ENGINE_TARGET_MS ? "met" : "MISSED");

@@ -33,6 +33,7 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include "ent-bench-timing.h"
 #include "ent-large-document.h"
 #include "ent-money.h"
 #include "ent-window-private.h"
@@ -44,41 +45,6 @@ static const char *all_pages[] = { "assumptions", "pupils", "scenarios", "budget
 static const char *edit_pages[] = { "assumptions", "pupils", "budget", "compare" };
 
 /* ---------------------------------------------------------------- timing */
-
-typedef struct
-{
-  double median;
-  double min;
-  double max;
-} Timing;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static Timing
-summarize (GArray *samples)
-{
-  Timing t = { 0, 0, 0 };
-
-  if (samples->len == 0)
-    return t;
-  g_array_sort (samples, compare_doubles);
-  t.min = g_array_index (samples, double, 0);
-  t.max = g_array_index (samples, double, samples->len - 1);
-  if (samples->len % 2 == 1)
-    t.median = g_array_index (samples, double, samples->len / 2);
-  else
-    t.median = (g_array_index (samples, double, samples->len / 2 - 1) +
-                g_array_index (samples, double, samples->len / 2)) / 2.0;
-  return t;
-}
 
 static void
 add_ms (GArray *samples,
@@ -93,7 +59,7 @@ static void
 print_row (const char *what,
            GArray     *samples)
 {
-  Timing t = summarize (samples);
+  EntBenchTiming t = ent_bench_summarize (samples);
 
   g_print ("| %-50s | %9.1f | %7.1f | %7.1f |\n", what, t.median, t.min, t.max);
 }
@@ -475,7 +441,7 @@ main (int   argc,
 
       print_row (what, edit_total[p]);
       print_row (taken, edit_taken[p]);
-      if (summarize (edit_total[p]).median > RESPONSIVE_MS)
+      if (ent_bench_summarize (edit_total[p]).median > RESPONSIVE_MS)
         slow = TRUE;
     }
   print_row ("(b) ent_budget_compute () alone, for comparison", computes);
@@ -484,7 +450,7 @@ main (int   argc,
       g_autofree char *what = g_strdup_printf ("(c) show-page -> painted frame, %s", all_pages[p]);
 
       print_row (what, switch_to[p]);
-      if (summarize (switch_to[p]).median > RESPONSIVE_MS)
+      if (ent_bench_summarize (switch_to[p]).median > RESPONSIVE_MS)
         slow = TRUE;
     }
   g_print ("\n");
