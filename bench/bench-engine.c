@@ -21,7 +21,7 @@
 #define ENGINE_TARGET_MS 20.0
 
 static void
-print_timing (const char *what,
+print_timing (const char     *what,
               EntBenchTiming  timing)
 {
   g_print ("%-44s median %8.2f ms  (min %8.2f, max %8.2f)\n",
