@@ -104,15 +104,21 @@ show_reason (GtkWidget  *input,
       gtk_accessible_update_state (GTK_ACCESSIBLE (input),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
+      /* DESCRIBED_BY, not ERROR_MESSAGE: ERROR_MESSAGE takes a single
+       * reference in GTK 4.8 and a NULL-terminated list in later GTK, so one
+       * call cannot be right on both (a list given to GTK 4.8 reads NULL as the
+       * next relation and -1 as a pointer: SIGSEGV whenever accessibility is
+       * on). DESCRIBED_BY is a list on every GTK 4, and screen readers speak
+       * it after the name and the invalid state. */
       gtk_accessible_update_relation (GTK_ACCESSIBLE (input),
-                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, reason, NULL,
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, reason, NULL,
                                       -1);
     }
   else
     {
       gtk_widget_remove_css_class (input, "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
       if (g_object_get_data (G_OBJECT (reason), "ent-owner") == input)
         {
           gtk_widget_set_visible (GTK_WIDGET (reason), FALSE);

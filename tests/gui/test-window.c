@@ -155,6 +155,40 @@ tariff_entry (EntWindow *window,
   return g_ptr_array_index (entries, 0);
 }
 
+/* @input was refused: the window is alive, the reason is shown, and the
+ * refusal reaches assistive technologies (the invalid state, and the reason
+ * as the input's description). Meaningful only with GTK_A11Y=test or atspi:
+ * the suites run that way, since GTK_A11Y=none hid a crash here. */
+static void
+assert_refused_accessibly (EntWindow  *window,
+                           gpointer    input,
+                           const char *reason_name)
+{
+  GtkLabel *reason = assumptions_child (window, reason_name);
+  g_autofree char *invalid = NULL;
+
+  g_assert_true (GTK_IS_WINDOW (window));
+  g_assert_true (gtk_widget_get_realized (GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (input), "error"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (reason)));
+  g_assert_cmpstr (gtk_label_get_text (reason), !=, "");
+  g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_STATE_INVALID));
+  invalid = gtk_test_accessible_check_state (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_STATE_INVALID,
+                                             GTK_ACCESSIBLE_INVALID_TRUE);
+  g_assert_null (invalid);
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (input),
+                                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+}
+
+static void
+assert_accepted_accessibly (gpointer input)
+{
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (input), "error"));
+  g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_STATE_INVALID));
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (input),
+                                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+}
+
 static void
 assert_shows_amount (const char *shown,
                      gint64      cents)
@@ -1193,6 +1227,97 @@ test_frame_500_schools (void)
   destroy_window (window);
 }
 
+/* Every validated field of the Assumptions page refuses a bad value with
+ * accessibility on, the way every GNOME desktop runs: the window survives,
+ * the reason is shown and the input is marked invalid for screen readers.
+ * (The relation call crashed GTK 4.8 on the first refusal.) */
+static void
+test_refused_values_accessible (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  EntWindow *window;
+  static const char *const imputation[] = {
+    "base_chapter_entry", "base_nature_entry", "base_function_entry",
+    "optional_chapter_entry", "optional_nature_entry", "optional_function_entry",
+    "specific_chapter_entry", "specific_nature_entry", "specific_function_entry",
+  };
+
+  g_assert_nonnull (document);
+  g_assert_false (g_strcmp0 (g_getenv ("GTK_A11Y"), "none") == 0);
+  window = show_window (document);
+  gtk_stack_set_visible_child (window->stack, window->assumptions_page);
+  settle (GTK_WIDGET (window));
+
+  /* INSEE: Backspace once, 59299 -> 5929 */
+  {
+    GtkEditable *insee = assumptions_child (window, "insee_entry");
+    int length = g_utf8_strlen (gtk_editable_get_text (insee), -1);
+
+    g_assert_cmpint (length, ==, 5);
+    gtk_editable_delete_text (insee, length - 1, length);
+    assert_refused_accessibly (window, insee, "insee_error");
+    g_assert_cmpstr (ent_document_get_insee (document), ==, "59299");
+    gtk_editable_set_text (insee, "59299");
+    assert_accepted_accessibly (insee);
+  }
+
+  /* Payment start: a bad date, then Enter */
+  {
+    GtkEditable *payment = assumptions_child (window, "payment_entry");
+
+    gtk_editable_set_text (payment, "31/02/20x4");
+    g_signal_emit_by_name (payment, "activate");
+    assert_refused_accessibly (window, payment, "contract_error");
+    settle (GTK_WIDGET (window));
+  }
+
+  /* The two spin buttons: a letter typed in */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkEditable *spin = assumptions_child (window, i == 0 ? "first_year_spin" : "school_years_spin");
+      int position = 0;
+
+      gtk_editable_insert_text (gtk_editable_get_delegate (spin), "x", 1, &position);
+      assert_refused_accessibly (window, spin, "contract_error");
+    }
+
+  /* Tariff date (Enter), then each amount column */
+  {
+    GtkEditable *date = tariff_entry (window, 0);
+
+    gtk_editable_set_text (date, "pas une date");
+    g_signal_emit_by_name (date, "activate");
+    assert_refused_accessibly (window, date, "tariff_error");
+    settle (GTK_WIDGET (window));
+  }
+  for (int column = 1; column <= 3; column++)
+    {
+      GtkEditable *amount = tariff_entry (window, column);
+
+      gtk_editable_set_text (amount, "1,3x");
+      assert_refused_accessibly (window, amount, "tariff_error");
+      gtk_editable_set_text (amount, "-2");
+      assert_refused_accessibly (window, amount, "tariff_error");
+      settle (GTK_WIDGET (window));
+    }
+
+  /* The nine imputation codes */
+  for (guint i = 0; i < G_N_ELEMENTS (imputation); i++)
+    {
+      GtkEditable *entry = assumptions_child (window, imputation[i]);
+      g_autofree char *saved = g_strdup (gtk_editable_get_text (entry));
+
+      gtk_editable_set_text (entry, "6x");
+      assert_refused_accessibly (window, entry, "imputation_error");
+      gtk_editable_set_text (entry, saved);
+      assert_accepted_accessibly (entry);
+    }
+
+  settle (GTK_WIDGET (window));
+  save_png (GTK_WIDGET (window), "refused-values-a11y.png");
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1216,6 +1341,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/window/example", test_example);
   g_test_add_func ("/gui/window/edit-assumptions", test_edit_assumptions);
+  g_test_add_func ("/gui/window/refused-values-accessible", test_refused_values_accessible);
   g_test_add_func ("/gui/window/save-reload", test_save_reload);
 #if !GTK_CHECK_VERSION (4, 10, 0)
   g_test_add_func ("/gui/window/unsaved-changes-guard", test_guard);
