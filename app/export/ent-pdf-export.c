@@ -25,6 +25,7 @@
 #include "ent-compare.h"
 #include "ent-money.h"
 #include "ent-pdf-export.h"
+#include "ent-safe-file.h"
 
 /* A4 in points */
 #define PAGE_WIDTH   595.276
@@ -45,10 +46,12 @@ typedef struct
   double   y;          /* next free line */
 } Page;
 
+/* Where cairo's PDF stream goes: a safe file (SPEC 10.1); the first write
+ * error is kept for the message. */
 typedef struct
 {
-  FILE *stream;
-  int   saved_errno;
+  EntSafeFile *file;
+  GError      *error;
 } Sink;
 
 typedef enum
@@ -709,37 +712,14 @@ write_cb (void                *closure,
 {
   Sink *sink = closure;
 
-  if (fwrite (data, 1, length, sink->stream) != length)
-    {
-      sink->saved_errno = errno != 0 ? errno : EIO;
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!ent_safe_file_write (sink->file, data, length, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
 
-static void
-sync_directory (const char *dir)
-{
-  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
-static gboolean
-set_io_error (GError     **error,
-              const char  *path,
-              int          saved_errno)
-{
-  g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO,
-               _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Renders the page into @stream. */
+/* Renders the page into @sink. */
 static gboolean
 render (Sink                 *sink,
         EntDocument          *document,
@@ -797,8 +777,11 @@ render (Sink                 *sink,
 
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      if (sink->saved_errno != 0)
-        return set_io_error (error, path, sink->saved_errno);
+      if (sink->error != NULL)
+        {
+          g_set_error_literal (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO, sink->error->message);
+          return FALSE;
+        }
       g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_WRITER,
                    _("Cannot write “%s”: %s"), path, cairo_status_to_string (status));
       return FALSE;
@@ -818,23 +801,12 @@ ent_pdf_export (EntDocument          *document,
   g_autoptr(EntSensitivity) sensitivity = NULL;
   g_autoptr(GDateTime) generated = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmpl = NULL;
-  g_autofree char *tmp_path = NULL;
-  Sink sink = { NULL, 0 };
-  int fd;
+  Sink sink = { NULL, NULL };
+  gboolean ok;
 
   g_return_val_if_fail (ENT_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO,
-                   _("Cannot write “%s”: it is a folder"), path);
-      return FALSE;
-    }
 
   budget = ent_budget_compute (document, &local_error);
   if (budget != NULL)
@@ -851,48 +823,23 @@ ent_pdf_export (EntDocument          *document,
   else
     generated = g_date_time_new_now_local ();
 
-  /* Written next to the target, renamed into place once complete. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmpl = g_strdup_printf (".%s.XXXXXX", base);
-  tmp_path = g_build_filename (dir, tmpl, NULL);
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
-    return set_io_error (error, path, errno);
-
-  sink.stream = fdopen (fd, "wb");
-  if (sink.stream == NULL)
+  /* SPEC 10.1: a temporary file next to the target, renamed into place
+   * once complete; refused for a folder, a pipe or a device. */
+  sink.file = ent_safe_file_new (path, ENT_SAFE_FILE_NONE, &local_error);
+  if (sink.file == NULL)
     {
-      int saved_errno = errno;
-
-      close (fd);
-      g_unlink (tmp_path);
-      return set_io_error (error, path, saved_errno);
-    }
-
-  if (!render (&sink, document, budget, sensitivity,
-               options != NULL ? options->reference : 0, generated, path, error))
-    {
-      fclose (sink.stream);
-      g_unlink (tmp_path);
+      g_set_error_literal (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO, local_error->message);
       return FALSE;
     }
 
-  if (fflush (sink.stream) != 0 || fsync (fileno (sink.stream)) != 0)
+  ok = render (&sink, document, budget, sensitivity,
+               options != NULL ? options->reference : 0, generated, path, error);
+  g_clear_error (&sink.error);
+  if (ok && !ent_safe_file_commit (sink.file, &local_error))
     {
-      int saved_errno = errno;
-
-      fclose (sink.stream);
-      g_unlink (tmp_path);
-      return set_io_error (error, path, saved_errno);
+      g_set_error_literal (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO, local_error->message);
+      ok = FALSE;
     }
-  if (fclose (sink.stream) != 0 || g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return set_io_error (error, path, saved_errno);
-    }
-  sync_directory (dir);
-  return TRUE;
+  ent_safe_file_free (sink.file);
+  return ok;
 }

@@ -23,6 +23,7 @@
 #include <fcntl.h>
 #include <locale.h>
 #include <string.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -32,6 +33,7 @@
 #include "ent-chart.h"
 #include "ent-compare.h"
 #include "ent-money.h"
+#include "ent-safe-file.h"
 
 #if !LXW_VERSION_ID || LXW_VERSION_ID < 110
 #error "libxlsxwriter 1.1.0 or later is required (worksheet_write_formula_num, doc properties)"
@@ -1564,29 +1566,68 @@ write_workbook (Export *ex)
                          "document properties", NULL);
 }
 
-static gboolean
-sync_file (const char *path)
+/* libxlsxwriter's failure in plain words (SPEC 10.1): never its own codes.
+ * For the file errors, the C library's errno right after the failure says
+ * why (a full disk, an I/O error); when it says nothing useful, a private
+ * directory with no free block is a full disk too. */
+static const char *
+describe_writer_failure (lxw_error   status,
+                         int         saved_errno,
+                         const char *private_dir)
 {
-  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  gboolean ok;
+  switch (status)
+    {
+    case LXW_ERROR_CREATING_XLSX_FILE:
+    case LXW_ERROR_CREATING_TMPFILE:
+    case LXW_ERROR_READING_TMPFILE:
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_PARAMETER_ERROR:
+    case LXW_ERROR_ZIP_BAD_ZIP_FILE:
+    case LXW_ERROR_ZIP_INTERNAL_ERROR:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+      {
+        struct statvfs fs;
 
-  if (fd < 0)
-    return FALSE;
-  ok = fsync (fd) == 0;
-  close (fd);
-  return ok;
+        switch (saved_errno)
+          {
+          case ENOSPC: case EDQUOT: case EIO: case EACCES: case EPERM:
+          case EROFS: case EFBIG: case EMFILE: case ENFILE: case ENOMEM:
+            return ent_safe_file_describe_errno (saved_errno);
+          default:
+            break;
+          }
+        if (private_dir != NULL && statvfs (private_dir, &fs) == 0 && fs.f_bavail == 0)
+          return ent_safe_file_describe_errno (ENOSPC);
+        return _("the workbook could not be written to the disk");
+      }
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+      return ent_safe_file_describe_errno (ENOMEM);
+    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_255_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_128_STRING_LENGTH_EXCEEDED:
+    case LXW_ERROR_32_STRING_LENGTH_EXCEEDED:
+      return _("a text is longer than a spreadsheet accepts");
+    case LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE:
+      return _("the document has more rows or columns than a spreadsheet accepts");
+    default:
+      return _("the workbook could not be made (an internal error: please report it)");
+    }
 }
 
-static void
-sync_directory (const char *dir)
+static gboolean
+set_writer_error (GError    **error,
+                  const char *path,
+                  lxw_error   status,
+                  int         saved_errno,
+                  const char *private_dir)
 {
-  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+  g_autofree char *display = g_filename_display_name (path);
 
-  if (fd >= 0)
-    {
-      (void) fsync (fd);
-      close (fd);
-    }
+  g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_WRITER,
+               _("Cannot write “%1$s”: %2$s."), display,
+               describe_writer_failure (status, saved_errno, private_dir));
+  return FALSE;
 }
 
 gboolean
@@ -1598,25 +1639,16 @@ ent_xlsx_export_recorded (EntDocument           *document,
                           GError               **error)
 {
   Export ex = { 0 };
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
+  g_autoptr(EntSafeFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
   lxw_workbook *workbook;
   lxw_error close_error;
   locale_t c_numeric, previous, base_locale;
-  int fd;
   int saved_errno;
 
   g_return_val_if_fail (ENT_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO,
-                   _("Cannot write “%s”: it is a folder"), path);
-      return FALSE;
-    }
 
   if (!prepare (&ex, document, options, path, error))
     {
@@ -1624,24 +1656,17 @@ ent_xlsx_export_recorded (EntDocument           *document,
       return FALSE;
     }
 
-  /* Written next to the target, renamed into place once complete. */
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  {
-    g_autofree char *tmpl = g_strdup_printf (".%s.XXXXXX", base);
-
-    tmp_path = g_build_filename (dir, tmpl, NULL);
-  }
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  /* SPEC 10.1: libxlsxwriter writes by name, so into a private directory
+   * (0700) next to the target, whose file is then synced and moved over the
+   * target; its own temporary files go there too. A folder, a pipe or a
+   * device as the target is refused before anything is written. */
+  file = ent_safe_file_new (path, ENT_SAFE_FILE_PRIVATE_DIR, &local_error);
+  if (file == NULL)
     {
-      saved_errno = errno;
-      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO,
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+      g_set_error_literal (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO, local_error->message);
       export_clear (&ex);
       return FALSE;
     }
-  close (fd);
 
   /* libxlsxwriter prints doubles with the C library: numbers must have a dot
    * whatever the user's locale. Only LC_NUMERIC changes, for this thread, so
@@ -1653,9 +1678,8 @@ ent_xlsx_export_recorded (EntDocument           *document,
       saved_errno = errno;
       if (base_locale != (locale_t) 0)
         freelocale (base_locale);
-      g_unlink (tmp_path);
-      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO,
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+      ent_safe_file_set_error (&local_error, path, saved_errno);
+      g_set_error_literal (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO, local_error->message);
       export_clear (&ex);
       return FALSE;
     }
@@ -1664,14 +1688,18 @@ ent_xlsx_export_recorded (EntDocument           *document,
   /* Constant memory: rows go to disk as they are written (every sheet is
    * written top to bottom; a write above the current row fails and is
    * reported), which keeps large documents small in memory and is faster. */
-  workbook = workbook_new_opt (tmp_path, &(lxw_workbook_options) { .constant_memory = LXW_TRUE });
+  workbook = workbook_new_opt (ent_safe_file_get_private_path (file),
+                               &(lxw_workbook_options) {
+                                 .constant_memory = LXW_TRUE,
+                                 .tmpdir = (char *) ent_safe_file_get_private_dir (file),
+                               });
   if (workbook == NULL)
     {
+      saved_errno = errno;
       uselocale (previous);
       freelocale (c_numeric);
-      g_unlink (tmp_path);
-      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_WRITER,
-                   _("Cannot write “%s”: %s"), path, lxw_strerror (LXW_ERROR_MEMORY_MALLOC_FAILED));
+      set_writer_error (error, path, LXW_ERROR_CREATING_XLSX_FILE, saved_errno,
+                        ent_safe_file_get_private_dir (file));
       export_clear (&ex);
       return FALSE;
     }
@@ -1680,34 +1708,30 @@ ent_xlsx_export_recorded (EntDocument           *document,
   write_workbook (&ex);
 
   /* frees the workbook, even when it fails */
+  errno = 0;
   close_error = workbook_close (workbook);
+  saved_errno = errno;
   ex.w.workbook = NULL;
   uselocale (previous);
   freelocale (c_numeric);
 
   if (ex.w.status != LXW_NO_ERROR || close_error != LXW_NO_ERROR)
     {
-      if (ex.w.status != LXW_NO_ERROR)
-        g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_WRITER,
-                     _("Cannot write “%s”: %s (%s)"), path, lxw_strerror (ex.w.status), ex.w.failed_at);
-      else
-        g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_WRITER,
-                     _("Cannot write “%s”: %s"), path, lxw_strerror (close_error));
-      g_unlink (tmp_path);
+      lxw_error status = ex.w.status != LXW_NO_ERROR ? ex.w.status : close_error;
+
+      g_debug ("libxlsxwriter: %s (%s)", lxw_strerror (status),
+               ex.w.failed_at != NULL ? ex.w.failed_at : "close");
+      set_writer_error (error, path, status, saved_errno, ent_safe_file_get_private_dir (file));
       export_clear (&ex);
       return FALSE;
     }
 
-  if (!sync_file (tmp_path) || g_rename (tmp_path, path) != 0)
+  if (!ent_safe_file_commit (file, &local_error))
     {
-      saved_errno = errno;
-      g_unlink (tmp_path);
-      g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO,
-                   _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+      g_set_error_literal (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_IO, local_error->message);
       export_clear (&ex);
       return FALSE;
     }
-  sync_directory (dir);
 
   if (out_cells != NULL)
     *out_cells = g_steal_pointer (&ex.w.record);

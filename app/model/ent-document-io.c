@@ -16,6 +16,7 @@
 #include "ent-budget.h"
 #include "ent-document-private.h"
 #include "ent-money.h"
+#include "ent-safe-file.h"
 
 #define MAX_DOCUMENT_SIZE (16 * 1024 * 1024)
 #define READ_CHUNK_SIZE   (64 * 1024)
@@ -1660,9 +1661,10 @@ ent_document_to_data (EntDocument *self,
  * @file: where to save
  * @error: return location for a #GError in %ENT_MODEL_ERROR
  *
- * Writes a temporary file next to @file, syncs it, keeps the previous @file
- * as FILE~ and renames the temporary file into place. On failure @file is
- * untouched. On success the document's "file" is @file and it is no longer
+ * Writes the document through ent-safe-file (SPEC 10.1–10.3): a temporary
+ * file next to @file, synced and renamed into place, the previous @file kept
+ * as FILE~. On failure @file and FILE~ are untouched and nothing is left
+ * behind. On success the document's "file" is @file and it is no longer
  * modified.
  *
  * Returns: %TRUE on success
@@ -1674,22 +1676,30 @@ ent_document_save (EntDocument  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (ENT_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = ent_document_to_data (self, &length);
-
-  if (!g_file_replace_contents (file, data, length, NULL, TRUE, G_FILE_CREATE_NONE,
-                                NULL, NULL, &local_error))
+  /* Local files only: every folder a desktop shows (and the Flatpak
+   * document portal) has a local path. */
+  path = g_file_get_path (file);
+  if (path == NULL)
     {
-      name = dup_display_name (file);
-      /* Translators: file name, then the system's reason */
+      g_autofree char *name = dup_display_name (file);
+
       g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_IO,
-                   _("%s: could not save the document: %s"), name, local_error->message);
+                   _("%s: could not save the document: only files on this computer can be saved"),
+                   name);
+      return FALSE;
+    }
+
+  data = ent_document_to_data (self, &length);
+  if (!ent_safe_file_set_contents (path, data, length, ENT_SAFE_FILE_BACKUP, &local_error))
+    {
+      g_set_error_literal (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_IO, local_error->message);
       return FALSE;
     }
 
