@@ -429,6 +429,9 @@ ent_window_dispose (GObject *object)
   g_clear_handle_id (&self->recompute_id, g_source_remove);
   if (self->guard_dialog != NULL)
     gtk_window_destroy (self->guard_dialog);
+  /* Cancel: nothing is written, and the question lets go of the window. */
+  if (self->overwrite_dialog != NULL)
+    gtk_dialog_response (GTK_DIALOG (self->overwrite_dialog), ENT_WINDOW_OVERWRITE_CANCEL);
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (ent_document_get_scenarios (self->document), self);
