@@ -276,19 +276,45 @@ overwrite (EntWindow             *self,
 
 /* -------------------------------------- the file changed on disk (SPEC 10.3) */
 
-static void
-overwrite_answered (Pending *pending,
-                    int      answer)
+/* What to do after the file-changed question. It holds the window weakly:
+ * a dialog that is a toplevel of its own must not keep a destroyed window
+ * alive (GTK 4 disposes a window only when its last reference goes), and the
+ * window's dispose answers Cancel for it. */
+typedef struct
 {
-  EntWindow *self = pending->self;
+  GWeakRef              window;
+  EntWindowContinueFunc next;
+  gpointer              user_data;
+  GDestroyNotify        destroy;
+} Question;
 
-  if (answer == ENT_WINDOW_OVERWRITE_CONFIRM)
-    overwrite (self, pending->next, pending->user_data, pending->destroy);
-  else if (answer == ENT_WINDOW_OVERWRITE_SAVE_AS)
-    save_as (self, pending->next, pending->user_data, pending->destroy);
-  if (answer == ENT_WINDOW_OVERWRITE_CONFIRM || answer == ENT_WINDOW_OVERWRITE_SAVE_AS)
-    pending->destroy = NULL;   /* handed over */
-  pending_free (pending);
+static void
+question_free (Question *question)
+{
+  if (question->destroy != NULL)
+    question->destroy (question->user_data);
+  g_weak_ref_clear (&question->window);
+  g_free (question);
+}
+
+static void
+overwrite_answered (Question *question,
+                    int       answer)
+{
+  g_autoptr(EntWindow) self = g_weak_ref_get (&question->window);
+
+  if (self != NULL)
+    {
+      self->overwrite_dialog = NULL;
+      self->overwrite_pending = FALSE;
+      if (answer == ENT_WINDOW_OVERWRITE_CONFIRM)
+        overwrite (self, question->next, question->user_data, question->destroy);
+      else if (answer == ENT_WINDOW_OVERWRITE_SAVE_AS)
+        save_as (self, question->next, question->user_data, question->destroy);
+      if (answer == ENT_WINDOW_OVERWRITE_CONFIRM || answer == ENT_WINDOW_OVERWRITE_SAVE_AS)
+        question->destroy = NULL;   /* handed over */
+    }
+  question_free (question);
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -297,12 +323,10 @@ overwrite_chosen_cb (GObject      *source,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  Pending *pending = user_data;
   /* the buttons are in the order of the answers: Cancel, Save As, Overwrite */
   int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, NULL);
 
-  pending->self->overwrite_pending = FALSE;
-  overwrite_answered (pending,
+  overwrite_answered (user_data,
                       button == 1 ? ENT_WINDOW_OVERWRITE_SAVE_AS :
                       button == 2 ? ENT_WINDOW_OVERWRITE_CONFIRM : ENT_WINDOW_OVERWRITE_CANCEL);
 }
@@ -312,12 +336,8 @@ overwrite_response_cb (GtkDialog *dialog,
                        int        response,
                        gpointer   user_data)
 {
-  Pending *pending = user_data;
-
-  pending->self->overwrite_dialog = NULL;
-  pending->self->overwrite_pending = FALSE;
   gtk_window_destroy (GTK_WINDOW (dialog));
-  overwrite_answered (pending, response);
+  overwrite_answered (user_data, response);
 }
 #endif
 
@@ -350,11 +370,12 @@ confirm_overwrite (EntWindow             *self,
   g_autofree char *detail = NULL;
   const char *heading;
   const char *confirm_label;
-  Pending *pending = pending_new (self);
+  Question *question = g_new0 (Question, 1);
 
-  pending->next = next;
-  pending->user_data = user_data;
-  pending->destroy = destroy;
+  g_weak_ref_init (&question->window, self);
+  question->next = next;
+  question->user_data = user_data;
+  question->destroy = destroy;
   self->overwrite_pending = TRUE;
 
   if (change == ENT_FILE_CHANGE_DELETED)
@@ -402,7 +423,7 @@ confirm_overwrite (EntWindow             *self,
     gtk_alert_dialog_set_buttons (dialog, buttons);
     gtk_alert_dialog_set_cancel_button (dialog, 0);
     gtk_alert_dialog_set_default_button (dialog, 0);
-    gtk_alert_dialog_choose (dialog, GTK_WINDOW (self), NULL, overwrite_chosen_cb, pending);
+    gtk_alert_dialog_choose (dialog, GTK_WINDOW (self), NULL, overwrite_chosen_cb, question);
   }
 #else
   {
@@ -422,7 +443,7 @@ confirm_overwrite (EntWindow             *self,
     if (change != ENT_FILE_CHANGE_DELETED)
       gtk_widget_add_css_class (confirm, "destructive-action");
     gtk_dialog_set_default_response (GTK_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CANCEL);
-    g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), pending);
+    g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), question);
     self->overwrite_dialog = GTK_WINDOW (dialog);
     gtk_window_present (GTK_WINDOW (dialog));
   }

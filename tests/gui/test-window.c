@@ -1578,8 +1578,26 @@ test_file_changed_no_question (void)
   answer (window, ENT_WINDOW_OVERWRITE_CANCEL);
   g_assert_true (ent_document_get_modified (document));
 
-  ent_document_set_modified (document, FALSE);
+  /* The window destroyed while it asks: nothing written, nothing kept alive. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  overwrite_question (window);
   destroy_window (window);
+  {
+    g_autofree char *on_disk = read_path (other_path);
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    g_assert_cmpstr (on_disk, ==, outside);
+    /* and the question went with the window */
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
+        g_autofree char *text = NULL;
+
+        if (GTK_IS_MESSAGE_DIALOG (other))
+          g_object_get (other, "text", &text, NULL);
+        g_assert_cmpstr (text, !=, "The file was changed by another program");
+      }
+  }
   remove_dir (dir);
 }
 
