@@ -1436,19 +1436,26 @@ ent_document_new_from_bytes (GBytes      *bytes,
  * @file: a .entbudget file
  * @error: return location for a #GError in %ENT_MODEL_ERROR
  *
- * Returns: (transfer full) (nullable): the document, its "file" set and not
- *   modified, or %NULL on error
+ * Returns: (transfer full) (nullable): the document, its "file" and
+ *   "file-stamp" set and not modified, or %NULL on error
  */
 EntDocument *
 ent_document_new_from_file (GFile   *file,
                             GError **error)
 {
   g_autofree char *name = NULL;
+  g_autofree char *stamp = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(EntDocument) document = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The stamp before the read (SPEC 10.3): a version written in between is
+   * then one we did not stamp, and the next save asks. Taken after, it would
+   * be stamped unread and silently overwritten. (NULL when the file cannot
+   * be examined: the read tells why.) */
+  stamp = ent_document_query_file_stamp (file, NULL, NULL);
 
   name = dup_display_name (file);
   bytes = read_bounded (file, name, error);
@@ -1460,6 +1467,7 @@ ent_document_new_from_file (GFile   *file,
     return NULL;
 
   ent_document_set_file (document, file);
+  ent_document_set_file_stamp (document, stamp);
   ent_document_set_modified (document, FALSE);
   return g_steal_pointer (&document);
 }
@@ -1664,8 +1672,11 @@ ent_document_to_data (EntDocument *self,
  * Writes the document through ent-safe-file (SPEC 10.1–10.3): a temporary
  * file next to @file, synced and renamed into place, the previous @file kept
  * as FILE~. On failure @file and FILE~ are untouched and nothing is left
- * behind. On success the document's "file" is @file and it is no longer
- * modified.
+ * behind. On success the document's "file" is @file, its "file-stamp" that
+ * of the file just written, and it is no longer modified.
+ *
+ * It never asks: whoever saves over the document's own file checks
+ * ent_document_check_file_change() first.
  *
  * Returns: %TRUE on success
  */
@@ -1677,6 +1688,7 @@ ent_document_save (EntDocument  *self,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *stamp = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (ENT_IS_DOCUMENT (self), FALSE);
@@ -1703,7 +1715,12 @@ ent_document_save (EntDocument  *self,
       return FALSE;
     }
 
+  /* The stamp of what we wrote, right after the rename: the new inode, its
+   * time and size. (NULL only if it is already gone again, by a race: then
+   * nothing is known, as for a document never loaded.) */
+  stamp = ent_document_query_file_stamp (file, NULL, NULL);
   ent_document_set_file (self, file);
+  ent_document_set_file_stamp (self, stamp);
   ent_document_set_modified (self, FALSE);
   return TRUE;
 }

@@ -33,6 +33,7 @@ struct _EntDocument
   EntPayerKind       payer_kind;
   char              *insee;          /* never NULL */
   GFile             *file;           /* nullable */
+  char              *file_stamp;     /* nullable: "file" on disk when loaded or last saved */
 
   EntContract       *contract;
   EntTariffSchedule *tariffs;
@@ -56,6 +57,7 @@ enum {
   PROP_INSEE,
   PROP_MODIFIED,
   PROP_FILE,
+  PROP_FILE_STAMP,
   N_PROPS
 };
 
@@ -349,6 +351,7 @@ ent_document_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->payer, g_free);
   g_clear_pointer (&self->insee, g_free);
+  g_clear_pointer (&self->file_stamp, g_free);
 
   for (guint i = 0; i < ENT_N_LINES; i++)
     {
@@ -395,6 +398,10 @@ ent_document_get_property (GObject    *object,
 
     case PROP_FILE:
       g_value_set_object (value, self->file);
+      break;
+
+    case PROP_FILE_STAMP:
+      g_value_set_string (value, self->file_stamp);
       break;
 
     default:
@@ -487,6 +494,12 @@ ent_document_class_init (EntDocumentClass *klass)
                          G_TYPE_FILE,
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FILE_STAMP] =
+    g_param_spec_string ("file-stamp", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE |
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -719,7 +732,8 @@ ent_document_get_file (EntDocument *self)
   return self->file;
 }
 
-/* The file is not content: setting it neither emits "changed" nor modifies. */
+/* The file is not content: setting it neither emits "changed" nor modifies.
+ * The stamp described the previous file: it goes. */
 void
 ent_document_set_file (EntDocument *self,
                        GFile       *file)
@@ -735,6 +749,140 @@ ent_document_set_file (EntDocument *self,
 
   g_set_object (&self->file, file);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+  ent_document_set_file_stamp (self, NULL);
+}
+
+/**
+ * ent_document_get_file_stamp:
+ *
+ * Returns: (nullable): what the document's file was on disk when the
+ *   document was loaded from it or last saved to it, as an opaque string;
+ *   %NULL when that is not known.
+ */
+const char *
+ent_document_get_file_stamp (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+
+  return self->file_stamp;
+}
+
+void
+ent_document_set_file_stamp (EntDocument *self,
+                             const char  *stamp)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+
+  if (g_strcmp0 (self->file_stamp, stamp) == 0)
+    return;
+
+  g_free (self->file_stamp);
+  self->file_stamp = g_strdup (stamp);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE_STAMP]);
+}
+
+/* What identifies one version of a file: a writer that renames a new file
+ * into place (as we do, and most editors) changes the inode; one that
+ * rewrites in place changes the modification time and most often the size.
+ * The time alone is not enough: file systems update it at the kernel's
+ * clock tick, and two writes within one tick get the same time. */
+#define STAMP_ATTRIBUTES                   \
+  G_FILE_ATTRIBUTE_TIME_MODIFIED ","       \
+  G_FILE_ATTRIBUTE_TIME_MODIFIED_NSEC ","  \
+  G_FILE_ATTRIBUTE_STANDARD_SIZE ","       \
+  G_FILE_ATTRIBUTE_UNIX_DEVICE ","         \
+  G_FILE_ATTRIBUTE_UNIX_INODE
+
+char *
+ent_document_query_file_stamp (GFile       *file,
+                               GDateTime  **out_modified,
+                               GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  guint64 seconds;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (out_modified != NULL)
+    *out_modified = NULL;
+
+  info = g_file_query_info (file, STAMP_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+
+  seconds = g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+  if (out_modified != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) &&
+      seconds <= G_MAXINT64)
+    *out_modified = g_date_time_new_from_unix_local ((gint64) seconds);
+
+  /* Attributes a backend does not have read as 0: the stamp stays comparable. */
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ".%09u:%" G_GUINT64_FORMAT ":%u:%" G_GUINT64_FORMAT,
+                          seconds,
+                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_NSEC),
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_STANDARD_SIZE),
+                          g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_DEVICE),
+                          g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_UNIX_INODE));
+}
+
+/**
+ * ent_document_check_file_change:
+ * @self: a document
+ * @out_change: (out) (optional): what became of the file
+ * @out_modified: (out) (optional) (transfer full) (nullable): when the file
+ *   on disk was last modified (%ENT_FILE_CHANGE_MODIFIED only)
+ * @error: return location for a #GError in %ENT_MODEL_ERROR
+ *
+ * Tells whether the document's file changed on disk since the document was
+ * loaded from it or last saved to it (SPEC 10.3), so that a save does not
+ * silently replace another program's (or another instance's) version.
+ * Without a file or a "file-stamp" there is nothing to compare:
+ * %ENT_FILE_CHANGE_NONE. A file that is gone is %ENT_FILE_CHANGE_DELETED.
+ *
+ * Returns: %FALSE when the file cannot be examined (a folder on the way that
+ *   may not be read, an I/O error)
+ */
+gboolean
+ent_document_check_file_change (EntDocument    *self,
+                                EntFileChange  *out_change,
+                                GDateTime     **out_modified,
+                                GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autofree char *stamp = NULL;
+  EntFileChange change = ENT_FILE_CHANGE_NONE;
+
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_change != NULL)
+    *out_change = ENT_FILE_CHANGE_NONE;
+  if (out_modified != NULL)
+    *out_modified = NULL;
+
+  if (self->file == NULL || self->file_stamp == NULL)
+    return TRUE;
+
+  stamp = ent_document_query_file_stamp (self->file, &modified, &local_error);
+  if (stamp == NULL)
+    {
+      /* a folder on the way replaced by a file is as gone as the file */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY))
+        {
+          g_set_error_literal (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_IO, local_error->message);
+          return FALSE;
+        }
+      change = ENT_FILE_CHANGE_DELETED;
+    }
+  else if (!g_str_equal (stamp, self->file_stamp))
+    change = ENT_FILE_CHANGE_MODIFIED;
+
+  if (out_change != NULL)
+    *out_change = change;
+  if (out_modified != NULL && change == ENT_FILE_CHANGE_MODIFIED)
+    *out_modified = g_steal_pointer (&modified);
+  return TRUE;
 }
 
 /**

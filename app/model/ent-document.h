@@ -23,6 +23,15 @@ typedef enum
   ENT_PAYER_EPCI,
 } EntPayerKind;
 
+/* What became of the document's file on disk since the document was loaded
+ * from it or last saved to it (SPEC 10.3). */
+typedef enum
+{
+  ENT_FILE_CHANGE_NONE,      /* as loaded or saved, or nothing to compare with */
+  ENT_FILE_CHANGE_MODIFIED,  /* written since by another program or another instance */
+  ENT_FILE_CHANGE_DELETED,   /* deleted (or moved away) since */
+} EntFileChange;
+
 typedef enum
 {
   ENT_LINE_BASE,
@@ -36,7 +45,10 @@ G_DECLARE_FINAL_TYPE (EntDocument, ent_document, ENT, DOCUMENT, GObject)
 
 /* Properties: "title", "payer", "payer-kind" (EntPayerKind as int), "insee" (strings),
  * "modified" (boolean, read-only: set by any change, cleared by
- * ent_document_set_modified (FALSE) after a save), "file" (GFile, may be NULL).
+ * ent_document_set_modified (FALSE) after a save), "file" (GFile, may be NULL),
+ * "file-stamp" (string, read-only, may be NULL: what "file" was on disk when
+ * the document was loaded from it or last saved to it; opaque, see
+ * ent_document_check_file_change()).
  *
  * Signal "changed" (no arguments): emitted after any change of the document or
  * of anything it holds (contract, tariffs, schools, scenarios, imputation). Views
@@ -61,8 +73,20 @@ gboolean           ent_document_get_modified       (EntDocument  *self);
 void               ent_document_set_modified       (EntDocument  *self,
                                                     gboolean      modified);
 GFile             *ent_document_get_file           (EntDocument  *self);
+/* Another file than the current one clears "file-stamp". */
 void               ent_document_set_file           (EntDocument  *self,
                                                     GFile        *file);
+const char        *ent_document_get_file_stamp     (EntDocument  *self);
+/* Compares "file" on disk now with "file-stamp": @out_change is
+ * ENT_FILE_CHANGE_NONE without a file or a stamp. @out_modified (optional,
+ * nullable, local time): when the file on disk was last modified, for
+ * ENT_FILE_CHANGE_MODIFIED. FALSE, with an ENT_MODEL_ERROR_IO error, when
+ * the file cannot be examined (not when it is gone: that is
+ * ENT_FILE_CHANGE_DELETED). */
+gboolean           ent_document_check_file_change  (EntDocument    *self,
+                                                    EntFileChange  *out_change,
+                                                    GDateTime     **out_modified,
+                                                    GError        **error);
 
 EntContract       *ent_document_get_contract       (EntDocument  *self);
 EntTariffSchedule *ent_document_get_tariffs        (EntDocument  *self);

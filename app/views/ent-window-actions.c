@@ -259,7 +259,199 @@ save_as (EntWindow             *self,
                name, folder, pending);
 }
 
-/* Saves (asking for a file if there is none), then @next on success. */
+/* Writes over the document's own file, then @next on success. */
+static void
+overwrite (EntWindow             *self,
+           EntWindowContinueFunc  next,
+           gpointer               user_data,
+           GDestroyNotify         destroy)
+{
+  GFile *file = ent_document_get_file (self->document);
+
+  if (ent_window_save_to_file (self, file, NULL) && next != NULL)
+    next (self, user_data);
+  if (destroy != NULL)
+    destroy (user_data);
+}
+
+/* -------------------------------------- the file changed on disk (SPEC 10.3) */
+
+/* What to do after the file-changed question. It holds the window weakly:
+ * a dialog that is a toplevel of its own must not keep a destroyed window
+ * alive (GTK 4 disposes a window only when its last reference goes), and the
+ * window's dispose answers Cancel for it. */
+typedef struct
+{
+  GWeakRef              window;
+  EntWindowContinueFunc next;
+  gpointer              user_data;
+  GDestroyNotify        destroy;
+} Question;
+
+static void
+question_free (Question *question)
+{
+  if (question->destroy != NULL)
+    question->destroy (question->user_data);
+  g_weak_ref_clear (&question->window);
+  g_free (question);
+}
+
+static void
+overwrite_answered (Question *question,
+                    int       answer)
+{
+  g_autoptr(EntWindow) self = g_weak_ref_get (&question->window);
+
+  if (self != NULL)
+    {
+      self->overwrite_dialog = NULL;
+      self->overwrite_pending = FALSE;
+      if (answer == ENT_WINDOW_OVERWRITE_CONFIRM)
+        overwrite (self, question->next, question->user_data, question->destroy);
+      else if (answer == ENT_WINDOW_OVERWRITE_SAVE_AS)
+        save_as (self, question->next, question->user_data, question->destroy);
+      if (answer == ENT_WINDOW_OVERWRITE_CONFIRM || answer == ENT_WINDOW_OVERWRITE_SAVE_AS)
+        question->destroy = NULL;   /* handed over */
+    }
+  question_free (question);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+overwrite_chosen_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  /* the buttons are in the order of the answers: Cancel, Save As, Overwrite */
+  int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, NULL);
+
+  overwrite_answered (user_data,
+                      button == 1 ? ENT_WINDOW_OVERWRITE_SAVE_AS :
+                      button == 2 ? ENT_WINDOW_OVERWRITE_CONFIRM : ENT_WINDOW_OVERWRITE_CANCEL);
+}
+#else
+static void
+overwrite_response_cb (GtkDialog *dialog,
+                       int        response,
+                       gpointer   user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  overwrite_answered (user_data, response);
+}
+#endif
+
+/* "Wednesday, March 12, 2025 at 14:32", in the user's language. */
+static char *
+format_modified (GDateTime *modified)
+{
+  /* Translators: when the file was changed on disk, in "“%1$s” was changed
+   * on %2$s"; a g_date_time_format() format: %A the weekday, %-d the day,
+   * %B the month, %Y the year, %H:%M the time */
+  /* xgettext:no-c-format */
+  return g_date_time_format (modified, _("%A, %B %-d, %Y at %H:%M"));
+}
+
+/* The file changed on disk since it was opened or last saved: asks Cancel /
+ * Save As… / Overwrite, then saves and calls @next accordingly. */
+static void
+confirm_overwrite (EntWindow             *self,
+                   EntFileChange          change,
+                   GDateTime             *modified,
+                   EntWindowContinueFunc  next,
+                   gpointer               user_data,
+                   GDestroyNotify         destroy)
+{
+  GFile *file = ent_document_get_file (self->document);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *backup = g_strconcat (name, "~", NULL);
+  g_autofree char *when = modified != NULL ? format_modified (modified) : NULL;
+  g_autofree char *detail = NULL;
+  const char *heading;
+  const char *confirm_label;
+  Question *question = g_new0 (Question, 1);
+
+  g_weak_ref_init (&question->window, self);
+  question->next = next;
+  question->user_data = user_data;
+  question->destroy = destroy;
+  self->overwrite_pending = TRUE;
+
+  if (change == ENT_FILE_CHANGE_DELETED)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = parent != NULL ? g_file_get_parse_name (parent) : g_strdup ("/");
+
+      /* Translators: heading of the question asked before saving a document
+       * whose file was deleted (or moved) since it was opened or saved */
+      heading = _("The file was deleted by another program");
+      /* Translators: %1$s is the file name, %2$s its folder */
+      detail = g_strdup_printf (_("“%1$s” is no longer in the folder “%2$s”: it was deleted, moved or renamed after you opened or last saved it here. If you save anyway, this window’s version is written there again."),
+                                name, folder);
+      /* Translators: button of the question: save although the file was deleted */
+      confirm_label = _("_Save Anyway");
+    }
+  else
+    {
+      /* Translators: heading of the question asked before saving over a
+       * document that another program (or another window) wrote since it was
+       * opened or saved here */
+      heading = _("The file was changed by another program");
+      if (when != NULL)
+        /* Translators: %1$s is the file name, %2$s when it changed ("Wednesday,
+         * March 12, 2025 at 14:32"), %3$s the name of the backup copy ("FILE~") */
+        detail = g_strdup_printf (_("“%1$s” was changed on %2$s, after you opened or last saved it here. If you overwrite it, the other version is kept as “%3$s”: nothing is lost."),
+                                  name, when, backup);
+      else
+        /* Translators: %1$s is the file name, %2$s the name of the backup copy ("FILE~") */
+        detail = g_strdup_printf (_("“%1$s” was changed after you opened or last saved it here. If you overwrite it, the other version is kept as “%2$s”: nothing is lost."),
+                                  name, backup);
+      /* Translators: button of the question: replace the other program's version */
+      confirm_label = _("_Overwrite");
+    }
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", heading);
+    const char *buttons[] = {
+      /* Translators: button of the question */
+      _("_Cancel"), _("Save _As…"), confirm_label, NULL
+    };
+
+    gtk_alert_dialog_set_detail (dialog, detail);
+    gtk_alert_dialog_set_buttons (dialog, buttons);
+    gtk_alert_dialog_set_cancel_button (dialog, 0);
+    gtk_alert_dialog_set_default_button (dialog, 0);
+    gtk_alert_dialog_choose (dialog, GTK_WINDOW (self), NULL, overwrite_chosen_cb, question);
+  }
+#else
+  {
+    GtkWidget *dialog;
+    GtkWidget *confirm;
+
+    dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                     GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                     GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
+                                     "%s", heading);
+    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
+    /* Translators: button of the question */
+    gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), ENT_WINDOW_OVERWRITE_CANCEL);
+    /* Translators: button of the question: save under another name */
+    gtk_dialog_add_button (GTK_DIALOG (dialog), _("Save _As…"), ENT_WINDOW_OVERWRITE_SAVE_AS);
+    confirm = gtk_dialog_add_button (GTK_DIALOG (dialog), confirm_label, ENT_WINDOW_OVERWRITE_CONFIRM);
+    if (change != ENT_FILE_CHANGE_DELETED)
+      gtk_widget_add_css_class (confirm, "destructive-action");
+    gtk_dialog_set_default_response (GTK_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CANCEL);
+    g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), question);
+    self->overwrite_dialog = GTK_WINDOW (dialog);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+#endif
+}
+
+/* Saves (asking for a file if there is none, and before writing over a file
+ * changed on disk since it was opened or last saved), then @next on success. */
 static void
 save (EntWindow             *self,
       EntWindowContinueFunc  next,
@@ -267,6 +459,9 @@ save (EntWindow             *self,
       GDestroyNotify         destroy)
 {
   GFile *file = ent_document_get_file (self->document);
+  EntFileChange change = ENT_FILE_CHANGE_NONE;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autoptr(GError) error = NULL;
 
   if (file == NULL)
     {
@@ -274,10 +469,27 @@ save (EntWindow             *self,
       return;
     }
 
-  if (ent_window_save_to_file (self, file, NULL) && next != NULL)
-    next (self, user_data);
-  if (destroy != NULL)
-    destroy (user_data);
+  if (self->overwrite_pending)
+    {
+      /* Already asking: the first question wins. */
+      if (self->overwrite_dialog != NULL)
+        gtk_window_present (self->overwrite_dialog);
+      if (destroy != NULL)
+        destroy (user_data);
+      return;
+    }
+
+  /* A file that cannot be examined cannot be written either (the safe write
+   * stats it too): the save below fails and says why in plain words. */
+  if (!ent_document_check_file_change (self->document, &change, &modified, &error))
+    g_debug ("%s", error->message);
+  else if (change != ENT_FILE_CHANGE_NONE)
+    {
+      confirm_overwrite (self, change, modified, next, user_data, destroy);
+      return;
+    }
+
+  overwrite (self, next, user_data, destroy);
 }
 
 /* ---------------------------------------------------- the unsaved-changes guard */
@@ -348,11 +560,13 @@ ent_window_confirm_discard (EntWindow             *self,
       return;
     }
 
-  if (self->guard_pending)
+  if (self->guard_pending || self->overwrite_pending)
     {
       /* Already asking: the first question wins. */
       if (self->guard_dialog != NULL)
         gtk_window_present (self->guard_dialog);
+      else if (self->overwrite_dialog != NULL)
+        gtk_window_present (self->overwrite_dialog);
       if (destroy != NULL)
         destroy (user_data);
       return;

@@ -22,6 +22,8 @@ struct _EntWindow
   gboolean      close_confirmed;
   gboolean      guard_pending;   /* the Save / Discard / Cancel question is asked */
   GtkWindow    *guard_dialog;    /* that question's dialog (GTK < 4.10) */
+  gboolean      overwrite_pending; /* "the file changed on disk: overwrite?" is asked */
+  GtkWindow    *overwrite_dialog;  /* that question's dialog (GTK < 4.10) */
 
   /* template */
   GtkLabel     *title_label;
@@ -42,6 +44,15 @@ struct _EntWindow
   GtkWidget    *compare_page;
 };
 
+/* The answers to "the file was changed by another program" as responses of
+ * its GtkMessageDialog (GTK < 4.10); closing it is Cancel. */
+typedef enum
+{
+  ENT_WINDOW_OVERWRITE_CANCEL  = GTK_RESPONSE_CANCEL,
+  ENT_WINDOW_OVERWRITE_SAVE_AS = 1,
+  ENT_WINDOW_OVERWRITE_CONFIRM = 2,
+} EntWindowOverwriteResponse;
+
 /* What to do once unsaved changes are saved or discarded (not on Cancel). */
 typedef void (*EntWindowContinueFunc) (EntWindow *self,
                                        gpointer   user_data);
@@ -49,7 +60,8 @@ typedef void (*EntWindowContinueFunc) (EntWindow *self,
 void     ent_window_class_add_actions    (GtkWidgetClass        *widget_class);
 void     ent_window_update_actions       (EntWindow             *self);
 /* Calls @func at once when the document is unmodified; otherwise asks
- * Save / Discard / Cancel first. */
+ * Save / Discard / Cancel first. Save asks before writing over a file
+ * changed on disk, as the Save action does. */
 void     ent_window_confirm_discard      (EntWindow             *self,
                                           EntWindowContinueFunc  func,
                                           gpointer               user_data,

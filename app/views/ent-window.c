@@ -429,6 +429,14 @@ ent_window_dispose (GObject *object)
   g_clear_handle_id (&self->recompute_id, g_source_remove);
   if (self->guard_dialog != NULL)
     gtk_window_destroy (self->guard_dialog);
+  /* The file-changed question goes unanswered: nothing is written. */
+  if (self->overwrite_dialog != NULL)
+    {
+      GtkWindow *dialog = g_steal_pointer (&self->overwrite_dialog);
+
+      self->overwrite_pending = FALSE;
+      gtk_dialog_response (GTK_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CANCEL);
+    }
   if (self->document != NULL)
     {
       g_signal_handlers_disconnect_by_data (ent_document_get_scenarios (self->document), self);

@@ -4,7 +4,9 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 
@@ -938,6 +940,132 @@ test_unknown_keys_order (void)
   g_assert_false (ent_document_equal (first, second));
 }
 
+static EntFileChange
+check_change (EntDocument  *document,
+              GDateTime   **out_modified)
+{
+  g_autoptr(GError) error = NULL;
+  EntFileChange change = -1;
+
+  g_assert_true (ent_document_check_file_change (document, &change, out_modified, &error));
+  g_assert_no_error (error);
+  return change;
+}
+
+/* Another program's write: another content (the same size, to show that the
+ * size is not all the stamp looks at), renamed into place like most editors
+ * do, its time set @seconds after the file's own time. */
+static void
+write_from_outside (const char *path,
+                    const char *text,
+                    int         seconds)
+{
+  struct stat before;
+  struct timespec times[2];
+
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  times[0] = before.st_atim;
+  times[1] = before.st_mtim;
+  times[1].tv_sec += seconds;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+}
+
+/* SPEC 10.3, the model's part: the document remembers what its file was on
+ * disk when loaded or last saved, and tells when it changed since. */
+static void
+test_file_changed_on_disk (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "stamp.entbudget", NULL);
+  g_autofree char *other_path = g_build_filename (dir, "other.entbudget", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) other = g_file_new_for_path (other_path);
+  g_autoptr(EntDocument) document = NULL;
+  g_autoptr(EntDocument) never_saved = ent_document_new ();
+  g_autoptr(GDateTime) modified = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *outside = g_strdup (base_text);
+  g_autofree char *loaded_stamp = NULL;
+  struct stat st;
+
+  /* Nothing to compare with: no file. */
+  g_assert_null (ent_document_get_file_stamp (never_saved));
+  g_assert_cmpint (check_change (never_saved, NULL), ==, ENT_FILE_CHANGE_NONE);
+
+  /* Unchanged after a load. */
+  g_assert_true (g_file_set_contents (path, base_text, -1, NULL));
+  document = ent_document_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ent_document_get_file_stamp (document));
+  loaded_stamp = g_strdup (ent_document_get_file_stamp (document));
+  g_assert_cmpint (check_change (document, &modified), ==, ENT_FILE_CHANGE_NONE);
+  g_assert_null (modified);
+
+  /* Changed after an outside write, which is when it says. */
+  *strstr (outside, "title=Test") = 'T';   /* "Title=Test": same size */
+  write_from_outside (path, outside, 10);
+  g_assert_cmpint (check_change (document, &modified), ==, ENT_FILE_CHANGE_MODIFIED);
+  g_assert_nonnull (modified);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (g_date_time_to_unix (modified), ==, st.st_mtime);
+  g_clear_pointer (&modified, g_date_time_unref);
+  /* asking does not forget: still changed */
+  g_assert_cmpint (check_change (document, NULL), ==, ENT_FILE_CHANGE_MODIFIED);
+  g_assert_cmpstr (ent_document_get_file_stamp (document), ==, loaded_stamp);
+
+  /* Unchanged after our own save (which keeps the outside version as FILE~). */
+  ent_document_set_payer (document, "Ville de Lys");
+  g_assert_true (ent_document_save (document, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ent_document_get_file_stamp (document), !=, loaded_stamp);
+  g_assert_cmpint (check_change (document, NULL), ==, ENT_FILE_CHANGE_NONE);
+  {
+    g_autofree char *backup_path = g_strconcat (path, "~", NULL);
+    g_autofree char *backup = read_file (backup_path);
+
+    g_assert_cmpstr (backup, ==, outside);
+  }
+
+  /* The same size and the very same time, a new file: still seen (a write
+   * within one clock tick of the file system gets the same time). */
+  {
+    g_autofree char *saved = read_file (path);
+    struct stat ours;
+    struct timespec times[2];
+
+    g_assert_cmpint (g_stat (path, &ours), ==, 0);
+    saved[0] = '#';   /* "#Document]": a comment, the same size */
+    g_assert_true (g_file_set_contents (path, saved, -1, NULL));
+    times[0] = ours.st_atim;
+    times[1] = ours.st_mtim;
+    g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+    g_assert_cmpint (check_change (document, NULL), ==, ENT_FILE_CHANGE_MODIFIED);
+  }
+
+  /* Deleted: changed too, with no time. */
+  g_assert_true (ent_document_save (document, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check_change (document, NULL), ==, ENT_FILE_CHANGE_NONE);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (check_change (document, &modified), ==, ENT_FILE_CHANGE_DELETED);
+  g_assert_null (modified);
+
+  /* Saved elsewhere: the stamp is that of the new file. */
+  g_assert_true (ent_document_save (document, other, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (check_change (document, NULL), ==, ENT_FILE_CHANGE_NONE);
+  write_from_outside (other_path, "[Document]\n", 1);
+  g_assert_cmpint (check_change (document, NULL), ==, ENT_FILE_CHANGE_MODIFIED);
+
+  /* Another file set by hand: nothing known about it. */
+  ent_document_set_file (document, file);
+  g_assert_null (ent_document_get_file_stamp (document));
+  g_assert_cmpint (check_change (document, NULL), ==, ENT_FILE_CHANGE_NONE);
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -963,6 +1091,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/model/document-io/unknown-keys-order", test_unknown_keys_order);
+  g_test_add_func ("/model/document-io/file/changed-on-disk", test_file_changed_on_disk);
 
   return g_test_run ();
 }
