@@ -15,6 +15,7 @@
 #include "ent-csv-import.h"
 #include "ent-money.h"
 #include "ent-pdf-export.h"
+#include "ent-text.h"
 #include "ent-xlsx-export.h"
 
 static const GOptionEntry cli_entries[] = {
@@ -48,6 +49,28 @@ summary_text (void)
   return _("Plans the commune’s contribution to the school digital workspace (ENT) "
            "and prints or exports its budget. With no option, opens the window "
            "on FILE, the last document or the bundled example (Hem).");
+}
+
+/* An empty path is bad usage (SPEC 10.5): every path option (any
+ * G_OPTION_ARG_FILENAME of the table, so a new one is covered too) and every
+ * FILE. Returns the reason, or NULL. */
+static char *
+find_empty_path (const GOptionEntry *entries,
+                 char *const        *files)
+{
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    {
+      const char *const *value = entries[i].arg_data;
+
+      if (entries[i].arg == G_OPTION_ARG_FILENAME && value != NULL &&
+          *value != NULL && **value == '\0')
+        /* Translators: a command-line error; %s is an option name such as "export" */
+        return g_strdup_printf (_("the path given to --%s is empty"), entries[i].long_name);
+    }
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    if (*files[i] == '\0')
+      return g_strdup (_("a document path is empty"));
+  return NULL;
 }
 
 int
@@ -130,17 +153,25 @@ ent_cli_check_usage (int    argc,
   }
 
   {
-    const char *problem = NULL;
+    g_autofree char *problem = NULL;
+    const char *conflict = NULL;
+    g_auto(GStrv) commune_list = ent_text_split_list (communes);
+    g_auto(GStrv) postal_code_list = ent_text_split_list (postal_codes);
 
     if (remaining != NULL && g_strv_length (remaining) > 1 &&
         (summary || csv || export_path || pdf_path || import_path))
-      problem = _("give one document at most with --summary, --export, --pdf or --import");
+      conflict = _("give one document at most with --summary, --export, --pdf or --import");
     else if (import_path != NULL && output_path == NULL)
-      problem = _("--import needs --output=DOC, the document to write");
-    else if (import_path != NULL && communes == NULL && postal_codes == NULL)
-      problem = _("--import needs --commune=NAME or --postal-code=CODE to choose the schools");
+      conflict = _("--import needs --output=DOC, the document to write");
+    else if (import_path != NULL && commune_list == NULL && postal_code_list == NULL)
+      /* also "--commune=" or "--commune=,": no name in the list */
+      conflict = _("--import needs --commune=NAME or --postal-code=CODE to choose the schools");
     else if (import_path == NULL && (output_path || communes || postal_codes))
-      problem = _("--output, --commune and --postal-code go with --import");
+      conflict = _("--output, --commune and --postal-code go with --import");
+
+    problem = find_empty_path (entries, remaining);
+    if (problem == NULL && conflict != NULL)
+      problem = g_strdup (conflict);
 
     g_strfreev (remaining);
     remaining = NULL;

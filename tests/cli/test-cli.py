@@ -173,6 +173,29 @@ with tempfile.TemporaryDirectory() as tmp:
           r.returncode == 1 and "effectifs-latin1.csv:1" in r.stderr
           and not os.path.exists(os.path.join(tmp, "l.entbudget")), r.stderr)
 
+# SPEC 10.5: an empty path is bad usage, named in the message, translated
+# (--export= and --pdf= crashed with SIGSEGV).
+FRENCH = {"LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "fr"}
+with tempfile.TemporaryDirectory() as tmp:
+    empty_cases = [
+        ("export", ["--export="]),
+        ("pdf", ["--pdf="]),
+        ("pdf", ["--summary", "--pdf="]),
+        ("output", [f"--import={fixture}", "--commune=Hem", "--output="]),
+        ("import", ["--import=", "--commune=Hem", f"--output={os.path.join(tmp, 'x.entbudget')}"]),
+    ]
+    for option, args in empty_cases:
+        r = run(*args)
+        check(f"empty --{option} path ({' '.join(args)}) exit 2, option named",
+              r.returncode == 2 and r.stdout == "" and f"--{option}" in r.stderr
+              and "empty" in r.stderr, f"{r.returncode}\n{r.stderr}")
+        r = run(*args, env_extra=FRENCH)
+        check(f"empty --{option} path, message in French",
+              r.returncode == 2 and f"--{option}" in r.stderr and "vide" in r.stderr, r.stderr)
+    r = run("--summary", "")
+    check("empty document path exit 2", r.returncode == 2 and r.stdout == "" and r.stderr, r.stderr)
+    check("no file written by the refused commands", os.listdir(tmp) == [], os.listdir(tmp))
+
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} - {name}")
