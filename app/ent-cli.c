@@ -415,26 +415,6 @@ print_summary (EntDocument     *document,
   fputs (out->str, stdout);
 }
 
-/* CSV fields are quoted when they hold the separator, a quote or a newline. */
-static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (strpbrk (text, ";\"\n\r") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static void
 append_csv_amounts (GString *out,
                     gint64   base,
@@ -444,6 +424,10 @@ append_csv_amounts (GString *out,
 {
   const gint64 values[] = { base, optional, specific, total };
 
+  /* Amounts (and years, pupil counts) are numbers this program writes, not
+   * text fields: SPEC 7 fixes them as "1571.70", and a negative one stays
+   * "-12.00" without the "'" of SPEC 10.5, which a spreadsheet would take for
+   * text. Only text from the document goes through ent_text_append_csv_field. */
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
       g_autofree char *text = ent_money_to_plain (values[i]);
@@ -452,7 +436,8 @@ append_csv_amounts (GString *out,
   g_string_append_c (out, '\n');
 }
 
-/* SPEC 7: the exact machine-readable format, independent of the locale. */
+/* SPEC 7: the exact machine-readable format, independent of the locale;
+ * scenario names are CSV text fields (SPEC 10.5). */
 static void
 print_csv (const EntBudget *budget)
 {
@@ -466,7 +451,7 @@ print_csv (const EntBudget *budget)
         {
           const EntBudgetYear *by = &sb->years[y];
 
-          append_csv_field (out, sb->name);
+          ent_text_append_csv_field (out, sb->name, ';');
           g_string_append_printf (out, ";%d;%" G_GINT64_FORMAT, by->year, by->pupils);
           append_csv_amounts (out, by->lines[ENT_LINE_BASE].amount,
                               by->lines[ENT_LINE_OPTIONAL].amount,
@@ -482,7 +467,7 @@ print_csv (const EntBudget *budget)
       for (guint y = 0; y < sb->n_years; y++)
         for (guint l = 0; l < ENT_N_LINES; l++)
           sums[l] += sb->years[y].lines[l].amount;
-      append_csv_field (out, sb->name);
+      ent_text_append_csv_field (out, sb->name, ';');
       g_string_append (out, ";total;");
       append_csv_amounts (out, sums[ENT_LINE_BASE], sums[ENT_LINE_OPTIONAL],
                           sums[ENT_LINE_SPECIFIC], sb->total);

@@ -196,6 +196,55 @@ with tempfile.TemporaryDirectory() as tmp:
     check("empty document path exit 2", r.returncode == 2 and r.stdout == "" and r.stderr, r.stderr)
     check("no file written by the refused commands", os.listdir(tmp) == [], os.listdir(tmp))
 
+
+
+def write_document(path, scenario_names, schools=(("Écoles publiques de Hem", "Hem", 1209),),
+                   title="ENT des écoles publiques de Hem", payer="Ville de Hem"):
+    """A Hem-like document (SPEC 6), written by hand: base only, constant,
+    annual billing, 1,30 € a pupil, so each year is 1209 × 1,30 = 1 571,70 €
+    with the default school. Names are written as given (GKeyFile escapes
+    such as \\t apply)."""
+    text = (f"[Document]\nformat-version=1\ntitle={title}\npayer={payer}\n"
+            "payer-kind=commune\ninsee=59299\n\n"
+            "[Contract]\nfirst-school-year=2023\nschool-years=4\n"
+            "payment-start=2024-01-01\nbilling=annual\n\n"
+            "[Tariff 2023-09-01]\nbase-per-pupil=1.30\noptional-per-pupil=0.30\n"
+            "half-day=150.00\nreference=Délibération du 15 juin 2023\n\n")
+    for i, (name, commune, pupils) in enumerate(schools, 1):
+        text += (f"[School {i}]\nname={name}\ncommune={commune}\ninsee=\nuai=\n"
+                 f"pupils=2023:{pupils}\n\n")
+    for i, name in enumerate(scenario_names, 1):
+        text += (f"[Scenario {i}]\nname={name}\noptional-support=false\nhalf-days=\n"
+                 "projection=constant\nprojection-rate=0\ntariff-increase=0\n\n")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+# SPEC 10.5: a scenario name a spreadsheet would run as a formula is
+# prefixed with "'" in the CSV; separators and quotes are quoted (RFC 4180);
+# amounts stay plain numbers.
+INJECTION = [
+    ("=1+1", "'=1+1"),
+    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("-2+3", "'-2+3"),
+    ('=HYPERLINK("http://x";"y")', '"\'=HYPERLINK(""http://x"";""y"")"'),
+    ('Dit "oui"; non', '"Dit ""oui""; non"'),
+    ("Base - accompagnement", "Base - accompagnement"),
+]
+with tempfile.TemporaryDirectory() as tmp:
+    doc = os.path.join(tmp, "injection.entbudget")
+    write_document(doc, [name for name, _ in INJECTION])
+    r = run("--summary", "--csv", doc)
+    want = ["scenario;year;pupils;base;optional;specific;total"]
+    for _, field in INJECTION:
+        want += [f"{field};{y};1209;1571.70;0.00;0.00;1571.70" for y in range(2024, 2028)]
+    want += [f"{field};total;;6286.80;0.00;0.00;6286.80" for _, field in INJECTION]
+    got = r.stdout.splitlines()
+    check("csv: formula-like scenario names prefixed with ', fields quoted, amounts plain",
+          r.returncode == 0 and got == want,
+          "\n".join(f"got  {g}\nwant {w}" for g, w in zip(got, want) if g != w) + r.stderr)
+
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} - {name}")
