@@ -351,10 +351,14 @@ print_commune_shares (GString                 *out,
                       const EntBudget         *budget,
                       const EntScenarioBudget *sb)
 {
+  g_auto(GStrv) names = g_new0 (char *, budget->n_communes + 1);
   glong name_width = 0;
 
   for (guint c = 0; c < budget->n_communes; c++)
-    name_width = MAX (name_width, text_width (budget->communes[c]));
+    {
+      names[c] = ent_text_escape_controls (budget->communes[c], FALSE);
+      name_width = MAX (name_width, text_width (names[c]));
+    }
 
   /* Translators: heading of the per-commune shares in the summary */
   g_string_append (out, _("Share per commune:\n"));
@@ -368,18 +372,24 @@ print_commune_shares (GString                 *out,
           share += ent_budget_line_get_commune_part (budget, &sb->years[y].lines[l], c);
       amount = ent_money_format (share);
       g_string_append (out, "  ");
-      append_cell (out, budget->communes[c], name_width, FALSE);
+      append_cell (out, names[c], name_width, FALSE);
       g_string_append (out, "  ");
       g_string_append (out, amount);
       g_string_append_c (out, '\n');
     }
 }
 
+/* SPEC 10.5: the summary never writes a control character to the terminal.
+ * Every text of the document (title, payer, scenario and commune names) goes
+ * through ent_text_escape_controls, even though the loader refuses such
+ * names: this output must be safe on its own. */
 static void
 print_summary (EntDocument     *document,
                const EntBudget *budget)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *title = ent_text_escape_controls (ent_document_get_title (document), FALSE);
+  g_autofree char *payer = ent_text_escape_controls (ent_document_get_payer (document), FALSE);
   EntContract *contract = ent_document_get_contract (document);
   g_autofree char *start = ent_date_format (ent_contract_get_payment_start (contract));
   /* the label is capitalised for a menu; here it is in a sentence */
@@ -387,8 +397,7 @@ print_summary (EntDocument     *document,
   int first = ent_contract_get_first_school_year (contract);
   int n_years = ent_contract_get_school_years (contract);
 
-  g_string_append_printf (out, "%s — %s\n", ent_document_get_title (document),
-                          ent_document_get_payer (document));
+  g_string_append_printf (out, "%s — %s\n", title, payer);
   g_string_append_printf (out,
                           /* Translators: "4 school years from 2023/2024, annual billing, payments from 01/01/2024" */
                           g_dngettext (GETTEXT_PACKAGE,
@@ -401,10 +410,11 @@ print_summary (EntDocument     *document,
     {
       const EntScenarioBudget *sb = &budget->scenarios[s];
       g_autofree char *total = ent_money_format (sb->total);
+      g_autofree char *name = ent_text_escape_controls (sb->name, FALSE);
 
       g_string_append_c (out, '\n');
       /* Translators: a scenario's heading in the summary */
-      g_string_append_printf (out, _("Scenario “%s”\n"), sb->name);
+      g_string_append_printf (out, _("Scenario “%s”\n"), name);
       print_scenario_table (out, sb);
       /* Translators: AE = autorisation d'engagement (the contract total) */
       g_string_append_printf (out, _("Commitment authorisation (contract total): %s\n"), total);
@@ -436,6 +446,18 @@ append_csv_amounts (GString *out,
   g_string_append_c (out, '\n');
 }
 
+/* A scenario name as a CSV field for the terminal: its control characters
+ * shown as escapes (stdout may be a terminal, SPEC 10.5), then the field rules
+ * (the "'" prefix, quoting). */
+static void
+append_name_field (GString    *out,
+                   const char *name)
+{
+  g_autofree char *visible = ent_text_escape_controls (name, FALSE);
+
+  ent_text_append_csv_field (out, visible, ';');
+}
+
 /* SPEC 7: the exact machine-readable format, independent of the locale;
  * scenario names are CSV text fields (SPEC 10.5). */
 static void
@@ -451,7 +473,7 @@ print_csv (const EntBudget *budget)
         {
           const EntBudgetYear *by = &sb->years[y];
 
-          ent_text_append_csv_field (out, sb->name, ';');
+          append_name_field (out, sb->name);
           g_string_append_printf (out, ";%d;%" G_GINT64_FORMAT, by->year, by->pupils);
           append_csv_amounts (out, by->lines[ENT_LINE_BASE].amount,
                               by->lines[ENT_LINE_OPTIONAL].amount,
@@ -467,7 +489,7 @@ print_csv (const EntBudget *budget)
       for (guint y = 0; y < sb->n_years; y++)
         for (guint l = 0; l < ENT_N_LINES; l++)
           sums[l] += sb->years[y].lines[l].amount;
-      ent_text_append_csv_field (out, sb->name, ';');
+      append_name_field (out, sb->name);
       g_string_append (out, ";total;");
       append_csv_amounts (out, sums[ENT_LINE_BASE], sums[ENT_LINE_OPTIONAL],
                           sums[ENT_LINE_SPECIFIC], sb->total);

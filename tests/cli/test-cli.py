@@ -6,6 +6,7 @@ Prints TAP. Expected figures are the SPEC's worked examples and hand
 derivations, never the program's own output.
 """
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -244,6 +245,54 @@ with tempfile.TemporaryDirectory() as tmp:
     check("csv: formula-like scenario names prefixed with ', fields quoted, amounts plain",
           r.returncode == 0 and got == want,
           "\n".join(f"got  {g}\nwant {w}" for g, w in zip(got, want) if g != w) + r.stderr)
+
+# SPEC 10.5: --summary never writes a control character to the terminal,
+# whatever the document holds: ESC [ 2 J (clear screen), an OSC title, BEL,
+# CR, DEL and C1 controls as UTF-8 (U+009B is CSI, U+0085 NEL) in the title,
+# the payer, the scenario and the commune names. They are shown as "\x1b".
+# When the loader refuses such names (status 1), its message must be clean too.
+CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def run_raw(*args, env_extra=None):
+    """run(), the output decoded without newline translation (text=True would
+    turn a lone CR into a newline and hide it)."""
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
+    env["ENT_BUDGET_LOCALEDIR"] = localedir
+    env.setdefault("LC_ALL", "C.UTF-8")
+    env.update(env_extra or {})
+    p = subprocess.run([exe, *args], capture_output=True, env=env, timeout=60)
+    return subprocess.CompletedProcess(p.args, p.returncode, p.stdout.decode("utf-8", "replace"),
+                                       p.stderr.decode("utf-8", "replace"))
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    doc = os.path.join(tmp, "controls.entbudget")
+    write_document(doc, ["Base\x1b[2J\x07 seule\\r", "Op\u009b31mtion\u0085\x7f"],
+                   schools=(("École A", "Hem\x1b]0;pwned\x07", 1209),
+                            ("École B\x1b[5m", "Roubaix\u009b2J", 100)),
+                   title="ENT\x1b[2J de Hem", payer="Ville\x07 de Hem")
+    for args, env in ((["--summary"], None), (["--summary", "--csv"], None),
+                      (["--summary"], FRENCH)):
+        r = run_raw(*args, doc, env_extra=env)
+        what = " ".join(args) + (" (fr)" if env else "")
+        bad = CONTROL.findall(r.stdout) + CONTROL.findall(r.stderr)
+        check(f"{what}: no control character on the terminal", r.returncode in (0, 1) and not bad,
+              f"{r.returncode} {bad!r}\n{r.stdout!r}\n{r.stderr!r}")
+        if r.returncode == 0:
+            check(f"{what}: controls shown as visible escapes",
+                  "\\x1b[2J" in r.stdout and "\\x0d" in r.stdout and "\\x9b31m" in r.stdout
+                  and "\\x7f" in r.stdout, r.stdout)
+        else:
+            check(f"{what}: refused at load, the file named", "controls.entbudget" in r.stderr, r.stderr)
+    r = run_raw("--summary", doc)
+    if r.returncode == 0:
+        check("summary: commune names escaped in the shares, still aligned",
+              any(l.split()[:1] == ["Hem\\x1b]0;pwned\\x07"] for l in r.stdout.splitlines())
+              and any(l.split()[:1] == ["Roubaix\\x9b2J"] for l in r.stdout.splitlines()), r.stdout)
 
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):
