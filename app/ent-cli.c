@@ -521,10 +521,9 @@ import_pupils (GVariantDict *options,
   g_variant_dict_lookup (options, "output", "^ay", &output_path);
   g_variant_dict_lookup (options, "commune", "s", &communes_text);
   g_variant_dict_lookup (options, "postal-code", "s", &codes_text);
-  if (communes_text != NULL)
-    communes = g_strsplit (communes_text, ",", -1);
-  if (codes_text != NULL)
-    codes = g_strsplit (codes_text, ",", -1);
+  /* "Hem, Roubaix": trimmed items, so that the document says "Roubaix" */
+  communes = ent_text_split_list (communes_text);
+  codes = ent_text_split_list (codes_text);
   selection.communes = (const char * const *) communes;
   selection.postal_codes = (const char * const *) codes;
 

@@ -294,6 +294,27 @@ with tempfile.TemporaryDirectory() as tmp:
               any(l.split()[:1] == ["Hem\\x1b]0;pwned\\x07"] for l in r.stdout.splitlines())
               and any(l.split()[:1] == ["Roubaix\\x9b2J"] for l in r.stdout.splitlines()), r.stdout)
 
+# --commune="Hem, Roubaix": the list is trimmed (it stored " Roubaix", which
+# the document file keeps as "commune=\\sRoubaix"); ";" separates too, and
+# empty items are dropped. Same for the postal codes.
+with tempfile.TemporaryDirectory() as tmp:
+    # by postal code, the names are the file's spelling (SPEC 12)
+    for option, names in (("--commune=Hem, Roubaix", {"Hem", "Roubaix"}),
+                          ("--commune= Hem ;Roubaix,, ", {"Hem", "Roubaix"}),
+                          ("--postal-code=59510, 59100", {"HEM", "ROUBAIX"})):
+        out = os.path.join(tmp, "list.entbudget")
+        r = run(f"--import={fixture}", option, f"--output={out}")
+        communes = set()
+        if r.returncode == 0:
+            with open(out, encoding="utf-8") as f:
+                communes = {l.rstrip("\n").split("=", 1)[1] for l in f if l.startswith("commune=")}
+        check(f"import {option}: commune names stored without spaces",
+              r.returncode == 0 and communes == names, f"{communes}\n{r.stderr}")
+        r = run("--summary", out)
+        check(f"import {option}: both communes in the summary's shares",
+              r.returncode == 0 and all(any(l.split()[:1] == [c] for l in r.stdout.splitlines())
+                                        for c in names), r.stdout + r.stderr)
+
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} - {name}")
