@@ -144,7 +144,9 @@ ent_cli_check_usage (int    argc,
     if (!ok)
       {
         /* Translators: a command-line error: program name, then the reason */
-        g_printerr (C_("command line error", "%s: %s\n"), g_get_prgname (), error->message);
+        g_autofree char *message = ent_text_escape_controls (error->message, TRUE);
+
+        g_printerr (C_("command line error", "%s: %s\n"), g_get_prgname (), message);
         g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
         g_strfreev (remaining);
         remaining = NULL;
@@ -221,6 +223,16 @@ free_files (GFile **files)
   g_free (files);
 }
 
+/* Error messages quote document text, CSV cells and paths: shown with their
+ * control characters escaped (SPEC 10.5), the message's own lines kept. */
+static void
+print_error (const GError *error)
+{
+  g_autofree char *message = ent_text_escape_controls (error->message, TRUE);
+
+  g_printerr ("%s\n", message);
+}
+
 static EntDocument *
 load_document (GFile **files)
 {
@@ -233,11 +245,15 @@ load_document (GFile **files)
   document = ent_document_new_from_file (files[0], &error);
   if (document == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return NULL;
     }
   for (const char *const *w = ent_document_get_load_warnings (document); w && *w; w++)
-    g_printerr (_("Warning: %s\n"), *w);
+    {
+      g_autofree char *warning = ent_text_escape_controls (*w, TRUE);
+
+      g_printerr (_("Warning: %s\n"), warning);
+    }
   return document;
 }
 
@@ -531,7 +547,7 @@ import_pupils (GVariantDict *options,
   import = ent_csv_import_load_file (csv_file, &selection, NULL, &error);
   if (import == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return ENT_CLI_EXIT_DOCUMENT;
     }
 
@@ -549,7 +565,9 @@ import_pupils (GVariantDict *options,
       for (guint i = 0; i < changes->len; i++)
         {
           g_autofree char *line = ent_csv_change_describe (g_ptr_array_index (changes, i));
-          g_print ("%s\n", line);
+          g_autofree char *visible = ent_text_escape_controls (line, FALSE);
+
+          g_print ("%s\n", visible);
         }
     }
   else
@@ -559,7 +577,12 @@ import_pupils (GVariantDict *options,
       for (guint i = 0; i < n; i++)
         {
           const EntCsvSchool *school = ent_csv_import_get_school (import, i);
-          g_print ("%s\t%s\t%s\n", school->uai, school->name, school->commune);
+          g_autofree char *uai = ent_text_escape_controls (school->uai, FALSE);
+          g_autofree char *name = ent_text_escape_controls (school->name, FALSE);
+          g_autofree char *commune = ent_text_escape_controls (school->commune, FALSE);
+
+          /* the CSV's text, its tabs escaped too: the columns stay three */
+          g_print ("%s\t%s\t%s\n", uai, name, commune);
         }
     }
 
@@ -567,7 +590,7 @@ import_pupils (GVariantDict *options,
   output = g_file_new_for_commandline_arg (output_path);
   if (document == NULL || !ent_document_save (document, output, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return ENT_CLI_EXIT_DOCUMENT;
     }
   return ENT_CLI_EXIT_OK;
@@ -617,7 +640,7 @@ ent_cli_handle_local_options (GApplication *app,
   budget = ent_budget_compute (document, &error);
   if (budget == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return ENT_CLI_EXIT_DOCUMENT;
     }
 
@@ -625,14 +648,14 @@ ent_cli_handle_local_options (GApplication *app,
     {
       if (!ent_xlsx_export (document, export_path, NULL, &error))
         {
-          g_printerr ("%s\n", error->message);
+          print_error (error);
           return ENT_CLI_EXIT_DOCUMENT;
         }
     }
 
   if (pdf_path != NULL && !ent_pdf_export (document, pdf_path, NULL, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return ENT_CLI_EXIT_DOCUMENT;
     }
 

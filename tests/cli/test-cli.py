@@ -315,6 +315,33 @@ with tempfile.TemporaryDirectory() as tmp:
               r.returncode == 0 and all(any(l.split()[:1] == [c] for l in r.stdout.splitlines())
                                         for c in names), r.stdout + r.stderr)
 
+# Error messages and warnings quote document text and CSV cells: they reach
+# the terminal with their control characters escaped too (SPEC 10.5), on the
+# loader's refusal, the loader's warning (unknown key) and the import's error.
+with tempfile.TemporaryDirectory() as tmp:
+    hem = os.path.join(srcdir, "..", "data", "examples", "hem.entbudget")
+    with open(hem, encoding="utf-8") as f:
+        text = f.read()
+    bad_value = os.path.join(tmp, "bad-value.entbudget")
+    with open(bad_value, "w", encoding="utf-8") as f:
+        f.write(text.replace("projection-rate=0", "projection-rate=1\x1b[2J\x07", 1))
+    odd_key = os.path.join(tmp, "odd-key.entbudget")
+    with open(odd_key, "w", encoding="utf-8") as f:
+        f.write(text.replace("[Contract]\n", "[Contract]\nodd\x1bc\u009bkey=1\n", 1))
+    bad_csv = os.path.join(tmp, "bad.csv")
+    with open(bad_csv, "w", encoding="utf-8") as f:
+        f.write("école;uai;commune;2023\nÉcole A;0590001A;Hem;1\x1b[2J\x072\n")
+    for what, args, status in (
+            ("loader error", ["--summary", bad_value], 1),
+            ("loader warning", ["--summary", "--csv", odd_key], None),
+            ("import error", [f"--import={bad_csv}", "--commune=Hem",
+                              f"--output={os.path.join(tmp, 'out.entbudget')}"], 1)):
+        r = run_raw(*args)
+        bad = CONTROL.findall(r.stdout) + CONTROL.findall(r.stderr)
+        check(f"{what}: no control character on the terminal, shown as \\x1b",
+              (status is None or r.returncode == status) and not bad and "\\x1b" in r.stderr,
+              f"{r.returncode} {bad!r}\n{r.stderr!r}")
+
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):
     print(f"{'ok' if ok else 'not ok'} {i} - {name}")
