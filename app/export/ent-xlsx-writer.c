@@ -291,7 +291,7 @@ report_cell (EntXlsxWriter *self,
              guint16        col,
              lxw_error      error)
 {
-  char cell[16];
+  char cell[ENT_XLSX_CELL_NAME_SIZE];
   g_autofree char *what = NULL;
 
   ent_xlsx_cell_name (cell, row, col);
@@ -481,11 +481,56 @@ ent_xlsx_sheet_fit_columns (EntXlsxWriter *self,
 }
 
 void
+ent_xlsx_writer_define_name (EntXlsxWriter *self,
+                             const char    *name,
+                             const char    *formula)
+{
+  g_autofree char *what = NULL;
+  lxw_error error;
+
+  error = workbook_define_name (self->workbook, name, formula);
+  if (G_UNLIKELY (error != LXW_NO_ERROR))
+    {
+      what = g_strdup_printf ("name %s", name);
+      ent_xlsx_writer_check (self, error, what, NULL);
+    }
+}
+
+/* Written here rather than by lxw_rowcol_to_cell so that the bound of
+ * ENT_XLSX_CELL_NAME_SIZE follows from this code alone, for any row and
+ * column: at most 2 + 4 + 10 characters (a guint16 column has at most four
+ * letters, a guint32 row plus one at most ten digits), and g_snprintf never
+ * writes past the size anyway. */
+static void
+format_cell_name (char     *buf,
+                  guint32   row,
+                  guint16   col,
+                  gboolean  absolute)
+{
+  char letters[4];
+  guint n = 0;
+  guint32 c = (guint32) col + 1;
+  gsize pos = 0;
+
+  while (c > 0 && n < G_N_ELEMENTS (letters))
+    {
+      letters[n++] = (char) ('A' + (c - 1) % 26);
+      c = (c - 1) / 26;
+    }
+  if (absolute)
+    buf[pos++] = '$';
+  while (n > 0)
+    buf[pos++] = letters[--n];
+  g_snprintf (buf + pos, ENT_XLSX_CELL_NAME_SIZE - pos, "%s%" G_GUINT64_FORMAT,
+              absolute ? "$" : "", (guint64) row + 1);
+}
+
+void
 ent_xlsx_cell_name (char    *buf,
                     guint32  row,
                     guint16  col)
 {
-  lxw_rowcol_to_cell (buf, row, col);
+  format_cell_name (buf, row, col, FALSE);
 }
 
 void
@@ -493,5 +538,5 @@ ent_xlsx_cell_name_abs (char    *buf,
                         guint32  row,
                         guint16  col)
 {
-  lxw_rowcol_to_cell_abs (buf, row, col, 1, 1);
+  format_cell_name (buf, row, col, TRUE);
 }

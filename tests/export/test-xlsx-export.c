@@ -15,6 +15,7 @@
 
 #include "ent-budget.h"
 #include "ent-xlsx-export.h"
+#include "ent-xlsx-writer.h"
 
 typedef struct
 {
@@ -318,6 +319,33 @@ test_french_locale (Fixture       *fixture,
   g_assert_false (g_regex_match (comma, credits, 0, NULL));
 }
 
+/* Cell references fit ENT_XLSX_CELL_NAME_SIZE for any row and column. */
+static void
+test_cell_name (void)
+{
+  static const struct { guint32 row; guint16 col; const char *relative; const char *absolute; } cases[] = {
+    { 0, 0, "A1", "$A$1" },
+    { 9, 26, "AA10", "$AA$10" },
+    { 1, 701, "ZZ2", "$ZZ$2" },
+    { 1048575, 16383, "XFD1048576", "$XFD$1048576" },
+    { G_MAXUINT32, G_MAXUINT16, "CRXP4294967296", "$CRXP$4294967296" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char buf[ENT_XLSX_CELL_NAME_SIZE + 8];
+
+      memset (buf, 'X', sizeof buf);
+      ent_xlsx_cell_name (buf, cases[i].row, cases[i].col);
+      g_assert_cmpstr (buf, ==, cases[i].relative);
+      ent_xlsx_cell_name_abs (buf, cases[i].row, cases[i].col);
+      g_assert_cmpstr (buf, ==, cases[i].absolute);
+      /* nothing written past the size */
+      for (gsize k = ENT_XLSX_CELL_NAME_SIZE; k < sizeof buf; k++)
+        g_assert_cmpint (buf[k], ==, 'X');
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,6 +364,7 @@ main (int    argc,
               test_scenarios_option, fixture_tear_down);
   g_test_add ("/export/xlsx/french-locale", Fixture, NULL, fixture_set_up,
               test_french_locale, fixture_tear_down);
+  g_test_add_func ("/export/xlsx/cell-name", test_cell_name);
 
   return g_test_run ();
 }
