@@ -91,6 +91,7 @@ enum
 typedef struct
 {
   const EntScenarioBudget *sb;
+  char     *safe_name;           /* sb->name as the cells hold it (ent_xlsx_xml_safe) */
   guint     number;              /* 1-based position among the exported scenarios */
   gint64    increase_bp;
   int       max_raise;           /* rows of raised rates on the Assumptions sheet */
@@ -100,7 +101,7 @@ typedef struct
   guint32  *year_end_rows;       /* after the last (equal when none) */
   gboolean  sum_by_rows;         /* year totals as SUM of the year's rows, not
                                     SUMIFS on the name: another exported scenario
-                                    has the name, or it is too long a criterion */
+                                    has the name, or it is no usable criterion */
   guint32   contract_total_row;  /* Credits sheet */
 } ScenarioInfo;
 
@@ -251,16 +252,18 @@ exact_criterion (const char *text)
   return g_string_free (s, FALSE);
 }
 
-/* Whether the criterion exact_criterion() makes of @text is longer than
- * Excel takes (counted in UTF-16 units, as Excel does). Text that is not UTF-8
- * is not measured. The year totals of such a name are the SUM of its rows,
- * which quotes nothing. */
+/* Whether SUMIFS cannot be trusted to find the cells holding @text with the
+ * criterion exact_criterion() makes of it: longer than Excel takes (counted in
+ * UTF-16 units, as Excel does), or holding a tab together with a line break
+ * (LibreOffice then matches no cell: a multi-line cell keeps its tabs apart).
+ * Text that is not UTF-8 is not measured. The year totals of such a name are
+ * the SUM of its rows, which quotes nothing. */
 static gboolean
-criterion_too_long (const char *text)
+criterion_unusable (const char *text)
 {
   gsize units = 1;   /* the "=" */
 
-  if (!g_utf8_validate (text, -1, NULL))
+  if (!g_utf8_validate (text, -1, NULL) || (strchr (text, '\t') != NULL && strchr (text, '\n') != NULL))
     return TRUE;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -380,17 +383,24 @@ setup_page (Export       *ex,
             guint16       pages_tall)
 {
   lxw_worksheet *ws = sheet->worksheet;
-  g_autofree char *title = escape_header_footer (ent_document_get_title (ex->document));
+  g_autofree char *safe_title = NULL;
+  g_autofree char *title = escape_header_footer (ent_xlsx_xml_safe (ent_document_get_title (ex->document),
+                                                                     &safe_title));
   g_autofree char *header = g_strdup_printf ("&L%s&R&A", title);
   /* Translators: a spreadsheet page footer; keep &P (page) and &N (pages). */
   g_autofree char *footer = g_strdup_printf ("&C%s", _("Page &P of &N"));
+  g_autofree char *safe_header = NULL;
+  g_autofree char *safe_footer = NULL;
 
   worksheet_set_landscape (ws);
   worksheet_set_paper (ws, 9);   /* A4 */
   worksheet_fit_to_pages (ws, 1, pages_tall);
   worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
-  ent_xlsx_writer_check (&ex->w, worksheet_set_header (ws, header), "page header", sheet);
-  ent_xlsx_writer_check (&ex->w, worksheet_set_footer (ws, footer), "page footer", sheet);
+  /* the title is made safe before its '&' are doubled (that walks its UTF-8) */
+  ent_xlsx_writer_check (&ex->w, worksheet_set_header (ws, ent_xlsx_xml_safe (header, &safe_header)),
+                         "page header", sheet);
+  ent_xlsx_writer_check (&ex->w, worksheet_set_footer (ws, ent_xlsx_xml_safe (footer, &safe_footer)),
+                         "page footer", sheet);
   if (header_row >= 0)
     {
       ent_xlsx_writer_check (&ex->w, worksheet_repeat_rows (ws, header_row, header_row),
@@ -967,7 +977,7 @@ write_credits (Export *ex)
   for (guint s = 0; s < ex->n_scenarios; s++)
     {
       ScenarioInfo *si = &ex->scenarios[s];
-      g_autofree char *criterion = exact_criterion (si->sb->name);
+      g_autofree char *criterion = exact_criterion (si->safe_name);
       CellName first, last;
 
       for (guint y = 0; y < si->sb->n_years; y++, row++)
@@ -1181,12 +1191,17 @@ write_summary (Export *ex)
   if (ex->n_scenarios > 0 && budget->n_budget_years > 0)
     {
       lxw_chart *chart = workbook_add_chart (ex->w.workbook, LXW_CHART_COLUMN);
+      /* translations only, yet through the same door as every string */
+      g_autofree char *safe_title = NULL;
+      g_autofree char *safe_x_name = NULL;
+      g_autofree char *safe_y_name = NULL;
+      const char *title = ent_xlsx_xml_safe (_("Yearly totals per scenario"), &safe_title);
       lxw_chart_options placement = {
         .x_offset = 4,
         .y_offset = 8,
         .x_scale = 1.8,
         .y_scale = 1.2,
-        .description = _("Yearly totals per scenario"),
+        .description = (char *) title,
       };
       guint32 chart_row = row + 2;
 
@@ -1194,9 +1209,9 @@ write_summary (Export *ex)
         ent_xlsx_writer_check (&ex->w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart", sheet);
       else
         {
-          chart_title_set_name (chart, _("Yearly totals per scenario"));
-          chart_axis_set_name (chart->x_axis, _("Budget year"));
-          chart_axis_set_name (chart->y_axis, _("Amount (€)"));
+          chart_title_set_name (chart, title);
+          chart_axis_set_name (chart->x_axis, ent_xlsx_xml_safe (_("Budget year"), &safe_x_name));
+          chart_axis_set_name (chart->y_axis, ent_xlsx_xml_safe (_("Amount (€)"), &safe_y_name));
           chart_axis_set_num_format (chart->y_axis, "#,##0 \"€\"");
           chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
           for (guint s = 0; s < ex->n_scenarios; s++)
@@ -1498,6 +1513,15 @@ prepare (Export                *ex,
         ex->scenarios[s].sb = &ex->budget->scenarios[s];
     }
 
+  /* the cells hold each name made safe for XML: the formulas quote it so */
+  for (guint s = 0; s < ex->n_scenarios; s++)
+    {
+      ScenarioInfo *si = &ex->scenarios[s];
+
+      if (ent_xlsx_xml_safe (si->sb->name, &si->safe_name) == si->sb->name)
+        si->safe_name = g_strdup (si->sb->name);
+    }
+
   for (guint s = 0; s < ex->n_scenarios; s++)
     {
       ScenarioInfo *si = &ex->scenarios[s];
@@ -1515,11 +1539,11 @@ prepare (Export                *ex,
 
           if (t == s)
             continue;
-          a = g_utf8_casefold (si->sb->name, -1);
-          b = g_utf8_casefold (ex->scenarios[t].sb->name, -1);
+          a = g_utf8_casefold (si->safe_name, -1);
+          b = g_utf8_casefold (ex->scenarios[t].safe_name, -1);
           si->sum_by_rows = si->sum_by_rows || g_str_equal (a, b);
         }
-      si->sum_by_rows = si->sum_by_rows || criterion_too_long (si->sb->name);
+      si->sum_by_rows = si->sum_by_rows || criterion_unusable (si->safe_name);
       /* how many raised rates the Credits sheet will refer to */
       for (guint y = 0; y < si->sb->n_years; y++)
         for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
@@ -1546,6 +1570,7 @@ export_clear (Export *ex)
   if (ex->scenarios != NULL)
     for (guint s = 0; s < ex->n_scenarios; s++)
       {
+        g_free (ex->scenarios[s].safe_name);
         g_free (ex->scenarios[s].year_total_rows);
         g_free (ex->scenarios[s].year_first_rows);
         g_free (ex->scenarios[s].year_end_rows);
@@ -1567,6 +1592,10 @@ write_workbook (Export *ex)
 {
   EntXlsxWriter *w = &ex->w;
   g_autofree char *comments = NULL;
+  g_autofree char *safe_title = NULL;
+  g_autofree char *safe_subject = NULL;
+  g_autofree char *safe_payer = NULL;
+  g_autofree char *safe_comments = NULL;
   lxw_doc_properties properties = { 0 };
 
   if (!ent_xlsx_writer_add_formats (w))
@@ -1592,11 +1621,12 @@ write_workbook (Export *ex)
   worksheet_activate (ex->summary->worksheet);
 
   comments = g_strdup_printf (_("Generated by ENT Budget %s"), PACKAGE_VERSION);
-  properties.title = (char *) ent_document_get_title (ex->document);
-  properties.subject = _("Budget of the ENT contribution");
-  properties.author = (char *) ent_document_get_payer (ex->document);
-  properties.company = (char *) ent_document_get_payer (ex->document);
-  properties.comments = comments;
+  /* docProps/core.xml and app.xml: libxlsxwriter escapes nothing but & < > " */
+  properties.title = (char *) ent_xlsx_xml_safe (ent_document_get_title (ex->document), &safe_title);
+  properties.subject = (char *) ent_xlsx_xml_safe (_("Budget of the ENT contribution"), &safe_subject);
+  properties.author = (char *) ent_xlsx_xml_safe (ent_document_get_payer (ex->document), &safe_payer);
+  properties.company = properties.author;
+  properties.comments = (char *) ent_xlsx_xml_safe (comments, &safe_comments);
   properties.created = (time_t) g_date_time_to_unix (ex->generated);
   ent_xlsx_writer_check (w, workbook_set_properties (w->workbook, &properties),
                          "document properties", NULL);

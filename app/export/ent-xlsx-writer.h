@@ -143,7 +143,20 @@ void  ent_xlsx_sheet_fit_columns (EntXlsxWriter *self, EntXlsxSheet *sheet,
 void  ent_xlsx_cell_name     (char *buf, guint32 row, guint16 col);
 void  ent_xlsx_cell_name_abs (char *buf, guint32 row, guint16 col);
 
-/* workbook_define_name, the error recorded. */
+/* Every string given to libxlsxwriter goes through this function (cells,
+ * formulas, defined names, headers and footers, document properties, chart
+ * titles, sheet names), so that no part of the workbook is invalid XML
+ * whatever the document holds (SPEC 10.5). Returns @text when it is valid,
+ * else a copy stored in *@storage (to free) in which each character XML 1.0
+ * forbids is U+FFFD: C0 controls but tab and newline, U+FFFE, U+FFFF, and
+ * bytes that are not UTF-8 (an unpaired surrogate, a cut sequence). A
+ * carriage return is replaced too: XML 1.0 allows it, but a parser reads it
+ * back as a newline, so a cell and a formula naming it would no longer agree.
+ * NULL stays NULL. */
+const char *ent_xlsx_xml_safe (const char  *text,
+                               char       **storage);
+
+/* workbook_define_name through ent_xlsx_xml_safe, the error recorded. */
 void  ent_xlsx_writer_define_name (EntXlsxWriter *self,
                                    const char    *name,
                                    const char    *formula);

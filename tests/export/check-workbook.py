@@ -14,8 +14,9 @@
 #       ent-budget --summary --csv to the cent.
 #   check-workbook.py names TOOL DOCUMENT|--example WORKDIR
 #       exports the document with hostile names given through the model (a
-#       2 000-byte accented name): every part is strict XML in UTF-8, openpyxl
-#       opens the workbook, names and formulas are whole, and LibreOffice (when
+#       2 000-byte accented name; control characters, U+FFFE, U+FFFF, bytes
+#       that are not UTF-8): every part is strict XML in UTF-8, openpyxl opens
+#       the workbook, names and formulas are whole, and LibreOffice (when
 #       installed) recalculates the engine's totals.
 #
 # Independent of the UI language: cells are found by position and by the
@@ -658,6 +659,16 @@ def check_cli(t, program, document, workdir):
 # period: "Le " puts it there), and over Excel's 255 characters of a formula
 # string.
 LONG_NAME = 'Le ' + ('Scénario é' * 200)[:1990] + ' fin'
+# Control characters (a tab is legal XML and stays), DEL and C1 (legal XML
+# 1.0), the non-characters U+FFFE and U+FFFF, bytes that are not UTF-8 (a lone
+# 0xFF, an encoded surrogate), quotes and SUMIFS wildcards, and the text of
+# Excel's own "_xHHHH_" escape.
+HOSTILE_NAME = (b'Ctl\x01\x02\x1b[2J\x07\x0b\x0c\r\x1f tab\there \x7f\xc2\x85\xc2\x9b '
+                b'\xef\xbf\xbe\xef\xbf\xbf bad\xff \xed\xa0\x80 "quoted" *?~ _x0041_ & <b> fin')
+# A tab and a line break: legal XML, but LibreOffice's SUMIFS matches no
+# multi-line cell holding a tab, so the totals are sums of rows.
+MULTILINE_NAME = b'Deux\tlignes\net une tabulation'
+
 
 def xml_safe(raw):
     """What the export must make of @raw (bytes): UTF-8, each byte that is
@@ -785,9 +796,10 @@ def check_named_workbook(t, label, path, name):
               if isinstance(crv.cell(r, 1).value, (int, float))
               and excel_text(crv.cell(r, scenario_col).value) == name
               and str(cr.cell(r, amount_col).value).startswith('=ROUND(SUM')]
-    if len(criterion) > 255:
+    if len(criterion) > 255 or ('\t' in name and '\n' in name):
         t.ok(totals and all(f.startswith('=ROUND(SUM(') for _, f in totals),
-             f'{label}: a name too long for a SUMIFS criterion is summed by rows', totals[:3])
+             f'{label}: a name SUMIFS cannot match (too long, tab and line break) is summed by rows',
+             totals[:3])
     else:
         t.ok(totals and all(f.startswith('=ROUND(SUMIFS(') for _, f in totals) and quoting == len(totals),
              f'{label}: SUMIFS quotes the whole name, as the cells hold it', (quoting, totals[:3]))
@@ -800,7 +812,8 @@ def check_names(t, tool, document, workdir):
         t.skip_all('python3-openpyxl is not installed')
     exp = expected_figures(tool, document)   # names do not change amounts
     books = []
-    for label, raw in (('2 000-byte name', LONG_NAME.encode('utf-8')),):
+    for label, raw in (('2 000-byte name', LONG_NAME.encode('utf-8')), ('hostile name', HOSTILE_NAME),
+                       ('multi-line name', MULTILINE_NAME)):
         path = os.path.join(workdir, f'{len(books)}.xlsx')
         proc = subprocess.run([os.fsencode(tool), b'export', os.fsencode(document), os.fsencode(path),
                                b'--rename=' + raw], capture_output=True)

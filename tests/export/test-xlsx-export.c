@@ -319,6 +319,55 @@ test_french_locale (Fixture       *fixture,
   g_assert_false (g_regex_match (comma, credits, 0, NULL));
 }
 
+/* SPEC 10.5: the one function every string to libxlsxwriter goes through. */
+static void
+test_xml_safe (void)
+{
+  static const struct { const char *text; const char *expected; } cases[] = {
+    { "Base seule", NULL },
+    { "Scénario é — « 2024 »", NULL },
+    { "tab\there\nline", NULL },
+    { "DEL\x7f C1 \xc2\x85\xc2\x9b", NULL },          /* legal XML 1.0 */
+    { "\xf0\x9f\x93\x9a book", NULL },                   /* beyond the BMP */
+    { "\xef\xbf\xbd", NULL },                             /* U+FFFD itself */
+    { "a\x01" "b\x1b[2J\x07", "a\xef\xbf\xbd" "b\xef\xbf\xbd[2J\xef\xbf\xbd" },
+    { "cr\r", "cr\xef\xbf\xbd" },
+    { "\x0b\x0c\x1f", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },
+    { "nc \xef\xbf\xbe\xef\xbf\xbf", "nc \xef\xbf\xbd\xef\xbf\xbd" },
+    /* not UTF-8: a lone byte, an encoded surrogate, a sequence cut short */
+    { "bad\xff", "bad\xef\xbf\xbd" },
+    { "s\xed\xa0\x80", "s\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },
+    { "cut \xc3", "cut \xef\xbf\xbd" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *storage = NULL;
+      const char *safe = ent_xlsx_xml_safe (cases[i].text, &storage);
+
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      if (cases[i].expected == NULL)
+        {
+          /* valid text is given back as it is, nothing allocated */
+          g_assert_true (safe == cases[i].text);
+          g_assert_null (storage);
+        }
+      else
+        {
+          g_assert_true (safe == storage);
+          g_assert_cmpstr (safe, ==, cases[i].expected);
+        }
+      g_assert_true (g_utf8_validate (safe, -1, NULL));
+    }
+
+  {
+    g_autofree char *storage = NULL;
+
+    g_assert_null (ent_xlsx_xml_safe (NULL, &storage));
+    g_assert_null (storage);
+  }
+}
+
 /* Cell references fit ENT_XLSX_CELL_NAME_SIZE for any row and column. */
 static void
 test_cell_name (void)
@@ -364,6 +413,7 @@ main (int    argc,
               test_scenarios_option, fixture_tear_down);
   g_test_add ("/export/xlsx/french-locale", Fixture, NULL, fixture_set_up,
               test_french_locale, fixture_tear_down);
+  g_test_add_func ("/export/xlsx/xml-safe", test_xml_safe);
   g_test_add_func ("/export/xlsx/cell-name", test_cell_name);
 
   return g_test_run ();
