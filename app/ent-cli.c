@@ -157,8 +157,8 @@ ent_cli_check_usage (int    argc,
   {
     g_autofree char *problem = NULL;
     const char *conflict = NULL;
-    g_auto(GStrv) commune_list = ent_text_split_list (communes);
-    g_auto(GStrv) postal_code_list = ent_text_split_list (postal_codes);
+    g_auto(GStrv) commune_list = ent_text_split_list (communes, ENT_TEXT_LIST_SEPARATORS);
+    g_auto(GStrv) postal_code_list = ent_text_split_list (postal_codes, ENT_TEXT_LIST_SEPARATORS);
 
     if (remaining != NULL && g_strv_length (remaining) > 1 &&
         (summary || csv || export_path || pdf_path || import_path))
@@ -538,8 +538,8 @@ import_pupils (GVariantDict *options,
   g_variant_dict_lookup (options, "commune", "s", &communes_text);
   g_variant_dict_lookup (options, "postal-code", "s", &codes_text);
   /* "Hem, Roubaix": trimmed items, so that the document says "Roubaix" */
-  communes = ent_text_split_list (communes_text);
-  codes = ent_text_split_list (codes_text);
+  communes = ent_text_split_list (communes_text, ENT_TEXT_LIST_SEPARATORS);
+  codes = ent_text_split_list (codes_text, ENT_TEXT_LIST_SEPARATORS);
   selection.communes = (const char * const *) communes;
   selection.postal_codes = (const char * const *) codes;
 

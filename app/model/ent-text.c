@@ -31,12 +31,15 @@ dup_trimmed (const char *start,
 }
 
 char **
-ent_text_split_list (const char *text)
+ent_text_split_list (const char *text,
+                     const char *separators)
 {
   g_autoptr(GStrvBuilder) builder = NULL;
   g_autofree char *valid = NULL;
   gboolean any = FALSE;
   const char *start;
+
+  g_return_val_if_fail (separators != NULL, NULL);
 
   if (text == NULL)
     return NULL;
@@ -48,7 +51,7 @@ ent_text_split_list (const char *text)
   start = text;
   for (const char *p = text;; p++)
     {
-      if (*p == ',' || *p == ';' || *p == '\0')
+      if (*p == '\0' || strchr (separators, *p) != NULL)
         {
           g_autofree char *item = dup_trimmed (start, p);
 

@@ -9,11 +9,17 @@
 
 G_BEGIN_DECLS
 
-/* A list typed by a person: "Hem, Roubaix;Wattrelos" → { "Hem", "Roubaix",
- * "Wattrelos" }. Items are separated by ',' or ';', trimmed of white space
- * (Unicode spaces too: U+00A0, U+202F), and empty items are dropped. Returns
- * NULL when @text (may be NULL) holds no item. */
-char   **ent_text_split_list        (const char *text);
+/* The separators of a list typed by a person (--commune, --postal-code, the
+ * import dialog): a comma or a semicolon. */
+#define ENT_TEXT_LIST_SEPARATORS ",;"
+
+/* A list: "Hem, Roubaix;Wattrelos" → { "Hem", "Roubaix", "Wattrelos" } with
+ * ENT_TEXT_LIST_SEPARATORS. Items are separated by any ASCII character of
+ * @separators, trimmed of white space (Unicode spaces too: U+00A0, U+202F),
+ * and empty items are dropped. Returns NULL when @text (may be NULL) holds no
+ * item. */
+char   **ent_text_split_list        (const char *text,
+                                     const char *separators);
 
 /* @text for a terminal: every C0 control character, DEL and every C1 control
  * character (U+0080–U+009F) is shown as a visible escape "\x1b"; bytes that are

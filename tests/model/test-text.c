@@ -10,10 +10,11 @@
 #include "ent-text.h"
 
 static void
-assert_list (const char        *text,
-             const char *const *expected)
+assert_list_with (const char        *text,
+                  const char        *separators,
+                  const char *const *expected)
 {
-  g_auto(GStrv) items = ent_text_split_list (text);
+  g_auto(GStrv) items = ent_text_split_list (text, separators);
 
   g_test_message ("splitting “%s”", text ? text : "(null)");
   if (expected == NULL)
@@ -23,6 +24,13 @@ assert_list (const char        *text,
     }
   g_assert_nonnull (items);
   g_assert_cmpstrv (items, expected);
+}
+
+static void
+assert_list (const char        *text,
+             const char *const *expected)
+{
+  assert_list_with (text, ENT_TEXT_LIST_SEPARATORS, expected);
 }
 
 static void
@@ -47,6 +55,9 @@ test_split_list (void)
   assert_list (" , ;; ", NULL);
   /* not UTF-8: still a list, the bad byte replaced */
   assert_list ("H\xffm, Roubaix", (const char *const[]) { "H\xef\xbf\xbdm", "Roubaix", NULL });
+  /* other separators: the document format's "2024:2; 2025:3" */
+  assert_list_with (" 2024:2; 2025:3 ;", ";", (const char *const[]) { "2024:2", "2025:3", NULL });
+  assert_list_with ("Hem, Roubaix", ";", (const char *const[]) { "Hem, Roubaix", NULL });
 }
 
 static void
