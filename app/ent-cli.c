@@ -397,8 +397,9 @@ print_commune_shares (GString                 *out,
 
 /* SPEC 10.5: the summary never writes a control character to the terminal.
  * Every text of the document (title, payer, scenario and commune names) goes
- * through ent_text_escape_controls, even though the loader refuses such
- * names: this output must be safe on its own. */
+ * through ent_text_escape_controls, even where the loader refuses such names:
+ * a document built another way (the model's setters, a future format) reaches
+ * this output too, which must be safe on its own. */
 static void
 print_summary (EntDocument     *document,
                const EntBudget *budget)
@@ -452,8 +453,9 @@ append_csv_amounts (GString *out,
 
   /* Amounts (and years, pupil counts) are numbers this program writes, not
    * text fields: SPEC 7 fixes them as "1571.70", and a negative one stays
-   * "-12.00" without the "'" of SPEC 10.5, which a spreadsheet would take for
-   * text. Only text from the document goes through ent_text_append_csv_field. */
+   * "-12.00", since the "'" of SPEC 10.5 would turn it into text in a
+   * spreadsheet. Only text from the document goes through
+   * ent_text_append_csv_field. */
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
       g_autofree char *text = ent_money_to_plain (values[i]);
