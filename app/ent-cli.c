@@ -15,6 +15,7 @@
 #include "ent-csv-import.h"
 #include "ent-money.h"
 #include "ent-pdf-export.h"
+#include "ent-text.h"
 #include "ent-xlsx-export.h"
 
 static const GOptionEntry cli_entries[] = {
@@ -48,6 +49,28 @@ summary_text (void)
   return _("Plans the commune’s contribution to the school digital workspace (ENT) "
            "and prints or exports its budget. With no option, opens the window "
            "on FILE, the last document or the bundled example (Hem).");
+}
+
+/* An empty path is bad usage (SPEC 10.5): every path option (any
+ * G_OPTION_ARG_FILENAME of the table, so a new one is covered too) and every
+ * FILE. Returns the reason, or NULL. */
+static char *
+find_empty_path (const GOptionEntry *entries,
+                 char *const        *files)
+{
+  for (guint i = 0; entries[i].long_name != NULL; i++)
+    {
+      const char *const *value = entries[i].arg_data;
+
+      if (entries[i].arg == G_OPTION_ARG_FILENAME && value != NULL &&
+          *value != NULL && **value == '\0')
+        /* Translators: a command-line error; %s is an option name such as "export" */
+        return g_strdup_printf (_("the path given to --%s is empty"), entries[i].long_name);
+    }
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    if (*files[i] == '\0')
+      return g_strdup (_("a document path is empty"));
+  return NULL;
 }
 
 int
@@ -121,7 +144,9 @@ ent_cli_check_usage (int    argc,
     if (!ok)
       {
         /* Translators: a command-line error: program name, then the reason */
-        g_printerr (C_("command line error", "%s: %s\n"), g_get_prgname (), error->message);
+        g_autofree char *message = ent_text_escape_controls (error->message, TRUE);
+
+        g_printerr (C_("command line error", "%s: %s\n"), g_get_prgname (), message);
         g_printerr (_("Run “%s --help” to see the options.\n"), g_get_prgname ());
         g_strfreev (remaining);
         remaining = NULL;
@@ -130,17 +155,25 @@ ent_cli_check_usage (int    argc,
   }
 
   {
-    const char *problem = NULL;
+    g_autofree char *problem = NULL;
+    const char *conflict = NULL;
+    g_auto(GStrv) commune_list = ent_text_split_list (communes, ENT_TEXT_LIST_SEPARATORS);
+    g_auto(GStrv) postal_code_list = ent_text_split_list (postal_codes, ENT_TEXT_LIST_SEPARATORS);
 
     if (remaining != NULL && g_strv_length (remaining) > 1 &&
         (summary || csv || export_path || pdf_path || import_path))
-      problem = _("give one document at most with --summary, --export, --pdf or --import");
+      conflict = _("give one document at most with --summary, --export, --pdf or --import");
     else if (import_path != NULL && output_path == NULL)
-      problem = _("--import needs --output=DOC, the document to write");
-    else if (import_path != NULL && communes == NULL && postal_codes == NULL)
-      problem = _("--import needs --commune=NAME or --postal-code=CODE to choose the schools");
+      conflict = _("--import needs --output=DOC, the document to write");
+    else if (import_path != NULL && commune_list == NULL && postal_code_list == NULL)
+      /* also "--commune=" or "--commune=,": no name in the list */
+      conflict = _("--import needs --commune=NAME or --postal-code=CODE to choose the schools");
     else if (import_path == NULL && (output_path || communes || postal_codes))
-      problem = _("--output, --commune and --postal-code go with --import");
+      conflict = _("--output, --commune and --postal-code go with --import");
+
+    problem = find_empty_path (entries, remaining);
+    if (problem == NULL && conflict != NULL)
+      problem = g_strdup (conflict);
 
     g_strfreev (remaining);
     remaining = NULL;
@@ -190,6 +223,16 @@ free_files (GFile **files)
   g_free (files);
 }
 
+/* Error messages quote document text, CSV cells and paths: shown with their
+ * control characters escaped (SPEC 10.5), the message's own lines kept. */
+static void
+print_error (const GError *error)
+{
+  g_autofree char *message = ent_text_escape_controls (error->message, TRUE);
+
+  g_printerr ("%s\n", message);
+}
+
 static EntDocument *
 load_document (GFile **files)
 {
@@ -202,11 +245,15 @@ load_document (GFile **files)
   document = ent_document_new_from_file (files[0], &error);
   if (document == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return NULL;
     }
   for (const char *const *w = ent_document_get_load_warnings (document); w && *w; w++)
-    g_printerr (_("Warning: %s\n"), *w);
+    {
+      g_autofree char *warning = ent_text_escape_controls (*w, TRUE);
+
+      g_printerr (_("Warning: %s\n"), warning);
+    }
   return document;
 }
 
@@ -320,10 +367,14 @@ print_commune_shares (GString                 *out,
                       const EntBudget         *budget,
                       const EntScenarioBudget *sb)
 {
+  g_auto(GStrv) names = g_new0 (char *, budget->n_communes + 1);
   glong name_width = 0;
 
   for (guint c = 0; c < budget->n_communes; c++)
-    name_width = MAX (name_width, text_width (budget->communes[c]));
+    {
+      names[c] = ent_text_escape_controls (budget->communes[c], FALSE);
+      name_width = MAX (name_width, text_width (names[c]));
+    }
 
   /* Translators: heading of the per-commune shares in the summary */
   g_string_append (out, _("Share per commune:\n"));
@@ -337,18 +388,25 @@ print_commune_shares (GString                 *out,
           share += ent_budget_line_get_commune_part (budget, &sb->years[y].lines[l], c);
       amount = ent_money_format (share);
       g_string_append (out, "  ");
-      append_cell (out, budget->communes[c], name_width, FALSE);
+      append_cell (out, names[c], name_width, FALSE);
       g_string_append (out, "  ");
       g_string_append (out, amount);
       g_string_append_c (out, '\n');
     }
 }
 
+/* SPEC 10.5: the summary never writes a control character to the terminal.
+ * Every text of the document (title, payer, scenario and commune names) goes
+ * through ent_text_escape_controls, even where the loader refuses such names:
+ * a document built another way (the model's setters, a future format) reaches
+ * this output too, which must be safe on its own. */
 static void
 print_summary (EntDocument     *document,
                const EntBudget *budget)
 {
   g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *title = ent_text_escape_controls (ent_document_get_title (document), FALSE);
+  g_autofree char *payer = ent_text_escape_controls (ent_document_get_payer (document), FALSE);
   EntContract *contract = ent_document_get_contract (document);
   g_autofree char *start = ent_date_format (ent_contract_get_payment_start (contract));
   /* the label is capitalised for a menu; here it is in a sentence */
@@ -356,8 +414,7 @@ print_summary (EntDocument     *document,
   int first = ent_contract_get_first_school_year (contract);
   int n_years = ent_contract_get_school_years (contract);
 
-  g_string_append_printf (out, "%s — %s\n", ent_document_get_title (document),
-                          ent_document_get_payer (document));
+  g_string_append_printf (out, "%s — %s\n", title, payer);
   g_string_append_printf (out,
                           /* Translators: "4 school years from 2023/2024, annual billing, payments from 01/01/2024" */
                           g_dngettext (GETTEXT_PACKAGE,
@@ -370,10 +427,11 @@ print_summary (EntDocument     *document,
     {
       const EntScenarioBudget *sb = &budget->scenarios[s];
       g_autofree char *total = ent_money_format (sb->total);
+      g_autofree char *name = ent_text_escape_controls (sb->name, FALSE);
 
       g_string_append_c (out, '\n');
       /* Translators: a scenario's heading in the summary */
-      g_string_append_printf (out, _("Scenario “%s”\n"), sb->name);
+      g_string_append_printf (out, _("Scenario “%s”\n"), name);
       print_scenario_table (out, sb);
       /* Translators: AE = autorisation d'engagement (the contract total) */
       g_string_append_printf (out, _("Commitment authorisation (contract total): %s\n"), total);
@@ -382,26 +440,6 @@ print_summary (EntDocument     *document,
     }
 
   fputs (out->str, stdout);
-}
-
-/* CSV fields are quoted when they hold the separator, a quote or a newline. */
-static void
-append_csv_field (GString    *out,
-                  const char *text)
-{
-  if (strpbrk (text, ";\"\n\r") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
 }
 
 static void
@@ -413,6 +451,11 @@ append_csv_amounts (GString *out,
 {
   const gint64 values[] = { base, optional, specific, total };
 
+  /* Amounts (and years, pupil counts) are numbers this program writes, not
+   * text fields: SPEC 7 fixes them as "1571.70", and a negative one stays
+   * "-12.00", since the "'" of SPEC 10.5 would turn it into text in a
+   * spreadsheet. Only text from the document goes through
+   * ent_text_append_csv_field. */
   for (guint i = 0; i < G_N_ELEMENTS (values); i++)
     {
       g_autofree char *text = ent_money_to_plain (values[i]);
@@ -421,7 +464,20 @@ append_csv_amounts (GString *out,
   g_string_append_c (out, '\n');
 }
 
-/* SPEC 7: the exact machine-readable format, independent of the locale. */
+/* A scenario name as a CSV field for the terminal: its control characters
+ * shown as escapes (stdout may be a terminal, SPEC 10.5), then the field rules
+ * (the "'" prefix, quoting). */
+static void
+append_name_field (GString    *out,
+                   const char *name)
+{
+  g_autofree char *visible = ent_text_escape_controls (name, FALSE);
+
+  ent_text_append_csv_field (out, visible, ';');
+}
+
+/* SPEC 7: the exact machine-readable format, independent of the locale;
+ * scenario names are CSV text fields (SPEC 10.5). */
 static void
 print_csv (const EntBudget *budget)
 {
@@ -435,7 +491,7 @@ print_csv (const EntBudget *budget)
         {
           const EntBudgetYear *by = &sb->years[y];
 
-          append_csv_field (out, sb->name);
+          append_name_field (out, sb->name);
           g_string_append_printf (out, ";%d;%" G_GINT64_FORMAT, by->year, by->pupils);
           append_csv_amounts (out, by->lines[ENT_LINE_BASE].amount,
                               by->lines[ENT_LINE_OPTIONAL].amount,
@@ -451,7 +507,7 @@ print_csv (const EntBudget *budget)
       for (guint y = 0; y < sb->n_years; y++)
         for (guint l = 0; l < ENT_N_LINES; l++)
           sums[l] += sb->years[y].lines[l].amount;
-      append_csv_field (out, sb->name);
+      append_name_field (out, sb->name);
       g_string_append (out, ";total;");
       append_csv_amounts (out, sums[ENT_LINE_BASE], sums[ENT_LINE_OPTIONAL],
                           sums[ENT_LINE_SPECIFIC], sb->total);
@@ -483,10 +539,9 @@ import_pupils (GVariantDict *options,
   g_variant_dict_lookup (options, "output", "^ay", &output_path);
   g_variant_dict_lookup (options, "commune", "s", &communes_text);
   g_variant_dict_lookup (options, "postal-code", "s", &codes_text);
-  if (communes_text != NULL)
-    communes = g_strsplit (communes_text, ",", -1);
-  if (codes_text != NULL)
-    codes = g_strsplit (codes_text, ",", -1);
+  /* "Hem, Roubaix": trimmed items, so that the document says "Roubaix" */
+  communes = ent_text_split_list (communes_text, ENT_TEXT_LIST_SEPARATORS);
+  codes = ent_text_split_list (codes_text, ENT_TEXT_LIST_SEPARATORS);
   selection.communes = (const char * const *) communes;
   selection.postal_codes = (const char * const *) codes;
 
@@ -494,7 +549,7 @@ import_pupils (GVariantDict *options,
   import = ent_csv_import_load_file (csv_file, &selection, NULL, &error);
   if (import == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return ENT_CLI_EXIT_DOCUMENT;
     }
 
@@ -512,7 +567,9 @@ import_pupils (GVariantDict *options,
       for (guint i = 0; i < changes->len; i++)
         {
           g_autofree char *line = ent_csv_change_describe (g_ptr_array_index (changes, i));
-          g_print ("%s\n", line);
+          g_autofree char *visible = ent_text_escape_controls (line, FALSE);
+
+          g_print ("%s\n", visible);
         }
     }
   else
@@ -522,7 +579,12 @@ import_pupils (GVariantDict *options,
       for (guint i = 0; i < n; i++)
         {
           const EntCsvSchool *school = ent_csv_import_get_school (import, i);
-          g_print ("%s\t%s\t%s\n", school->uai, school->name, school->commune);
+          g_autofree char *uai = ent_text_escape_controls (school->uai, FALSE);
+          g_autofree char *name = ent_text_escape_controls (school->name, FALSE);
+          g_autofree char *commune = ent_text_escape_controls (school->commune, FALSE);
+
+          /* the CSV's text, its tabs escaped too: the columns stay three */
+          g_print ("%s\t%s\t%s\n", uai, name, commune);
         }
     }
 
@@ -530,7 +592,7 @@ import_pupils (GVariantDict *options,
   output = g_file_new_for_commandline_arg (output_path);
   if (document == NULL || !ent_document_save (document, output, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return ENT_CLI_EXIT_DOCUMENT;
     }
   return ENT_CLI_EXIT_OK;
@@ -580,7 +642,7 @@ ent_cli_handle_local_options (GApplication *app,
   budget = ent_budget_compute (document, &error);
   if (budget == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return ENT_CLI_EXIT_DOCUMENT;
     }
 
@@ -588,14 +650,14 @@ ent_cli_handle_local_options (GApplication *app,
     {
       if (!ent_xlsx_export (document, export_path, NULL, &error))
         {
-          g_printerr ("%s\n", error->message);
+          print_error (error);
           return ENT_CLI_EXIT_DOCUMENT;
         }
     }
 
   if (pdf_path != NULL && !ent_pdf_export (document, pdf_path, NULL, &error))
     {
-      g_printerr ("%s\n", error->message);
+      print_error (error);
       return ENT_CLI_EXIT_DOCUMENT;
     }
 

@@ -40,7 +40,16 @@
 #endif
 
 #define BP_SCALE 10000      /* 100 % in basis points */
-#define FORMULA_SIZE 512
+
+/* Excel refuses a string longer than 255 characters in a formula, and a
+ * SUMIFS criterion longer than that gives #VALUE!. */
+#define FORMULA_STRING_MAX 255
+
+/* Formulas, names and labels are built with g_strdup_printf or GString, never
+ * in a fixed-size buffer (SPEC 10.5: a long scenario name was cut inside the
+ * formula, even inside a UTF-8 character). Cell references use
+ * ENT_XLSX_CELL_NAME_SIZE, whose bound ent-xlsx-writer.h proves. */
+typedef char CellName[ENT_XLSX_CELL_NAME_SIZE];
 
 /* Credits sheet columns; the second segment's columns exist in prorata only. */
 enum
@@ -84,6 +93,7 @@ enum
 typedef struct
 {
   const EntScenarioBudget *sb;
+  char     *safe_name;           /* sb->name as the cells hold it (ent_xlsx_xml_safe) */
   guint     number;              /* 1-based position among the exported scenarios */
   gint64    increase_bp;
   int       max_raise;           /* rows of raised rates on the Assumptions sheet */
@@ -91,7 +101,9 @@ typedef struct
   guint32  *year_total_rows;     /* Credits sheet, one per budget year */
   guint32  *year_first_rows;     /* Credits sheet: the year's lines, first and */
   guint32  *year_end_rows;       /* after the last (equal when none) */
-  gboolean  name_shared;         /* another exported scenario has its name */
+  gboolean  sum_by_rows;         /* year totals as SUM of the year's rows, not
+                                    SUMIFS on the name: another exported scenario
+                                    has the name, or it is no usable criterion */
   guint32   contract_total_row;  /* Credits sheet */
 } ScenarioInfo;
 
@@ -169,23 +181,22 @@ period_index (Export          *ex,
 }
 
 /* The defined name holding the rate of @kind on @date under @si, and the
- * cents that name evaluates to. FALSE when no period is in force. */
-static gboolean
+ * cents that name evaluates to. NULL when no period is in force. */
+static char *
 rate_name (Export             *ex,
            const ScenarioInfo *si,
            EntLineKind         kind,
            const GDate        *date,
-           char               *name,
-           gsize               size,
            gint64             *out_cents,
            int                *out_raises)
 {
   EntTariffPeriod *period = ent_tariff_schedule_lookup (ex->tariffs, date);
+  char *name;
   gint64 cents;
   int raises = 0;
 
   if (period == NULL)
-    return FALSE;
+    return NULL;
 
   cents = ent_tariff_period_get_rate (period, kind);
   if (si->increase_bp != 0 && ex->n_periods > 0 && period == ex->periods[ex->n_periods - 1])
@@ -193,20 +204,20 @@ rate_name (Export             *ex,
 
   if (raises == 0)
     {
-      g_snprintf (name, size, "Rate_%s_P%u", kind_keys[kind], period_index (ex, period) + 1);
+      name = g_strdup_printf ("Rate_%s_P%u", kind_keys[kind], period_index (ex, period) + 1);
     }
   else
     {
       for (int k = 0; k < raises; k++)
         cents = ent_round_div (cents * (BP_SCALE + si->increase_bp), BP_SCALE);
-      g_snprintf (name, size, "Rate_%s_S%u_K%d", kind_keys[kind], si->number, raises);
+      name = g_strdup_printf ("Rate_%s_S%u_K%d", kind_keys[kind], si->number, raises);
     }
 
   if (out_cents != NULL)
     *out_cents = cents;
   if (out_raises != NULL)
     *out_raises = raises;
-  return TRUE;
+  return name;
 }
 
 static void
@@ -216,13 +227,12 @@ define_name (Export       *ex,
              guint32       row,
              guint16       col)
 {
-  char cell[16];
-  char formula[FORMULA_SIZE];
-  g_autofree char *what = g_strdup_printf ("name %s", name);
+  CellName cell;
+  g_autofree char *formula = NULL;
 
   ent_xlsx_cell_name_abs (cell, row, col);
-  g_snprintf (formula, sizeof formula, "=%s!%s", sheet->ref, cell);
-  ent_xlsx_writer_check (&ex->w, workbook_define_name (ex->w.workbook, name, formula), what, NULL);
+  formula = g_strdup_printf ("=%s!%s", sheet->ref, cell);
+  ent_xlsx_writer_define_name (&ex->w, name, formula);
 }
 
 /* SUMIFS criterion matching exactly @text: "=" then @text with the wildcards
@@ -242,6 +252,30 @@ exact_criterion (const char *text)
     }
   g_string_append_c (s, '"');
   return g_string_free (s, FALSE);
+}
+
+/* Whether SUMIFS cannot be trusted to find the cells holding @text with the
+ * criterion exact_criterion() makes of it: longer than Excel takes (counted in
+ * UTF-16 units, as Excel does), or holding a tab together with a line break
+ * (LibreOffice then matches no cell: a multi-line cell keeps its tabs apart).
+ * Text that is not UTF-8 is not measured. The year totals of such a name are
+ * the SUM of its rows, which quotes nothing. */
+static gboolean
+criterion_unusable (const char *text)
+{
+  gsize units = 1;   /* the "=" */
+
+  if (!g_utf8_validate (text, -1, NULL) || (strchr (text, '\t') != NULL && strchr (text, '\n') != NULL))
+    return TRUE;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      units += (c >= 0x10000 ? 2 : 1) + (c == '*' || c == '?' || c == '~' ? 1 : 0);
+      if (units > FORMULA_STRING_MAX)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static char *
@@ -351,17 +385,24 @@ setup_page (Export       *ex,
             guint16       pages_tall)
 {
   lxw_worksheet *ws = sheet->worksheet;
-  g_autofree char *title = escape_header_footer (ent_document_get_title (ex->document));
+  g_autofree char *safe_title = NULL;
+  g_autofree char *title = escape_header_footer (ent_xlsx_xml_safe (ent_document_get_title (ex->document),
+                                                                     &safe_title));
   g_autofree char *header = g_strdup_printf ("&L%s&R&A", title);
   /* Translators: a spreadsheet page footer; keep &P (page) and &N (pages). */
   g_autofree char *footer = g_strdup_printf ("&C%s", _("Page &P of &N"));
+  g_autofree char *safe_header = NULL;
+  g_autofree char *safe_footer = NULL;
 
   worksheet_set_landscape (ws);
   worksheet_set_paper (ws, 9);   /* A4 */
   worksheet_fit_to_pages (ws, 1, pages_tall);
   worksheet_set_margins (ws, 0.4, 0.4, 0.6, 0.6);
-  ent_xlsx_writer_check (&ex->w, worksheet_set_header (ws, header), "page header", sheet);
-  ent_xlsx_writer_check (&ex->w, worksheet_set_footer (ws, footer), "page footer", sheet);
+  /* the title is made safe before its '&' are doubled (that walks its UTF-8) */
+  ent_xlsx_writer_check (&ex->w, worksheet_set_header (ws, ent_xlsx_xml_safe (header, &safe_header)),
+                         "page header", sheet);
+  ent_xlsx_writer_check (&ex->w, worksheet_set_footer (ws, ent_xlsx_xml_safe (footer, &safe_footer)),
+                         "page footer", sheet);
   if (header_row >= 0)
     {
       ent_xlsx_writer_check (&ex->w, worksheet_repeat_rows (ws, header_row, header_row),
@@ -536,11 +577,10 @@ write_assumptions (Export *ex)
                          ENT_XLSX_FMT_NONE, TRUE);
       for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
         {
-          char name[64];
+          g_autofree char *name = g_strdup_printf ("Rate_%s_P%u", kind_keys[kind], i + 1);
 
           ent_xlsx_put_money (&ex->w, sheet, row, 2 + kind, ent_tariff_period_get_rate (period, kind),
                               ENT_XLSX_FMT_EURO);
-          g_snprintf (name, sizeof name, "Rate_%s_P%u", kind_keys[kind], i + 1);
           define_name (ex, name, sheet, row, 2 + kind);
         }
     }
@@ -554,7 +594,8 @@ write_assumptions (Export *ex)
       EntScenario *scenario = si->sb->scenario;
       g_autofree char *optional = optional_text (scenario);
       g_autofree char *half_days = half_days_text (ex, scenario);
-      char name[64];
+      g_autofree char *projection_name = g_strdup_printf ("Projection_S%u", si->number);
+      g_autofree char *increase_name = g_strdup_printf ("Increase_S%u", si->number);
 
       ent_xlsx_put_text (&ex->w, sheet, row, 0, si->sb->name, ENT_XLSX_FMT_NONE, TRUE);
       ent_xlsx_put_text (&ex->w, sheet, row, 1, optional, ENT_XLSX_FMT_NONE, TRUE);
@@ -563,12 +604,10 @@ write_assumptions (Export *ex)
       ent_xlsx_put_number (&ex->w, sheet, row, 4,
                            (double) ent_scenario_get_projection_rate (scenario) / BP_SCALE,
                            ENT_XLSX_FMT_PERCENT, 9);
-      g_snprintf (name, sizeof name, "Projection_S%u", si->number);
-      define_name (ex, name, sheet, row, 4);
+      define_name (ex, projection_name, sheet, row, 4);
       ent_xlsx_put_number (&ex->w, sheet, row, 5, (double) si->increase_bp / BP_SCALE,
                            ENT_XLSX_FMT_PERCENT, 9);
-      g_snprintf (name, sizeof name, "Increase_S%u", si->number);
-      define_name (ex, name, sheet, row, 5);
+      define_name (ex, increase_name, sheet, row, 5);
       any_raise = any_raise || si->max_raise > 0;
     }
 
@@ -597,16 +636,16 @@ write_assumptions (Export *ex)
               ent_xlsx_put_date (&ex->w, sheet, row, 1, &from, ENT_XLSX_FMT_DATE);
               for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
                 {
-                  char name[64];
-                  char previous[64];
-                  char formula[FORMULA_SIZE];
+                  g_autofree char *previous = NULL;
+                  g_autofree char *name = NULL;
+                  g_autofree char *formula = NULL;
 
                   if (k == 1)
-                    g_snprintf (previous, sizeof previous, "Rate_%s_P%u", kind_keys[kind], ex->n_periods);
+                    previous = g_strdup_printf ("Rate_%s_P%u", kind_keys[kind], ex->n_periods);
                   else
-                    g_snprintf (previous, sizeof previous, "Rate_%s_S%u_K%d", kind_keys[kind], si->number, k - 1);
-                  g_snprintf (name, sizeof name, "Rate_%s_S%u_K%d", kind_keys[kind], si->number, k);
-                  g_snprintf (formula, sizeof formula, "ROUND(%s*(1+Increase_S%u),2)", previous, si->number);
+                    previous = g_strdup_printf ("Rate_%s_S%u_K%d", kind_keys[kind], si->number, k - 1);
+                  name = g_strdup_printf ("Rate_%s_S%u_K%d", kind_keys[kind], si->number, k);
+                  formula = g_strdup_printf ("ROUND(%s*(1+Increase_S%u),2)", previous, si->number);
                   cents[kind] = ent_round_div (cents[kind] * (BP_SCALE + si->increase_bp), BP_SCALE);
                   ent_xlsx_put_money_formula (&ex->w, sheet, row, 2 + kind, formula, cents[kind],
                                               ENT_XLSX_FMT_EURO);
@@ -675,8 +714,8 @@ write_pupils (Export *ex)
               int school_year = budget->first_school_year + (int) y;
               gboolean has_before = FALSE;
               int earliest_after = G_MAXINT;
-              char source[16];
-              char formula[FORMULA_SIZE];
+              CellName source;
+              g_autofree char *formula = NULL;
               gint64 value = 0;
               gboolean use_formula = FALSE;
 
@@ -703,12 +742,12 @@ write_pupils (Export *ex)
                   ent_xlsx_cell_name (source, row, col - 1);
                   if (rate)
                     {
-                      g_snprintf (formula, sizeof formula, "ROUND(%s*(1+Projection_S%u),0)", source, si->number);
+                      formula = g_strdup_printf ("ROUND(%s*(1+Projection_S%u),0)", source, si->number);
                       value = ent_round_div (pupils[y - 1] * (BP_SCALE + rate_bp), BP_SCALE);
                     }
                   else
                     {
-                      g_snprintf (formula, sizeof formula, "%s", source);
+                      formula = g_strdup (source);
                       value = pupils[y - 1];
                     }
                   use_formula = value == pupils[y];
@@ -718,7 +757,7 @@ write_pupils (Export *ex)
                 {
                   /* before the first known count: that count */
                   ent_xlsx_cell_name (source, row, PU_FIRST_YEAR + (earliest_after - budget->first_school_year));
-                  g_snprintf (formula, sizeof formula, "%s", source);
+                  formula = g_strdup (source);
                   use_formula = pupils[earliest_after - budget->first_school_year] == pupils[y];
                 }
 
@@ -740,8 +779,7 @@ write_pupils (Export *ex)
         {
           guint16 col = PU_FIRST_YEAR + y;
           gint64 total = 0;
-          char from[16], to[16];
-          char formula[FORMULA_SIZE];
+          CellName from, to;
 
           for (guint i = 0; i < budget->n_schools; i++)
             total += sb->pupils[i * budget->n_school_years + y];
@@ -749,7 +787,8 @@ write_pupils (Export *ex)
           ent_xlsx_cell_name (to, MAX (row, first_row + 1) - 1, col);
           if (budget->n_schools > 0)
             {
-              g_snprintf (formula, sizeof formula, "SUM(%s:%s)", from, to);
+              g_autofree char *formula = g_strdup_printf ("SUM(%s:%s)", from, to);
+
               ent_xlsx_put_count_formula (&ex->w, sheet, row, col, formula, total, ENT_XLSX_FMT_INTEGER_BOLD);
             }
           else
@@ -788,11 +827,11 @@ put_quantity (Export             *ex,
         total += si->sb->pupils[i * budget->n_school_years + y];
       if (total == segment->quantity)
         {
-          char cell[16];
-          char formula[FORMULA_SIZE];
+          CellName cell;
+          g_autofree char *formula = NULL;
 
           ent_xlsx_cell_name_abs (cell, si->pupils_total_row, PU_FIRST_YEAR + y);
-          g_snprintf (formula, sizeof formula, "%s!%s", ex->pupils->ref, cell);
+          formula = g_strdup_printf ("%s!%s", ex->pupils->ref, cell);
           ent_xlsx_put_count_formula (&ex->w, sheet, row, col, formula, segment->quantity,
                                       ENT_XLSX_FMT_INTEGER);
           return;
@@ -809,11 +848,10 @@ put_price (Export             *ex,
            guint32             row,
            guint16             col)
 {
-  char name[64];
-  gint64 cents;
+  gint64 cents = 0;
+  g_autofree char *name = rate_name (ex, si, line->kind, &segment->tariff_date, &cents, NULL);
 
-  if (rate_name (ex, si, line->kind, &segment->tariff_date, name, sizeof name, &cents, NULL)
-      && cents == segment->unit_price)
+  if (name != NULL && cents == segment->unit_price)
     ent_xlsx_put_money_formula (&ex->w, ex->credits, row, col, name, segment->unit_price,
                                 ENT_XLSX_FMT_EURO);
   else
@@ -827,7 +865,9 @@ write_credits (Export *ex)
   g_autoptr (GPtrArray) titles = g_ptr_array_new ();
   guint32 row = 1;
   guint32 last_data_row;
-  char range_amount[64], range_year[64], range_scenario[64];
+  g_autofree char *range_amount = NULL;
+  g_autofree char *range_year = NULL;
+  g_autofree char *range_scenario = NULL;
 
   g_ptr_array_add (titles, _("Budget year"));
   g_ptr_array_add (titles, _("Section"));
@@ -862,7 +902,7 @@ write_credits (Export *ex)
             {
               const EntBudgetLine *line = &year->lines[kind];
               GString *terms;
-              char formula[FORMULA_SIZE];
+              g_autofree char *formula = NULL;
 
               if (line->n_segments == 0)
                 continue;
@@ -889,7 +929,7 @@ write_credits (Export *ex)
                    * September–December in the second */
                   gboolean second = ex->prorata && g_date_get_month (&segment->tariff_date) >= G_DATE_SEPTEMBER;
                   guint16 base = second ? CR_QUANTITY_2 : CR_QUANTITY;
-                  char q[16], p[16], m[16];
+                  CellName q, p, m;
 
                   put_quantity (ex, si, line, segment, row, base);
                   put_price (ex, si, line, segment, row, base + 1);
@@ -900,8 +940,8 @@ write_credits (Export *ex)
                   g_string_append_printf (terms, "%s%s*%s*%s", terms->len > 0 ? "+" : "", q, p, m);
                 }
               /* SPEC 4.3: the segments are added exactly, then rounded once */
-              g_snprintf (formula, sizeof formula,
-                          line->n_segments > 1 ? "ROUND((%s)/12,2)" : "ROUND(%s/12,2)", terms->str);
+              formula = g_strdup_printf (line->n_segments > 1 ? "ROUND((%s)/12,2)" : "ROUND(%s/12,2)",
+                                         terms->str);
               g_string_free (terms, TRUE);
               ent_xlsx_put_money_formula (&ex->w, sheet, row, ex->cr_amount, formula, line->amount,
                                           ENT_XLSX_FMT_EURO);
@@ -922,43 +962,43 @@ write_credits (Export *ex)
    * sort or a filter of the table (by the sum of the year's rows when two
    * scenarios share a name); contract totals as their sum. */
   {
-    char a[16], b[16];
+    CellName a, b;
 
     ent_xlsx_cell_name_abs (a, 1, ex->cr_amount);
     ent_xlsx_cell_name_abs (b, MAX (last_data_row, 1), ex->cr_amount);
-    g_snprintf (range_amount, sizeof range_amount, "%s:%s", a, b);
+    range_amount = g_strdup_printf ("%s:%s", a, b);
     ent_xlsx_cell_name_abs (a, 1, CR_YEAR);
     ent_xlsx_cell_name_abs (b, MAX (last_data_row, 1), CR_YEAR);
-    g_snprintf (range_year, sizeof range_year, "%s:%s", a, b);
+    range_year = g_strdup_printf ("%s:%s", a, b);
     ent_xlsx_cell_name_abs (a, 1, ex->cr_scenario);
     ent_xlsx_cell_name_abs (b, MAX (last_data_row, 1), ex->cr_scenario);
-    g_snprintf (range_scenario, sizeof range_scenario, "%s:%s", a, b);
+    range_scenario = g_strdup_printf ("%s:%s", a, b);
   }
 
   row++;
   for (guint s = 0; s < ex->n_scenarios; s++)
     {
       ScenarioInfo *si = &ex->scenarios[s];
-      g_autofree char *criterion = exact_criterion (si->sb->name);
-      char first[16], last[16];
-      char formula[FORMULA_SIZE];
+      g_autofree char *criterion = exact_criterion (si->safe_name);
+      CellName first, last;
 
       for (guint y = 0; y < si->sb->n_years; y++, row++)
         {
           const EntBudgetYear *year = &si->sb->years[y];
+          g_autofree char *formula = NULL;
 
           si->year_total_rows[y] = row;
           ent_xlsx_put_number (&ex->w, sheet, row, CR_YEAR, year->year, ENT_XLSX_FMT_YEAR_BOLD, 6);
           ent_xlsx_put_text (&ex->w, sheet, row, CR_LABEL, _("Year total"), ENT_XLSX_FMT_TEXT_BOLD, TRUE);
-          if (si->name_shared)
+          if (si->sum_by_rows)
             {
               ent_xlsx_cell_name (first, si->year_first_rows[y], ex->cr_amount);
               ent_xlsx_cell_name (last, si->year_end_rows[y] - 1, ex->cr_amount);
-              g_snprintf (formula, sizeof formula, "ROUND(SUM(%s:%s),2)", first, last);
+              formula = g_strdup_printf ("ROUND(SUM(%s:%s),2)", first, last);
             }
           else
-            g_snprintf (formula, sizeof formula, "ROUND(SUMIFS(%s,%s,%d,%s,%s),2)",
-                        range_amount, range_year, year->year, range_scenario, criterion);
+            formula = g_strdup_printf ("ROUND(SUMIFS(%s,%s,%d,%s,%s),2)",
+                                       range_amount, range_year, year->year, range_scenario, criterion);
           if (last_data_row >= 1 && si->year_end_rows[y] > si->year_first_rows[y])
             ent_xlsx_put_money_formula (&ex->w, sheet, row, ex->cr_amount, formula, year->total,
                                         ENT_XLSX_FMT_EURO_BOLD);
@@ -974,9 +1014,11 @@ write_credits (Export *ex)
                            ENT_XLSX_FMT_TEXT_TOTAL, col == CR_LABEL);
       if (si->sb->n_years > 0)
         {
+          g_autofree char *formula = NULL;
+
           ent_xlsx_cell_name (first, si->year_total_rows[0], ex->cr_amount);
           ent_xlsx_cell_name (last, si->year_total_rows[si->sb->n_years - 1], ex->cr_amount);
-          g_snprintf (formula, sizeof formula, "ROUND(SUM(%s:%s),2)", first, last);
+          formula = g_strdup_printf ("ROUND(SUM(%s:%s),2)", first, last);
           ent_xlsx_put_money_formula (&ex->w, sheet, row, ex->cr_amount, formula, si->sb->total,
                                       ENT_XLSX_FMT_EURO_TOTAL);
         }
@@ -1062,9 +1104,8 @@ write_summary (Export *ex)
     {
       for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++, row++)
         {
-          char name[64];
+          g_autofree char *name = g_strdup_printf ("Rate_%s_P%u", kind_keys[kind], ex->n_periods);
 
-          g_snprintf (name, sizeof name, "Rate_%s_P%u", kind_keys[kind], ex->n_periods);
           ent_xlsx_put_text (&ex->w, sheet, row, 0, kind_title (kind), ENT_XLSX_FMT_LABEL, TRUE);
           ent_xlsx_put_money_formula (&ex->w, sheet, row, 1, name, ent_tariff_period_get_rate (last, kind),
                                       ENT_XLSX_FMT_EURO);
@@ -1105,19 +1146,21 @@ write_summary (Export *ex)
   for (guint s = 0; s < ex->n_scenarios; s++, row++)
     {
       ScenarioInfo *si = &ex->scenarios[s];
-      char cell[16];
-      char formula[FORMULA_SIZE];
+      CellName cell;
+      g_autofree char *formula = NULL;
 
       ent_xlsx_put_text (&ex->w, sheet, row, 0, si->sb->name, ENT_XLSX_FMT_TEXT_BOLD, TRUE);
       for (guint y = 0; y < si->sb->n_years && y < budget->n_budget_years; y++)
         {
+          g_autofree char *year_formula = NULL;
+
           ent_xlsx_cell_name_abs (cell, si->year_total_rows[y], ex->cr_amount);
-          g_snprintf (formula, sizeof formula, "%s!%s", ex->credits->ref, cell);
-          ent_xlsx_put_money_formula (&ex->w, sheet, row, 1 + y, formula, si->sb->years[y].total,
+          year_formula = g_strdup_printf ("%s!%s", ex->credits->ref, cell);
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, 1 + y, year_formula, si->sb->years[y].total,
                                       ENT_XLSX_FMT_EURO);
         }
       ent_xlsx_cell_name_abs (cell, si->contract_total_row, ex->cr_amount);
-      g_snprintf (formula, sizeof formula, "%s!%s", ex->credits->ref, cell);
+      formula = g_strdup_printf ("%s!%s", ex->credits->ref, cell);
       ent_xlsx_put_money_formula (&ex->w, sheet, row, total_col, formula, si->sb->total,
                                   ENT_XLSX_FMT_EURO_BOLD);
     }
@@ -1150,12 +1193,17 @@ write_summary (Export *ex)
   if (ex->n_scenarios > 0 && budget->n_budget_years > 0)
     {
       lxw_chart *chart = workbook_add_chart (ex->w.workbook, LXW_CHART_COLUMN);
+      /* translations only, yet through the same door as every string */
+      g_autofree char *safe_title = NULL;
+      g_autofree char *safe_x_name = NULL;
+      g_autofree char *safe_y_name = NULL;
+      const char *title = ent_xlsx_xml_safe (_("Yearly totals per scenario"), &safe_title);
       lxw_chart_options placement = {
         .x_offset = 4,
         .y_offset = 8,
         .x_scale = 1.8,
         .y_scale = 1.2,
-        .description = _("Yearly totals per scenario"),
+        .description = (char *) title,
       };
       guint32 chart_row = row + 2;
 
@@ -1163,9 +1211,9 @@ write_summary (Export *ex)
         ent_xlsx_writer_check (&ex->w, LXW_ERROR_MEMORY_MALLOC_FAILED, "chart", sheet);
       else
         {
-          chart_title_set_name (chart, _("Yearly totals per scenario"));
-          chart_axis_set_name (chart->x_axis, _("Budget year"));
-          chart_axis_set_name (chart->y_axis, _("Amount (€)"));
+          chart_title_set_name (chart, title);
+          chart_axis_set_name (chart->x_axis, ent_xlsx_xml_safe (_("Budget year"), &safe_x_name));
+          chart_axis_set_name (chart->y_axis, ent_xlsx_xml_safe (_("Amount (€)"), &safe_y_name));
           chart_axis_set_num_format (chart->y_axis, "#,##0 \"€\"");
           chart_legend_set_position (chart, LXW_CHART_LEGEND_BOTTOM);
           for (guint s = 0; s < ex->n_scenarios; s++)
@@ -1222,29 +1270,32 @@ write_aecp (Export *ex)
       for (guint y = 0; y < si->sb->n_years; y++, row++)
         {
           const EntBudgetYear *year = &si->sb->years[y];
-          char cell[16], first[16], here[16], ae[16];
-          char formula[FORMULA_SIZE];
+          CellName cell, first, here, ae;
+          g_autofree char *authorisation = NULL;
+          g_autofree char *credits = NULL;
+          g_autofree char *cumulated = NULL;
+          g_autofree char *remaining = NULL;
 
           ent_xlsx_put_text (&ex->w, sheet, row, 0, si->sb->name, ENT_XLSX_FMT_NONE, TRUE);
           ent_xlsx_put_number (&ex->w, sheet, row, 1, year->year, ENT_XLSX_FMT_YEAR, 6);
 
           ent_xlsx_cell_name_abs (cell, si->contract_total_row, ex->cr_amount);
-          g_snprintf (formula, sizeof formula, "%s!%s", ex->credits->ref, cell);
-          ent_xlsx_put_money_formula (&ex->w, sheet, row, 2, formula, si->sb->total, ENT_XLSX_FMT_EURO);
+          authorisation = g_strdup_printf ("%s!%s", ex->credits->ref, cell);
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, 2, authorisation, si->sb->total, ENT_XLSX_FMT_EURO);
 
           ent_xlsx_cell_name_abs (cell, si->year_total_rows[y], ex->cr_amount);
-          g_snprintf (formula, sizeof formula, "%s!%s", ex->credits->ref, cell);
-          ent_xlsx_put_money_formula (&ex->w, sheet, row, 3, formula, year->total, ENT_XLSX_FMT_EURO);
+          credits = g_strdup_printf ("%s!%s", ex->credits->ref, cell);
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, 3, credits, year->total, ENT_XLSX_FMT_EURO);
 
           ent_xlsx_cell_name_abs (first, first_row, 3);
           ent_xlsx_cell_name (here, row, 3);
-          g_snprintf (formula, sizeof formula, "ROUND(SUM(%s:%s),2)", first, here);
-          ent_xlsx_put_money_formula (&ex->w, sheet, row, 4, formula, year->cumulated, ENT_XLSX_FMT_EURO);
+          cumulated = g_strdup_printf ("ROUND(SUM(%s:%s),2)", first, here);
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, 4, cumulated, year->cumulated, ENT_XLSX_FMT_EURO);
 
           ent_xlsx_cell_name (ae, row, 2);
           ent_xlsx_cell_name (here, row, 4);
-          g_snprintf (formula, sizeof formula, "ROUND(%s-%s,2)", ae, here);
-          ent_xlsx_put_money_formula (&ex->w, sheet, row, 5, formula, year->remaining,
+          remaining = g_strdup_printf ("ROUND(%s-%s,2)", ae, here);
+          ent_xlsx_put_money_formula (&ex->w, sheet, row, 5, remaining, year->remaining,
                                       ENT_XLSX_FMT_EURO);
         }
     }
@@ -1270,12 +1321,12 @@ put_subtotals (Export       *ex,
   for (guint k = 0; k <= ENT_N_LINES; k++)
     {
       guint16 col = AL_FIRST_LINE + k;
-      char from[16], to[16];
-      char formula[FORMULA_SIZE];
+      CellName from, to;
+      g_autofree char *formula = NULL;
 
       ent_xlsx_cell_name (from, first_row, col);
       ent_xlsx_cell_name (to, last_row, col);
-      g_snprintf (formula, sizeof formula, "SUBTOTAL(9,%s:%s)", from, to);
+      formula = g_strdup_printf ("SUBTOTAL(9,%s:%s)", from, to);
       ent_xlsx_put_money_formula (&ex->w, sheet, row, col, formula, cents[k], format);
     }
 }
@@ -1318,8 +1369,8 @@ write_allocation (Export *ex)
               for (guint i = 0; i < budget->n_schools; i++)
                 {
                   gint64 school_total = 0;
-                  char from[16], to[16];
-                  char formula[FORMULA_SIZE];
+                  CellName from, to;
+                  g_autofree char *formula = NULL;
 
                   if (budget->school_commune[i] != c)
                     continue;
@@ -1343,7 +1394,7 @@ write_allocation (Export *ex)
                   commune_cents[ENT_N_LINES] += school_total;
                   ent_xlsx_cell_name (from, row, AL_FIRST_LINE);
                   ent_xlsx_cell_name (to, row, AL_FIRST_LINE + ENT_N_LINES - 1);
-                  g_snprintf (formula, sizeof formula, "ROUND(SUM(%s:%s),2)", from, to);
+                  formula = g_strdup_printf ("ROUND(SUM(%s:%s),2)", from, to);
                   ent_xlsx_put_money_formula (&ex->w, sheet, row, total_col, formula, school_total,
                                               ENT_XLSX_FMT_EURO);
                   row++;
@@ -1464,6 +1515,15 @@ prepare (Export                *ex,
         ex->scenarios[s].sb = &ex->budget->scenarios[s];
     }
 
+  /* the cells hold each name made safe for XML: the formulas quote it so */
+  for (guint s = 0; s < ex->n_scenarios; s++)
+    {
+      ScenarioInfo *si = &ex->scenarios[s];
+
+      if (ent_xlsx_xml_safe (si->sb->name, &si->safe_name) == si->sb->name)
+        si->safe_name = g_strdup (si->sb->name);
+    }
+
   for (guint s = 0; s < ex->n_scenarios; s++)
     {
       ScenarioInfo *si = &ex->scenarios[s];
@@ -1481,10 +1541,11 @@ prepare (Export                *ex,
 
           if (t == s)
             continue;
-          a = g_utf8_casefold (si->sb->name, -1);
-          b = g_utf8_casefold (ex->scenarios[t].sb->name, -1);
-          si->name_shared = si->name_shared || g_str_equal (a, b);
+          a = g_utf8_casefold (si->safe_name, -1);
+          b = g_utf8_casefold (ex->scenarios[t].safe_name, -1);
+          si->sum_by_rows = si->sum_by_rows || g_str_equal (a, b);
         }
+      si->sum_by_rows = si->sum_by_rows || criterion_unusable (si->safe_name);
       /* how many raised rates the Credits sheet will refer to */
       for (guint y = 0; y < si->sb->n_years; y++)
         for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
@@ -1493,10 +1554,11 @@ prepare (Export                *ex,
 
             for (guint g = 0; g < line->n_segments && g < 2; g++)
               {
-                char name[64];
                 int raises = 0;
+                g_autofree char *name = rate_name (ex, si, kind, &line->segments[g].tariff_date,
+                                                   NULL, &raises);
 
-                if (rate_name (ex, si, kind, &line->segments[g].tariff_date, name, sizeof name, NULL, &raises))
+                if (name != NULL)
                   si->max_raise = MAX (si->max_raise, raises);
               }
           }
@@ -1510,6 +1572,7 @@ export_clear (Export *ex)
   if (ex->scenarios != NULL)
     for (guint s = 0; s < ex->n_scenarios; s++)
       {
+        g_free (ex->scenarios[s].safe_name);
         g_free (ex->scenarios[s].year_total_rows);
         g_free (ex->scenarios[s].year_first_rows);
         g_free (ex->scenarios[s].year_end_rows);
@@ -1531,6 +1594,10 @@ write_workbook (Export *ex)
 {
   EntXlsxWriter *w = &ex->w;
   g_autofree char *comments = NULL;
+  g_autofree char *safe_title = NULL;
+  g_autofree char *safe_subject = NULL;
+  g_autofree char *safe_payer = NULL;
+  g_autofree char *safe_comments = NULL;
   lxw_doc_properties properties = { 0 };
 
   if (!ent_xlsx_writer_add_formats (w))
@@ -1556,11 +1623,12 @@ write_workbook (Export *ex)
   worksheet_activate (ex->summary->worksheet);
 
   comments = g_strdup_printf (_("Generated by ENT Budget %s"), PACKAGE_VERSION);
-  properties.title = (char *) ent_document_get_title (ex->document);
-  properties.subject = _("Budget of the ENT contribution");
-  properties.author = (char *) ent_document_get_payer (ex->document);
-  properties.company = (char *) ent_document_get_payer (ex->document);
-  properties.comments = comments;
+  /* docProps/core.xml and app.xml: libxlsxwriter escapes nothing but & < > " */
+  properties.title = (char *) ent_xlsx_xml_safe (ent_document_get_title (ex->document), &safe_title);
+  properties.subject = (char *) ent_xlsx_xml_safe (_("Budget of the ENT contribution"), &safe_subject);
+  properties.author = (char *) ent_xlsx_xml_safe (ent_document_get_payer (ex->document), &safe_payer);
+  properties.company = properties.author;
+  properties.comments = (char *) ent_xlsx_xml_safe (comments, &safe_comments);
   properties.created = (time_t) g_date_time_to_unix (ex->generated);
   ent_xlsx_writer_check (w, workbook_set_properties (w->workbook, &properties),
                          "document properties", NULL);

@@ -6,6 +6,95 @@
 
 #include <string.h>
 
+#define REPLACEMENT_CHARACTER "\xef\xbf\xbd"   /* U+FFFD */
+
+static inline gboolean
+is_xml_forbidden (gunichar c)
+{
+  /* XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] |
+   * [#x10000-#x10FFFF]; surrogates cannot come out of valid UTF-8. CR: see
+   * the header. */
+  return (c < 0x20 && c != '\t' && c != '\n') || c == 0xFFFE || c == 0xFFFF;
+}
+
+/* Without allocating: valid UTF-8 holding no forbidden character. */
+static gboolean
+is_xml_safe (const char *text)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      if (*p < 0x20 && *p != '\t' && *p != '\n')
+        return FALSE;
+      /* U+FFFE and U+FFFF are EF BF BE and EF BF BF */
+      if (p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+const char *
+ent_xlsx_xml_safe (const char  *text,
+                   char       **storage)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  g_return_val_if_fail (storage != NULL && *storage == NULL, text);
+
+  if (text == NULL || is_xml_safe (text))
+    return text;
+
+  /* each byte that is not UTF-8 becomes U+FFFD */
+  valid = g_utf8_make_valid (text, -1);
+  out = g_string_sized_new (strlen (valid));
+  for (const char *p = valid; *p != '\0';)
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if (is_xml_forbidden (g_utf8_get_char (p)))
+        g_string_append (out, REPLACEMENT_CHARACTER);
+      else
+        g_string_append_len (out, p, next - p);
+      p = next;
+    }
+  *storage = g_string_free (out, FALSE);
+  return *storage;
+}
+
+/* In a cell's text, Excel reads "_x0041_" as the character U+0041 (the
+ * escape libxlsxwriter uses for control characters), so a name holding that
+ * text would come back as "A" and no longer match the formulas that quote it.
+ * The underscore of such a sequence is written "_x005F_", as Excel does.
+ * Returns NULL when @text has none. */
+static char *
+escape_cell_escapes (const char *text)
+{
+  GString *out = NULL;
+  const char *done = text;
+
+  for (const char *p = strstr (text, "_x"); p != NULL; p = strstr (p + 1, "_x"))
+    {
+      gboolean escape = TRUE;
+
+      /* stops at the NUL: p[6] is only read after four hex digits */
+      for (guint i = 2; escape && i < 6; i++)
+        escape = g_ascii_isxdigit (p[i]);
+      if (!escape || p[6] != '_')
+        continue;
+      if (out == NULL)
+        out = g_string_new (NULL);
+      g_string_append_len (out, done, p - done);
+      g_string_append (out, "_x005F_");   /* the "_", escaped */
+      done = p + 1;                        /* then "x0041_" as it was */
+    }
+  if (out == NULL)
+    return NULL;
+  g_string_append (out, done);
+  return g_string_free (out, FALSE);
+}
+
 static void
 sheet_free (gpointer data)
 {
@@ -215,12 +304,13 @@ EntXlsxSheet *
 ent_xlsx_writer_add_sheet (EntXlsxWriter *self,
                            const char    *title)
 {
+  g_autofree char *safe_title = NULL;
   EntXlsxSheet *sheet;
   GString *ref;
   lxw_error error;
 
   sheet = g_new0 (EntXlsxSheet, 1);
-  sheet->name = make_sheet_name (self, title);
+  sheet->name = make_sheet_name (self, ent_xlsx_xml_safe (title, &safe_title));
   sheet->index = self->sheets->len;
   error = workbook_validate_sheet_name (self->workbook, sheet->name);
   if (error == LXW_NO_ERROR)
@@ -291,7 +381,7 @@ report_cell (EntXlsxWriter *self,
              guint16        col,
              lxw_error      error)
 {
-  char cell[16];
+  char cell[ENT_XLSX_CELL_NAME_SIZE];
   g_autofree char *what = NULL;
 
   ent_xlsx_cell_name (cell, row, col);
@@ -308,6 +398,8 @@ ent_xlsx_put_text (EntXlsxWriter *self,
                    EntXlsxFormat  format,
                    gboolean       measure_it)
 {
+  g_autofree char *safe_copy = NULL;
+  g_autofree char *escaped = NULL;
   lxw_error error;
 
   if (text == NULL || *text == '\0')
@@ -318,9 +410,13 @@ ent_xlsx_put_text (EntXlsxWriter *self,
     }
   else
     {
-      error = worksheet_write_string (sheet->worksheet, row, col, text, self->formats[format]);
+      text = ent_xlsx_xml_safe (text, &safe_copy);
       if (measure_it)
         measure (sheet, col, (guint) g_utf8_strlen (text, -1) + (format == ENT_XLSX_FMT_TITLE ? 8 : 1));
+      escaped = escape_cell_escapes (text);
+      if (escaped != NULL)
+        text = escaped;
+      error = worksheet_write_string (sheet->worksheet, row, col, text, self->formats[format]);
     }
   if (G_UNLIKELY (error != LXW_NO_ERROR))
     report_cell (self, sheet, row, col, error);
@@ -356,8 +452,13 @@ ent_xlsx_put_formula (EntXlsxWriter *self,
                       EntXlsxFormat  format,
                       guint          width)
 {
-  lxw_error error = worksheet_write_formula_num (sheet->worksheet, row, col, formula,
-                                                 self->formats[format], cached);
+  g_autofree char *safe_copy = NULL;
+  lxw_error error;
+
+  /* a formula quotes names in its string literals */
+  formula = ent_xlsx_xml_safe (formula, &safe_copy);
+  error = worksheet_write_formula_num (sheet->worksheet, row, col, formula,
+                                       self->formats[format], cached);
 
   if (G_UNLIKELY (error != LXW_NO_ERROR))
     report_cell (self, sheet, row, col, error);
@@ -481,11 +582,60 @@ ent_xlsx_sheet_fit_columns (EntXlsxWriter *self,
 }
 
 void
+ent_xlsx_writer_define_name (EntXlsxWriter *self,
+                             const char    *name,
+                             const char    *formula)
+{
+  g_autofree char *safe_name = NULL;
+  g_autofree char *safe_formula = NULL;
+  g_autofree char *what = NULL;
+  lxw_error error;
+
+  name = ent_xlsx_xml_safe (name, &safe_name);
+  formula = ent_xlsx_xml_safe (formula, &safe_formula);
+  error = workbook_define_name (self->workbook, name, formula);
+  if (G_UNLIKELY (error != LXW_NO_ERROR))
+    {
+      what = g_strdup_printf ("name %s", name);
+      ent_xlsx_writer_check (self, error, what, NULL);
+    }
+}
+
+/* Written here rather than by lxw_rowcol_to_cell so that the bound of
+ * ENT_XLSX_CELL_NAME_SIZE follows from this code alone, for any row and
+ * column: at most 2 + 4 + 10 characters (a guint16 column has at most four
+ * letters, a guint32 row plus one at most ten digits), and g_snprintf never
+ * writes past the size anyway. */
+static void
+format_cell_name (char     *buf,
+                  guint32   row,
+                  guint16   col,
+                  gboolean  absolute)
+{
+  char letters[4];
+  guint n = 0;
+  guint32 c = (guint32) col + 1;
+  gsize pos = 0;
+
+  while (c > 0 && n < G_N_ELEMENTS (letters))
+    {
+      letters[n++] = (char) ('A' + (c - 1) % 26);
+      c = (c - 1) / 26;
+    }
+  if (absolute)
+    buf[pos++] = '$';
+  while (n > 0)
+    buf[pos++] = letters[--n];
+  g_snprintf (buf + pos, ENT_XLSX_CELL_NAME_SIZE - pos, "%s%" G_GUINT64_FORMAT,
+              absolute ? "$" : "", (guint64) row + 1);
+}
+
+void
 ent_xlsx_cell_name (char    *buf,
                     guint32  row,
                     guint16  col)
 {
-  lxw_rowcol_to_cell (buf, row, col);
+  format_cell_name (buf, row, col, FALSE);
 }
 
 void
@@ -493,5 +643,5 @@ ent_xlsx_cell_name_abs (char    *buf,
                         guint32  row,
                         guint16  col)
 {
-  lxw_rowcol_to_cell_abs (buf, row, col, 1, 1);
+  format_cell_name (buf, row, col, TRUE);
 }

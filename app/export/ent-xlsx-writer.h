@@ -132,9 +132,34 @@ guint ent_xlsx_count_width (gint64 count);
 void  ent_xlsx_sheet_fit_columns (EntXlsxWriter *self, EntXlsxSheet *sheet,
                                   guint min_width, guint max_width);
 
-/* "A1" and "$A$1" into @buf (at least 16 bytes). */
+/* A cell reference is the only text of the export kept in a fixed buffer,
+ * because its length is bounded whatever the document holds: "$", at most 4
+ * column letters (a guint16 column: 65535 is "CRXP"), "$", at most 10 digits
+ * of row (a guint32 plus one) and the NUL: 17 bytes. Names, labels and
+ * formulas are allocated (SPEC 10.5: no fixed-size buffer cuts them). */
+#define ENT_XLSX_CELL_NAME_SIZE 24
+
+/* "A1" and "$A$1" into @buf (ENT_XLSX_CELL_NAME_SIZE bytes). */
 void  ent_xlsx_cell_name     (char *buf, guint32 row, guint16 col);
 void  ent_xlsx_cell_name_abs (char *buf, guint32 row, guint16 col);
+
+/* Every string given to libxlsxwriter goes through this function (cells,
+ * formulas, defined names, headers and footers, document properties, chart
+ * titles, sheet names), so that no part of the workbook is invalid XML
+ * whatever the document holds (SPEC 10.5). Returns @text when it is valid,
+ * else a copy stored in *@storage (to free) in which each character XML 1.0
+ * forbids is U+FFFD: C0 controls but tab and newline, U+FFFE, U+FFFF, and
+ * bytes that are not UTF-8 (an unpaired surrogate, a cut sequence). A
+ * carriage return is replaced too: XML 1.0 allows it, but a parser reads it
+ * back as a newline, so a cell and a formula naming it would no longer agree.
+ * NULL stays NULL. */
+const char *ent_xlsx_xml_safe (const char  *text,
+                               char       **storage);
+
+/* workbook_define_name through ent_xlsx_xml_safe, the error recorded. */
+void  ent_xlsx_writer_define_name (EntXlsxWriter *self,
+                                   const char    *name,
+                                   const char    *formula);
 
 /* Excel serial day number of @date (1900 date system). */
 double ent_xlsx_date_serial (const GDate *date);

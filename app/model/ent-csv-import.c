@@ -111,7 +111,7 @@ typedef struct
 
   const EntCsvSelection *selection;
   char                 **commune_keys;   /* of selection->communes, "" skipped → NULL entries removed */
-  const char           **commune_spellings;
+  char                 **commune_spellings; /* trimmed, as the document will say them */
   char                 **postal_codes;   /* normalized */
   GHashTable            *commune_cache;  /* raw commune → GINT (selection index + 1, 0: none) */
 
@@ -499,7 +499,7 @@ parser_clear (Parser *self)
     g_string_free (g_steal_pointer (&self->buf), TRUE);
   g_clear_pointer (&self->offsets, g_array_unref);
   g_clear_pointer (&self->commune_keys, g_strfreev);
-  g_clear_pointer (&self->commune_spellings, g_free);
+  g_clear_pointer (&self->commune_spellings, g_strfreev);
   g_clear_pointer (&self->postal_codes, g_strfreev);
   g_clear_pointer (&self->commune_cache, g_hash_table_unref);
   g_clear_pointer (&self->year_columns, g_array_unref);
@@ -514,7 +514,7 @@ parser_init_selection (Parser                *self,
                        const EntCsvSelection *selection)
 {
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) spellings = g_ptr_array_new ();
+  g_autoptr(GPtrArray) spellings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
 
   self->selection = selection;
@@ -530,7 +530,9 @@ parser_init_selection (Parser                *self,
           continue;
         }
       g_ptr_array_add (keys, key);
-      g_ptr_array_add (spellings, (gpointer) selection->communes[i]);
+      /* " Roubaix" from a list split without trimming must not become the
+       * commune's name in the document */
+      g_ptr_array_add (spellings, clean_text (selection->communes[i]));
     }
 
   for (guint i = 0; selection != NULL && selection->postal_codes != NULL &&
@@ -551,7 +553,7 @@ parser_init_selection (Parser                *self,
   g_ptr_array_add (spellings, NULL);
   g_ptr_array_add (codes, NULL);
   self->commune_keys = (char **) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
-  self->commune_spellings = (const char **) g_ptr_array_free (g_steal_pointer (&spellings), FALSE);
+  self->commune_spellings = (char **) g_ptr_array_free (g_steal_pointer (&spellings), FALSE);
   self->postal_codes = (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
 }
 

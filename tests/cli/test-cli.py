@@ -6,6 +6,7 @@ Prints TAP. Expected figures are the SPEC's worked examples and hand
 derivations, never the program's own output.
 """
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -172,6 +173,174 @@ with tempfile.TemporaryDirectory() as tmp:
     check("import of a Latin-1 file exit 1, named, nothing written",
           r.returncode == 1 and "effectifs-latin1.csv:1" in r.stderr
           and not os.path.exists(os.path.join(tmp, "l.entbudget")), r.stderr)
+
+# SPEC 10.5: an empty path is bad usage, named in the message, translated
+# (--export= and --pdf= crashed with SIGSEGV).
+FRENCH = {"LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "fr"}
+with tempfile.TemporaryDirectory() as tmp:
+    empty_cases = [
+        ("export", ["--export="]),
+        ("pdf", ["--pdf="]),
+        ("pdf", ["--summary", "--pdf="]),
+        ("output", [f"--import={fixture}", "--commune=Hem", "--output="]),
+        ("import", ["--import=", "--commune=Hem", f"--output={os.path.join(tmp, 'x.entbudget')}"]),
+    ]
+    for option, args in empty_cases:
+        r = run(*args)
+        check(f"empty --{option} path ({' '.join(args)}) exit 2, option named",
+              r.returncode == 2 and r.stdout == "" and f"--{option}" in r.stderr
+              and "empty" in r.stderr, f"{r.returncode}\n{r.stderr}")
+        r = run(*args, env_extra=FRENCH)
+        check(f"empty --{option} path, message in French",
+              r.returncode == 2 and f"--{option}" in r.stderr and "vide" in r.stderr, r.stderr)
+    r = run("--summary", "")
+    check("empty document path exit 2", r.returncode == 2 and r.stdout == "" and r.stderr, r.stderr)
+    check("no file written by the refused commands", os.listdir(tmp) == [], os.listdir(tmp))
+
+
+
+def write_document(path, scenario_names, schools=(("Écoles publiques de Hem", "Hem", 1209),),
+                   title="ENT des écoles publiques de Hem", payer="Ville de Hem"):
+    """A Hem-like document (SPEC 6), written by hand: base only, constant,
+    annual billing, 1,30 € a pupil, so each year is 1209 × 1,30 = 1 571,70 €
+    with the default school. Names are written as given (GKeyFile escapes
+    such as \\t apply)."""
+    text = (f"[Document]\nformat-version=1\ntitle={title}\npayer={payer}\n"
+            "payer-kind=commune\ninsee=59299\n\n"
+            "[Contract]\nfirst-school-year=2023\nschool-years=4\n"
+            "payment-start=2024-01-01\nbilling=annual\n\n"
+            "[Tariff 2023-09-01]\nbase-per-pupil=1.30\noptional-per-pupil=0.30\n"
+            "half-day=150.00\nreference=Délibération du 15 juin 2023\n\n")
+    for i, (name, commune, pupils) in enumerate(schools, 1):
+        text += (f"[School {i}]\nname={name}\ncommune={commune}\ninsee=\nuai=\n"
+                 f"pupils=2023:{pupils}\n\n")
+    for i, name in enumerate(scenario_names, 1):
+        text += (f"[Scenario {i}]\nname={name}\noptional-support=false\nhalf-days=\n"
+                 "projection=constant\nprojection-rate=0\ntariff-increase=0\n\n")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+# SPEC 10.5: a scenario name a spreadsheet would run as a formula is
+# prefixed with "'" in the CSV; separators and quotes are quoted (RFC 4180);
+# amounts stay plain numbers.
+INJECTION = [
+    ("=1+1", "'=1+1"),
+    ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+    ("@SUM(A1)", "'@SUM(A1)"),
+    ("-2+3", "'-2+3"),
+    ('=HYPERLINK("http://x";"y")', '"\'=HYPERLINK(""http://x"";""y"")"'),
+    ('Dit "oui"; non', '"Dit ""oui""; non"'),
+    ("Base - accompagnement", "Base - accompagnement"),
+]
+with tempfile.TemporaryDirectory() as tmp:
+    doc = os.path.join(tmp, "injection.entbudget")
+    write_document(doc, [name for name, _ in INJECTION])
+    r = run("--summary", "--csv", doc)
+    want = ["scenario;year;pupils;base;optional;specific;total"]
+    for _, field in INJECTION:
+        want += [f"{field};{y};1209;1571.70;0.00;0.00;1571.70" for y in range(2024, 2028)]
+    want += [f"{field};total;;6286.80;0.00;0.00;6286.80" for _, field in INJECTION]
+    got = r.stdout.splitlines()
+    check("csv: formula-like scenario names prefixed with ', fields quoted, amounts plain",
+          r.returncode == 0 and got == want,
+          "\n".join(f"got  {g}\nwant {w}" for g, w in zip(got, want) if g != w) + r.stderr)
+
+# SPEC 10.5: --summary never writes a control character to the terminal,
+# whatever the document holds: ESC [ 2 J (clear screen), an OSC title, BEL,
+# CR, DEL and C1 controls as UTF-8 (U+009B is CSI, U+0085 NEL) in the title,
+# the payer, the scenario and the commune names. They are shown as "\x1b".
+# When the loader refuses such names (status 1), its message must be clean too.
+CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
+def run_raw(*args, env_extra=None):
+    """run(), the output decoded without newline translation (text=True would
+    turn a lone CR into a newline and hide it)."""
+    env = dict(os.environ)
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
+    env["ENT_BUDGET_LOCALEDIR"] = localedir
+    env.setdefault("LC_ALL", "C.UTF-8")
+    env.update(env_extra or {})
+    p = subprocess.run([exe, *args], capture_output=True, env=env, timeout=60)
+    return subprocess.CompletedProcess(p.args, p.returncode, p.stdout.decode("utf-8", "replace"),
+                                       p.stderr.decode("utf-8", "replace"))
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    doc = os.path.join(tmp, "controls.entbudget")
+    write_document(doc, ["Base\x1b[2J\x07 seule\\r", "Op\u009b31mtion\u0085\x7f"],
+                   schools=(("École A", "Hem\x1b]0;pwned\x07", 1209),
+                            ("École B\x1b[5m", "Roubaix\u009b2J", 100)),
+                   title="ENT\x1b[2J de Hem", payer="Ville\x07 de Hem")
+    for args, env in ((["--summary"], None), (["--summary", "--csv"], None),
+                      (["--summary"], FRENCH)):
+        r = run_raw(*args, doc, env_extra=env)
+        what = " ".join(args) + (" (fr)" if env else "")
+        bad = CONTROL.findall(r.stdout) + CONTROL.findall(r.stderr)
+        check(f"{what}: no control character on the terminal", r.returncode in (0, 1) and not bad,
+              f"{r.returncode} {bad!r}\n{r.stdout!r}\n{r.stderr!r}")
+        if r.returncode == 0:
+            check(f"{what}: controls shown as visible escapes",
+                  "\\x1b[2J" in r.stdout and "\\x0d" in r.stdout and "\\x9b31m" in r.stdout
+                  and "\\x7f" in r.stdout, r.stdout)
+        else:
+            check(f"{what}: refused at load, the file named", "controls.entbudget" in r.stderr, r.stderr)
+    r = run_raw("--summary", doc)
+    if r.returncode == 0:
+        check("summary: commune names escaped in the shares, still aligned",
+              any(l.split()[:1] == ["Hem\\x1b]0;pwned\\x07"] for l in r.stdout.splitlines())
+              and any(l.split()[:1] == ["Roubaix\\x9b2J"] for l in r.stdout.splitlines()), r.stdout)
+
+# --commune="Hem, Roubaix": the list is trimmed (it stored " Roubaix", which
+# the document file keeps as "commune=\\sRoubaix"); ";" separates too, and
+# empty items are dropped. Same for the postal codes.
+with tempfile.TemporaryDirectory() as tmp:
+    # by postal code, the names are the file's spelling (SPEC 12)
+    for option, names in (("--commune=Hem, Roubaix", {"Hem", "Roubaix"}),
+                          ("--commune= Hem ;Roubaix,, ", {"Hem", "Roubaix"}),
+                          ("--postal-code=59510, 59100", {"HEM", "ROUBAIX"})):
+        out = os.path.join(tmp, "list.entbudget")
+        r = run(f"--import={fixture}", option, f"--output={out}")
+        communes = set()
+        if r.returncode == 0:
+            with open(out, encoding="utf-8") as f:
+                communes = {l.rstrip("\n").split("=", 1)[1] for l in f if l.startswith("commune=")}
+        check(f"import {option}: commune names stored without spaces",
+              r.returncode == 0 and communes == names, f"{communes}\n{r.stderr}")
+        r = run("--summary", out)
+        check(f"import {option}: both communes in the summary's shares",
+              r.returncode == 0 and all(any(l.split()[:1] == [c] for l in r.stdout.splitlines())
+                                        for c in names), r.stdout + r.stderr)
+
+# Error messages and warnings quote document text and CSV cells: they reach
+# the terminal with their control characters escaped too (SPEC 10.5), on the
+# loader's refusal, the loader's warning (unknown key) and the import's error.
+with tempfile.TemporaryDirectory() as tmp:
+    hem = os.path.join(srcdir, "..", "data", "examples", "hem.entbudget")
+    with open(hem, encoding="utf-8") as f:
+        text = f.read()
+    bad_value = os.path.join(tmp, "bad-value.entbudget")
+    with open(bad_value, "w", encoding="utf-8") as f:
+        f.write(text.replace("projection-rate=0", "projection-rate=1\x1b[2J\x07", 1))
+    odd_key = os.path.join(tmp, "odd-key.entbudget")
+    with open(odd_key, "w", encoding="utf-8") as f:
+        f.write(text.replace("[Contract]\n", "[Contract]\nodd\x1bc\u009bkey=1\n", 1))
+    bad_csv = os.path.join(tmp, "bad.csv")
+    with open(bad_csv, "w", encoding="utf-8") as f:
+        f.write("école;uai;commune;2023\nÉcole A;0590001A;Hem;1\x1b[2J\x072\n")
+    for what, args, status in (
+            ("loader error", ["--summary", bad_value], 1),
+            ("loader warning", ["--summary", "--csv", odd_key], None),
+            ("import error", [f"--import={bad_csv}", "--commune=Hem",
+                              f"--output={os.path.join(tmp, 'out.entbudget')}"], 1)):
+        r = run_raw(*args)
+        bad = CONTROL.findall(r.stdout) + CONTROL.findall(r.stderr)
+        check(f"{what}: no control character on the terminal, shown as \\x1b",
+              (status is None or r.returncode == status) and not bad and "\\x1b" in r.stderr,
+              f"{r.returncode} {bad!r}\n{r.stderr!r}")
 
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):

@@ -12,6 +12,12 @@
 #   check-workbook.py cli ENT-BUDGET DOCUMENT|--example WORKDIR
 #       ent-budget --export=OUT.xlsx recalculated by LibreOffice equals
 #       ent-budget --summary --csv to the cent.
+#   check-workbook.py names TOOL DOCUMENT|--example WORKDIR
+#       exports the document with hostile names given through the model (a
+#       2 000-byte accented name; control characters, U+FFFE, U+FFFF, bytes
+#       that are not UTF-8): every part is strict XML in UTF-8, openpyxl opens
+#       the workbook, names and formulas are whole, and LibreOffice (when
+#       installed) recalculates the engine's totals.
 #
 # Independent of the UI language: cells are found by position and by the
 # engine's names, never by translated labels (except under the C locale,
@@ -645,6 +651,200 @@ def check_cli(t, program, document, workdir):
     t.ok(contract_totals == totals, 'recalculated contract totals equal the CLI\'s CSV', (contract_totals, totals))
 
 
+# ------------------------------------------------------------------- names
+
+# SPEC 10.5: no fixed-size buffer cuts a name, a label or a formula. Over
+# 2 000 bytes with accents, so that a cut can fall inside a character (the
+# old 512-byte formula buffer cut it inside the "é" at byte 10 of its twelve-byte
+# period: "Le " puts it there), and over Excel's 255 characters of a formula
+# string.
+LONG_NAME = 'Le ' + ('Scénario é' * 200)[:1990] + ' fin'
+# Control characters (a tab is legal XML and stays), DEL and C1 (legal XML
+# 1.0), the non-characters U+FFFE and U+FFFF, bytes that are not UTF-8 (a lone
+# 0xFF, an encoded surrogate), quotes and SUMIFS wildcards, and the text of
+# Excel's own "_xHHHH_" escape.
+HOSTILE_NAME = (b'Ctl\x01\x02\x1b[2J\x07\x0b\x0c\r\x1f tab\there \x7f\xc2\x85\xc2\x9b '
+                b'\xef\xbf\xbe\xef\xbf\xbf bad\xff \xed\xa0\x80 "quoted" *?~ _x0041_ & <b> fin')
+# A tab and a line break: legal XML, but LibreOffice's SUMIFS matches no
+# multi-line cell holding a tab, so the totals are sums of rows.
+MULTILINE_NAME = b'Deux\tlignes\net une tabulation'
+
+
+def xml_safe(raw):
+    """What the export must make of @raw (bytes): UTF-8, each byte that is
+    not UTF-8 as U+FFFD, and U+FFFD for each character XML 1.0 forbids (C0
+    but tab and newline; CR, which a parser would read back as a newline;
+    U+FFFE, U+FFFF)."""
+    text = raw.decode('utf-8', 'replace')
+    return ''.join('\ufffd' if (ord(c) < 0x20 and c not in '\t\n') or c in '\ufffe\uffff' else c
+                   for c in text)
+
+
+def excel_text(value):
+    """A cell's text as Excel reads it: ECMA-376 ST_Xstring decodes "_xHHHH_"
+    (openpyxl 3.0 does not)."""
+    if not isinstance(value, str):
+        return value
+    return re.sub(r'_x([0-9A-Fa-f]{4})_', lambda m: chr(int(m.group(1), 16)), value)
+
+
+def formula_literals(formula):
+    """The string literals of a formula, unquoted; None when its quotes or
+    parentheses do not balance (a formula cut short)."""
+    literals, depth, i = [], 0, 0
+    while i < len(formula):
+        c = formula[i]
+        if c == '"':
+            j = i + 1
+            text = ''
+            while True:
+                if j >= len(formula):
+                    return None
+                if formula[j] == '"':
+                    if j + 1 < len(formula) and formula[j + 1] == '"':
+                        text += '"'
+                        j += 2
+                        continue
+                    break
+                text += formula[j]
+                j += 1
+            literals.append(text)
+            i = j + 1
+            continue
+        if c == "'":   # a quoted sheet name
+            j = formula.find("'", i + 1)
+            while j != -1 and formula[j + 1:j + 2] == "'":
+                j = formula.find("'", j + 2)
+            if j == -1:
+                return None
+            i = j + 1
+            continue
+        depth += {'(': 1, ')': -1}.get(c, 0)
+        if depth < 0:
+            return None
+        i += 1
+    return literals if depth == 0 else None
+
+
+def check_named_workbook(t, label, path, name):
+    import openpyxl
+    import xml.etree.ElementTree as ET
+
+    with zipfile.ZipFile(path) as z:
+        bad = []
+        for part in z.namelist():
+            if not part.endswith(('.xml', '.rels')):
+                continue
+            data = z.read(part)
+            try:
+                data.decode('utf-8', 'strict')
+                ET.fromstring(data)
+            except (UnicodeDecodeError, ET.ParseError) as e:
+                bad.append(f'{part}: {e}')
+        t.ok(not bad, f'{label}: every part is UTF-8 and well-formed XML', bad[:5])
+        core = z.read('docProps/core.xml').decode('utf-8', 'replace')
+    if bad:
+        return
+
+    try:
+        wb = openpyxl.load_workbook(path)
+        wv = openpyxl.load_workbook(path, data_only=True)
+    except Exception as e:   # noqa: BLE001 — any failure to open is the finding
+        t.ok(False, f'{label}: openpyxl opens the workbook', repr(e))
+        return
+    t.ok(True, f'{label}: openpyxl opens the workbook')
+    t.ok(wb.properties.title == name and wb.properties.creator == name,
+         f'{label}: document title and author whole', (wb.properties.title, core[:300]))
+
+    # the name, whole, in the scenario column of every sheet that lists scenarios
+    sheets_with_name = []
+    for ws in wv.worksheets:
+        if any(excel_text(c.value) == name for row in ws.iter_rows() for c in row):
+            sheets_with_name.append(ws.title)
+    t.ok(len(sheets_with_name) == 6, f'{label}: the name whole on every sheet', sheets_with_name)
+    cut = [(ws.title, c.coordinate) for ws in wv.worksheets for row in ws.iter_rows() for c in row
+           if isinstance(c.value, str) and excel_text(c.value) != name and len(c.value) > 40
+           and name.startswith(excel_text(c.value)[:-1])]
+    t.ok(not cut, f'{label}: no cell holds a cut name', cut[:5])
+
+    # every formula whole: balanced, and a literal quoting the name quotes all of it
+    broken, quoting = [], 0
+    criterion = '=' + re.sub(r'([*?~])', r'~\1', name)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                f = c.value
+                if not (isinstance(f, str) and f.startswith('=')):
+                    continue
+                literals = formula_literals(f)
+                if literals is None:
+                    broken.append((ws.title, c.coordinate, f[:120]))
+                    continue
+                for lit in literals:
+                    if lit.startswith('=' + name[:3]):
+                        quoting += 1
+                        if lit != criterion:
+                            broken.append((ws.title, c.coordinate, lit[:120]))
+    t.ok(not broken, f'{label}: every formula whole (quotes, parentheses, the name)', broken[:5])
+
+    # the year totals of the renamed scenario: SUMIFS on the name when Excel
+    # takes it as a criterion (255 characters), else the SUM of its rows
+    cr, crv = wb.worksheets[CREDITS], wv.worksheets[CREDITS]
+    amount_col, scenario_col = credits_columns(cr)
+    # (line amounts are ROUND(G2*H2*I2/12,2), totals ROUND(SUM… or ROUND(SUMIFS…)
+    totals = [(r, str(cr.cell(r, amount_col).value)) for r in range(2, cr.max_row + 1)
+              if isinstance(crv.cell(r, 1).value, (int, float))
+              and excel_text(crv.cell(r, scenario_col).value) == name
+              and str(cr.cell(r, amount_col).value).startswith('=ROUND(SUM')]
+    if len(criterion) > 255 or ('\t' in name and '\n' in name):
+        t.ok(totals and all(f.startswith('=ROUND(SUM(') for _, f in totals),
+             f'{label}: a name SUMIFS cannot match (too long, tab and line break) is summed by rows',
+             totals[:3])
+    else:
+        t.ok(totals and all(f.startswith('=ROUND(SUMIFS(') for _, f in totals) and quoting == len(totals),
+             f'{label}: SUMIFS quotes the whole name, as the cells hold it', (quoting, totals[:3]))
+
+
+def check_names(t, tool, document, workdir):
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        t.skip_all('python3-openpyxl is not installed')
+    exp = expected_figures(tool, document)   # names do not change amounts
+    books = []
+    for label, raw in (('2 000-byte name', LONG_NAME.encode('utf-8')), ('hostile name', HOSTILE_NAME),
+                       ('multi-line name', MULTILINE_NAME)):
+        path = os.path.join(workdir, f'{len(books)}.xlsx')
+        proc = subprocess.run([os.fsencode(tool), b'export', os.fsencode(document), os.fsencode(path),
+                               b'--rename=' + raw], capture_output=True)
+        if not t.ok(proc.returncode == 0 and os.path.exists(path), f'{label}: the export succeeds',
+                    proc.stderr.decode('utf-8', 'replace')):
+            continue
+        check_named_workbook(t, label, path, xml_safe(raw))
+        books.append((label, path))
+
+    if not books or not (shutil.which('soffice') or shutil.which('libreoffice')):
+        return
+    if convert_with_libreoffice(t, workdir, [p for _, p in books]) is None:
+        return
+    # the engine's year and contract totals, in the Credits sheet's order
+    want = []
+    for scenario in exp['scenarios']:
+        want += [exp['years'][k][1] for k in sorted(k for k in exp['years'] if k[0] == scenario)]
+        want.append(exp['totals'][scenario])
+    for label, path in books:
+        rows = read_csv_sheet(workdir, path, CREDITS)
+        amount_col = len(rows[0]) - 2
+        got, in_table = [], True
+        for row in rows[1:]:
+            if not any(row):
+                in_table = False
+                continue
+            if not in_table and len(row) > amount_col and row[amount_col]:
+                got.append(number(row[amount_col]))
+        t.ok(got == want, f'{label}: LibreOffice recalculates every year and contract total', (got, want))
+
+
 def main():
     if len(sys.argv) != 5:
         print(__doc__ if __doc__ else 'usage: check-workbook.py structure|libreoffice TOOL DOCUMENT WORKDIR',
@@ -667,6 +867,8 @@ def main():
             check_libreoffice(t, tool, document, work)
         elif mode == 'cli':
             check_cli(t, tool, document, work)
+        elif mode == 'names':
+            check_names(t, tool, document, work)
         else:
             sys.exit(2)
     finally:

@@ -15,6 +15,7 @@
 
 #include "ent-budget.h"
 #include "ent-xlsx-export.h"
+#include "ent-xlsx-writer.h"
 
 typedef struct
 {
@@ -318,6 +319,82 @@ test_french_locale (Fixture       *fixture,
   g_assert_false (g_regex_match (comma, credits, 0, NULL));
 }
 
+/* SPEC 10.5: the one function every string to libxlsxwriter goes through. */
+static void
+test_xml_safe (void)
+{
+  static const struct { const char *text; const char *expected; } cases[] = {
+    { "Base seule", NULL },
+    { "Scénario é — « 2024 »", NULL },
+    { "tab\there\nline", NULL },
+    { "DEL\x7f C1 \xc2\x85\xc2\x9b", NULL },          /* legal XML 1.0 */
+    { "\xf0\x9f\x93\x9a book", NULL },                   /* beyond the BMP */
+    { "\xef\xbf\xbd", NULL },                             /* U+FFFD itself */
+    { "a\x01" "b\x1b[2J\x07", "a\xef\xbf\xbd" "b\xef\xbf\xbd[2J\xef\xbf\xbd" },
+    { "cr\r", "cr\xef\xbf\xbd" },
+    { "\x0b\x0c\x1f", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },
+    { "nc \xef\xbf\xbe\xef\xbf\xbf", "nc \xef\xbf\xbd\xef\xbf\xbd" },
+    /* not UTF-8: a lone byte, an encoded surrogate, a sequence cut short */
+    { "bad\xff", "bad\xef\xbf\xbd" },
+    { "s\xed\xa0\x80", "s\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },
+    { "cut \xc3", "cut \xef\xbf\xbd" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *storage = NULL;
+      const char *safe = ent_xlsx_xml_safe (cases[i].text, &storage);
+
+      g_test_message ("case %" G_GSIZE_FORMAT, i);
+      if (cases[i].expected == NULL)
+        {
+          /* valid text is given back as it is, nothing allocated */
+          g_assert_true (safe == cases[i].text);
+          g_assert_null (storage);
+        }
+      else
+        {
+          g_assert_true (safe == storage);
+          g_assert_cmpstr (safe, ==, cases[i].expected);
+        }
+      g_assert_true (g_utf8_validate (safe, -1, NULL));
+    }
+
+  {
+    g_autofree char *storage = NULL;
+
+    g_assert_null (ent_xlsx_xml_safe (NULL, &storage));
+    g_assert_null (storage);
+  }
+}
+
+/* Cell references fit ENT_XLSX_CELL_NAME_SIZE for any row and column. */
+static void
+test_cell_name (void)
+{
+  static const struct { guint32 row; guint16 col; const char *relative; const char *absolute; } cases[] = {
+    { 0, 0, "A1", "$A$1" },
+    { 9, 26, "AA10", "$AA$10" },
+    { 1, 701, "ZZ2", "$ZZ$2" },
+    { 1048575, 16383, "XFD1048576", "$XFD$1048576" },
+    { G_MAXUINT32, G_MAXUINT16, "CRXP4294967296", "$CRXP$4294967296" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char buf[ENT_XLSX_CELL_NAME_SIZE + 8];
+
+      memset (buf, 'X', sizeof buf);
+      ent_xlsx_cell_name (buf, cases[i].row, cases[i].col);
+      g_assert_cmpstr (buf, ==, cases[i].relative);
+      ent_xlsx_cell_name_abs (buf, cases[i].row, cases[i].col);
+      g_assert_cmpstr (buf, ==, cases[i].absolute);
+      /* nothing written past the size */
+      for (gsize k = ENT_XLSX_CELL_NAME_SIZE; k < sizeof buf; k++)
+        g_assert_cmpint (buf[k], ==, 'X');
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -336,6 +413,8 @@ main (int    argc,
               test_scenarios_option, fixture_tear_down);
   g_test_add ("/export/xlsx/french-locale", Fixture, NULL, fixture_set_up,
               test_french_locale, fixture_tear_down);
+  g_test_add_func ("/export/xlsx/xml-safe", test_xml_safe);
+  g_test_add_func ("/export/xlsx/cell-name", test_cell_name);
 
   return g_test_run ();
 }

@@ -246,6 +246,19 @@ test_commune_names_compare_loosely (void)
   g_assert_cmpuint (ent_csv_import_get_n_schools (hem_import), ==, 3);
 }
 
+/* A selection's spelling becomes the commune's name: trimmed, whoever split
+ * the list (the CLI once kept the space of "Hem, Roubaix"). */
+static void
+test_commune_spelling_trimmed (void)
+{
+  static const char * const communes[] = { "Hem", " Roubaix\t", NULL };
+  EntCsvSelection selection = { .communes = communes };
+  g_autoptr(EntCsvImport) import = parse_fixture ("effectifs-labels.csv", &selection);
+  g_auto(GStrv) names = ent_csv_import_dup_communes (import);
+
+  g_assert_cmpstrv (names, ((const char * const[]) { "Hem", "Roubaix", NULL }));
+}
+
 static void
 test_private_schools_on_demand (void)
 {
@@ -768,6 +781,7 @@ main (int    argc,
   g_test_add_func ("/import/error/latin1-file", test_latin1_file);
   g_test_add_func ("/import/error/nothing-changed", test_failed_import_changes_nothing);
   g_test_add_func ("/import/file", test_load_file);
+  g_test_add_func ("/import/official/commune-spelling-trimmed", test_commune_spelling_trimmed);
   for (guint i = 0; i < G_N_ELEMENTS (error_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/import/error/%s", error_cases[i].name);
