@@ -70,6 +70,10 @@ EntTariffSchedule *ent_document_get_tariffs        (EntDocument  *self);
 GListModel        *ent_document_get_schools        (EntDocument  *self);
 void               ent_document_add_school         (EntDocument  *self,
                                                     EntSchool    *school);
+/* Appends @n_schools schools at once: one "items-changed", one "changed". */
+void               ent_document_add_schools        (EntDocument  *self,
+                                                    EntSchool   **schools,
+                                                    guint         n_schools);
 void               ent_document_remove_school      (EntDocument  *self,
                                                     EntSchool    *school);
 /* GListModel of EntScenario, in document order; never empty once loaded. */
