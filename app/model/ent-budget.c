@@ -8,6 +8,7 @@
 
 #include "ent-budget.h"
 #include "ent-money.h"
+#include "ent-validate.h"
 
 /* A projection step cannot push a count past this: saturating keeps the
  * arithmetic exact and in range however far a rate is projected. */
@@ -765,7 +766,6 @@ ent_budget_compute_scaled (EntDocument  *document,
   g_autoptr(EntBudget) budget = NULL;
   GListModel *scenarios;
   Computation c = { 0 };
-  GDate end;
   int last_budget_year;
 
   g_return_val_if_fail (ENT_IS_DOCUMENT (document), NULL);
@@ -785,17 +785,12 @@ ent_budget_compute_scaled (EntDocument  *document,
       return NULL;
     }
 
-  ent_contract_get_end_date (c.contract, &end);
-  if (g_date_compare (&c.payment_start, &end) > 0)
-    {
-      g_autofree char *start = ent_date_format (&c.payment_start);
-      g_autofree char *until = ent_date_format (&end);
-
-      g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OUT_OF_RANGE,
-                   _("The payment start (%s) is after the end of the contract (%s)"),
-                   start, until);
-      return NULL;
-    }
+  /* The window lets the contract's school years change after the payment
+   * start, and the loader accepts what the window saved: checked here. */
+  if (!ent_validate_payment_start (ent_contract_get_first_school_year (c.contract),
+                                   ent_contract_get_school_years (c.contract),
+                                   &c.payment_start, error))
+    return NULL;
 
   budget = g_new0 (EntBudget, 1);
   g_atomic_ref_count_init (&budget->ref_count);
