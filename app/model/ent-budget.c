@@ -160,28 +160,16 @@ ent_tariff_rate_on (EntTariffSchedule *tariffs,
 
   rate = ent_tariff_period_get_rate (period, line);
 
+  /* SPEC 4.4: one raise per anniversary of the last period's valid-from */
   if (increase_bp != 0 && period == ent_tariff_schedule_get_last (tariffs))
     {
-      const GDate *from = ent_tariff_period_get_valid_from (period);
-      int n = g_date_get_year (date) - g_date_get_year (from);
+      guint n = ent_tariff_count_raises (ent_tariff_period_get_valid_from (period), date);
 
-      /* full years: the anniversary of this year not reached yet */
-      if (g_date_get_month (date) < g_date_get_month (from) ||
-          (g_date_get_month (date) == g_date_get_month (from) &&
-           g_date_get_day (date) < g_date_get_day (from)))
-        n--;
-
-      for (int i = 0; i < n; i++)
+      if (!ent_tariff_raise_rate (rate, increase_bp, n, &rate))
         {
-          gint64 product;
-
-          if (!ent_checked_mul (rate, BP_SCALE + increase_bp, &product))
-            {
-              g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OVERFLOW,
-                           _("The tariff increase makes a rate too large to compute"));
-              return FALSE;
-            }
-          rate = ent_round_div (product, BP_SCALE);
+          g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OVERFLOW,
+                       _("The tariff increase makes a rate too large to compute"));
+          return FALSE;
         }
     }
 
