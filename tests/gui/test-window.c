@@ -289,11 +289,9 @@ wait_until_idle (EntImportDialog *dialog)
 }
 
 static EntImportDialog *
-open_import_dialog (EntWindow  *window,
-                    const char *fixture)
+open_import_dialog_for (EntWindow *window,
+                        GFile     *file)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "import", "fixtures", fixture, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWindow *dialog = ent_window_open_import_dialog (window, file);
 
   g_assert_true (ENT_IS_IMPORT_DIALOG (dialog));
@@ -304,6 +302,16 @@ open_import_dialog (EntWindow  *window,
     g_main_context_iteration (NULL, TRUE);
   settle (GTK_WIDGET (dialog));
   return ENT_IMPORT_DIALOG (dialog);
+}
+
+static EntImportDialog *
+open_import_dialog (EntWindow  *window,
+                    const char *fixture)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "import", "fixtures", fixture, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return open_import_dialog_for (window, file);
 }
 
 static void
@@ -999,6 +1007,33 @@ test_import_errors (void)
   g_assert_false (ent_document_get_modified (document));
   g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools);
 
+  /* SPEC 10.5: a school name with a C1 control (NEL) would make a document
+   * that could not be opened again: refused at Import, nothing applied */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "nel.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    g_file_set_contents (path, "ecole;uai;commune;2023\n\xc3\x89" "cole\xc2\x85" "Centre;;Hem;42\n", -1, &error);
+    g_assert_no_error (error);
+    dialog = open_import_dialog_for (window, file);
+    gtk_editable_set_text (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "communes_entry"), "Hem");
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "import.preview", NULL);
+    wait_until_idle (dialog);
+    g_assert_null (ent_import_dialog_get_error (dialog));
+    g_assert_true (ent_import_dialog_get_can_import (dialog));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
+    g_assert_nonnull (ent_import_dialog_get_error (dialog));
+    g_assert_nonnull (strstr (ent_import_dialog_get_error (dialog), "U+0085"));
+    g_assert_false (ent_import_dialog_get_can_import (dialog));
+    close_import_dialog (dialog);
+    g_assert_false (ent_document_get_modified (document));
+    g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools);
+    g_remove (path);
+    g_rmdir (dir);
+  }
+
   destroy_window (window);
 }
 
@@ -1318,6 +1353,64 @@ test_refused_values_accessible (void)
   destroy_window (window);
 }
 
+/* SPEC 10.5 at the widget: the title, the payer and a tariff reference with a
+ * control character stay out of the document, with the reason, accessibly. */
+static void
+test_names_refused (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  EntWindow *window = show_window (document);
+  static const struct { const char *entry; const char *text; const char *property; } cases[] = {
+    { "title_entry", "ENT\tde Hem", "title" },
+    { "title_entry", "ENT de Hem\xc2\x85", "title" },
+    { "payer_entry", "Ville de Hem\xef\xbf\xbe", "payer" },
+    { "payer_entry", "Ville \x1b[2Jde Hem", "payer" },
+  };
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assumptions");
+  settle (GTK_WIDGET (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkEditable *entry = assumptions_child (window, cases[i].entry);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      g_object_get (document, cases[i].property, &before, NULL);
+      gtk_editable_set_text (entry, cases[i].text);
+      g_object_get (document, cases[i].property, &after, NULL);
+      g_assert_cmpstr (after, ==, before);
+      assert_refused_accessibly (window, entry, "names_error");
+      g_assert_false (ent_document_get_modified (document));
+
+      gtk_editable_set_text (entry, "Ville de Lys");
+      assert_accepted_accessibly (entry);
+      g_assert_false (gtk_widget_get_visible (assumptions_child (window, "names_error")));
+      g_clear_pointer (&after, g_free);
+      g_object_get (document, cases[i].property, &after, NULL);
+      g_assert_cmpstr (after, ==, "Ville de Lys");
+      ent_document_set_modified (document, FALSE);
+    }
+
+  /* A tariff reference with a line break (the entry passes through "" on
+   * the way, which the model may take: it never takes the refused text) */
+  {
+    GtkEditable *reference = tariff_entry (window, 4);
+
+    gtk_editable_set_text (reference, "Délibération\ndu 15 juin 2023");
+    g_assert_null (strchr (ent_tariff_period_get_reference (first_tariff (document)), '\n'));
+    assert_refused_accessibly (window, reference, "tariff_error");
+    gtk_editable_set_text (reference, "Délibération du 15 juin 2023");
+    g_assert_cmpstr (ent_tariff_period_get_reference (first_tariff (document)), ==,
+                     "Délibération du 15 juin 2023");
+    assert_accepted_accessibly (reference);
+  }
+
+  settle (GTK_WIDGET (window));
+  ent_document_set_modified (document, FALSE);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1343,6 +1436,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/edit-assumptions", test_edit_assumptions);
   g_test_add_func ("/gui/window/refused-values-accessible", test_refused_values_accessible);
   g_test_add_func ("/gui/window/save-reload", test_save_reload);
+  g_test_add_func ("/gui/window/names-refused", test_names_refused);
 #if !GTK_CHECK_VERSION (4, 10, 0)
   g_test_add_func ("/gui/window/unsaved-changes-guard", test_guard);
 #endif
