@@ -1353,6 +1353,82 @@ test_refused_values_accessible (void)
   destroy_window (window);
 }
 
+/* The review's finding (SPEC 10.4): on the Assumptions page the only tariff
+ * period moves to 1 June 2024, which the page accepts; the document is saved
+ * and opened again in a new window. It used to be refused there ("No tariff
+ * is in force"); now it opens, and the budget banner gives that reason from
+ * the start, not only after an edit. */
+static void
+test_unbillable_document_opens (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example_to (dir, "june.entbudget");
+  g_autoptr(EntDocument) document = NULL;
+  g_autoptr(EntDocument) example = ent_document_new_example ();
+  g_autoptr(GError) error = NULL;
+  EntWindow *window;
+  EntWindow *second;
+  GtkEditable *date_entry;
+  const char *banner;
+  GDate june;
+  char text[64];
+
+  document = ent_document_new_from_file (file, &error);
+  g_assert_no_error (error);
+  window = show_window (document);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assumptions");
+  settle (GTK_WIDGET (window));
+
+  /* The date typed the way the locale writes it, then Enter */
+  g_date_clear (&june, 1);
+  g_date_set_dmy (&june, 1, G_DATE_JUNE, 2024);
+  g_date_strftime (text, sizeof text, "%x", &june);
+  date_entry = tariff_entry (window, 0);
+  gtk_editable_set_text (date_entry, text);
+  g_signal_emit_by_name (date_entry, "activate");
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ent_document_get_tariffs (document))), ==, 1);
+  g_assert_cmpint (g_date_compare (ent_tariff_period_get_valid_from (first_tariff (document)), &june), ==, 0);
+  g_assert_false (gtk_widget_get_visible (assumptions_child (window, "tariff_error")));
+  g_assert_true (gtk_revealer_get_reveal_child (window->budget_revealer));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_null (ent_window_get_error_message (window));
+  g_assert_false (ent_document_get_modified (document));
+
+  /* Opened again, in a new window */
+  second = show_window (example);
+  g_assert_true (ent_window_load_file (second, file, &error));
+  g_assert_no_error (error);
+  settle (GTK_WIDGET (second));
+  g_assert_null (ent_window_get_error_message (second));
+  g_assert_false (ent_window_get_document (second) == example);
+  g_assert_cmpint (g_date_compare (ent_tariff_period_get_valid_from (first_tariff (ent_window_get_document (second))),
+                                   &june), ==, 0);
+  g_assert_null (ent_window_get_budget (second));
+
+  g_assert_true (gtk_revealer_get_reveal_child (second->budget_revealer));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (second->budget_label)));
+  banner = gtk_label_get_text (second->budget_label);
+  g_test_message ("banner: %s", banner);
+  g_assert_true (g_str_has_prefix (banner, "The budget cannot be computed: "));
+  g_assert_nonnull (strstr (banner, "No tariff is in force on 1 January 2024"));
+  /* opened so, it never had totals: no "last valid assumptions" to speak of */
+  g_assert_null (strstr (banner, "last valid"));
+  save_png (GTK_WIDGET (second), "window-unbillable-opened.png");
+
+  destroy_window (second);
+  destroy_window (window);
+  {
+    g_autofree char *path = g_file_get_path (file);
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_remove (backup);
+    g_remove (path);
+  }
+  g_rmdir (dir);
+}
+
 /* SPEC 10.5 at the widget: the title, the payer and a tariff reference with a
  * control character stay out of the document, with the reason, accessibly. */
 static void
@@ -1436,6 +1512,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/edit-assumptions", test_edit_assumptions);
   g_test_add_func ("/gui/window/refused-values-accessible", test_refused_values_accessible);
   g_test_add_func ("/gui/window/save-reload", test_save_reload);
+  g_test_add_func ("/gui/window/unbillable-document-opens", test_unbillable_document_opens);
   g_test_add_func ("/gui/window/names-refused", test_names_refused);
 #if !GTK_CHECK_VERSION (4, 10, 0)
   g_test_add_func ("/gui/window/unsaved-changes-guard", test_guard);
