@@ -1480,7 +1480,8 @@ collect_numbered_groups (Loader       *self,
                          GError      **error)
 {
   g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (NumberedGroup));
-  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* numbers are 1 to G_MAXINT: held in the keys themselves, nothing allocated */
+  g_autoptr(GHashTable) numbers = g_hash_table_new (g_direct_hash, g_direct_equal);
   gsize prefix_len = strlen (prefix);
 
   for (guint i = 0; groups[i] != NULL; i++)
@@ -1503,7 +1504,7 @@ collect_numbered_groups (Loader       *self,
                            quoted, G_MAXINT, prefix), NULL;
         }
 
-      previous = g_hash_table_lookup (numbers, &numbered.number);
+      previous = g_hash_table_lookup (numbers, GINT_TO_POINTER ((int) numbered.number));
       if (previous != NULL)
         {
           g_autofree char *quoted = dup_excerpt (previous);
@@ -1514,8 +1515,7 @@ collect_numbered_groups (Loader       *self,
         }
       numbered.group = groups[i];
       g_array_append_val (result, numbered);
-      g_hash_table_insert (numbers, g_memdup2 (&numbered.number, sizeof numbered.number),
-                           (gpointer) groups[i]);
+      g_hash_table_insert (numbers, GINT_TO_POINTER ((int) numbered.number), (gpointer) groups[i]);
     }
 
   g_array_sort (result, compare_numbered_groups);
