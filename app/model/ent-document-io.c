@@ -1576,19 +1576,12 @@ check_groups (Loader  *self,
       g_hash_table_insert (seen, name, raw);
     }
 
-  /* Not reached: as many headers as groups, each once, are the same groups */
+  /* Not reached (as many headers as groups, each once, are the same groups):
+   * map them by name */
   for (guint i = 0; i < n_groups; i++)
     {
-      RawGroup *raw = NULL;
+      RawGroup *raw = g_hash_table_lookup (seen, groups[i]);
 
-      for (guint j = 0; j < self->raw_groups->len && raw == NULL; j++)
-        {
-          RawGroup *candidate = &g_array_index (self->raw_groups, RawGroup, j);
-
-          if (strncmp (groups[i], candidate->name, candidate->name_length) == 0 &&
-              groups[i][candidate->name_length] == '\0')
-            raw = candidate;
-        }
       if (raw != NULL)
         g_hash_table_insert (self->groups, groups[i], raw);
     }
