@@ -150,3 +150,47 @@ ent_bench_make_large_document (guint  n_communes,
   ent_document_set_modified (document, FALSE);
   return g_steal_pointer (&document);
 }
+
+EntDocument *
+ent_bench_make_schools_document (guint n_schools)
+{
+  static const char * const communes[] = {
+    "Hem", "Lys", "Lille", "Roubaix", "Tourcoing", "Croix", "Wattrelos", "Lannoy",
+    "Toufflers", "Sailly", "Forest", "Leers", "Wasquehal", "Mouvaux", "Flers", "Annappes",
+  };
+  g_autoptr(EntDocument) document = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (SEED);
+  g_autoptr(EntTariffPeriod) period = NULL;
+  GDate valid_from;
+
+  document = ent_document_new ();
+  ent_document_set_title (document, "ENT : document de test de chargement");
+  ent_document_set_payer (document, "SMO La Fibre Numérique 59/62");
+  ent_document_set_payer_kind (document, ENT_PAYER_EPCI);
+
+  g_date_clear (&valid_from, 1);
+  g_date_set_dmy (&valid_from, 1, G_DATE_SEPTEMBER, 2023);
+  period = ent_tariff_period_new (&valid_from, 130, 30, 15000,
+                                  "Délibération du comité syndical du 15 juin 2023");
+  if (!ent_tariff_schedule_add (ent_document_get_tariffs (document), period, NULL))
+    g_return_val_if_reached (NULL);
+
+  for (guint i = 0; i < n_schools; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("École %u", i + 1);
+      g_autoptr(EntSchool) school = ent_school_new (name, communes[i % G_N_ELEMENTS (communes)]);
+
+      ent_school_set_known_pupils (school, 2023, g_rand_int_range (rand, 40, 100));
+      ent_document_add_school (document, school);
+    }
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(EntScenario) scenario = make_scenario (i);
+
+      ent_document_add_scenario (document, scenario);
+    }
+
+  ent_document_set_modified (document, FALSE);
+  return g_steal_pointer (&document);
+}

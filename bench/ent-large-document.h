@@ -28,4 +28,11 @@ EntDocument *ent_bench_make_large_document (guint  n_communes,
                                             gint64 n_pupils,
                                             guint  n_scenarios);
 
+/* A document of @n_schools small schools, for the load benchmark: the Hem
+ * contract and tariffs, the four scenarios above, schools "École N" spread
+ * over sixteen communes with one known count each (rentrée 2023, 40 to 99
+ * pupils). About 80 bytes a school once saved, so that 200 000 schools stay
+ * under the document size limit. Deterministic; not modified. */
+EntDocument *ent_bench_make_schools_document (guint  n_schools);
+
 G_END_DECLS

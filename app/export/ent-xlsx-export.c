@@ -151,25 +151,6 @@ kind_title (EntLineKind kind)
     }
 }
 
-/* Anniversaries of @from reached on or before @date (SPEC 4.4). */
-static int
-count_raises (const GDate *from,
-              const GDate *date)
-{
-  int n = 0;
-
-  while (n < 1000)
-    {
-      GDate next = *from;
-
-      g_date_add_years (&next, n + 1);
-      if (g_date_compare (&next, date) > 0)
-        break;
-      n++;
-    }
-  return n;
-}
-
 static guint
 period_index (Export          *ex,
               EntTariffPeriod *period)
@@ -199,8 +180,9 @@ rate_name (Export             *ex,
     return NULL;
 
   cents = ent_tariff_period_get_rate (period, kind);
+  /* SPEC 4.4, counted as the engine counts (ent-tariff-schedule.h) */
   if (si->increase_bp != 0 && ex->n_periods > 0 && period == ex->periods[ex->n_periods - 1])
-    raises = count_raises (ent_tariff_period_get_valid_from (period), date);
+    raises = (int) ent_tariff_count_raises (ent_tariff_period_get_valid_from (period), date);
 
   if (raises == 0)
     {
@@ -208,8 +190,9 @@ rate_name (Export             *ex,
     }
   else
     {
-      for (int k = 0; k < raises; k++)
-        cents = ent_round_div (cents * (BP_SCALE + si->increase_bp), BP_SCALE);
+      /* the engine raised the same rate without overflow */
+      if (!ent_tariff_raise_rate (cents, si->increase_bp, (guint) raises, &cents))
+        g_return_val_if_reached (NULL);
       name = g_strdup_printf ("Rate_%s_S%u_K%d", kind_keys[kind], si->number, raises);
     }
 
@@ -629,9 +612,10 @@ write_assumptions (Export *ex)
 
           for (int k = 1; k <= si->max_raise; k++, row++)
             {
-              GDate from = *ent_tariff_period_get_valid_from (last);
+              GDate from;
 
-              g_date_add_years (&from, k);
+              /* the day the engine raises the rate the k-th time */
+              ent_tariff_get_anniversary (ent_tariff_period_get_valid_from (last), (guint) k, &from);
               ent_xlsx_put_text (&ex->w, sheet, row, 0, si->sb->name, ENT_XLSX_FMT_NONE, TRUE);
               ent_xlsx_put_date (&ex->w, sheet, row, 1, &from, ENT_XLSX_FMT_DATE);
               for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
@@ -646,7 +630,8 @@ write_assumptions (Export *ex)
                     previous = g_strdup_printf ("Rate_%s_S%u_K%d", kind_keys[kind], si->number, k - 1);
                   name = g_strdup_printf ("Rate_%s_S%u_K%d", kind_keys[kind], si->number, k);
                   formula = g_strdup_printf ("ROUND(%s*(1+Increase_S%u),2)", previous, si->number);
-                  cents[kind] = ent_round_div (cents[kind] * (BP_SCALE + si->increase_bp), BP_SCALE);
+                  if (!ent_tariff_raise_rate (cents[kind], si->increase_bp, 1, &cents[kind]))
+                    g_warn_if_reached ();
                   ent_xlsx_put_money_formula (&ex->w, sheet, row, 2 + kind, formula, cents[kind],
                                               ENT_XLSX_FMT_EURO);
                   define_name (ex, name, sheet, row, 2 + kind);

@@ -8,6 +8,7 @@
 
 #include "ent-budget.h"
 #include "ent-money.h"
+#include "ent-validate.h"
 
 /* A projection step cannot push a count past this: saturating keeps the
  * arithmetic exact and in range however far a rate is projected. */
@@ -159,28 +160,16 @@ ent_tariff_rate_on (EntTariffSchedule *tariffs,
 
   rate = ent_tariff_period_get_rate (period, line);
 
+  /* SPEC 4.4: one raise per anniversary of the last period's valid-from */
   if (increase_bp != 0 && period == ent_tariff_schedule_get_last (tariffs))
     {
-      const GDate *from = ent_tariff_period_get_valid_from (period);
-      int n = g_date_get_year (date) - g_date_get_year (from);
+      guint n = ent_tariff_count_raises (ent_tariff_period_get_valid_from (period), date);
 
-      /* full years: the anniversary of this year not reached yet */
-      if (g_date_get_month (date) < g_date_get_month (from) ||
-          (g_date_get_month (date) == g_date_get_month (from) &&
-           g_date_get_day (date) < g_date_get_day (from)))
-        n--;
-
-      for (int i = 0; i < n; i++)
+      if (!ent_tariff_raise_rate (rate, increase_bp, n, &rate))
         {
-          gint64 product;
-
-          if (!ent_checked_mul (rate, BP_SCALE + increase_bp, &product))
-            {
-              g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OVERFLOW,
-                           _("The tariff increase makes a rate too large to compute"));
-              return FALSE;
-            }
-          rate = ent_round_div (product, BP_SCALE);
+          g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OVERFLOW,
+                       _("The tariff increase makes a rate too large to compute"));
+          return FALSE;
         }
     }
 
@@ -765,7 +754,6 @@ ent_budget_compute_scaled (EntDocument  *document,
   g_autoptr(EntBudget) budget = NULL;
   GListModel *scenarios;
   Computation c = { 0 };
-  GDate end;
   int last_budget_year;
 
   g_return_val_if_fail (ENT_IS_DOCUMENT (document), NULL);
@@ -785,17 +773,12 @@ ent_budget_compute_scaled (EntDocument  *document,
       return NULL;
     }
 
-  ent_contract_get_end_date (c.contract, &end);
-  if (g_date_compare (&c.payment_start, &end) > 0)
-    {
-      g_autofree char *start = ent_date_format (&c.payment_start);
-      g_autofree char *until = ent_date_format (&end);
-
-      g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OUT_OF_RANGE,
-                   _("The payment start (%s) is after the end of the contract (%s)"),
-                   start, until);
-      return NULL;
-    }
+  /* The window lets the contract's school years change after the payment
+   * start, and the loader accepts what the window saved: checked here. */
+  if (!ent_validate_payment_start (ent_contract_get_first_school_year (c.contract),
+                                   ent_contract_get_school_years (c.contract),
+                                   &c.payment_start, error))
+    return NULL;
 
   budget = g_new0 (EntBudget, 1);
   g_atomic_ref_count_init (&budget->ref_count);

@@ -1619,7 +1619,8 @@ ent_csv_import_apply (const EntCsvImport *self,
  * @base: (nullable): the document to merge into (left untouched)
  *
  * Returns: (transfer full) (nullable): a new document, or %NULL when @base
- *   cannot be copied.
+ *   cannot be copied or the result could not be opened again once saved
+ *   (ent_document_to_bytes () refuses it).
  */
 EntDocument *
 ent_csv_import_to_document (const EntCsvImport *self,
@@ -1627,6 +1628,8 @@ ent_csv_import_to_document (const EntCsvImport *self,
                             GError            **error)
 {
   g_autoptr(EntDocument) document = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (base == NULL || ENT_IS_DOCUMENT (base), NULL);
@@ -1716,6 +1719,19 @@ ent_csv_import_to_document (const EntCsvImport *self,
   ent_csv_import_apply (self, document);
   ent_document_set_file (document, NULL);
   ent_document_set_modified (document, FALSE);
+
+  /* SPEC 10.6: a document written by the import can always be opened. The
+   * file could hold more schools than a document may (ENT_DOCUMENT_MAX_SIZE),
+   * or a name the loader refuses: refuse the import before anything is
+   * written, with the loader's own rules. */
+  bytes = ent_document_to_bytes (document, &local_error);
+  if (bytes == NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  /* Translators: the reason follows */
+                                  _("The import would make a document that cannot be opened: "));
+      return NULL;
+    }
 
   return g_steal_pointer (&document);
 }

@@ -5,6 +5,12 @@
  * GKeyFile does not report line numbers, so the text is indexed once before it
  * is parsed: every group header and every "key=" line gets its line number, and
  * every error names the file, the line, the group and the key.
+ *
+ * Loading checks each value against the rules of ent-validate.h and never
+ * runs the engine: a document the window saved always opens, and a budget
+ * that cannot be computed is the window's and the command line's to report
+ * (SPEC 10.4). Loading is linear in the size of the file: every lookup is a
+ * hash lookup and the schools are added at once (SPEC 10.6).
  */
 #include "config.h"
 
@@ -17,9 +23,11 @@
 #include "ent-document-private.h"
 #include "ent-money.h"
 #include "ent-safe-file.h"
+#include "ent-validate.h"
 
-#define MAX_DOCUMENT_SIZE (16 * 1024 * 1024)
 #define READ_CHUNK_SIZE   (64 * 1024)
+/* A value, a key or a group quoted in a message is cut after this many characters. */
+#define QUOTE_MAX_CHARS   60
 
 #define GROUP_DOCUMENT    "Document"
 #define GROUP_CONTRACT    "Contract"
@@ -53,10 +61,13 @@ static const char * const scenario_keys[] = {
 /* Key-file prefixes of the imputation keys, indexed by EntLineKind. */
 static const char * const imputation_prefixes[ENT_N_LINES] = { "", "optional-", "specific-" };
 
+/* A group header of the text, pointing into it. */
 typedef struct
 {
-  char *name;
-  int   line;
+  const char *name;          /* not NUL-terminated */
+  gsize       name_length;
+  int         line;
+  gsize       body;          /* offset of the line after the header */
 } RawGroup;
 
 /* A numbered group ([School N], [Scenario N]) met in the file. */
@@ -69,110 +80,165 @@ typedef struct
 typedef struct
 {
   const char  *name;         /* display name of the file, for messages */
+  const char  *text;         /* what is parsed, byte-order mark removed */
+  gsize        length;
   GKeyFile    *key_file;
-  GHashTable  *lines;        /* "group" and "group\nkey" → first line (GINT_TO_POINTER) */
-  GPtrArray   *raw_groups;   /* RawGroup, every header in file order, repeats included */
+  GArray      *raw_groups;   /* RawGroup, every header in file order, repeats included */
+  GHashTable  *groups;       /* group name (GKeyFile's) → RawGroup * */
+  GHashTable  *lines;        /* "group\nkey" → first line; built when first needed */
   EntDocument *document;
-  int          first_budget_year;
-  int          last_budget_year;
 } Loader;
-
-static void
-raw_group_free (gpointer data)
-{
-  RawGroup *raw = data;
-
-  g_free (raw->name);
-  g_free (raw);
-}
 
 static void
 loader_clear (Loader *self)
 {
   g_clear_pointer (&self->key_file, g_key_file_unref);
+  g_clear_pointer (&self->raw_groups, g_array_unref);
+  g_clear_pointer (&self->groups, g_hash_table_unref);
   g_clear_pointer (&self->lines, g_hash_table_unref);
-  g_clear_pointer (&self->raw_groups, g_ptr_array_unref);
   g_clear_object (&self->document);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Loader, loader_clear)
 
-/* Helpers: line index */
+/* Helpers: lines */
 
-static char *
-make_line_key (const char *group,
-               const char *key)
+typedef struct
 {
-  return key != NULL ? g_strconcat (group, "\n", key, NULL) : g_strdup (group);
-}
+  const char *p;       /* the next line */
+  const char *end;
+  const char *s;       /* the current line, blanks around removed: [s, e) */
+  const char *e;
+  int         line;    /* its number, from 1 */
+} LineIter;
 
 static void
-index_lines (Loader     *self,
-             const char *text,
-             gsize       length)
+line_iter_init (LineIter   *iter,
+                const char *text,
+                gsize       length,
+                int         first_line)
 {
-  const char *p = text;
-  const char *end = text + length;
-  g_autofree char *group = NULL;
-  int line = 1;
+  iter->p = text;
+  iter->end = text + length;
+  iter->s = iter->e = NULL;
+  iter->line = first_line - 1;
+}
 
-  while (p < end)
+static gboolean
+line_iter_next (LineIter *iter)
+{
+  const char *eol;
+
+  if (iter->p >= iter->end)
+    return FALSE;
+
+  eol = memchr (iter->p, '\n', iter->end - iter->p);
+  if (eol == NULL)
+    eol = iter->end;
+  iter->s = iter->p;
+  iter->e = eol;
+  while (iter->s < iter->e && g_ascii_isspace (*iter->s))
+    iter->s++;
+  while (iter->e > iter->s && g_ascii_isspace (iter->e[-1]))
+    iter->e--;
+  iter->line++;
+  iter->p = eol + 1;
+  return TRUE;
+}
+
+/* For a "[name]" line, the name as GKeyFile takes it: up to the last "]". */
+static gboolean
+line_iter_get_group (LineIter    *iter,
+                     const char **out_name,
+                     gsize       *out_length)
+{
+  const char *close;
+
+  if (iter->s == iter->e || *iter->s != '[')
+    return FALSE;
+  for (close = iter->e - 1; close > iter->s && *close != ']'; close--)
+    ;
+  if (close == iter->s)
+    return FALSE;
+  *out_name = iter->s + 1;
+  *out_length = close - iter->s - 1;
+  return TRUE;
+}
+
+/* For a "key = value" line, the key as GKeyFile takes it (blanks removed). */
+static gboolean
+line_iter_get_key (LineIter    *iter,
+                   const char **out_key,
+                   gsize       *out_length)
+{
+  const char *eq;
+  const char *key_end;
+
+  if (iter->s == iter->e || *iter->s == '#' || *iter->s == '[')
+    return FALSE;
+  eq = memchr (iter->s, '=', iter->e - iter->s);
+  if (eq == NULL)
+    return FALSE;
+  for (key_end = eq; key_end > iter->s && g_ascii_isspace (key_end[-1]); key_end--)
+    ;
+  *out_key = iter->s;
+  *out_length = key_end - iter->s;
+  return TRUE;
+}
+
+/* One pass that allocates nothing per line: the group headers. */
+static void
+scan_groups (Loader *self)
+{
+  LineIter iter;
+
+  line_iter_init (&iter, self->text, self->length, 1);
+  while (line_iter_next (&iter))
     {
-      const char *eol = memchr (p, '\n', end - p);
-      const char *s = p;
-      const char *e;
+      RawGroup raw = { 0, };
 
-      if (eol == NULL)
-        eol = end;
-      e = eol;
-
-      while (s < e && g_ascii_isspace (*s))
-        s++;
-      while (e > s && g_ascii_isspace (e[-1]))
-        e--;
-
-      if (s < e && *s == '[')
+      if (line_iter_get_group (&iter, &raw.name, &raw.name_length))
         {
-          const char *close = e - 1;
+          raw.line = iter.line;
+          raw.body = iter.p - self->text;
+          g_array_append_val (self->raw_groups, raw);
+        }
+    }
+}
 
-          /* GKeyFile takes the name up to the last ']' of the line */
-          while (close > s && *close != ']')
-            close--;
+/* The line of every key, first occurrence: only built for a message (an
+ * error, a warning), so a clean file costs no allocation per line. */
+static void
+ensure_key_lines (Loader *self)
+{
+  if (self->lines != NULL)
+    return;
 
-          if (close > s)
+  self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < self->raw_groups->len; i++)
+    {
+      RawGroup *raw = &g_array_index (self->raw_groups, RawGroup, i);
+      g_autofree char *group = g_strndup (raw->name, raw->name_length);
+      LineIter iter;
+
+      line_iter_init (&iter, self->text + raw->body, self->length - raw->body, raw->line + 1);
+      while (line_iter_next (&iter))
+        {
+          const char *key;
+          gsize key_length;
+
+          if (iter.s < iter.e && *iter.s == '[')
+            break;
+          if (line_iter_get_key (&iter, &key, &key_length))
             {
-              RawGroup *raw = g_new0 (RawGroup, 1);
+              char *line_key = g_strdup_printf ("%s\n%.*s", group, (int) key_length, key);
 
-              raw->name = g_strndup (s + 1, close - s - 1);
-              raw->line = line;
-              g_ptr_array_add (self->raw_groups, raw);
-
-              g_free (group);
-              group = g_strdup (raw->name);
-              if (!g_hash_table_contains (self->lines, group))
-                g_hash_table_insert (self->lines, g_strdup (group), GINT_TO_POINTER (line));
+              if (g_hash_table_contains (self->lines, line_key))
+                g_free (line_key);
+              else
+                g_hash_table_insert (self->lines, line_key, GINT_TO_POINTER (iter.line));
             }
         }
-      else if (s < e && *s != '#' && group != NULL)
-        {
-          const char *eq = memchr (s, '=', e - s);
-
-          if (eq != NULL)
-            {
-              const char *key_end = eq;
-              g_autofree char *key = NULL;
-
-              while (key_end > s && g_ascii_isspace (key_end[-1]))
-                key_end--;
-              key = g_strndup (s, key_end - s);
-              /* GKeyFile keeps the last of repeated keys: so does the index */
-              g_hash_table_replace (self->lines, make_line_key (group, key),
-                                    GINT_TO_POINTER (line));
-            }
-        }
-
-      line++;
-      p = eol + 1;
     }
 }
 
@@ -182,14 +248,55 @@ lookup_line (Loader     *self,
              const char *group,
              const char *key)
 {
-  g_autofree char *line_key = make_line_key (group, key);
-  gpointer value;
+  RawGroup *raw = self->groups != NULL ? g_hash_table_lookup (self->groups, group) : NULL;
 
-  if (g_hash_table_lookup_extended (self->lines, line_key, NULL, &value))
-    return GPOINTER_TO_INT (value);
   if (key != NULL)
-    return lookup_line (self, group, NULL);
-  return 0;
+    {
+      g_autofree char *line_key = g_strconcat (group, "\n", key, NULL);
+      gpointer value;
+
+      ensure_key_lines (self);
+      if (g_hash_table_lookup_extended (self->lines, line_key, NULL, &value))
+        return GPOINTER_TO_INT (value);
+    }
+  return raw != NULL ? raw->line : 0;
+}
+
+/* What GKeyFile takes for a group name: no "[", "]" nor control character. */
+static gboolean
+is_group_name (const char *s,
+               const char *e)
+{
+  if (s == e)
+    return FALSE;
+  for (const char *p = s; p < e; p++)
+    if (*p == '[' || *p == ']' || g_ascii_iscntrl (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* What GKeyFile takes for a key: a name without "=", "[" nor "]",
+ * optionally followed by a locale in brackets ("name[fr_FR.UTF-8@euro]"). */
+static gboolean
+is_key_name (const char *s,
+             const char *e)
+{
+  const char *p = s;
+
+  while (p < e && *p != '=' && *p != '[' && *p != ']')
+    p++;
+  if (p == s)
+    return FALSE;
+  if (p < e && *p == '[')
+    {
+      for (p++; p < e && (g_ascii_isalnum (*p) || (guchar) *p >= 0x80 ||
+                          *p == '-' || *p == '_' || *p == '.' || *p == '@'); p++)
+        ;
+      if (p == e || *p != ']')
+        return FALSE;
+      p++;
+    }
+  return p == e;
 }
 
 /* The first line that is neither blank, a comment, a group header nor a
@@ -221,13 +328,21 @@ find_bad_line (const char *text,
         {
           if (*s == '[')
             {
-              if (e[-1] != ']' || e - s < 3)
+              if (e[-1] != ']' || e - s < 3 || !is_group_name (s + 1, e - 1))
                 return line;
               in_group = TRUE;
             }
-          else if (!in_group || memchr (s, '=', e - s) == NULL || *s == '=')
+          else
             {
-              return line;
+              const char *eq = memchr (s, '=', e - s);
+              const char *key_end = eq;
+
+              if (!in_group || eq == NULL)
+                return line;
+              while (key_end > s && g_ascii_isspace (key_end[-1]))
+                key_end--;
+              if (!is_key_name (s, key_end))
+                return line;
             }
         }
 
@@ -254,6 +369,39 @@ line_at (const char *text,
 
 /* Helpers: errors */
 
+/* @text cut after @max_chars characters, so that a message quoting a value,
+ * a key or a group of an enormous line stays readable. */
+static char *
+dup_excerpt_n (const char *text,
+               guint       max_chars)
+{
+  const char *p = text;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  for (guint n = 0; n < max_chars; n++)
+    {
+      if (*p == '\0')
+        return g_strdup (text);
+      p = g_utf8_next_char (p);
+    }
+  if (*p == '\0')
+    return g_strdup (text);
+
+  {
+    g_autofree char *head = g_strndup (text, p - text);
+
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
+static char *
+dup_excerpt (const char *text)
+{
+  return dup_excerpt_n (text, QUOTE_MAX_CHARS);
+}
+
 static gboolean fail_key (Loader        *self,
                           GError       **error,
                           EntModelError  code,
@@ -273,6 +421,8 @@ fail_key (Loader        *self,
           ...)
 {
   g_autofree char *detail = NULL;
+  g_autofree char *group_text = dup_excerpt (group);
+  g_autofree char *key_text = dup_excerpt (key);
   va_list args;
   int line;
 
@@ -285,13 +435,24 @@ fail_key (Loader        *self,
   if (key != NULL)
     /* Translators: file name, line number, [group] key: what is wrong */
     g_set_error (error, ENT_MODEL_ERROR, code, _("%s:%d: [%s] %s: %s"),
-                 self->name, line, group, key, detail);
+                 self->name, line, group_text, key_text, detail);
   else
     /* Translators: file name, line number, [group]: what is wrong */
     g_set_error (error, ENT_MODEL_ERROR, code, _("%s:%d: [%s]: %s"),
-                 self->name, line, group, detail);
+                 self->name, line, group_text, detail);
 
   return FALSE;
+}
+
+/* The reason a rule of ent-validate.h gave, placed at @group and @key. */
+static gboolean
+fail_rule (Loader      *self,
+           GError     **error,
+           const char  *group,
+           const char  *key,
+           GError      *reason)
+{
+  return fail_key (self, error, reason->code, group, key, "%s", reason->message);
 }
 
 static gboolean
@@ -313,7 +474,7 @@ is_known_key (const char * const *known,
   return g_strv_contains (known, key);
 }
 
-/* Free text (titles, names, codes): *out_value is NULL when the key is absent.
+/* Free text (codes, lists): *out_value is NULL when the key is absent.
  * Escapes (\n, \s, …) are decoded; nothing else is changed, so that what was
  * saved loads back exactly. */
 static gboolean
@@ -337,6 +498,26 @@ read_text (Loader      *self,
                      "%s", local_error->message);
 
   *out_value = g_steal_pointer (&value);
+  return TRUE;
+}
+
+/* A name or a label (SPEC 10.5): text that ent_validate_name () accepts. */
+static gboolean
+read_name (Loader      *self,
+           const char  *group,
+           const char  *key,
+           char       **out_value,
+           GError     **error)
+{
+  g_autoptr(GError) reason = NULL;
+
+  if (!read_text (self, group, key, out_value, error))
+    return FALSE;
+  if (*out_value != NULL && !ent_validate_name (*out_value, &reason))
+    {
+      g_clear_pointer (out_value, g_free);
+      return fail_rule (self, error, group, key, reason);
+    }
   return TRUE;
 }
 
@@ -369,31 +550,57 @@ read_required_string (Loader      *self,
   return TRUE;
 }
 
-/* A whole number in [@min, @max]; *out untouched when absent and not required. */
+typedef gboolean (*IntegerRule) (gint64   value,
+                                 GError **error);
+
+/* Reads @text (integer syntax, checked before) into *@out; FALSE when it
+ * does not fit in 64 bits. */
+static gboolean
+parse_whole (const char *text,
+             gint64     *out)
+{
+  return g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, out, NULL);
+}
+
+/* "2023", "-5": optional sign and digits only. */
+static gboolean
+is_integer_syntax (const char *text)
+{
+  const char *p = text;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return *p == '\0';
+}
+
+/* A whole number that @rule accepts. One too large for 64 bits is out of
+ * range, not "not a number". */
 static gboolean
 parse_integer (Loader      *self,
                const char  *group,
                const char  *key,
                const char  *text,
-               gint64       min,
-               gint64       max,
+               IntegerRule  rule,
                gint64      *out,
                GError     **error)
 {
+  g_autoptr(GError) reason = NULL;
+  g_autofree char *quoted = dup_excerpt (text);
   gint64 value;
 
-  if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &value, NULL))
+  if (!is_integer_syntax (text))
     return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
-                     _("“%s” is not a whole number"), text);
-
-  if (value < 0 && min >= 0)
+                     _("“%s” is not a whole number"), quoted);
+  if (!parse_whole (text, &value))
+    /* Translators: a number too large to be held, quoted */
     return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("%" PRId64 " is negative"), value);
-
-  if (value < min || value > max)
-    return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("%" PRId64 " is not between %" PRId64
-                       " and %" PRId64), value, min, max);
+                     _("“%s” is far too large"), quoted);
+  if (!rule (value, &reason))
+    return fail_rule (self, error, group, key, reason);
 
   *out = value;
   return TRUE;
@@ -403,23 +610,38 @@ static gboolean
 read_integer (Loader      *self,
               const char  *group,
               const char  *key,
-              gboolean     required,
-              gint64       min,
-              gint64       max,
+              IntegerRule  rule,
               gint64      *out,
               GError     **error)
 {
   g_autofree char *text = NULL;
 
-  if (!read_string (self, group, key, &text, error))
+  if (!read_required_string (self, group, key, &text, error))
     return FALSE;
-  if (text == NULL)
-    return required ? fail_missing_key (self, error, group, key) : TRUE;
 
-  return parse_integer (self, group, key, text, min, max, out, error);
+  return parse_integer (self, group, key, text, rule, out, error);
 }
 
-/* A non-negative amount in cents, "." or "," as separator, at most two decimals. */
+/* Digits, then at most one decimal part: an amount or a percentage, however large. */
+static gboolean
+is_decimal_syntax (const char *text)
+{
+  const char *p = text;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (*p == '.' || *p == ',')
+    for (p++; g_ascii_isdigit (*p); p++)
+      ;
+  return *p == '\0';
+}
+
+/* A tariff amount in cents ("." or "," as separator, at most two decimals)
+ * that ent_validate_tariff_amount () accepts. */
 static gboolean
 read_amount (Loader      *self,
              const char  *group,
@@ -428,7 +650,9 @@ read_amount (Loader      *self,
              gint64      *out,
              GError     **error)
 {
+  g_autoptr(GError) reason = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *quoted = NULL;
   gint64 cents;
 
   if (!read_string (self, group, key, &text, error))
@@ -436,13 +660,21 @@ read_amount (Loader      *self,
   if (text == NULL)
     return required ? fail_missing_key (self, error, group, key) : TRUE;
 
+  quoted = dup_excerpt (text);
   if (!ent_money_parse (text, &cents, NULL))
-    return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
-                     _("“%s” is not an amount (at most two decimals, “.” or “,” as separator)"),
-                     text);
-  if (cents < 0)
-    return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("“%s” is negative"), text);
+    {
+      const char *dot = strpbrk (text, ".,");
+
+      /* Digits beyond what 64 bits hold, with at most two decimals */
+      if (is_decimal_syntax (text) && (dot == NULL || strlen (dot + 1) <= 2))
+        return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
+                         _("“%s” is far too large"), quoted);
+      return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
+                       _("“%s” is not an amount (at most two decimals, “.” or “,” as separator)"),
+                       quoted);
+    }
+  if (!ent_validate_tariff_amount (cents, &reason))
+    return fail_rule (self, error, group, key, reason);
 
   *out = cents;
   return TRUE;
@@ -459,6 +691,7 @@ read_percent (Loader      *self,
               GError     **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *quoted = NULL;
   g_autofree char *min_text = NULL;
   g_autofree char *max_text = NULL;
   gint64 bp;
@@ -468,19 +701,25 @@ read_percent (Loader      *self,
   if (text == NULL || *text == '\0')
     return TRUE;
 
+  quoted = dup_excerpt (text);
+  min_text = ent_percent_to_plain (min_bp);
+  max_text = ent_percent_to_plain (max_bp);
   if (!ent_percent_parse (text, &bp, NULL))
-    return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
-                     _("“%s” is not a percentage (at most two decimals, “.” or “,” as separator)"),
-                     text);
+    {
+      const char *dot = strpbrk (text, ".,");
+
+      if (!is_decimal_syntax (text) || (dot != NULL && strlen (dot + 1) > 2))
+        return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
+                         _("“%s” is not a percentage (at most two decimals, “.” or “,” as separator)"),
+                         quoted);
+      /* digits beyond what 64 bits hold */
+      bp = text[0] == '-' ? G_MININT64 : G_MAXINT64;
+    }
 
   if (bp < min_bp || bp > max_bp)
-    {
-      min_text = ent_percent_to_plain (min_bp);
-      max_text = ent_percent_to_plain (max_bp);
-      return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                       _("%s %% is not between %s %% and %s %%"),
-                       text, min_text, max_text);
-    }
+    return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
+                     _("%s %% is not between %s %% and %s %%"),
+                     quoted, min_text, max_text);
 
   *out = bp;
   return TRUE;
@@ -497,7 +736,7 @@ parse_date (const char *text,
   if (text == NULL)
     return FALSE;
 
-  parts = g_strsplit (text, "-", -1);
+  parts = g_strsplit (text, "-", 4);
   if (g_strv_length (parts) != 3)
     return FALSE;
 
@@ -531,6 +770,7 @@ format_date (const GDate *date)
                           (guint) g_date_get_day (date));
 }
 
+/* A date within the bounds of ent_validate_date (). */
 static gboolean
 read_date (Loader      *self,
            const char  *group,
@@ -538,14 +778,21 @@ read_date (Loader      *self,
            GDate       *out_date,
            GError     **error)
 {
+  g_autoptr(GError) reason = NULL;
   g_autofree char *text = NULL;
 
   if (!read_required_string (self, group, key, &text, error))
     return FALSE;
 
   if (!parse_date (text, out_date))
-    return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
-                     _("“%s” is not a date (YYYY-MM-DD)"), text);
+    {
+      g_autofree char *quoted = dup_excerpt (text);
+
+      return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
+                       _("“%s” is not a date (YYYY-MM-DD)"), quoted);
+    }
+  if (!ent_validate_date (out_date, &reason))
+    return fail_rule (self, error, group, key, reason);
 
   return TRUE;
 }
@@ -567,54 +814,69 @@ split_list (const char *text)
   return g_strv_builder_end (builder);
 }
 
-/* One "YEAR:COUNT" item of a list. */
+/* One "YEAR:COUNT" item of a list: a year @year_rule accepts, a count
+ * @count_rule accepts. */
 static gboolean
-parse_year_count (Loader      *self,
-                  const char  *group,
-                  const char  *key,
-                  const char  *item,
-                  gboolean     budget_years,
-                  int          min_year,
-                  int          max_year,
-                  gint64       max_count,
-                  int         *out_year,
-                  gint64      *out_count,
-                  GError     **error)
+parse_year_count (Loader       *self,
+                  const char   *group,
+                  const char   *key,
+                  const char   *item,
+                  IntegerRule   year_rule,
+                  IntegerRule   count_rule,
+                  int          *out_year,
+                  gint64       *out_count,
+                  GError      **error)
 {
   const char *colon = strchr (item, ':');
+  g_autoptr(GError) reason = NULL;
   g_autofree char *year_text = NULL;
   g_autofree char *count_text = NULL;
+  g_autofree char *quoted_item = dup_excerpt (item);
   gint64 year, count;
 
   if (colon == NULL)
     return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
-                     _("“%s” is not YEAR:COUNT"), item);
+                     _("“%s” is not YEAR:COUNT"), quoted_item);
 
   year_text = g_strstrip (g_strndup (item, colon - item));
   count_text = g_strstrip (g_strdup (colon + 1));
 
-  if (!g_ascii_string_to_signed (year_text, 10, G_MININT64, G_MAXINT64, &year, NULL))
-    return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
-                     _("“%s” is not a year in “%s”"), year_text, item);
-  if ((year < min_year || year > max_year) && budget_years)
-    return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("%" PRId64 " is not a budget year of the contract (%d to %d)"),
-                     year, min_year, max_year);
-  if (year < min_year || year > max_year)
-    return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("school year %" PRId64 " is not between %d and %d"),
-                     year, min_year, max_year);
+  if (!is_integer_syntax (year_text))
+    {
+      g_autofree char *quoted = dup_excerpt (year_text);
 
-  if (!g_ascii_string_to_signed (count_text, 10, G_MININT64, G_MAXINT64, &count, NULL))
-    return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
-                     _("“%s” is not a whole number in “%s”"), count_text, item);
-  if (count < 0)
-    return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("%" PRId64 " is negative in “%s”"), count, item);
-  if (count > max_count)
-    return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
-                     _("%" PRId64 " is more than %" PRId64 " in “%s”"),
-                     count, max_count, item);
+      return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
+                       _("“%s” is not a year in “%s”"), quoted, quoted_item);
+    }
+  if (!parse_whole (year_text, &year))
+    {
+      g_autofree char *quoted = dup_excerpt (year_text);
+
+      return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
+                       _("“%s” is far too large in “%s”"), quoted, quoted_item);
+    }
+  if (!year_rule (year, &reason))
+    return fail_key (self, error, reason->code, group, key,
+                     /* Translators: the reason, then the item of the list, "2023:1209" */
+                     _("%s in “%s”"), reason->message, quoted_item);
+
+  if (!is_integer_syntax (count_text))
+    {
+      g_autofree char *quoted = dup_excerpt (count_text);
+
+      return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
+                       _("“%s” is not a whole number in “%s”"), quoted, quoted_item);
+    }
+  if (!parse_whole (count_text, &count))
+    {
+      g_autofree char *quoted = dup_excerpt (count_text);
+
+      return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, key,
+                       _("“%s” is far too large in “%s”"), quoted, quoted_item);
+    }
+  if (!count_rule (count, &reason))
+    return fail_key (self, error, reason->code, group, key,
+                     _("%s in “%s”"), reason->message, quoted_item);
 
   *out_year = (int) year;
   *out_count = count;
@@ -632,17 +894,97 @@ add_empty_group (GKeyFile   *key_file,
   g_key_file_remove_key (key_file, group, "placeholder", NULL);
 }
 
-/* Keys of @group that the format does not know: kept, with a warning each. */
+/* GKeyFile lists a key written twice twice (and reads the last value). A
+ * group has a few keys: compare them pairwise, unless there are many. */
+static gboolean
+has_repeated_key (char  **keys,
+                  gsize   n_keys)
+{
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (n_keys <= 32)
+    {
+      for (gsize i = 1; i < n_keys; i++)
+        for (gsize j = 0; j < i; j++)
+          if (g_str_equal (keys[i], keys[j]))
+            return TRUE;
+      return FALSE;
+    }
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (gsize i = 0; i < n_keys; i++)
+    if (!g_hash_table_add (seen, keys[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The keys of @group; fails when one is written twice (GKeyFile keeps the
+ * last value silently), naming the first repeat. Called before any value of
+ * the group is read. */
+static GStrv
+dup_group_keys (Loader      *self,
+                const char  *group,
+                GError     **error)
+{
+  g_auto(GStrv) keys = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autofree char *quoted_group = NULL;
+  RawGroup *raw = g_hash_table_lookup (self->groups, group);
+  gsize n_keys = 0;
+  LineIter iter;
+
+  keys = g_key_file_get_keys (self->key_file, group, &n_keys, NULL);
+  if (keys == NULL)
+    keys = g_new0 (char *, 1);
+  if (raw == NULL || !has_repeated_key (keys, n_keys))
+    return g_steal_pointer (&keys);
+
+  /* Find the first one met twice, and where */
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  quoted_group = dup_excerpt (group);
+  line_iter_init (&iter, self->text + raw->body, self->length - raw->body, raw->line + 1);
+  while (line_iter_next (&iter))
+    {
+      const char *key;
+      gsize key_length;
+      gpointer first_line;
+      char *name;
+
+      if (iter.s < iter.e && *iter.s == '[')
+        break;
+      if (!line_iter_get_key (&iter, &key, &key_length))
+        continue;
+      name = g_strndup (key, key_length);
+      if (g_hash_table_lookup_extended (seen, name, NULL, &first_line))
+        {
+          g_autofree char *quoted_key = dup_excerpt (name);
+
+          /* Translators: file name, line, [group] key, then the line of the first one */
+          g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_DUPLICATE,
+                       _("%s:%d: [%s] %s: this key already appears on line %d"),
+                       self->name, iter.line, quoted_group, quoted_key,
+                       GPOINTER_TO_INT (first_line));
+          g_free (name);
+          return NULL;
+        }
+      g_hash_table_insert (seen, name, GINT_TO_POINTER (iter.line));
+    }
+
+  g_return_val_if_reached (g_steal_pointer (&keys));
+}
+
+/* @keys of @group that the format does not know, localized ones ("name[fr]")
+ * included: kept, with a warning each. */
 static void
 keep_unknown_keys (Loader             *self,
                    const char         *group,
                    const char         *saved_group,
+                   char              **keys,
                    const char * const *known)
 {
-  g_auto(GStrv) keys = g_key_file_get_keys (self->key_file, group, NULL, NULL);
   GKeyFile *extras = ent_document_get_extras (self->document);
 
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+  for (guint i = 0; keys[i] != NULL; i++)
     {
       g_autofree char *value = NULL;
       g_autofree char *warning = NULL;
@@ -661,15 +1003,19 @@ keep_unknown_keys (Loader             *self,
     }
 }
 
-static void
-keep_unknown_group (Loader     *self,
-                    const char *group)
+static gboolean
+keep_unknown_group (Loader      *self,
+                    const char  *group,
+                    GError     **error)
 {
-  g_auto(GStrv) keys = g_key_file_get_keys (self->key_file, group, NULL, NULL);
+  g_auto(GStrv) keys = dup_group_keys (self, group, error);
   GKeyFile *extras = ent_document_get_extras (self->document);
   g_autofree char *warning = NULL;
 
-  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+  if (keys == NULL)
+    return FALSE;
+
+  for (guint i = 0; keys[i] != NULL; i++)
     {
       g_autofree char *value = g_key_file_get_value (self->key_file, group, keys[i], NULL);
 
@@ -677,13 +1023,14 @@ keep_unknown_group (Loader     *self,
     }
 
   /* An empty group is kept too */
-  if (keys == NULL || keys[0] == NULL)
+  if (keys[0] == NULL)
     add_empty_group (extras, group);
 
   /* Translators: file name, line, [group] */
   warning = g_strdup_printf (_("%s:%d: [%s]: unknown group, kept as it is"),
                              self->name, lookup_line (self, group, NULL), group);
   ent_document_add_load_warning (self->document, warning);
+  return TRUE;
 }
 
 /* Helpers: the groups */
@@ -693,11 +1040,13 @@ load_document_group (Loader  *self,
                      GError **error)
 {
   const char *group = GROUP_DOCUMENT;
+  g_autoptr(GError) reason = NULL;
   g_autofree char *version_text = NULL;
   g_autofree char *title = NULL;
   g_autofree char *payer = NULL;
   g_autofree char *kind_text = NULL;
   g_autofree char *insee = NULL;
+  g_auto(GStrv) keys = NULL;
   gint64 version;
 
   if (!g_key_file_has_group (self->key_file, group))
@@ -705,24 +1054,35 @@ load_document_group (Loader  *self,
                         /* Translators: file name, then a group name */
                         _("%s: the [%s] group is missing: this is not a Budget ENT document"),
                         self->name, group), FALSE;
+  if ((keys = dup_group_keys (self, group, error)) == NULL)
+    return FALSE;
 
   if (!read_required_string (self, group, "format-version", &version_text, error))
     return FALSE;
-  if (!g_ascii_string_to_signed (version_text, 10, G_MININT64, G_MAXINT64, &version, NULL))
-    return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "format-version",
-                     _("“%s” is not a version number"), version_text);
+  if (!is_integer_syntax (version_text))
+    {
+      g_autofree char *quoted = dup_excerpt (version_text);
+
+      return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "format-version",
+                       _("“%s” is not a version number"), quoted);
+    }
+  if (!parse_whole (version_text, &version))
+    version = version_text[0] == '-' ? G_MININT64 : G_MAXINT64;
   if (version < 1)
     return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, "format-version",
                      _("%" PRId64 " is not a version number"), version);
   if (version > ENT_DOCUMENT_FORMAT_VERSION)
-    return fail_key (self, error, ENT_MODEL_ERROR_VERSION, group, "format-version",
-                     _("the document was written in format %" PRId64
-                       " by a newer version of ENT Budget, which reads formats up to %d: "
-                       "please update the application"),
-                     version, ENT_DOCUMENT_FORMAT_VERSION);
+    {
+      g_autofree char *quoted = dup_excerpt (version_text);
 
-  if (!read_text (self, group, "title", &title, error)
-      || !read_text (self, group, "payer", &payer, error)
+      return fail_key (self, error, ENT_MODEL_ERROR_VERSION, group, "format-version",
+                       _("the document was written in format %s by a newer version of "
+                         "ENT Budget, which reads formats up to %d: please update the application"),
+                       quoted, ENT_DOCUMENT_FORMAT_VERSION);
+    }
+
+  if (!read_name (self, group, "title", &title, error)
+      || !read_name (self, group, "payer", &payer, error)
       || !read_string (self, group, "payer-kind", &kind_text, error)
       || !read_text (self, group, "insee", &insee, error))
     return FALSE;
@@ -732,10 +1092,17 @@ load_document_group (Loader  *self,
       EntPayerKind kind;
 
       if (!ent_payer_kind_from_string (kind_text, &kind))
-        return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "payer-kind",
-                         _("“%s” is not a payer kind (commune or epci)"), kind_text);
+        {
+          g_autofree char *quoted = dup_excerpt (kind_text);
+
+          return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "payer-kind",
+                           _("“%s” is not a payer kind (commune or epci)"), quoted);
+        }
       ent_document_set_payer_kind (self->document, kind);
     }
+
+  if (insee != NULL && !ent_validate_insee (insee, &reason))
+    return fail_rule (self, error, group, "insee", reason);
 
   if (title != NULL)
     ent_document_set_title (self->document, title);
@@ -744,10 +1111,13 @@ load_document_group (Loader  *self,
   if (insee != NULL)
     ent_document_set_insee (self->document, insee);
 
-  keep_unknown_keys (self, group, group, document_keys);
+  keep_unknown_keys (self, group, group, keys, document_keys);
   return TRUE;
 }
 
+/* The payment start is only checked to be a date a document can hold: the
+ * window lets the school years change after it, and a payment start outside
+ * the contract is the engine's to report, once the document is open. */
 static gboolean
 load_contract_group (Loader  *self,
                      GError **error)
@@ -758,48 +1128,30 @@ load_contract_group (Loader  *self,
   EntBilling billing = ENT_BILLING_ANNUAL;
   gint64 first_year = 0;
   gint64 n_years = 0;
+  g_auto(GStrv) keys = NULL;
   GDate payment_start;
-  GDate earliest;
-  GDate end;
 
   if (!g_key_file_has_group (self->key_file, group))
     return g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_MISSING,
                         _("%s: the [%s] group is missing"), self->name, group), FALSE;
+  if ((keys = dup_group_keys (self, group, error)) == NULL)
+    return FALSE;
 
-  if (!read_integer (self, group, "first-school-year", TRUE,
-                     ENT_MIN_SCHOOL_YEAR, ENT_MAX_SCHOOL_YEAR, &first_year, error)
-      || !read_integer (self, group, "school-years", TRUE,
-                        1, ENT_MAX_SCHOOL_YEARS, &n_years, error)
+  if (!read_integer (self, group, "first-school-year", ent_validate_first_school_year,
+                     &first_year, error)
+      || !read_integer (self, group, "school-years", ent_validate_school_years,
+                        &n_years, error)
       || !read_date (self, group, "payment-start", &payment_start, error)
       || !read_string (self, group, "billing", &billing_text, error))
     return FALSE;
 
   if (billing_text != NULL && *billing_text != '\0'
       && !ent_billing_from_string (billing_text, &billing))
-    return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "billing",
-                     _("“%s” is not a billing mode (annual or prorata)"), billing_text);
-
-  g_date_clear (&earliest, 1);
-  g_date_set_dmy (&earliest, 1, G_DATE_SEPTEMBER, (GDateYear) first_year);
-  g_date_clear (&end, 1);
-  g_date_set_dmy (&end, 31, G_DATE_AUGUST, (GDateYear) (first_year + n_years));
-
-  if (g_date_compare (&payment_start, &earliest) < 0)
     {
-      g_autofree char *text = format_date (&payment_start);
-      g_autofree char *earliest_text = format_date (&earliest);
+      g_autofree char *quoted = dup_excerpt (billing_text);
 
-      return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, "payment-start",
-                       _("%s is before the first school year, which starts on %s"),
-                       text, earliest_text);
-    }
-  if (g_date_compare (&payment_start, &end) > 0)
-    {
-      g_autofree char *text = format_date (&payment_start);
-      g_autofree char *end_text = format_date (&end);
-
-      return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group, "payment-start",
-                       _("%s is after the end of the contract (%s)"), text, end_text);
+      return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "billing",
+                       _("“%s” is not a billing mode (annual or prorata)"), quoted);
     }
 
   ent_contract_set_first_school_year (contract, (int) first_year);
@@ -807,10 +1159,7 @@ load_contract_group (Loader  *self,
   ent_contract_set_payment_start (contract, &payment_start);
   ent_contract_set_billing (contract, billing);
 
-  self->first_budget_year = g_date_get_year (&payment_start);
-  self->last_budget_year = (int) (first_year + n_years);
-
-  keep_unknown_keys (self, group, group, contract_keys);
+  keep_unknown_keys (self, group, group, keys, contract_keys);
   return TRUE;
 }
 
@@ -822,18 +1171,27 @@ load_imputation_group (Loader  *self,
   static const char * const fields[3] = { "chapter", "nature", "function" };
   /* values[line * 3 + field], NULL when absent */
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) keys = NULL;
 
   if (!g_key_file_has_group (self->key_file, group))
     return TRUE;
+  if ((keys = dup_group_keys (self, group, error)) == NULL)
+    return FALSE;
 
   for (guint line = 0; line < ENT_N_LINES; line++)
     for (guint f = 0; f < 3; f++)
       {
+        g_autoptr(GError) reason = NULL;
         g_autofree char *key = g_strconcat (imputation_prefixes[line], fields[f], NULL);
         char *value = NULL;
 
         if (!read_text (self, group, key, &value, error))
           return FALSE;
+        if (value != NULL && !ent_validate_imputation_code ((EntImputationPart) f, value, &reason))
+          {
+            g_free (value);
+            return fail_rule (self, error, group, key, reason);
+          }
         g_ptr_array_add (values, value);
       }
 
@@ -859,7 +1217,7 @@ load_imputation_group (Loader  *self,
       ent_document_set_imputation (self->document, line, v[0], v[1], v[2]);
     }
 
-  keep_unknown_keys (self, group, group, imputation_keys);
+  keep_unknown_keys (self, group, group, keys, imputation_keys);
   return TRUE;
 }
 
@@ -871,20 +1229,31 @@ load_tariff_group (Loader      *self,
 {
   const char *date_text = group + strlen (PREFIX_TARIFF);
   g_autoptr(EntTariffPeriod) period = NULL;
+  g_autoptr(GError) reason = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *canonical_date = NULL;
   g_autofree char *saved_group = NULL;
   g_autofree char *trimmed = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 base = 0, optional = 0, half_day = 0;
+  g_auto(GStrv) keys = NULL;
   gpointer previous_line;
   GDate valid_from;
 
+  if ((keys = dup_group_keys (self, group, error)) == NULL)
+    return FALSE;
+
   trimmed = g_strstrip (g_strdup (date_text));
   if (!parse_date (trimmed, &valid_from))
-    return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, NULL,
-                     _("“%s” is not a date (YYYY-MM-DD): write a tariff group as [Tariff 2023-09-01]"),
-                     trimmed);
+    {
+      g_autofree char *quoted = dup_excerpt (trimmed);
+
+      return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, NULL,
+                       _("“%s” is not a date (YYYY-MM-DD): write a tariff group as [Tariff 2023-09-01]"),
+                       quoted);
+    }
+  if (!ent_validate_tariff_date (&valid_from, &reason))
+    return fail_rule (self, error, group, NULL, reason);
 
   canonical_date = format_date (&valid_from);
   if (g_hash_table_lookup_extended (seen_dates, canonical_date, NULL, &previous_line))
@@ -897,7 +1266,7 @@ load_tariff_group (Loader      *self,
   if (!read_amount (self, group, "base-per-pupil", TRUE, &base, error)
       || !read_amount (self, group, "optional-per-pupil", FALSE, &optional, error)
       || !read_amount (self, group, "half-day", FALSE, &half_day, error)
-      || !read_text (self, group, "reference", &reference, error))
+      || !read_name (self, group, "reference", &reference, error))
     return FALSE;
 
   period = ent_tariff_period_new (&valid_from, base, optional, half_day,
@@ -907,11 +1276,11 @@ load_tariff_group (Loader      *self,
                      "%s", local_error->message);
 
   saved_group = g_strconcat (PREFIX_TARIFF, canonical_date, NULL);
-  keep_unknown_keys (self, group, saved_group, tariff_keys);
+  keep_unknown_keys (self, group, saved_group, keys, tariff_keys);
   return TRUE;
 }
 
-static gboolean
+static EntSchool *
 load_school_group (Loader      *self,
                    const char  *group,
                    guint        index,
@@ -926,17 +1295,25 @@ load_school_group (Loader      *self,
   g_autofree char *pupils = NULL;
   g_autofree char *saved_group = NULL;
   g_auto(GStrv) items = NULL;
+  g_auto(GStrv) keys = NULL;
 
-  if (!read_text (self, group, "name", &name, error)
-      || !read_text (self, group, "commune", &commune, error)
-      || !read_text (self, group, "insee", &insee, error)
+  if ((keys = dup_group_keys (self, group, error)) == NULL)
+    return NULL;
+
+  if (!read_name (self, group, "name", &name, error)
+      || !read_name (self, group, "commune", &commune, error)
+      || !read_name (self, group, "insee", &insee, error)
       || !read_string (self, group, "uai", &uai, error)
       || !read_string (self, group, "pupils", &pupils, error))
-    return FALSE;
+    return NULL;
 
   if (uai != NULL && !ent_uai_is_valid (uai))
-    return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "uai",
-                     _("“%s” is not a UAI (7 digits and a letter, e.g. 0590123A)"), uai);
+    {
+      g_autofree char *quoted = dup_excerpt (uai);
+
+      return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "uai",
+                       _("“%s” is not a UAI (7 digits and a letter, e.g. 0590123A)"), quoted), NULL;
+    }
 
   school = ent_school_new (name != NULL ? name : "", commune != NULL ? commune : "");
   if (insee != NULL)
@@ -950,22 +1327,19 @@ load_school_group (Loader      *self,
       int year;
       gint64 count;
 
-      if (!parse_year_count (self, group, "pupils", items[i], FALSE,
-                             ENT_MIN_SCHOOL_YEAR, ENT_MAX_SCHOOL_YEAR,
-                             ENT_MAX_PUPILS_PER_SCHOOL, &year, &count, error))
-        return FALSE;
-      if (g_hash_table_contains (years, GINT_TO_POINTER (year)))
+      if (!parse_year_count (self, group, "pupils", items[i],
+                             ent_validate_count_school_year, ent_validate_pupil_count,
+                             &year, &count, error))
+        return NULL;
+      if (!g_hash_table_add (years, GINT_TO_POINTER (year)))
         return fail_key (self, error, ENT_MODEL_ERROR_DUPLICATE, group, "pupils",
-                         _("school year %d is given twice"), year);
-      g_hash_table_add (years, GINT_TO_POINTER (year));
+                         _("school year %d is given twice"), year), NULL;
       ent_school_set_known_pupils (school, year, count);
     }
 
-  ent_document_add_school (self->document, school);
-
   saved_group = g_strdup_printf (PREFIX_SCHOOL "%u", index);
-  keep_unknown_keys (self, group, saved_group, school_keys);
-  return TRUE;
+  keep_unknown_keys (self, group, saved_group, keys, school_keys);
+  return g_steal_pointer (&school);
 }
 
 static gboolean
@@ -983,10 +1357,14 @@ load_scenario_group (Loader       *self,
   g_autofree char *projection_text = NULL;
   g_autofree char *saved_group = NULL;
   g_auto(GStrv) items = NULL;
+  g_auto(GStrv) keys = NULL;
   EntProjection projection = ENT_PROJECTION_CONSTANT;
   gint64 rate = 0, increase = 0;
 
-  if (!read_text (self, group, "name", &name, error)
+  if ((keys = dup_group_keys (self, group, error)) == NULL)
+    return FALSE;
+
+  if (!read_name (self, group, "name", &name, error)
       || !read_string (self, group, "optional-support", &optional, error)
       || !read_string (self, group, "half-days", &half_days, error)
       || !read_string (self, group, "projection", &projection_text, error)
@@ -998,15 +1376,16 @@ load_scenario_group (Loader       *self,
 
   if (projection_text != NULL && *projection_text != '\0'
       && !ent_projection_from_string (projection_text, &projection))
-    return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "projection",
-                     _("“%s” is not a projection (constant or rate)"), projection_text);
+    {
+      g_autofree char *quoted = dup_excerpt (projection_text);
+
+      return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "projection",
+                       _("“%s” is not a projection (constant or rate)"), quoted);
+    }
 
   if (name == NULL)
-    {
-      g_free (name);
-      /* Translators: default name of a scenario without one */
-      name = g_strdup_printf (_("Scenario %u"), index);
-    }
+    /* Translators: default name of a scenario without one */
+    name = g_strdup_printf (_("Scenario %u"), index);
   scenario = ent_scenario_new (name);
   ent_scenario_set_projection (scenario, projection);
   ent_scenario_set_projection_rate (scenario, rate);
@@ -1030,24 +1409,31 @@ load_scenario_group (Loader       *self,
       ent_scenario_set_optional_all (scenario, FALSE);
       for (guint i = 0; optional_items[i] != NULL; i++)
         {
+          g_autoptr(GError) reason = NULL;
           gint64 year;
 
-          if (!g_ascii_string_to_signed (optional_items[i], 10, G_MININT64, G_MAXINT64,
-                                         &year, NULL))
-            return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group,
-                             "optional-support",
-                             _("“%s” is not true, false or a list of budget years (2024;2025)"),
-                             optional);
-          if (year < self->first_budget_year || year > self->last_budget_year)
-            return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group,
-                             "optional-support",
-                             _("%" PRId64 " is not a budget year of the contract (%d to %d)"),
-                             year, self->first_budget_year, self->last_budget_year);
-          if (g_hash_table_contains (optional_years, GINT_TO_POINTER ((int) year)))
+          if (!is_integer_syntax (optional_items[i]))
+            {
+              g_autofree char *quoted = dup_excerpt (optional);
+
+              return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group,
+                               "optional-support",
+                               _("“%s” is not true, false or a list of budget years (2024;2025)"),
+                               quoted);
+            }
+          if (!parse_whole (optional_items[i], &year))
+            {
+              g_autofree char *quoted = dup_excerpt (optional_items[i]);
+
+              return fail_key (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, group,
+                               "optional-support", _("“%s” is far too large"), quoted);
+            }
+          if (!ent_validate_budget_year (year, &reason))
+            return fail_rule (self, error, group, "optional-support", reason);
+          if (!g_hash_table_add (optional_years, GINT_TO_POINTER ((int) year)))
             return fail_key (self, error, ENT_MODEL_ERROR_DUPLICATE, group,
                              "optional-support",
                              _("budget year %" PRId64 " is given twice"), year);
-          g_hash_table_add (optional_years, GINT_TO_POINTER ((int) year));
           ent_scenario_set_optional_in_year (scenario, (int) year, TRUE);
         }
     }
@@ -1058,19 +1444,18 @@ load_scenario_group (Loader       *self,
       int year;
       gint64 count;
 
-      if (!parse_year_count (self, group, "half-days", items[i], TRUE,
-                             self->first_budget_year, self->last_budget_year,
-                             ENT_MAX_HALF_DAYS_PER_YEAR, &year, &count, error))
+      if (!parse_year_count (self, group, "half-days", items[i],
+                             ent_validate_budget_year, ent_validate_half_days,
+                             &year, &count, error))
         return FALSE;
-      if (g_hash_table_contains (years, GINT_TO_POINTER (year)))
+      if (!g_hash_table_add (years, GINT_TO_POINTER (year)))
         return fail_key (self, error, ENT_MODEL_ERROR_DUPLICATE, group, "half-days",
                          _("budget year %d is given twice"), year);
-      g_hash_table_add (years, GINT_TO_POINTER (year));
       ent_scenario_set_half_days (scenario, year, count);
     }
 
   saved_group = g_strdup_printf (PREFIX_SCENARIO "%u", index);
-  keep_unknown_keys (self, group, saved_group, scenario_keys);
+  keep_unknown_keys (self, group, saved_group, keys, scenario_keys);
 
   *out_scenario = g_steal_pointer (&scenario);
   return TRUE;
@@ -1086,7 +1471,9 @@ compare_numbered_groups (gconstpointer a,
   return (ga->number > gb->number) - (ga->number < gb->number);
 }
 
-/* The [PREFIX N] groups, sorted by N; fails on a bad or repeated N. */
+/* The [PREFIX N] groups, sorted by N; fails on a bad or repeated N. A number
+ * already met is found in a hash table: with a list scan, 200 000 schools
+ * took seconds. */
 static GArray *
 collect_numbered_groups (Loader       *self,
                          char        **groups,
@@ -1094,66 +1481,111 @@ collect_numbered_groups (Loader       *self,
                          GError      **error)
 {
   g_autoptr(GArray) result = g_array_new (FALSE, FALSE, sizeof (NumberedGroup));
+  /* numbers are 1 to G_MAXINT: held in the keys themselves, nothing allocated */
+  g_autoptr(GHashTable) numbers = g_hash_table_new (g_direct_hash, g_direct_equal);
   gsize prefix_len = strlen (prefix);
 
   for (guint i = 0; groups[i] != NULL; i++)
     {
       NumberedGroup numbered;
       g_autofree char *number_text = NULL;
+      const char *previous;
 
       if (!g_str_has_prefix (groups[i], prefix))
         continue;
 
       number_text = g_strstrip (g_strdup (groups[i] + prefix_len));
       if (!g_ascii_string_to_signed (number_text, 10, 1, G_MAXINT, &numbered.number, NULL))
-        return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, groups[i], NULL,
-                         _("“%s” is not a positive number: write the group as [%s1]"),
-                         number_text, prefix), NULL;
+        {
+          g_autofree char *quoted = dup_excerpt (number_text);
 
-      for (guint j = 0; j < result->len; j++)
-        if (g_array_index (result, NumberedGroup, j).number == numbered.number)
+          return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, groups[i], NULL,
+                           /* Translators: a number quoted, the largest one, a group name */
+                           _("“%s” is not a number from 1 to %d: write the group as [%s1]"),
+                           quoted, G_MAXINT, prefix), NULL;
+        }
+
+      previous = g_hash_table_lookup (numbers, GINT_TO_POINTER ((int) numbered.number));
+      if (previous != NULL)
+        {
+          g_autofree char *quoted = dup_excerpt (previous);
+
           return fail_key (self, error, ENT_MODEL_ERROR_DUPLICATE, groups[i], NULL,
                            _("the number %" PRId64 " is already used by [%s] (line %d)"),
-                           numbered.number, g_array_index (result, NumberedGroup, j).group,
-                           lookup_line (self, g_array_index (result, NumberedGroup, j).group, NULL)), NULL;
-
+                           numbered.number, quoted, lookup_line (self, previous, NULL)), NULL;
+        }
       numbered.group = groups[i];
       g_array_append_val (result, numbered);
+      g_hash_table_insert (numbers, GINT_TO_POINTER ((int) numbered.number), (gpointer) groups[i]);
     }
 
   g_array_sort (result, compare_numbered_groups);
   return g_steal_pointer (&result);
 }
 
-/* GKeyFile merges repeated headers silently: refuse them. */
+/* GKeyFile merges repeated headers silently: refuse them. Then map each
+ * group to its header, for line numbers and for dup_group_keys (). */
 static gboolean
-check_repeated_groups (Loader  *self,
-                       GError **error)
+check_groups (Loader  *self,
+              char   **groups,
+              GError **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_groups = g_strv_length (groups);
+  g_autoptr(GHashTable) seen = NULL;
 
+  self->groups = g_hash_table_new (g_str_hash, g_str_equal);
+  if (n_groups == self->raw_groups->len)
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; i < n_groups && same; i++)
+        {
+          RawGroup *raw = &g_array_index (self->raw_groups, RawGroup, i);
+
+          same = strncmp (groups[i], raw->name, raw->name_length) == 0 &&
+                 groups[i][raw->name_length] == '\0';
+          g_hash_table_insert (self->groups, groups[i], raw);
+        }
+      if (same)
+        return TRUE;
+      g_hash_table_remove_all (self->groups);
+    }
+
+  /* Fewer groups than headers: find the first repeated one */
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < self->raw_groups->len; i++)
     {
-      RawGroup *raw = g_ptr_array_index (self->raw_groups, i);
+      RawGroup *raw = &g_array_index (self->raw_groups, RawGroup, i);
+      char *name = g_strndup (raw->name, raw->name_length);
       gpointer first;
 
-      if (g_hash_table_lookup_extended (seen, raw->name, NULL, &first))
+      if (g_hash_table_lookup_extended (seen, name, NULL, &first))
         {
-          RawGroup *first_raw = first;
+          g_autofree char *quoted = dup_excerpt (name);
 
-          if (g_str_has_prefix (raw->name, PREFIX_TARIFF))
+          g_free (name);
+          if (g_str_has_prefix (quoted, PREFIX_TARIFF))
             g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_DUPLICATE,
                          _("%s:%d: [%s]: another tariff period already starts on this date (line %d)"),
-                         self->name, raw->line, raw->name, first_raw->line);
+                         self->name, raw->line, quoted, ((RawGroup *) first)->line);
           else
             g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_DUPLICATE,
                          _("%s:%d: [%s]: this group already appears on line %d"),
-                         self->name, raw->line, raw->name, first_raw->line);
+                         self->name, raw->line, quoted, ((RawGroup *) first)->line);
           return FALSE;
         }
-      g_hash_table_insert (seen, raw->name, raw);
+      g_hash_table_insert (seen, name, raw);
     }
 
+  /* Not reached (as many headers as groups, each once, are the same groups):
+   * map them by name */
+  for (guint i = 0; i < n_groups; i++)
+    {
+      RawGroup *raw = g_hash_table_lookup (seen, groups[i]);
+
+      if (raw != NULL)
+        g_hash_table_insert (self->groups, groups[i], raw);
+    }
   return TRUE;
 }
 
@@ -1168,28 +1600,6 @@ is_saved_group (const char *group)
          || g_str_has_prefix (group, PREFIX_SCENARIO);
 }
 
-/* Empties what ent_document_new() may have put in a new document. */
-static void
-clear_document (EntDocument *document)
-{
-  EntTariffSchedule *tariffs = ent_document_get_tariffs (document);
-  GListModel *schools = ent_document_get_schools (document);
-
-  while (g_list_model_get_n_items (G_LIST_MODEL (tariffs)) > 0)
-    {
-      g_autoptr(EntTariffPeriod) period = g_list_model_get_item (G_LIST_MODEL (tariffs), 0);
-
-      ent_tariff_schedule_remove (tariffs, period);
-    }
-
-  while (g_list_model_get_n_items (schools) > 0)
-    {
-      g_autoptr(EntSchool) school = g_list_model_get_item (schools, 0);
-
-      ent_document_remove_school (document, school);
-    }
-}
-
 static gboolean
 check_text (Loader      *self,
             const char  *text,
@@ -1200,16 +1610,10 @@ check_text (Loader      *self,
   const char *invalid = NULL;
   gsize i;
 
-  if (length > MAX_DOCUMENT_SIZE)
+  if (length > ENT_DOCUMENT_MAX_SIZE)
     return g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OUT_OF_RANGE,
                         _("%s: the file is larger than %d MiB: this is not a Budget ENT document"),
-                        self->name, MAX_DOCUMENT_SIZE / (1024 * 1024)), FALSE;
-
-  for (i = 0; i < length && g_ascii_isspace (text[i]); i++)
-    ;
-  if (i == length)
-    return g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_PARSE,
-                        _("%s: the file is empty"), self->name), FALSE;
+                        self->name, ENT_DOCUMENT_MAX_SIZE / (1024 * 1024)), FALSE;
 
   nul = memchr (text, '\0', length);
   if (nul != NULL)
@@ -1221,6 +1625,14 @@ check_text (Loader      *self,
     return g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_PARSE,
                         _("%s:%d: the file is not valid UTF-8 text"),
                         self->name, line_at (text, invalid - text)), FALSE;
+
+  /* A byte-order mark alone is no content either */
+  i = length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  for (; i < length && g_ascii_isspace (text[i]); i++)
+    ;
+  if (i == length)
+    return g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_PARSE,
+                        _("%s: the file is empty"), self->name), FALSE;
 
   return TRUE;
 }
@@ -1237,7 +1649,7 @@ dup_display_name (GFile *file)
   return g_filename_display_name (basename);
 }
 
-/* Reads at most MAX_DOCUMENT_SIZE + 1 bytes, so a huge or endless file is refused early. */
+/* Reads at most ENT_DOCUMENT_MAX_SIZE + 1 bytes, so a huge or endless file is refused early. */
 static GBytes *
 read_bounded (GFile       *file,
               const char  *name,
@@ -1264,11 +1676,11 @@ read_bounded (GFile       *file,
       g_byte_array_set_size (buffer, old_len + n_read);
       if (n_read == 0)
         break;
-      if (buffer->len > MAX_DOCUMENT_SIZE)
+      if (buffer->len > ENT_DOCUMENT_MAX_SIZE)
         {
           g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OUT_OF_RANGE,
                        _("%s: the file is larger than %d MiB: this is not a Budget ENT document"),
-                       name, MAX_DOCUMENT_SIZE / (1024 * 1024));
+                       name, ENT_DOCUMENT_MAX_SIZE / (1024 * 1024));
           return NULL;
         }
     }
@@ -1293,6 +1705,10 @@ fail:
  * @display_name: the file's name, for messages
  * @error: return location for a #GError in %ENT_MODEL_ERROR
  *
+ * Loads a document without computing its budget: one whose budget cannot be
+ * computed (no tariff on a billed date, an overflow, a payment start outside
+ * the contract) loads, and ent_budget_compute () gives the reason.
+ *
  * Returns: (transfer full) (nullable): the document, or %NULL on error
  */
 EntDocument *
@@ -1303,12 +1719,10 @@ ent_document_new_from_bytes (GBytes      *bytes,
   g_auto(Loader) self = { 0, };
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) tariff_dates = NULL;
-  g_autoptr(GPtrArray) old_scenarios = NULL;
+  g_autoptr(GPtrArray) new_schools = NULL;
   g_autoptr(GArray) schools = NULL;
   g_autoptr(GArray) scenarios = NULL;
-  g_autoptr(EntBudget) budget = NULL;
   g_auto(GStrv) groups = NULL;
-  GListModel *scenario_model;
   const char *text;
   gsize length;
   guint n_tariffs = 0;
@@ -1331,40 +1745,41 @@ ent_document_new_from_bytes (GBytes      *bytes,
       length -= 3;
     }
 
-  self.lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self.raw_groups = g_ptr_array_new_with_free_func (raw_group_free);
-  index_lines (&self, text, length);
+  self.text = text;
+  self.length = length;
+  self.raw_groups = g_array_new (FALSE, FALSE, sizeof (RawGroup));
+  scan_groups (&self);
 
+  /* KEEP_TRANSLATIONS: without it GKeyFile drops the localized keys
+   * ("name[fr]") of every language but the user's, and what loads would
+   * depend on the locale. They are unknown keys here, kept and saved back. */
   self.key_file = g_key_file_new ();
-  if (!g_key_file_load_from_data (self.key_file, text, length, G_KEY_FILE_NONE, &local_error))
+  if (!g_key_file_load_from_data (self.key_file, text, length, G_KEY_FILE_KEEP_TRANSLATIONS,
+                                  &local_error))
     {
       int line = find_bad_line (text, length);
+      /* GKeyFile quotes the whole line: an enormous one would make an enormous message */
+      g_autofree char *detail = dup_excerpt_n (local_error->message, 4 * QUOTE_MAX_CHARS);
 
       if (line > 0)
         g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_PARSE,
                      _("%s:%d: not a Budget ENT document: %s"),
-                     self.name, line, local_error->message);
+                     self.name, line, detail);
       else
         g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_PARSE,
                      _("%s: not a Budget ENT document: %s"),
-                     self.name, local_error->message);
+                     self.name, detail);
       return NULL;
     }
 
   self.document = ent_document_new ();
-  clear_document (self.document);
-  scenario_model = ent_document_get_scenarios (self.document);
-  old_scenarios = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (scenario_model); i++)
-    g_ptr_array_add (old_scenarios, g_list_model_get_item (scenario_model, i));
+  groups = g_key_file_get_groups (self.key_file, NULL);
 
-  if (!load_document_group (&self, error)
+  if (!check_groups (&self, groups, error)
+      || !load_document_group (&self, error)
       || !load_contract_group (&self, error)
-      || !check_repeated_groups (&self, error)
       || !load_imputation_group (&self, error))
     return NULL;
-
-  groups = g_key_file_get_groups (self.key_file, NULL);
 
   /* Tariff periods, in file order */
   tariff_dates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1392,9 +1807,18 @@ ent_document_new_from_bytes (GBytes      *bytes,
   if (scenarios == NULL)
     return NULL;
 
+  /* The schools are added at once: one "changed", one "items-changed" */
+  new_schools = g_ptr_array_new_full (schools->len, g_object_unref);
   for (guint i = 0; i < schools->len; i++)
-    if (!load_school_group (&self, g_array_index (schools, NumberedGroup, i).group, i + 1, error))
-      return NULL;
+    {
+      EntSchool *school = load_school_group (&self, g_array_index (schools, NumberedGroup, i).group,
+                                             i + 1, error);
+
+      if (school == NULL)
+        return NULL;
+      g_ptr_array_add (new_schools, school);
+    }
+  ent_document_add_schools (self.document, (EntSchool **) new_schools->pdata, new_schools->len);
 
   if (scenarios->len == 0)
     {
@@ -1411,21 +1835,11 @@ ent_document_new_from_bytes (GBytes      *bytes,
         return NULL;
       ent_document_add_scenario (self.document, scenario);
     }
-  for (guint i = 0; i < old_scenarios->len; i++)
-    ent_document_remove_scenario (self.document, g_ptr_array_index (old_scenarios, i));
 
   /* Everything else is kept as it is */
   for (guint i = 0; groups[i] != NULL; i++)
-    if (!is_saved_group (groups[i]))
-      keep_unknown_group (&self, groups[i]);
-
-  /* A date billed with no tariff in force, an amount that overflows… */
-  budget = ent_budget_compute (self.document, &local_error);
-  if (budget == NULL)
-    {
-      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", self.name);
+    if (!is_saved_group (groups[i]) && !keep_unknown_group (&self, groups[i], error))
       return NULL;
-    }
 
   ent_document_set_modified (self.document, FALSE);
   return g_steal_pointer (&self.document);
@@ -1663,6 +2077,178 @@ ent_document_to_data (EntDocument *self,
   return g_key_file_to_data (key_file, out_length, NULL);
 }
 
+/* "[GROUP] KEY: REASON": where a value of the document breaks a rule, named
+ * as in the file ent_document_to_data () writes. */
+static gboolean
+fail_value (GError     **error,
+            const char  *group,
+            const char  *key,
+            GError      *reason)
+{
+  /* Translators: [group] key: the reason a value is refused */
+  g_set_error (error, ENT_MODEL_ERROR, reason->code, _("[%s] %s: %s"), group, key, reason->message);
+  return FALSE;
+}
+
+static gboolean
+check_name (const char  *group,
+            const char  *key,
+            const char  *text,
+            GError     **error)
+{
+  g_autoptr(GError) reason = NULL;
+
+  if (!ent_validate_name (text != NULL ? text : "", &reason))
+    return fail_value (error, group, key, reason);
+  return TRUE;
+}
+
+/* What the loader checks value by value, on the document in memory. */
+static gboolean
+check_values (EntDocument  *self,
+              GError      **error)
+{
+  static const char * const fields[3] = { "chapter", "nature", "function" };
+  g_autoptr(GError) reason = NULL;
+  EntTariffSchedule *tariffs = ent_document_get_tariffs (self);
+  GListModel *schools = ent_document_get_schools (self);
+  GListModel *scenarios = ent_document_get_scenarios (self);
+
+  if (!check_name (GROUP_DOCUMENT, "title", ent_document_get_title (self), error)
+      || !check_name (GROUP_DOCUMENT, "payer", ent_document_get_payer (self), error))
+    return FALSE;
+  if (!ent_validate_insee (ent_document_get_insee (self) ?: "", &reason))
+    return fail_value (error, GROUP_DOCUMENT, "insee", reason);
+
+  for (guint line = 0; line < ENT_N_LINES; line++)
+    {
+      const char *values[3] = {
+        ent_document_get_chapter (self, line),
+        ent_document_get_nature (self, line),
+        ent_document_get_function (self, line),
+      };
+
+      for (guint f = 0; f < 3; f++)
+        if (!ent_validate_imputation_code ((EntImputationPart) f, values[f] ?: "", &reason))
+          {
+            g_autofree char *key = g_strconcat (imputation_prefixes[line], fields[f], NULL);
+
+            return fail_value (error, GROUP_IMPUTATION, key, reason);
+          }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (tariffs)); i++)
+    {
+      g_autoptr(EntTariffPeriod) period = g_list_model_get_item (G_LIST_MODEL (tariffs), i);
+      g_autofree char *date = format_date (ent_tariff_period_get_valid_from (period));
+      g_autofree char *group = g_strconcat (PREFIX_TARIFF, date, NULL);
+
+      if (!ent_validate_tariff_date (ent_tariff_period_get_valid_from (period), &reason))
+        {
+          g_set_error (error, ENT_MODEL_ERROR, reason->code, _("[%s]: %s"), group, reason->message);
+          return FALSE;
+        }
+      for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
+        if (!ent_validate_tariff_amount (ent_tariff_period_get_rate (period, kind), &reason))
+          return fail_value (error, group, tariff_keys[kind], reason);
+      if (!check_name (group, "reference", ent_tariff_period_get_reference (period), error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
+      g_autofree char *group = g_strdup_printf (PREFIX_SCHOOL "%u", i + 1);
+
+      if (!check_name (group, "name", ent_school_get_name (school), error)
+          || !check_name (group, "commune", ent_school_get_commune (school), error)
+          || !check_name (group, "insee", ent_school_get_commune_insee (school), error))
+        return FALSE;
+      if (!ent_uai_is_valid (ent_school_get_uai (school) ?: ""))
+        {
+          g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_INVALID_VALUE,
+                       _("[%s] %s: “%s” is not a UAI (7 digits and a letter, e.g. 0590123A)"),
+                       group, "uai", ent_school_get_uai (school));
+          return FALSE;
+        }
+      for (guint k = 0; k < ent_school_get_n_known (school); k++)
+        {
+          int year;
+          gint64 count;
+
+          ent_school_get_nth_known (school, k, &year, &count);
+          if (!ent_validate_count_school_year (year, &reason) ||
+              !ent_validate_pupil_count (count, &reason))
+            return fail_value (error, group, "pupils", reason);
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)
+    {
+      g_autoptr(EntScenario) scenario = g_list_model_get_item (scenarios, i);
+      g_autofree char *group = g_strdup_printf (PREFIX_SCENARIO "%u", i + 1);
+      guint n_years = 0;
+      const int *years = ent_scenario_get_optional_years (scenario, &n_years);
+
+      if (!check_name (group, "name", ent_scenario_get_name (scenario), error))
+        return FALSE;
+      for (guint k = 0; k < n_years; k++)
+        if (!ent_validate_budget_year (years[k], &reason))
+          return fail_value (error, group, "optional-support", reason);
+      for (guint k = 0; k < ent_scenario_get_n_half_days (scenario); k++)
+        {
+          int year;
+          gint64 count;
+
+          ent_scenario_get_nth_half_days (scenario, k, &year, &count);
+          if (!ent_validate_budget_year (year, &reason) ||
+              !ent_validate_half_days (count, &reason))
+            return fail_value (error, group, "half-days", reason);
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * ent_document_to_bytes:
+ * @self: a document
+ * @error: return location for a #GError in %ENT_MODEL_ERROR
+ *
+ * The text ent_document_to_data () gives, once checked to load back: every
+ * value follows the rules of ent-validate.h that the loader applies, and the
+ * text is at most %ENT_DOCUMENT_MAX_SIZE bytes. Nothing is written: a caller
+ * that writes files writes these bytes or nothing.
+ *
+ * Returns: (transfer full) (nullable): the text, or %NULL on error
+ */
+GBytes *
+ent_document_to_bytes (EntDocument  *self,
+                       GError      **error)
+{
+  g_autofree char *data = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_values (self, error))
+    return NULL;
+
+  data = ent_document_to_data (self, &length);
+  if (length > ENT_DOCUMENT_MAX_SIZE)
+    {
+      /* Translators: a size in MiB, then the limit in MiB */
+      g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OUT_OF_RANGE,
+                   _("the document would take %.1f MiB, more than the %d MiB a Budget ENT "
+                     "document may hold, and could not be opened again: nothing was written"),
+                   length / (1024.0 * 1024.0), ENT_DOCUMENT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
 /**
  * ent_document_save:
  * @self: a document
@@ -1686,10 +2272,9 @@ ent_document_save (EntDocument  *self,
                    GError      **error)
 {
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *path = NULL;
   g_autofree char *stamp = NULL;
-  gsize length = 0;
 
   g_return_val_if_fail (ENT_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1708,8 +2293,18 @@ ent_document_save (EntDocument  *self,
       return FALSE;
     }
 
-  data = ent_document_to_data (self, &length);
-  if (!ent_safe_file_set_contents (path, data, length, ENT_SAFE_FILE_BACKUP, &local_error))
+  /* the checked bytes: what is written can always be opened (SPEC 10.4, 10.6) */
+  bytes = ent_document_to_bytes (self, &local_error);
+  if (bytes == NULL)
+    {
+      g_autofree char *name = dup_display_name (file);
+
+      g_set_error (error, ENT_MODEL_ERROR, local_error->code,
+                   _("%s: could not save the document: %s"), name, local_error->message);
+      return FALSE;
+    }
+  if (!ent_safe_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   ENT_SAFE_FILE_BACKUP, &local_error))
     {
       g_set_error_literal (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_IO, local_error->message);
       return FALSE;

@@ -299,6 +299,27 @@ child_changed_cb (EntDocument *self)
   emit_changed (self);
 }
 
+/* A school or a scenario already in a document has our handler (searching
+ * the list instead would make adding n schools quadratic). */
+static gboolean
+is_connected (EntDocument *self,
+              gpointer     child)
+{
+  return g_signal_handler_find (child, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                0, 0, NULL, child_changed_cb, self) != 0;
+}
+
+/* A plain connection, not g_signal_connect_object (): that one registers a
+ * closure on the document for every child, a reallocated array that made
+ * adding n schools quadratic (and disposing them too). The document holds
+ * its children and disconnects them when it removes them or is disposed. */
+static void
+connect_child (EntDocument *self,
+               gpointer     child)
+{
+  g_signal_connect_swapped (child, "changed", G_CALLBACK (child_changed_cb), self);
+}
+
 static void
 items_changed_cb (EntDocument *self,
                   guint        position,
@@ -931,17 +952,31 @@ ent_document_add_school (EntDocument *self,
 {
   g_return_if_fail (ENT_IS_DOCUMENT (self));
   g_return_if_fail (ENT_IS_SCHOOL (school));
-  /* Not in the document yet: it would already have our handler. (Searching the
-   * list instead would make loading n schools quadratic.) */
-  g_return_if_fail (g_signal_handler_find (school, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
-                                           0, 0, NULL, child_changed_cb, self) == 0);
+  g_return_if_fail (!is_connected (self, school));
 
-  g_signal_connect_object (school,
-                           "changed",
-                           G_CALLBACK (child_changed_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
+  connect_child (self, school);
   g_list_store_append (self->schools, school);
+}
+
+void
+ent_document_add_schools (EntDocument  *self,
+                          EntSchool   **schools,
+                          guint         n_schools)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+  g_return_if_fail (schools != NULL || n_schools == 0);
+
+  for (guint i = 0; i < n_schools; i++)
+    {
+      g_return_if_fail (ENT_IS_SCHOOL (schools[i]));
+      g_return_if_fail (!is_connected (self, schools[i]));
+    }
+
+  for (guint i = 0; i < n_schools; i++)
+    connect_child (self, schools[i]);
+  g_list_store_splice (self->schools,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->schools)),
+                       0, (gpointer *) schools, n_schools);
 }
 
 void
@@ -980,14 +1015,9 @@ ent_document_add_scenario (EntDocument *self,
 {
   g_return_if_fail (ENT_IS_DOCUMENT (self));
   g_return_if_fail (ENT_IS_SCENARIO (scenario));
-  g_return_if_fail (g_signal_handler_find (scenario, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
-                                           0, 0, NULL, child_changed_cb, self) == 0);
+  g_return_if_fail (!is_connected (self, scenario));
 
-  g_signal_connect_object (scenario,
-                           "changed",
-                           G_CALLBACK (child_changed_cb),
-                           self,
-                           G_CONNECT_SWAPPED);
+  connect_child (self, scenario);
   g_list_store_append (self->scenarios, scenario);
 }
 

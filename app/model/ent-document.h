@@ -15,6 +15,11 @@
 G_BEGIN_DECLS
 
 #define ENT_DOCUMENT_FORMAT_VERSION 1
+/* The largest .entbudget file: the loader refuses a larger one, and
+ * ent_document_to_bytes () refuses to produce one, so that whatever is
+ * written can be opened (SPEC 10.6). A document for every primary school of
+ * France (about 48 000) with ten school years of counts takes about 10 MiB. */
+#define ENT_DOCUMENT_MAX_SIZE (16 * 1024 * 1024)
 #define ENT_EXAMPLE_RESOURCE "/io/github/budgetent/BudgetEnt/examples/hem.entbudget"
 
 typedef enum
@@ -94,6 +99,10 @@ EntTariffSchedule *ent_document_get_tariffs        (EntDocument  *self);
 GListModel        *ent_document_get_schools        (EntDocument  *self);
 void               ent_document_add_school         (EntDocument  *self,
                                                     EntSchool    *school);
+/* Appends @n_schools schools at once: one "items-changed", one "changed". */
+void               ent_document_add_schools        (EntDocument  *self,
+                                                    EntSchool   **schools,
+                                                    guint         n_schools);
 void               ent_document_remove_school      (EntDocument  *self,
                                                     EntSchool    *school);
 /* GListModel of EntScenario, in document order; never empty once loaded. */
@@ -136,6 +145,12 @@ EntDocument       *ent_document_new_from_bytes     (GBytes       *bytes,
 const char *const *ent_document_get_load_warnings  (EntDocument  *self);
 char              *ent_document_to_data            (EntDocument  *self,
                                                     gsize        *out_length);
+/* The same text, checked: fails (ENT_MODEL_ERROR, naming the group and the
+ * key) when the loader would refuse it, a value breaking a rule of
+ * ent-validate.h or a text larger than ENT_DOCUMENT_MAX_SIZE. Whatever
+ * writes a document writes these bytes, so that it can always be opened. */
+GBytes            *ent_document_to_bytes           (EntDocument  *self,
+                                                    GError      **error);
 /* Atomic: writes a temporary file, syncs it, keeps the previous file as
  * FILE~ and renames into place. On failure the file on disk is untouched. */
 gboolean           ent_document_save               (EntDocument  *self,

@@ -7,7 +7,10 @@
 #include <glib/gi18n-lib.h>
 
 #include "ent-error.h"
+#include "ent-money.h"
 #include "ent-tariff-schedule.h"
+
+#define BP_SCALE 10000  /* 100 % in basis points */
 
 struct _EntTariffSchedule
 {
@@ -339,4 +342,89 @@ ent_tariff_schedule_has_date (EntTariffSchedule *self,
     }
 
   return FALSE;
+}
+
+/**
+ * ent_tariff_get_anniversary:
+ *
+ * SPEC 4.4 raises a rate "once for each anniversary of V reached on or
+ * before D (n = full years from V to D)": the anniversary counts on its day,
+ * as an age does (V = 1 September: raised from 1 September on). 29 February
+ * has no such day in a common year. Its year from V runs to the end of
+ * 28 February (article 641 of the code de procédure civile makes a one-year
+ * period from 29 February expire on the last day of February, that is at
+ * its end), so on 28 February the full year is not yet behind: 0 raises on
+ * 28 February 2025 for V = 29 February 2024, 1 from 1 March 2025, as a
+ * person born on 29 February comes of age on 1 March of a common year.
+ * The engine and the workbook both take this date from here.
+ */
+void
+ent_tariff_get_anniversary (const GDate *valid_from,
+                            guint        n,
+                            GDate       *out_date)
+{
+  GDateYear year;
+  GDateMonth month;
+  GDateDay day;
+
+  g_return_if_fail (valid_from != NULL && g_date_valid (valid_from));
+  g_return_if_fail (out_date != NULL);
+
+  year = g_date_get_year (valid_from) + n;
+  month = g_date_get_month (valid_from);
+  day = g_date_get_day (valid_from);
+  if (month == G_DATE_FEBRUARY && day == 29 && !g_date_is_leap_year (year))
+    {
+      month = G_DATE_MARCH;
+      day = 1;
+    }
+
+  g_date_clear (out_date, 1);
+  g_date_set_dmy (out_date, day, month, year);
+}
+
+/**
+ * ent_tariff_count_raises:
+ *
+ * Returns: the anniversaries of @valid_from (ent_tariff_get_anniversary ())
+ *   on or before @date: 0 from V to the day before the first one.
+ */
+guint
+ent_tariff_count_raises (const GDate *valid_from,
+                         const GDate *date)
+{
+  int n;
+  GDate anniversary;
+
+  g_return_val_if_fail (valid_from != NULL && g_date_valid (valid_from), 0);
+  g_return_val_if_fail (date != NULL && g_date_valid (date), 0);
+
+  n = (int) g_date_get_year (date) - (int) g_date_get_year (valid_from);
+  if (n <= 0)
+    return 0;
+  ent_tariff_get_anniversary (valid_from, n, &anniversary);
+  if (g_date_compare (&anniversary, date) > 0)
+    n--;
+  return (guint) n;
+}
+
+gboolean
+ent_tariff_raise_rate (gint64  cents,
+                       gint64  increase_bp,
+                       guint   n_raises,
+                       gint64 *out_cents)
+{
+  g_return_val_if_fail (out_cents != NULL, FALSE);
+
+  for (guint i = 0; i < n_raises; i++)
+    {
+      gint64 product;
+
+      if (!ent_checked_mul (cents, BP_SCALE + increase_bp, &product))
+        return FALSE;
+      cents = ent_round_div (product, BP_SCALE);
+    }
+
+  *out_cents = cents;
+  return TRUE;
 }

@@ -2,7 +2,9 @@
  *
  * Every input writes to the model as soon as it holds a valid value; an invalid
  * value is refused here, with the reason shown next to the input (the "error"
- * style class and a label), so the model only ever holds valid values.
+ * style class and a label), so the model only ever holds valid values. What
+ * "valid" means is ent-validate.h's, the loader's rules: whatever this page
+ * lets into the document, the document can save and open again.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,9 +15,7 @@
 
 #include "ent-assumptions-page.h"
 #include "ent-money.h"
-
-/* A tariff amount above this (per pupil or per half-day) is surely a typo. */
-#define MAX_TARIFF_CENTS G_GINT64_CONSTANT (100000000)   /* 1 000 000 € */
+#include "ent-validate.h"
 
 typedef enum
 {
@@ -42,6 +42,7 @@ struct _EntAssumptionsPage
   GtkWidget   *scrolled_window;
   GtkEntry    *title_entry;
   GtkEntry    *payer_entry;
+  GtkLabel    *names_error;
   GtkDropDown *kind_dropdown;
   GtkEntry    *insee_entry;
   GtkLabel    *insee_error;
@@ -201,6 +202,8 @@ parse_tariff_amount (const char  *text,
                      gint64      *out_cents,
                      char       **out_reason)
 {
+  g_autoptr(GError) error = NULL;
+
   if (!ent_money_parse (text, out_cents, NULL))
     {
       g_autofree char *example = ent_money_format_number (130);
@@ -209,47 +212,11 @@ parse_tariff_amount (const char  *text,
       *out_reason = g_strdup_printf (_("This is not an amount in euros. Type it like %s."), example);
       return FALSE;
     }
-  if (*out_cents < 0)
+  if (!ent_validate_tariff_amount (*out_cents, &error))
     {
-      *out_reason = g_strdup (_("An amount cannot be negative."));
+      *out_reason = g_strdup (error->message);
       return FALSE;
     }
-  if (*out_cents > MAX_TARIFF_CENTS)
-    {
-      *out_reason = g_strdup (_("This amount is too large for a tariff."));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Empty, five digits, or 2A / 2B and three digits (Corsica). */
-static gboolean
-insee_is_valid (const char *text)
-{
-  gsize length = strlen (text);
-
-  if (length == 0)
-    return TRUE;
-  if (length != 5)
-    return FALSE;
-  for (gsize i = 0; i < length; i++)
-    {
-      if (i == 1 && text[0] == '2' && (text[1] == 'A' || text[1] == 'B'))
-        continue;
-      if (!g_ascii_isdigit (text[i]))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-imputation_code_is_valid (const char *text)
-{
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
   return TRUE;
 }
 
@@ -326,8 +293,9 @@ static void
 commit_payment (EntAssumptionsPage *self)
 {
   EntContract *contract;
+  g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
-  GDate date, start, end;
+  GDate date;
   const GDate *current;
 
   if (self->loading || self->document == NULL)
@@ -340,16 +308,10 @@ commit_payment (EntAssumptionsPage *self)
       return;
     }
 
-  get_contract_bounds (contract, &start, &end);
-  if (g_date_compare (&date, &start) < 0 || g_date_compare (&date, &end) > 0)
+  if (!ent_validate_payment_start (ent_contract_get_first_school_year (contract),
+                                   ent_contract_get_school_years (contract), &date, &error))
     {
-      g_autofree char *start_text = format_date (&start);
-      g_autofree char *end_text = format_date (&end);
-
-      /* Translators: %1$s and %2$s are the first and last days of the contract */
-      reason = g_strdup_printf (_("The payment start must fall within the contract, from %1$s to %2$s."),
-                                start_text, end_text);
-      show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, reason);
+      show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, error->message);
       return;
     }
 
@@ -386,14 +348,14 @@ commit_imputation (EntAssumptionsPage *self,
   for (guint part = 0; part < N_IMPUTATION_PARTS; part++)
     {
       GtkWidget *entry = GTK_WIDGET (self->imputation_entries[line][part]);
+      g_autoptr(GError) error = NULL;
 
       texts[part] = gtk_editable_get_text (GTK_EDITABLE (entry));
-      if (imputation_code_is_valid (texts[part]))
+      if (ent_validate_imputation_code ((EntImputationPart) part, texts[part], &error))
         show_reason (entry, self->imputation_error, NULL);
       else
         {
-          show_reason (entry, self->imputation_error,
-                       _("Chapter, nature and function are made of digits only, for example 65, 65548 and 21."));
+          show_reason (entry, self->imputation_error, error->message);
           valid = FALSE;
         }
     }
@@ -454,8 +416,9 @@ commit_tariff_date (EntAssumptionsPage *self,
 {
   EntTariffPeriod *period = get_entry_period (entry);
   EntTariffSchedule *tariffs;
+  g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
-  GDate date, start, end, earliest;
+  GDate date;
 
   if (self->loading || self->document == NULL || period == NULL)
     return;
@@ -467,17 +430,13 @@ commit_tariff_date (EntAssumptionsPage *self,
     }
 
   tariffs = ent_document_get_tariffs (self->document);
-  get_contract_bounds (ent_document_get_contract (self->document), &start, &end);
-  g_date_clear (&earliest, 1);
-  g_date_set_dmy (&earliest, 1, G_DATE_JANUARY, ENT_MIN_SCHOOL_YEAR);
-  if (g_date_compare (&date, &end) > 0 || g_date_compare (&date, &earliest) < 0)
+  /* Any date a document can hold: a period may start before the contract,
+   * or after it once the contract is shortened, and the loader opens both.
+   * One that leaves a billed date without a tariff is accepted too: the
+   * window shows why the budget cannot be computed (SPEC 10.4). */
+  if (!ent_validate_tariff_date (&date, &error))
     {
-      g_autofree char *end_text = format_date (&end);
-
-      /* Translators: %s is the last day of the contract */
-      reason = g_strdup_printf (_("A tariff period must start before the end of the contract, %s."),
-                                end_text);
-      show_reason (entry, self->tariff_error, reason);
+      show_reason (entry, self->tariff_error, error->message);
       return;
     }
 
@@ -525,7 +484,17 @@ tariff_entry_changed_cb (GtkEditable        *editable,
       return;
 
     case TARIFF_COLUMN_REFERENCE:
-      ent_tariff_period_set_reference (period, text);
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!ent_validate_name (text, &error))
+          {
+            show_reason (entry, self->tariff_error, error->message);
+            return;
+          }
+        show_reason (entry, self->tariff_error, NULL);
+        ent_tariff_period_set_reference (period, text);
+      }
       return;
 
     case TARIFF_COLUMN_BASE:
@@ -718,6 +687,33 @@ bind (EntAssumptionsPage *self,
                                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
 }
 
+/* A name goes to the document only when ent_validate_name () takes it;
+ * name_changed_cb () says why not. */
+static gboolean
+name_to_document (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  if (text == NULL || !ent_validate_name (text, NULL))
+    return FALSE;
+  g_value_set_string (to, text);
+  return TRUE;
+}
+
+static void
+bind_name (EntAssumptionsPage *self,
+           const char         *property,
+           GtkEntry           *entry)
+{
+  g_ptr_array_add (self->bindings,
+                   g_object_bind_property_full (self->document, property, entry, "text",
+                                                G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
+                                                NULL, name_to_document, NULL, NULL));
+}
+
 static void
 bind_billing (EntAssumptionsPage *self,
               EntContract        *contract,
@@ -771,8 +767,8 @@ connect_document (EntAssumptionsPage *self)
 
   self->loading = TRUE;
 
-  bind (self, self->document, "title", self->title_entry, "text");
-  bind (self, self->document, "payer", self->payer_entry, "text");
+  bind_name (self, "title", self->title_entry);
+  bind_name (self, "payer", self->payer_entry);
   bind (self, self->document, "payer-kind", self->kind_dropdown, "selected");
   bind (self, contract, "first-school-year", self->first_year_spin, "value");
   bind (self, contract, "school-years", self->school_years_spin, "value");
@@ -791,6 +787,7 @@ connect_document (EntAssumptionsPage *self)
   g_signal_connect_swapped (contract, "changed", G_CALLBACK (contract_changed_cb), self);
   g_signal_connect_swapped (self->document, "notify::insee", G_CALLBACK (insee_notify_cb), self);
 
+  clear_reason_label (self->names_error);
   clear_reason_label (self->insee_error);
   clear_reason_label (self->contract_error);
   clear_reason_label (self->tariff_error);
@@ -807,22 +804,36 @@ connect_document (EntAssumptionsPage *self)
 static void
 insee_changed_cb (EntAssumptionsPage *self)
 {
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
   if (self->loading || self->document == NULL)
     return;
 
   text = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->insee_entry)), -1);
-  if (!insee_is_valid (text))
+  if (!ent_validate_insee (text, &error))
     {
-      show_reason (GTK_WIDGET (self->insee_entry), self->insee_error,
-                   _("An INSEE code has five characters: digits, or 2A or 2B then three digits in Corsica (for example 59299)."));
+      show_reason (GTK_WIDGET (self->insee_entry), self->insee_error, error->message);
       return;
     }
 
   show_reason (GTK_WIDGET (self->insee_entry), self->insee_error, NULL);
   if (g_strcmp0 (text, ent_document_get_insee (self->document)) != 0)
     ent_document_set_insee (self->document, text);
+}
+
+/* The title or the payer typed: a name with a control character (a pasted
+ * tab or line break) stays out of the document, with the reason. */
+static void
+name_changed_cb (GtkEditable        *editable,
+                 EntAssumptionsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (ent_validate_name (gtk_editable_get_text (editable), &error))
+    show_reason (GTK_WIDGET (editable), self->names_error, NULL);
+  else
+    show_reason (GTK_WIDGET (editable), self->names_error, error->message);
 }
 
 static void
@@ -1032,6 +1043,7 @@ ent_assumptions_page_class_init (EntAssumptionsPageClass *klass)
   BIND (scrolled_window);
   BIND (title_entry);
   BIND (payer_entry);
+  BIND (names_error);
   BIND (kind_dropdown);
   BIND (insee_entry);
   BIND (insee_error);
@@ -1114,6 +1126,8 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->prorata_description, NULL,
                                   -1);
 
+  g_signal_connect (self->title_entry, "changed", G_CALLBACK (name_changed_cb), self);
+  g_signal_connect (self->payer_entry, "changed", G_CALLBACK (name_changed_cb), self);
   g_signal_connect_swapped (self->insee_entry, "changed", G_CALLBACK (insee_changed_cb), self);
   g_signal_connect_swapped (self->payment_entry, "changed", G_CALLBACK (payment_changed_cb), self);
   focus = gtk_event_controller_focus_new ();

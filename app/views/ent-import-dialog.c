@@ -469,10 +469,23 @@ apply_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   EntImportDialog *self = ENT_IMPORT_DIALOG (widget);
+  g_autoptr(EntDocument) result = NULL;
+  g_autoptr(GError) error = NULL;
   guint n_counts;
 
   if (self->import == NULL || !self->can_import)
     return;
+
+  /* What the document would become must save and open again (a name the
+   * loader refuses, more than ENT_DOCUMENT_MAX_SIZE): tried on a copy first,
+   * and refused with the reason, the document left as it is. */
+  result = ent_csv_import_to_document (self->import, self->document, &error);
+  if (result == NULL)
+    {
+      show_error (self, error->message);
+      set_can_import (self, FALSE);
+      return;
+    }
 
   n_counts = ent_csv_import_apply (self->import, self->document);
   set_can_import (self, FALSE);

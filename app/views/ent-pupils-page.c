@@ -29,6 +29,7 @@
 
 #include "ent-money.h"
 #include "ent-pupils-page.h"
+#include "ent-validate.h"
 
 /* Object data keys of the cells (the GUI tests find cells through them). */
 #define CELL_KEY "ent-pupils-cell"
@@ -331,9 +332,11 @@ parse_count (const char  *text,
           count = count * 10 + (c - '0');
           if (count > ENT_MAX_PUPILS_PER_SCHOOL)
             {
-              g_autofree char *limit = ent_count_format (ENT_MAX_PUPILS_PER_SCHOOL);
-              /* Translators: %s is a number, e.g. "100 000" */
-              *out_reason = g_strdup_printf (_("A school has at most %s pupils."), limit);
+              g_autoptr(GError) error = NULL;
+
+              /* stops here, before the number grows past 64 bits */
+              if (!ent_validate_pupil_count (count, &error))
+                *out_reason = g_strdup (error->message);
               return FALSE;
             }
         }
@@ -811,6 +814,48 @@ uai_editing_cb (GtkWidget  *widget,
   ent_school_set_uai (cell->school, text);
 }
 
+/* A name or a commune typed: taken by the binding only when
+ * ent_validate_name () accepts it (name_to_school ()); when editing stops on
+ * one it refuses, the reason is shown and the cell shows the school's again. */
+static void
+name_editing_cb (GtkWidget  *widget,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  Cell *cell = get_cell (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (cell == NULL || cell->school == NULL ||
+      gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
+    return;
+
+  if (ent_validate_name (gtk_editable_get_text (GTK_EDITABLE (widget)), &error))
+    {
+      gtk_widget_remove_css_class (widget, "error");
+      return;
+    }
+
+  gtk_widget_add_css_class (widget, "error");
+  show_error (cell->page, error->message);
+  gtk_editable_set_text (GTK_EDITABLE (widget),
+                         cell->kind == CELL_NAME ? ent_school_get_name (cell->school)
+                                                 : ent_school_get_commune (cell->school));
+}
+
+static gboolean
+name_to_school (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  if (text == NULL || !ent_validate_name (text, NULL))
+    return FALSE;
+  g_value_set_string (to, text);
+  return TRUE;
+}
+
 /* factories */
 
 static void
@@ -834,9 +879,11 @@ setup_cell (GtkListItem *list_item,
     {
     case CELL_NAME:
       gtk_editable_set_width_chars (GTK_EDITABLE (label), 24);
+      g_signal_connect (label, "notify::editing", G_CALLBACK (name_editing_cb), NULL);
       break;
     case CELL_COMMUNE:
       gtk_editable_set_width_chars (GTK_EDITABLE (label), 12);
+      g_signal_connect (label, "notify::editing", G_CALLBACK (name_editing_cb), NULL);
       break;
     case CELL_UAI:
       gtk_editable_set_width_chars (GTK_EDITABLE (label), 9);
@@ -923,14 +970,16 @@ bind_cell (GtkListItem   *list_item,
   switch (cell->kind)
     {
     case CELL_NAME:
-      cell->binding = g_object_bind_property (cell->school, "name", widget, "text",
-                                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+      cell->binding = g_object_bind_property_full (cell->school, "name", widget, "text",
+                                                   G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                                   NULL, name_to_school, NULL, NULL);
       g_hash_table_add (self->name_cells, widget);
       accessible = g_strdup (_("School name"));
       break;
     case CELL_COMMUNE:
-      cell->binding = g_object_bind_property (cell->school, "commune", widget, "text",
-                                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+      cell->binding = g_object_bind_property_full (cell->school, "commune", widget, "text",
+                                                   G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                                   NULL, name_to_school, NULL, NULL);
       /* Translators: accessible label; %s is a school name */
       accessible = g_strdup_printf (_("Commune of %s"), ent_school_get_name (cell->school));
       break;
@@ -1130,7 +1179,11 @@ add_school_cb (EntPupilsPage *self)
   communes = ent_document_dup_communes (self->document);
   commune = communes != NULL && communes[0] != NULL
             ? communes[0] : ent_document_get_payer (self->document);
-  school = ent_school_new (_("New school"), commune != NULL ? commune : "");
+  /* the new school takes a commune of the document: never one that it
+   * could not save (SPEC 10.5) */
+  if (commune == NULL || !ent_validate_name (commune, NULL))
+    commune = "";
+  school = ent_school_new (_("New school"), commune);
   ent_document_add_school (self->document, school);
 
   position = g_list_model_get_n_items (ent_document_get_schools (self->document)) - 1;

@@ -16,6 +16,7 @@
 
 #include "ent-money.h"
 #include "ent-scenarios-page.h"
+#include "ent-validate.h"
 
 typedef enum
 {
@@ -39,6 +40,7 @@ struct _EntScenariosPage
   GtkButton          *duplicate_button;
   GtkWidget          *editor;
   GtkEntry           *name_entry;
+  GtkLabel           *name_error;
   GtkSwitch          *optional_all_switch;
   GtkColumnView      *years_view;
   GtkColumnViewColumn *year_column;
@@ -250,7 +252,52 @@ add_and_select (EntScenariosPage *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
+/* A name goes to the scenario only when ent_validate_name () takes it;
+ * name_changed_cb () says why not. */
+static gboolean
+name_to_scenario (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  if (text == NULL || !ent_validate_name (text, NULL))
+    return FALSE;
+  g_value_set_string (to, text);
+  return TRUE;
+}
+
 /* callbacks */
+
+/* The name typed: a tab, a line break or another control character (pasted)
+ * stays out of the scenario, the reason under the entry. */
+static void
+name_changed_cb (EntScenariosPage *self)
+{
+  GtkWidget *entry = GTK_WIDGET (self->name_entry);
+  g_autoptr(GError) error = NULL;
+
+  if (ent_validate_name (gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    {
+      gtk_widget_remove_css_class (entry, "error");
+      gtk_widget_set_visible (GTK_WIDGET (self->name_error), FALSE);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+      return;
+    }
+
+  gtk_widget_add_css_class (entry, "error");
+  gtk_label_set_text (self->name_error, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->name_error), TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
+                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                               -1);
+  /* DESCRIBED_BY is a list on every GTK 4 (see ent-assumptions-page.c) */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->name_error, NULL,
+                                  -1);
+}
 
 static void
 scenario_changed_cb (EntScenario      *scenario,
@@ -606,6 +653,7 @@ ent_scenarios_page_class_init (EntScenariosPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntScenariosPage, duplicate_button);
   gtk_widget_class_bind_template_child (widget_class, EntScenariosPage, editor);
   gtk_widget_class_bind_template_child (widget_class, EntScenariosPage, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, EntScenariosPage, name_error);
   gtk_widget_class_bind_template_child (widget_class, EntScenariosPage, optional_all_switch);
   gtk_widget_class_bind_template_child (widget_class, EntScenariosPage, years_view);
   gtk_widget_class_bind_template_child (widget_class, EntScenariosPage, year_column);
@@ -616,6 +664,7 @@ ent_scenarios_page_class_init (EntScenariosPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntScenariosPage, projection_spin);
   gtk_widget_class_bind_template_child (widget_class, EntScenariosPage, tariff_spin);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_cb);
   gtk_widget_class_bind_template_callback (widget_class, duplicate_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_cb);
@@ -741,8 +790,9 @@ ent_scenarios_page_set_scenario (EntScenariosPage *self,
     {
       self->scenario_changed_id = g_signal_connect (scenario, "changed",
                                                     G_CALLBACK (scenario_changed_cb), self);
-      self->name_binding = g_object_bind_property (scenario, "name", self->name_entry, "text",
-                                                   G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+      self->name_binding = g_object_bind_property_full (scenario, "name", self->name_entry, "text",
+                                                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                                        NULL, name_to_scenario, NULL, NULL);
       select_scenario (self);
     }
   else

@@ -82,12 +82,17 @@ recompute (EntWindow *self)
   budget = ent_budget_compute (self->document, &error);
   if (budget == NULL)
     {
-      g_autofree char *message =
-        /* Translators: %s is the reason given by the budget engine */
-        g_strdup_printf (_("The budget cannot be computed: %s. The totals shown are those of the last valid assumptions."),
-                         error->message);
+      g_autofree char *message = NULL;
 
-      /* Keep the last good budget on screen. */
+      /* Keep the last good budget on screen. A document opened that way
+       * (SPEC 10.4: it opens) has none: then there are no totals to excuse. */
+      if (self->budget != NULL)
+        /* Translators: %s is the reason given by the budget engine */
+        message = g_strdup_printf (_("The budget cannot be computed: %s. The totals shown are those of the last valid assumptions."),
+                                   error->message);
+      else
+        /* Translators: %s is the reason given by the budget engine */
+        message = g_strdup_printf (_("The budget cannot be computed: %s."), error->message);
       gtk_label_set_text (self->budget_label, message);
       gtk_revealer_set_reveal_child (self->budget_revealer, TRUE);
       return;

@@ -341,6 +341,34 @@ with tempfile.TemporaryDirectory() as tmp:
         check(f"{what}: no control character on the terminal, shown as \\x1b",
               (status is None or r.returncode == status) and not bad and "\\x1b" in r.stderr,
               f"{r.returncode} {bad!r}\n{r.stderr!r}")
+# SPEC 10.4: a document whose budget cannot be computed opens (the window
+# shows the reason), and the command line fails on it with status 1 and that
+# reason, writing nothing. The review's case: the only tariff period moved to
+# 1 June 2024, so 1 January 2024, a billed date, has no tariff.
+with tempfile.TemporaryDirectory() as tmp:
+    with open(os.path.join(srcdir, "..", "data", "examples", "hem.entbudget"), encoding="utf-8") as f:
+        hem = f.read()
+    assert "[Tariff 2023-09-01]" in hem
+    june = os.path.join(tmp, "june.entbudget")
+    with open(june, "w", encoding="utf-8") as f:
+        f.write(hem.replace("[Tariff 2023-09-01]", "[Tariff 2024-06-01]"))
+    reason = "No tariff is in force on 1 January 2024"
+
+    for args, out in ((["--summary"], None), (["--summary", "--csv"], None),
+                      ([f"--export={os.path.join(tmp, 'june.xlsx')}"], "june.xlsx"),
+                      ([f"--pdf={os.path.join(tmp, 'june.pdf')}"], "june.pdf")):
+        r = run(*args, june)
+        check(f"unbillable document {' '.join(a.split('=')[0] for a in args)} exit 1 with the reason",
+              r.returncode == 1 and r.stdout == "" and reason in r.stderr
+              and (out is None or not os.path.exists(os.path.join(tmp, out))),
+              f"status {r.returncode}\n{r.stdout}{r.stderr}")
+
+    # the same reason under a French locale, translated
+    r = run("--summary", june, env_extra={"LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "fr"})
+    french = r.stderr.replace("\u00a0", " ").replace("\u202f", " ")
+    check("unbillable document --summary in French",
+          r.returncode == 1 and "Aucun tarif" in french and "1er janvier 2024" in french,
+          f"status {r.returncode}\n{r.stderr}")
 
 print(f"1..{len(results)}")
 for i, (name, ok, detail) in enumerate(results, 1):

@@ -218,6 +218,7 @@ def check_structure(t, tool, document, workdir):
             if name and name not in defined:
                 missing.add(name)
     t.ok(not missing, 'every unit price name is defined', missing)
+    check_raised_rates(t, tool, document, wb, wv, defined)
     print_titles = [n for n in defined if n == '_xlnm.Print_Titles']
     t.ok(print_titles or cr.print_title_rows, 'print titles defined')
 
@@ -404,6 +405,56 @@ def check_sensitivity(t, su, suv, exp, document):
         ends = {s: (rows[s][0], rows[s][-1]) if s in rows else None for s in HEM_SENSITIVITY_ENDS}
         t.ok(ends == HEM_SENSITIVITY_ENDS, 'Summary: Hem sensitivity with half-days at −20 % and +20 %',
              (ends, HEM_SENSITIVITY_ENDS))
+
+
+def engine_rates(tool, document, scenario, day):
+    """The engine's (base, optional, half-day) rates in cents on @day, or None."""
+    out = run_tool(tool, 'rate', document, str(scenario), day.isoformat()).strip()
+    return None if out == 'none' else tuple(cents(x) for x in out.split(';'))
+
+
+def check_raised_rates(t, tool, document, wb, wv, defined):
+    """SPEC 4.4, once: each rate of "Rates raised by the tariff increase"
+    (Rate_KIND_Sn_Kk) applies from the day in its row's "From" cell, and on
+    that day the engine gives that rate, on the day before the rate of the
+    rung below. A period from 29 February (leap-day.entbudget) tells whether
+    the workbook and the engine count anniversaries alike."""
+    import datetime
+    kinds = {'Base': 0, 'Optional': 1, 'HalfDay': 2}
+    last_period = max((int(m.group(1)) for n in defined
+                       for m in [re.fullmatch(r'Rate_Base_P(\d+)', n)] if m), default=0)
+
+    def cell_of(name):
+        m = re.fullmatch(r"'?(.*?)'?!\$([A-Z]+)\$(\d+)", defined[name])
+        return m.group(1).replace("''", "'"), m.group(2), int(m.group(3))
+
+    def cached(name):
+        sheet, col, row = cell_of(name)
+        return cents(wv[sheet][f'{col}{row}'].value)
+
+    raised = sorted((int(m.group(2)), int(m.group(3)), m.group(1), n) for n in defined
+                    for m in [re.fullmatch(r'Rate_(Base|Optional|HalfDay)_S(\d+)_K(\d+)', n)] if m)
+    if not raised:
+        return
+    bad = []
+    for scenario, k, kind, name in raised:
+        sheet, col, row = cell_of(name)
+        start = wv[sheet][f'B{row}'].value
+        if isinstance(start, datetime.datetime):
+            start = start.date()
+        if not isinstance(start, datetime.date):
+            bad.append((name, 'no date', start))
+            continue
+        below = f'Rate_{kind}_S{scenario}_K{k - 1}' if k > 1 else f'Rate_{kind}_P{last_period}'
+        on_day = engine_rates(tool, document, scenario, start)
+        day_before = engine_rates(tool, document, scenario, start - datetime.timedelta(days=1))
+        if on_day is None or on_day[kinds[kind]] != cached(name):
+            bad.append((name, str(start), 'engine', on_day, 'workbook', cached(name)))
+        if day_before is None or day_before[kinds[kind]] != cached(below):
+            bad.append((name, str(start - datetime.timedelta(days=1)), 'engine', day_before,
+                        'workbook', cached(below)))
+    t.ok(not bad, 'Assumptions: each raised rate applies from the day the engine raises it '
+         '(SPEC 4.4)', bad[:4])
 
 
 def ASSUMPTIONS_REF(names):

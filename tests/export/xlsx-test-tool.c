@@ -16,6 +16,10 @@
  *       first gives NAME, through the model's setters (not the loader, which
  *       refuses some names), to the title, the payer, the first scenario,
  *       the first school and its commune: the export tests' hostile names.
+ *   xlsx-test-tool rate DOCUMENT|--example SCENARIO YYYY-MM-DD
+ *       prints the engine's rates in force on that date under the tariff
+ *       increase of scenario SCENARIO (1-based, document order):
+ *       BASE;OPTIONAL;HALFDAY in euros, or "none" when no tariff is in force.
  *
  * With ENT_TEST_LOCALEDIR set (the build's po directory), labels come from
  * the translations built there, as in the installed application.
@@ -25,6 +29,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -153,6 +158,46 @@ print_expected (EntDocument *document)
   return 0;
 }
 
+static int
+print_rates (EntDocument *document,
+             int          scenario_number,
+             const char  *date_text)
+{
+  GListModel *scenarios = ent_document_get_scenarios (document);
+  g_autoptr (EntScenario) scenario = NULL;
+  g_autoptr (GDate) date = g_date_new ();
+
+  if (scenario_number < 1 || (guint) scenario_number > g_list_model_get_n_items (scenarios))
+    {
+      g_printerr ("no scenario %d\n", scenario_number);
+      return 2;
+    }
+  scenario = g_list_model_get_item (scenarios, scenario_number - 1);
+  g_date_set_parse (date, date_text);
+  if (!g_date_valid (date))
+    {
+      g_printerr ("not a date: %s\n", date_text);
+      return 2;
+    }
+
+  for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
+    {
+      gint64 cents = 0;
+
+      if (!ent_tariff_rate_on (ent_document_get_tariffs (document), kind, date,
+                               ent_scenario_get_tariff_increase (scenario), &cents, NULL))
+        {
+          printf ("none\n");
+          return 0;
+        }
+      if (kind > 0)
+        putchar (';');
+      print_money (cents);
+    }
+  putchar ('\n');
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -186,6 +231,9 @@ main (int    argc,
 
   if (g_str_equal (argv[1], "expected"))
     return print_expected (document);
+
+  if (g_str_equal (argv[1], "rate") && argc == 5)
+    return print_rates (document, atoi (argv[3]), argv[4]);
 
   if (g_str_equal (argv[1], "export") && argc == 4)
     {

@@ -408,7 +408,7 @@ test_pupils_example (void)
   g_assert_false (ent_school_get_known_pupils (school, 2025, NULL));
   {
     g_autofree char *limit = ent_count_format (ENT_MAX_PUPILS_PER_SCHOOL);
-    g_autofree char *reason = g_strdup_printf (_("A school has at most %s pupils."), limit);
+    g_autofree char *reason = g_strdup_printf (_("A school has at most %s pupils"), limit);
 
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, reason);
   }
@@ -438,6 +438,36 @@ test_pupils_example (void)
   cell = find_cell (page, "name", school, 0);
   type_into_label (cell, "Écoles de Hem");
   g_assert_cmpstr (ent_school_get_name (school), ==, "Écoles de Hem");
+
+  /* SPEC 10.5: a name or a commune with a control character or a
+   * noncharacter is refused, with the reason, and the cell shows the
+   * school's again */
+  {
+    static const struct { const char *kind; const char *text; const char *reason; } refused[] = {
+      { "name", "Écoles\tde Hem", "single line" },
+      { "name", "Écoles de Hem\xc2\x9b" "31m", "U+009B" },
+      { "commune", "Hem\xef\xb7\x90", "U+FDD0" },
+      { "commune", "H\x01" "em", "U+0001" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        gboolean is_name = g_str_equal (refused[i].kind, "name");
+        const char *before = is_name ? "Écoles de Hem" : "Hem";
+
+        cell = find_cell (page, refused[i].kind, school, 0);
+        type_into_label (cell, refused[i].text);
+        g_assert_cmpstr (is_name ? ent_school_get_name (school) : ent_school_get_commune (school), ==, before);
+        g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+        if (strstr (gtk_label_get_text (GTK_LABEL (error_label)), refused[i].reason) == NULL)
+          g_error ("“%s” is not in “%s”", refused[i].reason, gtk_label_get_text (GTK_LABEL (error_label)));
+        g_assert_true (gtk_widget_has_css_class (cell, "error"));
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, before);
+      }
+    cell = find_cell (page, "name", school, 0);
+    type_into_label (cell, "Écoles de Hem");
+    g_assert_false (gtk_widget_has_css_class (cell, "error"));
+  }
 
   /* add a school, then remove it */
   n_schools = g_list_model_get_n_items (ent_document_get_schools (document));
@@ -606,6 +636,24 @@ test_scenarios_example (void)
   /* rename through the entry */
   gtk_editable_set_text (GTK_EDITABLE (find_by_id (page, "name_entry")), "Base revue");
   g_assert_cmpstr (ent_scenario_get_name (base), ==, "Base revue");
+  g_assert_false (gtk_widget_get_visible (find_by_id (page, "name_error")));
+
+  /* SPEC 10.5: not with a control character: refused, with the reason */
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (page, "name_entry")), "Base\nrevue");
+  g_assert_cmpstr (ent_scenario_get_name (base), ==, "Base revue");
+  g_assert_true (gtk_widget_get_visible (find_by_id (page, "name_error")));
+  g_assert_true (gtk_widget_has_css_class (find_by_id (page, "name_entry"), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_by_id (page, "name_error"))),
+                            "single line"));
+  g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (find_by_id (page, "name_entry")),
+                                                GTK_ACCESSIBLE_STATE_INVALID));
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (page, "name_entry")), "Base \xef\xbf\xbf");
+  g_assert_cmpstr (ent_scenario_get_name (base), ==, "Base revue");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_by_id (page, "name_error"))),
+                            "U+FFFF"));
+  gtk_editable_set_text (GTK_EDITABLE (find_by_id (page, "name_entry")), "Base revue");
+  g_assert_false (gtk_widget_get_visible (find_by_id (page, "name_error")));
+  g_assert_false (gtk_widget_has_css_class (find_by_id (page, "name_entry"), "error"));
   wait_for_frames (window, 1);
   g_assert_true (shows_text (page, "Base revue"));
 

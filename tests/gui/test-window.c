@@ -292,11 +292,9 @@ wait_until_idle (EntImportDialog *dialog)
 }
 
 static EntImportDialog *
-open_import_dialog (EntWindow  *window,
-                    const char *fixture)
+open_import_dialog_for (EntWindow *window,
+                        GFile     *file)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "import", "fixtures", fixture, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   GtkWindow *dialog = ent_window_open_import_dialog (window, file);
 
   g_assert_true (ENT_IS_IMPORT_DIALOG (dialog));
@@ -307,6 +305,16 @@ open_import_dialog (EntWindow  *window,
     g_main_context_iteration (NULL, TRUE);
   settle (GTK_WIDGET (dialog));
   return ENT_IMPORT_DIALOG (dialog);
+}
+
+static EntImportDialog *
+open_import_dialog (EntWindow  *window,
+                    const char *fixture)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "import", "fixtures", fixture, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return open_import_dialog_for (window, file);
 }
 
 static void
@@ -1001,6 +1009,33 @@ test_import_errors (void)
   g_assert_finalize_object (dialog);
   g_assert_false (ent_document_get_modified (document));
   g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools);
+
+  /* SPEC 10.5: a school name with a C1 control (NEL) would make a document
+   * that could not be opened again: refused at Import, nothing applied */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "nel.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autoptr(GError) error = NULL;
+
+    g_file_set_contents (path, "ecole;uai;commune;2023\n\xc3\x89" "cole\xc2\x85" "Centre;;Hem;42\n", -1, &error);
+    g_assert_no_error (error);
+    dialog = open_import_dialog_for (window, file);
+    gtk_editable_set_text (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "communes_entry"), "Hem");
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "import.preview", NULL);
+    wait_until_idle (dialog);
+    g_assert_null (ent_import_dialog_get_error (dialog));
+    g_assert_true (ent_import_dialog_get_can_import (dialog));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
+    g_assert_nonnull (ent_import_dialog_get_error (dialog));
+    g_assert_nonnull (strstr (ent_import_dialog_get_error (dialog), "U+0085"));
+    g_assert_false (ent_import_dialog_get_can_import (dialog));
+    close_import_dialog (dialog);
+    g_assert_false (ent_document_get_modified (document));
+    g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools);
+    g_remove (path);
+    g_rmdir (dir);
+  }
 
   destroy_window (window);
 }
@@ -1733,6 +1768,140 @@ test_file_changed_save_as (void)
 
 #endif
 
+/* The review's finding (SPEC 10.4): on the Assumptions page the only tariff
+ * period moves to 1 June 2024, which the page accepts; the document is saved
+ * and opened again in a new window. It used to be refused there ("No tariff
+ * is in force"); now it opens, and the budget banner gives that reason from
+ * the start, not only after an edit. */
+static void
+test_unbillable_document_opens (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
+  g_autoptr(GFile) file = copy_example_to (dir, "june.entbudget");
+  g_autoptr(EntDocument) document = NULL;
+  g_autoptr(EntDocument) example = ent_document_new_example ();
+  g_autoptr(GError) error = NULL;
+  EntWindow *window;
+  EntWindow *second;
+  GtkEditable *date_entry;
+  const char *banner;
+  GDate june;
+  char text[64];
+
+  document = ent_document_new_from_file (file, &error);
+  g_assert_no_error (error);
+  window = show_window (document);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assumptions");
+  settle (GTK_WIDGET (window));
+
+  /* The date typed the way the locale writes it, then Enter */
+  g_date_clear (&june, 1);
+  g_date_set_dmy (&june, 1, G_DATE_JUNE, 2024);
+  g_date_strftime (text, sizeof text, "%x", &june);
+  date_entry = tariff_entry (window, 0);
+  gtk_editable_set_text (date_entry, text);
+  g_signal_emit_by_name (date_entry, "activate");
+  settle (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ent_document_get_tariffs (document))), ==, 1);
+  g_assert_cmpint (g_date_compare (ent_tariff_period_get_valid_from (first_tariff (document)), &june), ==, 0);
+  g_assert_false (gtk_widget_get_visible (assumptions_child (window, "tariff_error")));
+  g_assert_true (gtk_revealer_get_reveal_child (window->budget_revealer));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  g_assert_null (ent_window_get_error_message (window));
+  g_assert_false (ent_document_get_modified (document));
+
+  /* Opened again, in a new window */
+  second = show_window (example);
+  g_assert_true (ent_window_load_file (second, file, &error));
+  g_assert_no_error (error);
+  settle (GTK_WIDGET (second));
+  g_assert_null (ent_window_get_error_message (second));
+  g_assert_false (ent_window_get_document (second) == example);
+  g_assert_cmpint (g_date_compare (ent_tariff_period_get_valid_from (first_tariff (ent_window_get_document (second))),
+                                   &june), ==, 0);
+  g_assert_null (ent_window_get_budget (second));
+
+  g_assert_true (gtk_revealer_get_reveal_child (second->budget_revealer));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (second->budget_label)));
+  banner = gtk_label_get_text (second->budget_label);
+  g_test_message ("banner: %s", banner);
+  g_assert_true (g_str_has_prefix (banner, "The budget cannot be computed: "));
+  g_assert_nonnull (strstr (banner, "No tariff is in force on 1 January 2024"));
+  /* opened so, it never had totals: no "last valid assumptions" to speak of */
+  g_assert_null (strstr (banner, "last valid"));
+  save_png (GTK_WIDGET (second), "window-unbillable-opened.png");
+
+  destroy_window (second);
+  destroy_window (window);
+  {
+    g_autofree char *path = g_file_get_path (file);
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_remove (backup);
+    g_remove (path);
+  }
+  g_rmdir (dir);
+}
+
+/* SPEC 10.5 at the widget: the title, the payer and a tariff reference with a
+ * control character stay out of the document, with the reason, accessibly. */
+static void
+test_names_refused (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  EntWindow *window = show_window (document);
+  static const struct { const char *entry; const char *text; const char *property; } cases[] = {
+    { "title_entry", "ENT\tde Hem", "title" },
+    { "title_entry", "ENT de Hem\xc2\x85", "title" },
+    { "payer_entry", "Ville de Hem\xef\xbf\xbe", "payer" },
+    { "payer_entry", "Ville \x1b[2Jde Hem", "payer" },
+  };
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assumptions");
+  settle (GTK_WIDGET (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkEditable *entry = assumptions_child (window, cases[i].entry);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      g_object_get (document, cases[i].property, &before, NULL);
+      gtk_editable_set_text (entry, cases[i].text);
+      g_object_get (document, cases[i].property, &after, NULL);
+      g_assert_cmpstr (after, ==, before);
+      assert_refused_accessibly (window, entry, "names_error");
+      g_assert_false (ent_document_get_modified (document));
+
+      gtk_editable_set_text (entry, "Ville de Lys");
+      assert_accepted_accessibly (entry);
+      g_assert_false (gtk_widget_get_visible (assumptions_child (window, "names_error")));
+      g_clear_pointer (&after, g_free);
+      g_object_get (document, cases[i].property, &after, NULL);
+      g_assert_cmpstr (after, ==, "Ville de Lys");
+      ent_document_set_modified (document, FALSE);
+    }
+
+  /* A tariff reference with a line break (the entry passes through "" on
+   * the way, which the model may take: it never takes the refused text) */
+  {
+    GtkEditable *reference = tariff_entry (window, 4);
+
+    gtk_editable_set_text (reference, "Délibération\ndu 15 juin 2023");
+    g_assert_null (strchr (ent_tariff_period_get_reference (first_tariff (document)), '\n'));
+    assert_refused_accessibly (window, reference, "tariff_error");
+    gtk_editable_set_text (reference, "Délibération du 15 juin 2023");
+    g_assert_cmpstr (ent_tariff_period_get_reference (first_tariff (document)), ==,
+                     "Délibération du 15 juin 2023");
+    assert_accepted_accessibly (reference);
+  }
+
+  settle (GTK_WIDGET (window));
+  ent_document_set_modified (document, FALSE);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1758,6 +1927,8 @@ main (int   argc,
   g_test_add_func ("/gui/window/edit-assumptions", test_edit_assumptions);
   g_test_add_func ("/gui/window/refused-values-accessible", test_refused_values_accessible);
   g_test_add_func ("/gui/window/save-reload", test_save_reload);
+  g_test_add_func ("/gui/window/unbillable-document-opens", test_unbillable_document_opens);
+  g_test_add_func ("/gui/window/names-refused", test_names_refused);
 #if !GTK_CHECK_VERSION (4, 10, 0)
   g_test_add_func ("/gui/window/unsaved-changes-guard", test_guard);
 #endif

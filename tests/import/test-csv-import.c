@@ -483,6 +483,46 @@ test_merge_second_commune (void)
   assert_document_counts (merged, "0590101a", "2021:100;2023:90");
 }
 
+/* SPEC 10.6: a document written by the import can always be opened. */
+static void
+test_result_always_opens (void)
+{
+  static const char * const croix[] = { "Croix", NULL };
+  EntCsvSelection selection = { .communes = croix };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntCsvImport) import = NULL;
+  g_autoptr(EntDocument) document = NULL;
+  g_autoptr(EntDocument) base = NULL;
+  g_autofree char *title = NULL;
+  gsize base_size = 0;
+
+  /* A name with a C1 control (U+0085, NEL), which the loader refuses */
+  import = parse_text ("ecole;uai;commune;2023\nA\xc2\x85" "B;;Croix;10\n", &selection, &error);
+  g_assert_no_error (error);
+  document = ent_csv_import_to_document (import, NULL, &error);
+  g_assert_null (document);
+  g_assert_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "[School 1] name: "));
+  g_assert_nonnull (strstr (error->message, "U+0085"));
+  g_clear_error (&error);
+  g_clear_pointer (&import, ent_csv_import_free);
+
+  /* A base 100 bytes under the size limit, and two schools more */
+  base = make_base ();
+  g_free (ent_document_to_data (base, &base_size));
+  title = g_strnfill (ENT_DOCUMENT_MAX_SIZE - 100 - base_size + strlen (ent_document_get_title (base)), 't');
+  ent_document_set_title (base, title);
+  g_free (ent_document_to_data (base, &base_size));
+  g_assert_cmpuint (base_size, ==, ENT_DOCUMENT_MAX_SIZE - 100);
+
+  import = parse_text ("ecole;uai;commune;2023\nA;;Croix;10\nB;;Croix;20\n", &selection, &error);
+  g_assert_no_error (error);
+  document = ent_csv_import_to_document (import, base, &error);
+  g_assert_null (document);
+  g_assert_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OUT_OF_RANGE);
+  g_assert_nonnull (strstr (error->message, "16 MiB"));
+}
+
 /* Template */
 
 static void
@@ -775,6 +815,7 @@ main (int    argc,
   g_test_add_func ("/import/document/several-communes", test_new_document_several_communes);
   g_test_add_func ("/import/merge/preview-and-apply", test_merge_preview_and_apply);
   g_test_add_func ("/import/merge/second-commune", test_merge_second_commune);
+  g_test_add_func ("/import/document/always-opens", test_result_always_opens);
   g_test_add_func ("/import/template/basic", test_template);
   g_test_add_func ("/import/template/variants", test_template_variants);
   g_test_add_func ("/import/csv/quoted-line-breaks", test_quoted_line_breaks);

@@ -685,6 +685,69 @@ test_example (void)
   g_assert_cmpint (budget->scenarios[2].total, ==, 893760);
 }
 
+/* SPEC 4.4 for a tariff valid from 29 February: the first anniversary in a
+ * common year is 1 March (ent_tariff_get_anniversary ()); on 28 February a
+ * full year has not passed. */
+static void
+test_tariff_increase_leap_day (void)
+{
+  g_autoptr(GDate) from = g_date_new_dmy (29, G_DATE_FEBRUARY, 2024);
+  static const struct { int year, month, day; guint raises; } dates[] = {
+    { 2024, 2, 29, 0 },
+    { 2025, 1,  1, 0 },
+    { 2025, 2, 28, 0 },
+    { 2025, 3,  1, 1 },
+    { 2026, 2, 28, 1 },
+    { 2026, 3,  1, 2 },
+    { 2028, 2, 28, 3 },
+    { 2028, 2, 29, 4 },     /* a leap year: its own 29 February */
+    { 2028, 3,  1, 4 },
+    { 2100, 3,  1, 76 },    /* 2100 is a common year */
+    { 2100, 2, 28, 75 },
+    { 2023, 12, 31, 0 },    /* before V */
+  };
+  GDate anniversary;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(GDate) date = g_date_new_dmy (dates[i].day, dates[i].month, dates[i].year);
+
+      if (ent_tariff_count_raises (from, date) != dates[i].raises)
+        g_error ("%d-%02d-%02d: %u raises, not %u", dates[i].year, dates[i].month, dates[i].day,
+                 ent_tariff_count_raises (from, date), dates[i].raises);
+    }
+
+  ent_tariff_get_anniversary (from, 1, &anniversary);
+  g_assert_cmpint (g_date_get_year (&anniversary), ==, 2025);
+  g_assert_cmpint (g_date_get_month (&anniversary), ==, G_DATE_MARCH);
+  g_assert_cmpint (g_date_get_day (&anniversary), ==, 1);
+  ent_tariff_get_anniversary (from, 4, &anniversary);
+  g_assert_cmpint (g_date_get_month (&anniversary), ==, G_DATE_FEBRUARY);
+  g_assert_cmpint (g_date_get_day (&anniversary), ==, 29);
+
+  /* SPEC 4.4's example, V = 2023-09-01: 1,30 → 1,33 → 1,36 → 1,39 */
+  {
+    g_autoptr(GDate) september = g_date_new_dmy (1, G_DATE_SEPTEMBER, 2023);
+    static const gint64 expected[] = { 130, 133, 136, 139 };
+
+    for (int year = 2024; year <= 2027; year++)
+      {
+        g_autoptr(GDate) january = g_date_new_dmy (1, G_DATE_JANUARY, year);
+        guint n = ent_tariff_count_raises (september, january);
+        gint64 cents = 0;
+
+        g_assert_cmpuint (n, ==, (guint) (year - 2024));
+        g_assert_true (ent_tariff_raise_rate (130, 200, n, &cents));
+        g_assert_cmpint (cents, ==, expected[year - 2024]);
+      }
+  }
+  {
+    gint64 cents = 0;
+
+    g_assert_false (ent_tariff_raise_rate (G_MAXINT64 / 2, 5000, 1, &cents));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -696,6 +759,7 @@ main (int   argc,
   g_test_add_func ("/model/budget/worked/prorata", test_worked_prorata);
   g_test_add_func ("/model/budget/tariff-increase/rates", test_tariff_increase_rates);
   g_test_add_func ("/model/budget/tariff-increase/budget", test_tariff_increase_budget);
+  g_test_add_func ("/model/budget/tariff-increase/leap-day", test_tariff_increase_leap_day);
   g_test_add_func ("/model/budget/projection-rate", test_projection_rate);
   g_test_add_func ("/model/budget/prorata/projection-increase", test_prorata_projection_increase);
   g_test_add_func ("/model/budget/prorata/half-cent", test_prorata_half_cent);
