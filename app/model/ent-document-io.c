@@ -37,7 +37,7 @@
 #define PREFIX_SCENARIO   "Scenario "
 
 static const char * const document_keys[] = {
-  "format-version", "title", "payer", "payer-kind", "insee", NULL
+  "format-version", "title", "payer", "payer-kind", "insee", "scenario", NULL
 };
 static const char * const contract_keys[] = {
   "first-school-year", "school-years", "payment-start", "billing", NULL
@@ -87,6 +87,7 @@ typedef struct
   GHashTable  *groups;       /* group name (GKeyFile's) → RawGroup * */
   GHashTable  *lines;        /* "group\nkey" → first line; built when first needed */
   EntDocument *document;
+  gint64       scenario;     /* [Document] scenario: the current one, from 1; 0 when absent */
 } Loader;
 
 static void
@@ -1046,6 +1047,7 @@ load_document_group (Loader  *self,
   g_autofree char *payer = NULL;
   g_autofree char *kind_text = NULL;
   g_autofree char *insee = NULL;
+  g_autofree char *scenario_text = NULL;
   g_auto(GStrv) keys = NULL;
   gint64 version;
 
@@ -1084,8 +1086,20 @@ load_document_group (Loader  *self,
   if (!read_name (self, group, "title", &title, error)
       || !read_name (self, group, "payer", &payer, error)
       || !read_string (self, group, "payer-kind", &kind_text, error)
-      || !read_text (self, group, "insee", &insee, error))
+      || !read_text (self, group, "insee", &insee, error)
+      || !read_string (self, group, "scenario", &scenario_text, error))
     return FALSE;
+
+  /* the current scenario, checked against the scenarios once they are read */
+  if (scenario_text != NULL && *scenario_text != '\0')
+    {
+      g_autofree char *quoted = dup_excerpt (scenario_text);
+
+      if (!is_integer_syntax (scenario_text) || !parse_whole (scenario_text, &self->scenario) ||
+          self->scenario < 1)
+        return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "scenario",
+                         _("“%s” is not the number of a scenario (1 for the first)"), quoted);
+    }
 
   if (kind_text != NULL && *kind_text != '\0')
     {
@@ -1835,6 +1849,22 @@ ent_document_new_from_bytes (GBytes      *bytes,
         return NULL;
       ent_document_add_scenario (self.document, scenario);
     }
+  if (self.scenario > scenarios->len)
+    {
+      fail_key (&self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, GROUP_DOCUMENT, "scenario",
+                ngettext ("there is no scenario %" PRId64 ": the document has %u scenario",
+                          "there is no scenario %" PRId64 ": the document has %u scenarios",
+                          scenarios->len),
+                self.scenario, scenarios->len);
+      return NULL;
+    }
+  if (self.scenario > 0)
+    {
+      g_autoptr(EntScenario) current =
+        g_list_model_get_item (ent_document_get_scenarios (self.document), self.scenario - 1);
+
+      ent_document_set_current_scenario (self.document, current);
+    }
 
   /* Everything else is kept as it is */
   for (guint i = 0; groups[i] != NULL; i++)
@@ -1921,6 +1951,9 @@ ent_document_to_data (EntDocument *self,
                          ent_payer_kind_to_string (ent_document_get_payer_kind (self)));
   g_key_file_set_string (key_file, GROUP_DOCUMENT, "insee",
                          ent_document_get_insee (self) ?: "");
+  /* the current scenario, by its number in the file (the [Scenario N] below) */
+  g_key_file_set_integer (key_file, GROUP_DOCUMENT, "scenario",
+                          (int) ent_document_get_current_scenario_index (self) + 1);
 
   /* [Contract] */
   contract = ent_document_get_contract (self);

@@ -43,8 +43,11 @@ struct _EntDocument
 
   GKeyFile          *extras;         /* never NULL */
   GPtrArray         *load_warnings;  /* char *, NULL-terminated */
+  EntScenario       *current;        /* nullable: one of scenarios (saved as [Document] scenario) */
 
+  guint              batch;          /* > 0: "changed" waits for the end of a replacement */
   guint              modified : 1;
+  guint              batch_changed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (EntDocument, ent_document, G_TYPE_OBJECT)
@@ -58,6 +61,7 @@ enum {
   PROP_MODIFIED,
   PROP_FILE,
   PROP_FILE_STAMP,
+  PROP_CURRENT_SCENARIO,
   N_PROPS
 };
 
@@ -82,11 +86,17 @@ static const char * const line_labels[ENT_N_LINES] = {
 
 static void child_changed_cb (EntDocument *self);
 
-/* Marks the document modified and tells views to recompute. */
+/* Marks the document modified and tells views to recompute; during
+ * ent_document_replace_content (), once at its end. */
 static void
 emit_changed (EntDocument *self)
 {
   ent_document_set_modified (self, TRUE);
+  if (self->batch > 0)
+    {
+      self->batch_changed = TRUE;
+      return;
+    }
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -164,6 +174,8 @@ periods_equal (EntTariffPeriod *a,
          g_str_equal (ent_tariff_period_get_reference (a), ent_tariff_period_get_reference (b));
 }
 
+/* Undo (ent_document_replace_content) keeps the schools this finds equal:
+ * it must compare every field that is saved. */
 static gboolean
 schools_equal (EntSchool *a,
                EntSchool *b)
@@ -192,6 +204,7 @@ schools_equal (EntSchool *a,
   return TRUE;
 }
 
+/* Same as schools_equal (): every field that is saved. */
 static gboolean
 scenarios_equal (EntScenario *a,
                  EntScenario *b)
@@ -320,6 +333,30 @@ connect_child (EntDocument *self,
   g_signal_connect_swapped (child, "changed", G_CALLBACK (child_changed_cb), self);
 }
 
+static guint
+find_scenario (EntDocument *self,
+               EntScenario *scenario)
+{
+  guint position;
+
+  if (scenario != NULL && g_list_store_find (self->scenarios, scenario, &position))
+    return position;
+  return G_MAXUINT;
+}
+
+/* The scenario at @position, or the last one before it; NULL without any. */
+static void
+set_current_near (EntDocument *self,
+                  guint        position)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->scenarios));
+  g_autoptr(EntScenario) scenario = NULL;
+
+  if (n > 0)
+    scenario = g_list_model_get_item (G_LIST_MODEL (self->scenarios), MIN (position, n - 1));
+  ent_document_set_current_scenario (self, scenario);
+}
+
 static void
 items_changed_cb (EntDocument *self,
                   guint        position,
@@ -328,6 +365,12 @@ items_changed_cb (EntDocument *self,
                   GListModel  *model)
 {
   g_assert (ENT_IS_DOCUMENT (self));
+
+  /* The current scenario removed: its neighbour, as a list's selection does.
+   * During a replacement the caller chooses (ent_document_replace_content). */
+  if (model == G_LIST_MODEL (self->scenarios) && self->batch == 0 &&
+      find_scenario (self, self->current) == G_MAXUINT)
+    set_current_near (self, position);
 
   emit_changed (self);
 }
@@ -355,6 +398,7 @@ ent_document_dispose (GObject *object)
   if (self->tariffs != NULL)
     g_signal_handlers_disconnect_by_data (self->tariffs, self);
 
+  g_clear_object (&self->current);
   g_clear_object (&self->schools);
   g_clear_object (&self->scenarios);
   g_clear_object (&self->contract);
@@ -425,6 +469,10 @@ ent_document_get_property (GObject    *object,
       g_value_set_string (value, self->file_stamp);
       break;
 
+    case PROP_CURRENT_SCENARIO:
+      g_value_set_object (value, self->current);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -458,6 +506,10 @@ ent_document_set_property (GObject      *object,
 
     case PROP_FILE:
       ent_document_set_file (self, g_value_get_object (value));
+      break;
+
+    case PROP_CURRENT_SCENARIO:
+      ent_document_set_current_scenario (self, g_value_get_object (value));
       break;
 
     default:
@@ -521,6 +573,16 @@ ent_document_class_init (EntDocumentClass *klass)
     g_param_spec_string ("file-stamp", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* The scenario the window shows and the command line uses by default;
+   * saved as [Document] scenario. Choosing one is not an edit: neither
+   * "changed" nor "modified". */
+  properties[PROP_CURRENT_SCENARIO] =
+    g_param_spec_object ("current-scenario", NULL, NULL,
+                         ENT_TYPE_SCENARIO,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1019,6 +1081,8 @@ ent_document_add_scenario (EntDocument *self,
 
   connect_child (self, scenario);
   g_list_store_append (self->scenarios, scenario);
+  if (self->current == NULL)
+    ent_document_set_current_scenario (self, scenario);
 }
 
 /**
@@ -1191,7 +1255,253 @@ ent_document_equal (EntDocument *a,
                           (ItemsEqualFunc)scenarios_equal))
     return FALSE;
 
+  if (find_scenario (a, a->current) != find_scenario (b, b->current))
+    return FALSE;
+
   return key_files_equal (a->extras, b->extras);
+}
+
+/**
+ * ent_document_get_current_scenario:
+ *
+ * Returns: (transfer none) (nullable): the scenario chosen in the window and
+ *   used by default on the command line; %NULL only without scenarios.
+ */
+EntScenario *
+ent_document_get_current_scenario (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+
+  return self->current;
+}
+
+/**
+ * ent_document_set_current_scenario:
+ * @scenario: (nullable): one of the document's scenarios
+ *
+ * A choice, not an edit: neither "changed" nor "modified"; saved with the
+ * document's next save. %NULL, or a scenario the document does not hold,
+ * chooses the first one.
+ */
+void
+ent_document_set_current_scenario (EntDocument *self,
+                                   EntScenario *scenario)
+{
+  g_autoptr(EntScenario) first = NULL;
+
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+  g_return_if_fail (scenario == NULL || ENT_IS_SCENARIO (scenario));
+
+  if (find_scenario (self, scenario) == G_MAXUINT)
+    {
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->scenarios)) > 0)
+        first = g_list_model_get_item (G_LIST_MODEL (self->scenarios), 0);
+      scenario = first;
+    }
+
+  if (g_set_object (&self->current, scenario))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_SCENARIO]);
+}
+
+/**
+ * ent_document_get_current_scenario_index:
+ *
+ * Returns: the position of the current scenario (0 without scenarios)
+ */
+guint
+ent_document_get_current_scenario_index (EntDocument *self)
+{
+  guint position;
+
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), 0);
+
+  position = find_scenario (self, self->current);
+  return position == G_MAXUINT ? 0 : position;
+}
+
+/* Makes the items of @store those of @from with as few changes as possible:
+ * the equal items at the start and at the end stay (the same objects, so
+ * that views keep their rows and selections), the rest is replaced in one
+ * "items-changed". @disconnect / @connect: the document's handlers. */
+static void
+replace_items (EntDocument    *self,
+               GListStore     *store,
+               GListModel     *from,
+               ItemsEqualFunc  equal,
+               guint          *out_first,
+               guint          *out_removed,
+               guint          *out_added)
+{
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (model);
+  guint n_new = g_list_model_get_n_items (from);
+  guint prefix = 0, suffix = 0;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (prefix < n_old && prefix < n_new)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (model, prefix);
+      g_autoptr(GObject) b = g_list_model_get_item (from, prefix);
+
+      if (!equal (a, b))
+        break;
+      prefix++;
+    }
+  while (suffix < n_old - prefix && suffix < n_new - prefix)
+    {
+      g_autoptr(GObject) a = g_list_model_get_item (model, n_old - 1 - suffix);
+      g_autoptr(GObject) b = g_list_model_get_item (from, n_new - 1 - suffix);
+
+      if (!equal (a, b))
+        break;
+      suffix++;
+    }
+
+  for (guint i = prefix; i < n_old - suffix; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      g_signal_handlers_disconnect_by_func (item, G_CALLBACK (child_changed_cb), self);
+    }
+  for (guint i = prefix; i < n_new - suffix; i++)
+    {
+      GObject *item = g_list_model_get_item (from, i);
+
+      connect_child (self, item);
+      g_ptr_array_add (added, item);
+    }
+
+  *out_first = prefix;
+  *out_removed = n_old - suffix - prefix;
+  *out_added = added->len;
+  if (*out_removed > 0 || *out_added > 0)
+    g_list_store_splice (store, prefix, *out_removed, added->pdata, added->len);
+}
+
+/**
+ * ent_document_replace_content:
+ * @self: a document
+ * @from: a document whose content @self takes (a snapshot being restored);
+ *   its schools and scenarios move to @self, so it must not be used after
+ *
+ * Makes everything saved to a file equal to @from's, in place: views bound
+ * to @self, its lists and its unchanged schools and scenarios follow with
+ * the usual notifications and "items-changed", and "changed" is emitted once
+ * at the end when anything changed. "file", "file-stamp" and the load
+ * warnings are not content and stay. The current scenario is the first one
+ * that comes back when scenarios come back (a deletion undone), else it stays
+ * when it is still there, else the one at its position takes its place (an
+ * edit undone). [Document] scenario of @from is not used: choosing a scenario
+ * is not an edit, undo does not undo it.
+ */
+void
+ent_document_replace_content (EntDocument *self,
+                              EntDocument *from)
+{
+  EntContract *contract;
+  EntContract *from_contract;
+  guint old_index;
+  guint first, removed, added;
+  guint n_tariffs_old, n_tariffs_new, prefix = 0, suffix = 0;
+  g_autofree char *extras = NULL;
+  gsize extras_length = 0;
+
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+  g_return_if_fail (ENT_IS_DOCUMENT (from));
+  g_return_if_fail (self != from);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->batch++;
+
+  ent_document_set_title (self, from->title);
+  ent_document_set_payer (self, from->payer);
+  ent_document_set_payer_kind (self, from->payer_kind);
+  ent_document_set_insee (self, from->insee);
+
+  contract = self->contract;
+  from_contract = from->contract;
+  ent_contract_set_first_school_year (contract, ent_contract_get_first_school_year (from_contract));
+  ent_contract_set_school_years (contract, ent_contract_get_school_years (from_contract));
+  ent_contract_set_payment_start (contract, ent_contract_get_payment_start (from_contract));
+  ent_contract_set_billing (contract, ent_contract_get_billing (from_contract));
+
+  /* Tariff periods: sorted by date, so the differing ones are a range */
+  n_tariffs_old = g_list_model_get_n_items (G_LIST_MODEL (self->tariffs));
+  n_tariffs_new = g_list_model_get_n_items (G_LIST_MODEL (from->tariffs));
+  while (prefix < n_tariffs_old && prefix < n_tariffs_new)
+    {
+      g_autoptr(EntTariffPeriod) a = g_list_model_get_item (G_LIST_MODEL (self->tariffs), prefix);
+      g_autoptr(EntTariffPeriod) b = g_list_model_get_item (G_LIST_MODEL (from->tariffs), prefix);
+
+      if (!periods_equal (a, b))
+        break;
+      prefix++;
+    }
+  while (suffix < n_tariffs_old - prefix && suffix < n_tariffs_new - prefix)
+    {
+      g_autoptr(EntTariffPeriod) a =
+        g_list_model_get_item (G_LIST_MODEL (self->tariffs), n_tariffs_old - 1 - suffix);
+      g_autoptr(EntTariffPeriod) b =
+        g_list_model_get_item (G_LIST_MODEL (from->tariffs), n_tariffs_new - 1 - suffix);
+
+      if (!periods_equal (a, b))
+        break;
+      suffix++;
+    }
+  for (guint i = n_tariffs_old - suffix; i > prefix; i--)
+    {
+      g_autoptr(EntTariffPeriod) period = g_list_model_get_item (G_LIST_MODEL (self->tariffs), i - 1);
+
+      ent_tariff_schedule_remove (self->tariffs, period);
+    }
+  for (guint i = prefix; i < n_tariffs_new - suffix; i++)
+    {
+      g_autoptr(EntTariffPeriod) period = g_list_model_get_item (G_LIST_MODEL (from->tariffs), i);
+      g_autoptr(EntTariffPeriod) copy =
+        ent_tariff_period_new (ent_tariff_period_get_valid_from (period),
+                               ent_tariff_period_get_base_per_pupil (period),
+                               ent_tariff_period_get_optional_per_pupil (period),
+                               ent_tariff_period_get_half_day (period),
+                               ent_tariff_period_get_reference (period));
+      g_autoptr(GError) error = NULL;
+
+      if (!ent_tariff_schedule_add (self->tariffs, copy, &error))
+        g_critical ("%s", error->message);   /* a schedule holds distinct dates */
+    }
+
+  for (guint line = 0; line < ENT_N_LINES; line++)
+    ent_document_set_imputation (self, line, from->imputation[line].chapter,
+                                 from->imputation[line].nature, from->imputation[line].function);
+
+  replace_items (self, self->schools, G_LIST_MODEL (from->schools),
+                 (ItemsEqualFunc) schools_equal, &first, &removed, &added);
+
+  old_index = ent_document_get_current_scenario_index (self);
+  replace_items (self, self->scenarios, G_LIST_MODEL (from->scenarios),
+                 (ItemsEqualFunc) scenarios_equal, &first, &removed, &added);
+  /* a scenario back (a deletion undone, a copy redone): that one */
+  if (added > removed)
+    set_current_near (self, first);
+  else if (find_scenario (self, self->current) == G_MAXUINT)
+    set_current_near (self, old_index);
+
+  if (!key_files_equal (self->extras, from->extras))
+    {
+      extras = g_key_file_to_data (from->extras, &extras_length, NULL);
+      g_key_file_unref (self->extras);
+      self->extras = g_key_file_new ();
+      g_key_file_load_from_data (self->extras, extras, extras_length,
+                                 G_KEY_FILE_KEEP_COMMENTS | G_KEY_FILE_KEEP_TRANSLATIONS, NULL);
+      emit_changed (self);
+    }
+
+  self->batch--;
+  if (self->batch == 0 && self->batch_changed)
+    {
+      self->batch_changed = FALSE;
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**

@@ -53,7 +53,7 @@ G_DECLARE_FINAL_TYPE (EntDocument, ent_document, ENT, DOCUMENT, GObject)
  * ent_document_set_modified (FALSE) after a save), "file" (GFile, may be NULL),
  * "file-stamp" (string, read-only, may be NULL: what "file" was on disk when
  * the document was loaded from it or last saved to it; opaque, see
- * ent_document_check_file_change()).
+ * ent_document_check_file_change()), "current-scenario" (EntScenario).
  *
  * Signal "changed" (no arguments): emitted after any change of the document or
  * of anything it holds (contract, tariffs, schools, scenarios, imputation). Views
@@ -112,6 +112,24 @@ void               ent_document_add_scenario       (EntDocument  *self,
 /* Refuses (returns FALSE) to remove the last scenario. */
 gboolean           ent_document_remove_scenario    (EntDocument  *self,
                                                     EntScenario  *scenario);
+
+/* The scenario chosen in the window, saved as [Document] scenario and used
+ * by default on the command line ("current-scenario" property). Choosing is
+ * not an edit: no "changed", not "modified". NULL or a scenario of another
+ * document chooses the first. Removing the current scenario chooses its
+ * neighbour. */
+EntScenario       *ent_document_get_current_scenario (EntDocument *self);
+void               ent_document_set_current_scenario (EntDocument *self,
+                                                      EntScenario *scenario);
+guint              ent_document_get_current_scenario_index (EntDocument *self);
+
+/* Undo: makes @self's saved content that of @from (a snapshot loaded for the
+ * purpose, whose schools and scenarios move to @self), in place, keeping the
+ * unchanged schools and scenarios, with one "changed" at the end. The
+ * current scenario: one that comes back, else the same, else the one at its
+ * position. */
+void               ent_document_replace_content    (EntDocument  *self,
+                                                    EntDocument  *from);
 
 /* Budget imputation of each line: chapter ("65"), nature ("65548"), function ("21"). */
 const char        *ent_document_get_chapter        (EntDocument  *self,
