@@ -178,6 +178,24 @@ ent_sensitivity_get_total (const EntSensitivity *self,
   return self->totals[scenario * self->n_steps + step];
 }
 
+EntSensitivity *
+ent_sensitivity_copy (const EntSensitivity *self)
+{
+  EntSensitivity *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (EntSensitivity, 1);
+  copy->n_steps = self->n_steps;
+  copy->steps_bp = g_memdup2 (self->steps_bp, self->n_steps * sizeof (gint64));
+  copy->n_scenarios = self->n_scenarios;
+  copy->names = g_strdupv (self->names);
+  copy->totals = g_memdup2 (self->totals, (gsize) self->n_scenarios * self->n_steps * sizeof (gint64));
+  return copy;
+}
+
+G_DEFINE_BOXED_TYPE (EntSensitivity, ent_sensitivity, ent_sensitivity_copy, ent_sensitivity_free)
+
 void
 ent_sensitivity_free (EntSensitivity *self)
 {

@@ -72,6 +72,10 @@ EntSensitivity *ent_sensitivity_compute      (EntDocument     *document,
                                               const gint64    *steps_bp,
                                               guint            n_steps,
                                               GError         **error);
+/* A boxed type, so that a workspace can hold it as a property. */
+#define ENT_TYPE_SENSITIVITY (ent_sensitivity_get_type ())
+GType           ent_sensitivity_get_type     (void) G_GNUC_CONST;
+EntSensitivity *ent_sensitivity_copy         (const EntSensitivity *self);
 gint64          ent_sensitivity_get_total    (const EntSensitivity *self,
                                               guint                 scenario,
                                               guint                 step);
