@@ -366,13 +366,22 @@ items_changed_cb (EntDocument *self,
 {
   g_assert (ENT_IS_DOCUMENT (self));
 
-  /* The current scenario removed: its neighbour, as a list's selection does.
-   * During a replacement the caller chooses (ent_document_replace_content). */
-  if (model == G_LIST_MODEL (self->scenarios) && self->batch == 0 &&
-      find_scenario (self, self->current) == G_MAXUINT)
-    set_current_near (self, position);
-
   emit_changed (self);
+}
+
+/* The current scenario removed: its neighbour, as a list's selection does.
+ * After every other handler, so that views (a selection model among them)
+ * have seen the change before they hear of the new current scenario. During
+ * a replacement the replacement chooses (ent_document_replace_content). */
+static void
+scenarios_changed_after_cb (EntDocument *self,
+                            guint        position,
+                            guint        removed,
+                            guint        added,
+                            GListModel  *model)
+{
+  if (self->batch == 0 && find_scenario (self, self->current) == G_MAXUINT)
+    set_current_near (self, position);
 }
 
 static void
@@ -649,6 +658,11 @@ ent_document_init (EntDocument *self)
                            G_CALLBACK (items_changed_cb),
                            self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->scenarios,
+                           "items-changed",
+                           G_CALLBACK (scenarios_changed_after_cb),
+                           self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 /**

@@ -200,6 +200,10 @@ snapshot (EntWorkspace *self)
   return g_bytes_new_take (data, length);
 }
 
+static void remove_draft (EntWorkspace *self);
+
+/* Undone (or typed and erased) back to what is in the file: no draft either
+ * (a window closed at once would otherwise leave one to offer). */
 static void
 set_modified (EntWorkspace *self,
               gboolean      modified)
@@ -207,6 +211,8 @@ set_modified (EntWorkspace *self,
   self->setting_modified = TRUE;
   ent_document_set_modified (self->document, modified);
   self->setting_modified = FALSE;
+  if (!modified)
+    remove_draft (self);
 }
 
 /* The changes since the last step are one step. */
@@ -635,12 +641,19 @@ void
 ent_workspace_set_scenario (EntWorkspace *self,
                             EntScenario  *scenario)
 {
+  guint position;
+
   g_return_if_fail (ENT_IS_WORKSPACE (self));
   g_return_if_fail (scenario == NULL || ENT_IS_SCENARIO (scenario));
 
-  /* notified through the document's "notify::current-scenario" */
-  if (self->document != NULL)
-    ent_document_set_current_scenario (self->document, scenario);
+  /* Only a scenario of the document is a choice: a view between two
+   * documents (no selection yet, or the previous document's) is not, and
+   * must not lose the choice saved in the file. Notified through the
+   * document's "notify::current-scenario". */
+  if (scenario == NULL ||
+      !g_list_store_find (G_LIST_STORE (ent_document_get_scenarios (self->document)), scenario, &position))
+    return;
+  ent_document_set_current_scenario (self->document, scenario);
 }
 
 EntBudget *

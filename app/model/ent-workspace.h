@@ -30,6 +30,7 @@ G_DECLARE_FINAL_TYPE (EntWorkspace, ent_workspace, ENT, WORKSPACE, GObject)
  *                  ent_workspace_set_document () (New, Open), which starts a
  *                  new history
  *   "scenario"     EntScenario, read-write: the document's current scenario
+ *                  (setting NULL or another document's scenario does nothing)
  *   "budget"       ENT_TYPE_BUDGET, read-only: the last budget computed
  *                  without error (NULL when the document never had one)
  *   "error"        string, read-only: why the document's budget cannot be
