@@ -735,6 +735,18 @@ contract_changed_cb (EntAssumptionsPage *self)
     update_payment_input (self);
 }
 
+/* An undo, a redo: the entries show the document's imputation again (not
+ * one being corrected, which still shows its error). */
+static void
+imputation_follow_cb (EntAssumptionsPage *self)
+{
+  for (guint line = 0; line < ENT_N_LINES; line++)
+    for (guint part = 0; part < N_IMPUTATION_PARTS; part++)
+      if (gtk_widget_has_css_class (GTK_WIDGET (self->imputation_entries[line][part]), "error"))
+        return;
+  fill_imputation (self);
+}
+
 static void
 insee_notify_cb (EntAssumptionsPage *self)
 {
@@ -786,6 +798,7 @@ connect_document (EntAssumptionsPage *self)
 
   g_signal_connect_swapped (contract, "changed", G_CALLBACK (contract_changed_cb), self);
   g_signal_connect_swapped (self->document, "notify::insee", G_CALLBACK (insee_notify_cb), self);
+  g_signal_connect_swapped (self->document, "changed", G_CALLBACK (imputation_follow_cb), self);
 
   clear_reason_label (self->names_error);
   clear_reason_label (self->insee_error);

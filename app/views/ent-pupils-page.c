@@ -241,6 +241,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SCHOOL_REMOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* helpers */
 
 static Cell *
@@ -1203,6 +1210,8 @@ remove_school_cb (EntPupilsPage *self)
     g_autoptr(EntSchool) school = g_object_ref (ENT_SCHOOL (item));
 
     ent_document_remove_school (self->document, school);
+    /* the window offers to undo it */
+    g_signal_emit (self, signals[SCHOOL_REMOVED], 0, school);
   }
   hide_error (self);
 }
@@ -1334,6 +1343,12 @@ ent_pupils_page_class_init (EntPupilsPageClass *klass)
     g_param_spec_boxed ("budget", NULL, NULL, ENT_TYPE_BUDGET,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* "school-removed" (EntSchool, no longer in the document): after the
+   * Remove button removed it. */
+  signals[SCHOOL_REMOVED] =
+    g_signal_new ("school-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ENT_TYPE_SCHOOL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/budgetent/BudgetEnt/ui/ent-pupils-page.ui");

@@ -73,6 +73,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SCENARIO_DELETED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* helpers */
 
 /* A percentage from a spin button in basis points: value × 100 rounded to the
@@ -377,7 +384,9 @@ delete_cb (EntScenariosPage *self)
 
   /* the selection moves to a neighbour and updates "scenario" */
   scenario = g_object_ref (self->scenario);
-  ent_document_remove_scenario (self->document, scenario);
+  /* the window offers to undo it */
+  if (ent_document_remove_scenario (self->document, scenario))
+    g_signal_emit (self, signals[SCENARIO_DELETED], 0, scenario);
 }
 
 static void
@@ -643,6 +652,12 @@ ent_scenarios_page_class_init (EntScenariosPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* "scenario-deleted" (EntScenario, no longer in the document): after the
+   * Delete button deleted it. */
+  signals[SCENARIO_DELETED] =
+    g_signal_new ("scenario-deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, ENT_TYPE_SCENARIO);
+
   /* the list's row template looks up EntScenario:name */
   g_type_ensure (ENT_TYPE_SCENARIO);
 
@@ -748,15 +763,16 @@ ent_scenarios_page_set_document (EntScenariosPage *self,
 
   rebuild_years (self);
 
-  /* selects the first scenario, which sets "scenario" */
+  /* selects the document's current scenario, which sets "scenario" */
   ent_scenarios_page_set_scenario (self, NULL);
   gtk_single_selection_set_model (self->selection, scenarios);
   if (scenarios != NULL && g_list_model_get_n_items (scenarios) > 0)
     {
-      g_autoptr(EntScenario) first = g_list_model_get_item (scenarios, 0);
+      guint position = ent_document_get_current_scenario_index (document);
+      g_autoptr(EntScenario) current = g_list_model_get_item (scenarios, position);
 
-      gtk_single_selection_set_selected (self->selection, 0);
-      ent_scenarios_page_set_scenario (self, first);
+      gtk_single_selection_set_selected (self->selection, position);
+      ent_scenarios_page_set_scenario (self, current);
     }
 
   update_buttons (self);
