@@ -3,9 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Read-only. Every figure comes from the model (ent-compare.h): the page keeps
- * the comparison, the sensitivity table and the chart data derived from the
- * window's last budget, rebuilt whenever "budget", "document" or the
- * reference changes. The rows of both tables are keys into those figures
+ * the comparison and the chart data derived from the window's last budget,
+ * rebuilt whenever "budget", "document" or the reference changes, and shows
+ * the sensitivity table it is given (EntWorkspace computes it, a moment after
+ * the last edit, only while this page is shown). The rows of both tables are keys into those figures
  * ("0".."n-1", "total"; scenario indices) held in GtkStringLists that are
  * replaced on each rebuild, so every cell is bound again.
  *
@@ -24,10 +25,6 @@
 #include "ent-money.h"
 
 #define WHAT_IF_LIMIT_BP 3000
-/* The sensitivity table costs seven budget computations: while the user
- * types, it follows this long after the last edit (the comparison table and
- * the chart follow every edit at once). */
-#define SENSITIVITY_DELAY_MS 300
 
 struct _EntComparePage
 {
@@ -60,7 +57,6 @@ struct _EntComparePage
   GtkStringList   *sensitivity_rows;
   GPtrArray       *scenario_columns;   /* GtkColumnViewColumn, one per scenario */
   gboolean         updating_slider;
-  guint            sensitivity_id;     /* pending recomputation */
 };
 
 G_DEFINE_FINAL_TYPE (EntComparePage, ent_compare_page, GTK_TYPE_WIDGET)
@@ -70,6 +66,8 @@ enum {
   PROP_DOCUMENT,
   PROP_BUDGET,
   PROP_PUPIL_CHANGE,
+  PROP_SENSITIVITY,
+  PROP_SENSITIVITY_ERROR,
   N_PROPS
 };
 
@@ -269,45 +267,26 @@ apply_theme_colors (EntComparePage *self)
     }
 }
 
-/* The sensitivity figures, their chart and their table, from the document. */
+/* The sensitivity chart and table, from the figures given (the workspace
+ * computes them, a moment after the last edit): shown while they have the
+ * budget's scenarios. */
 static void
 refresh_sensitivity (EntComparePage *self)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
+  gboolean shown = self->sensitivity != NULL && self->budget != NULL &&
+                   self->budget->n_scenarios > 0 &&
+                   self->sensitivity->n_scenarios == self->budget->n_scenarios;
 
-  g_clear_handle_id (&self->sensitivity_id, g_source_remove);
-  g_clear_pointer (&self->sensitivity, ent_sensitivity_free);
   g_clear_pointer (&self->sensitivity_chart, ent_chart_data_free);
-  g_clear_pointer (&self->sensitivity_error, g_free);
-
-  if (self->budget != NULL && self->budget->n_scenarios > 0 && self->document != NULL)
-    {
-      self->sensitivity = ent_sensitivity_compute (self->document, NULL, 0, &error);
-      if (self->sensitivity == NULL)
-        self->sensitivity_error = g_strdup (error->message);
-      /* the document may already hold scenarios the budget does not have yet */
-      else if (self->sensitivity->n_scenarios != self->budget->n_scenarios)
-        g_clear_pointer (&self->sensitivity, ent_sensitivity_free);
-    }
-  if (self->sensitivity != NULL)
+  if (shown)
     self->sensitivity_chart = ent_chart_data_new_sensitivity (self->sensitivity);
   apply_theme_colors (self);
 
-  for (guint s = 0; self->sensitivity != NULL && s < self->sensitivity->n_scenarios; s++)
+  for (guint s = 0; shown && s < self->sensitivity->n_scenarios; s++)
     g_ptr_array_add (rows, g_strdup_printf ("%u", s));
   replace_rows (self->sensitivity_rows, rows);
   gtk_widget_queue_draw (GTK_WIDGET (self->sensitivity_area));
-}
-
-static gboolean
-sensitivity_timeout_cb (gpointer data)
-{
-  EntComparePage *self = data;
-
-  self->sensitivity_id = 0;
-  refresh_sensitivity (self);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -340,16 +319,7 @@ rebuild (EntComparePage *self)
   replace_rows (self->comparison_rows, comparison_rows);
   gtk_widget_queue_draw (GTK_WIDGET (self->years_area));
 
-  /* At once when first shown or when there is nothing to show; after the
-   * last of a run of edits otherwise, the previous figures staying meanwhile. */
-  if (!have_budget || self->sensitivity == NULL ||
-      self->sensitivity->n_scenarios != self->budget->n_scenarios)
-    refresh_sensitivity (self);
-  else
-    {
-      g_clear_handle_id (&self->sensitivity_id, g_source_remove);
-      self->sensitivity_id = g_timeout_add (SENSITIVITY_DELAY_MS, sensitivity_timeout_cb, self);
-    }
+  refresh_sensitivity (self);
   update_what_if (self);
 }
 
@@ -611,7 +581,6 @@ ent_compare_page_dispose (GObject *object)
   EntComparePage *self = ENT_COMPARE_PAGE (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->sensitivity_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_COMPARE_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -649,6 +618,12 @@ ent_compare_page_get_property (GObject    *object,
     case PROP_PUPIL_CHANGE:
       g_value_set_int64 (value, self->pupil_change);
       break;
+    case PROP_SENSITIVITY:
+      g_value_set_boxed (value, self->sensitivity);
+      break;
+    case PROP_SENSITIVITY_ERROR:
+      g_value_set_string (value, self->sensitivity_error);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -672,6 +647,12 @@ ent_compare_page_set_property (GObject      *object,
       break;
     case PROP_PUPIL_CHANGE:
       ent_compare_page_set_pupil_change (self, g_value_get_int64 (value));
+      break;
+    case PROP_SENSITIVITY:
+      ent_compare_page_set_sensitivity (self, g_value_get_boxed (value));
+      break;
+    case PROP_SENSITIVITY_ERROR:
+      ent_compare_page_set_sensitivity_error (self, g_value_get_string (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -699,6 +680,12 @@ ent_compare_page_class_init (EntComparePageClass *klass)
     g_param_spec_int64 ("pupil-change", NULL, NULL,
                         -WHAT_IF_LIMIT_BP, WHAT_IF_LIMIT_BP, 0,
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SENSITIVITY] =
+    g_param_spec_boxed ("sensitivity", NULL, NULL, ENT_TYPE_SENSITIVITY,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SENSITIVITY_ERROR] =
+    g_param_spec_string ("sensitivity-error", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ENT_TYPE_SCENARIO);
@@ -788,7 +775,6 @@ ent_compare_page_set_document (EntComparePage *self,
 
   gtk_drop_down_set_model (self->reference_dropdown,
                            document != NULL ? ent_document_get_scenarios (document) : NULL);
-  g_clear_pointer (&self->sensitivity, ent_sensitivity_free);   /* another document's */
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -838,4 +824,42 @@ ent_compare_page_set_pupil_change (EntComparePage *self,
   self->updating_slider = FALSE;
   update_what_if (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUPIL_CHANGE]);
+}
+
+EntSensitivity *
+ent_compare_page_get_sensitivity (EntComparePage *self)
+{
+  g_return_val_if_fail (ENT_IS_COMPARE_PAGE (self), NULL);
+  return self->sensitivity;
+}
+
+void
+ent_compare_page_set_sensitivity (EntComparePage *self,
+                                  EntSensitivity *sensitivity)
+{
+  g_return_if_fail (ENT_IS_COMPARE_PAGE (self));
+
+  if (self->sensitivity == sensitivity)
+    return;
+
+  g_clear_pointer (&self->sensitivity, ent_sensitivity_free);
+  self->sensitivity = sensitivity != NULL ? ent_sensitivity_copy (sensitivity) : NULL;
+  refresh_sensitivity (self);
+  update_what_if (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENSITIVITY]);
+}
+
+void
+ent_compare_page_set_sensitivity_error (EntComparePage *self,
+                                        const char     *message)
+{
+  g_return_if_fail (ENT_IS_COMPARE_PAGE (self));
+
+  if (g_strcmp0 (self->sensitivity_error, message) == 0)
+    return;
+
+  g_free (self->sensitivity_error);
+  self->sensitivity_error = g_strdup (message);
+  update_what_if (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SENSITIVITY_ERROR]);
 }

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "ent-budget.h"
+#include "ent-compare.h"
 #include "ent-document.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,13 @@ void         ent_compare_page_set_document     (EntComparePage *self,
 EntBudget   *ent_compare_page_get_budget       (EntComparePage *self);
 void         ent_compare_page_set_budget       (EntComparePage *self,
                                                 EntBudget      *budget);
+/* "sensitivity" (EntSensitivity, copied), "sensitivity-error" (the reason
+ * there is none, or NULL). */
+EntSensitivity *ent_compare_page_get_sensitivity   (EntComparePage *self);
+void         ent_compare_page_set_sensitivity  (EntComparePage *self,
+                                                EntSensitivity *sensitivity);
+void         ent_compare_page_set_sensitivity_error (EntComparePage *self,
+                                                const char     *message);
 gint64       ent_compare_page_get_pupil_change (EntComparePage *self);
 void         ent_compare_page_set_pupil_change (EntComparePage *self,
                                                 gint64          bp);
