@@ -2,6 +2,7 @@
  *
  * One instance per session: "ent-budget FILE" in a second terminal opens FILE
  * in the running instance, in a window of its own (one window per document).
+ * The first window of the instance offers the drafts a crash left (SPEC 11).
  * The headless options (--summary, --csv, --export) are handled locally,
  * before registration: they need neither a display nor a session bus.
  *
@@ -22,9 +23,10 @@ struct _EntApplication
   /* FILE arguments of the primary instance's own command line */
   GFile        **pending_files;
   guint          n_pending_files;
+  gboolean       recovery_offered;
 };
 
-G_DEFINE_FINAL_TYPE (EntApplication, ent_application, GTK_TYPE_APPLICATION)
+G_DEFINE_FINAL_TYPE (EntApplication, ent_application, ADW_TYPE_APPLICATION)
 
 static const struct {
   const char *action;
@@ -34,6 +36,8 @@ static const struct {
   { "win.open", { "<Control>o", NULL } },
   { "win.save", { "<Control>s", NULL } },
   { "win.save-as", { "<Control><Shift>s", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.export", { "<Control>e", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "win.show-page::assumptions", { "<Alt>1", NULL } },
@@ -100,6 +104,17 @@ new_default_window (EntApplication *self)
         }
     }
   return window;
+}
+
+/* The drafts a crash left are offered once, in the instance's first window. */
+static void
+offer_recovery (EntApplication *self,
+                EntWindow      *window)
+{
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  ent_window_offer_recovery (window);
 }
 
 /* ---------------------------------------------------------------- callbacks */
@@ -198,6 +213,8 @@ ent_application_activate (GApplication *app)
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
     window = GTK_WINDOW (new_default_window (self));
+  if (ENT_IS_WINDOW (window))
+    offer_recovery (self, ENT_WINDOW (window));
   gtk_window_present (window);
 }
 
@@ -233,6 +250,7 @@ ent_application_open (GApplication  *app,
               ent_window_show_error (window, message);
             }
         }
+      offer_recovery (self, window);
       gtk_window_present (GTK_WINDOW (window));
     }
 }

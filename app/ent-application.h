@@ -4,12 +4,12 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
 #define ENT_TYPE_APPLICATION (ent_application_get_type ())
-G_DECLARE_FINAL_TYPE (EntApplication, ent_application, ENT, APPLICATION, GtkApplication)
+G_DECLARE_FINAL_TYPE (EntApplication, ent_application, ENT, APPLICATION, AdwApplication)
 
 EntApplication *ent_application_new (void);
 

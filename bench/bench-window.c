@@ -11,7 +11,7 @@
  *   (b) one pupil-count edit (ent_school_set_known_pupils (), what a cell edit
  *       ends up calling) -> the next painted frame showing the new totals, on
  *       the Assumptions, Pupils, Budget and Compare pages, with the part
- *       until the window's "notify::budget" handlers have run (recomputation
+ *       until the workspace's "notify::budget" handlers have run (recomputation
  *       + the views taking the new budget; the rest is layout and paint),
  *       and ent_budget_compute () alone for comparison;
  *   (c) win.show-page -> the next painted frame, for every page.
@@ -244,9 +244,9 @@ typedef struct
 /* Connected last: the views have taken the new budget; the next frame painted
  * is the one that shows it. */
 static void
-budget_notify_cb (EntWindow  *window,
-                  GParamSpec *pspec,
-                  EditProbe  *probe)
+budget_notify_cb (EntWorkspace *workspace,
+                  GParamSpec   *pspec,
+                  EditProbe    *probe)
 {
   if (!probe->taken)
     {
@@ -276,13 +276,14 @@ measure_edit (EntWindow *window,
   gint64 start;
 
   paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (edit_after_paint_cb), &probe);
-  notify_id = g_signal_connect (window, "notify::budget", G_CALLBACK (budget_notify_cb), &probe);
+  notify_id = g_signal_connect (ent_window_get_workspace (window), "notify::budget",
+                                G_CALLBACK (budget_notify_cb), &probe);
   start = g_get_monotonic_time ();
   ent_school_set_known_pupils (school, 2023, pupils);       /* the edit */
   iterate_until (&probe.taken, "the new budget");
   iterate_until (&probe.frame.painted, "the frame after the edit");
   g_signal_handler_disconnect (clock, paint_id);
-  g_signal_handler_disconnect (window, notify_id);
+  g_signal_handler_disconnect (ent_window_get_workspace (window), notify_id);
   check_totals_shown (window);
 
   add_ms (totals, probe.frame.time - start);

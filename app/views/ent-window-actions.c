@@ -182,8 +182,8 @@ static char *
 dup_suggested_name (EntWindow  *self,
                     const char *extension)
 {
-  GFile *file = ent_document_get_file (self->document);
-  const char *title = ent_document_get_title (self->document);
+  GFile *file = ent_document_get_file (ent_window_get_document (self));
+  const char *title = ent_document_get_title (ent_window_get_document (self));
   g_autofree char *stem = NULL;
   GString *name;
 
@@ -236,7 +236,7 @@ save_as (EntWindow             *self,
 {
   Pending *pending = pending_new (self);
   Pending *then = pending_new (self);
-  GFile *file = ent_document_get_file (self->document);
+  GFile *file = ent_document_get_file (ent_window_get_document (self));
   g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
   g_autofree char *name = dup_suggested_name (self, ".entbudget");
 
@@ -266,7 +266,7 @@ overwrite (EntWindow             *self,
            gpointer               user_data,
            GDestroyNotify         destroy)
 {
-  GFile *file = ent_document_get_file (self->document);
+  GFile *file = ent_document_get_file (ent_window_get_document (self));
 
   if (ent_window_save_to_file (self, file, NULL) && next != NULL)
     next (self, user_data);
@@ -341,17 +341,6 @@ overwrite_response_cb (GtkDialog *dialog,
 }
 #endif
 
-/* "Wednesday, March 12, 2025 at 14:32", in the user's language. */
-static char *
-format_modified (GDateTime *modified)
-{
-  /* Translators: when the file was changed on disk, in "“%1$s” was changed
-   * on %2$s"; a g_date_time_format() format: %A the weekday, %-d the day,
-   * %B the month, %Y the year, %H:%M the time */
-  /* xgettext:no-c-format */
-  return g_date_time_format (modified, _("%A, %B %-d, %Y at %H:%M"));
-}
-
 /* The file changed on disk since it was opened or last saved: asks Cancel /
  * Save As… / Overwrite, then saves and calls @next accordingly. */
 static void
@@ -362,11 +351,11 @@ confirm_overwrite (EntWindow             *self,
                    gpointer               user_data,
                    GDestroyNotify         destroy)
 {
-  GFile *file = ent_document_get_file (self->document);
+  GFile *file = ent_document_get_file (ent_window_get_document (self));
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *name = g_filename_display_name (basename);
   g_autofree char *backup = g_strconcat (name, "~", NULL);
-  g_autofree char *when = modified != NULL ? format_modified (modified) : NULL;
+  g_autofree char *when = modified != NULL ? ent_window_format_date_time (modified) : NULL;
   g_autofree char *detail = NULL;
   const char *heading;
   const char *confirm_label;
@@ -458,7 +447,7 @@ save (EntWindow             *self,
       gpointer               user_data,
       GDestroyNotify         destroy)
 {
-  GFile *file = ent_document_get_file (self->document);
+  GFile *file = ent_document_get_file (ent_window_get_document (self));
   EntFileChange change = ENT_FILE_CHANGE_NONE;
   g_autoptr(GDateTime) modified = NULL;
   g_autoptr(GError) error = NULL;
@@ -481,7 +470,7 @@ save (EntWindow             *self,
 
   /* A file that cannot be examined cannot be written either (the safe write
    * stats it too): the save below fails and says why in plain words. */
-  if (!ent_document_check_file_change (self->document, &change, &modified, &error))
+  if (!ent_document_check_file_change (ent_window_get_document (self), &change, &modified, &error))
     g_debug ("%s", error->message);
   else if (change != ENT_FILE_CHANGE_NONE)
     {
@@ -503,7 +492,11 @@ guard_answered (Pending *pending,
   EntWindow *self = pending->self;
 
   if (answer == GUARD_DISCARD)
-    pending->next (self, pending->user_data);
+    {
+      /* the changes are dropped: nothing to recover after a crash either */
+      ent_workspace_discard_draft (ent_window_get_workspace (self));
+      pending->next (self, pending->user_data);
+    }
   else if (answer == GUARD_SAVE)
     {
       save (self, pending->next, pending->user_data, pending->destroy);
@@ -552,7 +545,7 @@ ent_window_confirm_discard (EntWindow             *self,
   g_autofree char *heading = NULL;
   const char *detail;
 
-  if (!ent_document_get_modified (self->document))
+  if (!ent_document_get_modified (ent_window_get_document (self)))
     {
       func (self, user_data);
       if (destroy != NULL)
@@ -578,7 +571,7 @@ ent_window_confirm_discard (EntWindow             *self,
   pending->destroy = destroy;
   self->guard_pending = TRUE;
 
-  title = ent_document_get_title (self->document);
+  title = ent_document_get_title (ent_window_get_document (self));
   if (title == NULL || *title == '\0')
     title = _("Untitled Budget");
   /* Translators: question before closing or replacing a document; %s is its title */
@@ -655,17 +648,16 @@ load_confirmed (EntWindow *self,
   ent_window_load_file (self, G_FILE (user_data), NULL);
 }
 
-static void
-open_chosen_cb (EntWindow *self,
-                GFile     *file,
-                gpointer   user_data)
+void
+ent_window_open_document_file (EntWindow *self,
+                               GFile     *file)
 {
   EntWindow *other;
+  GFile *current = ent_document_get_file (ent_window_get_document (self));
 
-  if (file == NULL)
+  /* One window per document; this one's already here. */
+  if (current != NULL && g_file_equal (current, file))
     return;
-
-  /* One window per document. */
   other = find_window_with_file (self, file);
   if (other != NULL)
     {
@@ -676,13 +668,32 @@ open_chosen_cb (EntWindow *self,
 }
 
 static void
+open_chosen_cb (EntWindow *self,
+                GFile     *file,
+                gpointer   user_data)
+{
+  if (file != NULL)
+    ent_window_open_document_file (self, file);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  ent_window_open_document_file (ENT_WINDOW (widget), file);
+}
+
+static void
 open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   EntWindow *self = ENT_WINDOW (widget);
   Pending *pending = pending_new (self);
-  GFile *file = ent_document_get_file (self->document);
+  GFile *file = ent_document_get_file (ent_window_get_document (self));
   g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
 
   pending->chosen = open_chosen_cb;
@@ -769,7 +780,7 @@ save_as_action (GtkWidget  *widget,
 static GFile *
 dup_export_folder (EntWindow *self)
 {
-  GFile *file = ent_document_get_file (self->document);
+  GFile *file = ent_document_get_file (ent_window_get_document (self));
 
   if (self->settings != NULL)
     {
@@ -866,7 +877,7 @@ import_csv_action (GtkWidget  *widget,
 {
   EntWindow *self = ENT_WINDOW (widget);
   Pending *pending = pending_new (self);
-  GFile *file = ent_document_get_file (self->document);
+  GFile *file = ent_document_get_file (ent_window_get_document (self));
   g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
 
   pending->chosen = import_chosen_cb;
@@ -934,15 +945,13 @@ about_action (GtkWidget  *widget,
 void
 ent_window_update_actions (EntWindow *self)
 {
-  gboolean has_document = self->document != NULL;
+  EntWorkspace *workspace = ent_window_get_workspace (self);
 
   /* Save is for unsaved changes; Save As is always there. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
-                                 has_document && ent_document_get_modified (self->document));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_document);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-csv", has_document);
+                                 ent_document_get_modified (ent_workspace_get_document (workspace)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", ent_workspace_get_can_undo (workspace));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", ent_workspace_get_can_redo (workspace));
 }
 
 void
@@ -953,6 +962,7 @@ ent_window_class_add_actions (GtkWidgetClass *widget_class)
    * shortcuts window show them. */
   gtk_widget_class_install_action (widget_class, "win.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);

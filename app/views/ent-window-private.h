@@ -12,13 +12,14 @@ G_BEGIN_DECLS
 
 struct _EntWindow
 {
-  GtkApplicationWindow parent_instance;
+  AdwApplicationWindow parent_instance;
 
-  EntDocument  *document;
-  EntScenario  *scenario;
-  EntBudget    *budget;
+  EntWorkspace *workspace;       /* the document and all that follows it */
+  GSignalGroup *document_signals; /* on the workspace's document */
   GSettings    *settings;        /* NULL when the schema is not installed */
-  guint         recompute_id;
+  GPtrArray    *drafts;          /* EntDraft offered for recovery, first shown */
+  AdwToast     *undo_toast;      /* the toast offering to undo a step, or NULL */
+  guint         undo_position;   /* the history's position when it was shown */
   gboolean      close_confirmed;
   gboolean      guard_pending;   /* the Save / Discard / Cancel question is asked */
   GtkWindow    *guard_dialog;    /* that question's dialog (GTK < 4.10) */
@@ -26,6 +27,10 @@ struct _EntWindow
   GtkWindow    *overwrite_dialog;  /* that question's dialog (GTK < 4.10) */
 
   /* template */
+  AdwToastOverlay *toast_overlay;
+  GMenu        *recent_menu;     /* Open Recent's items */
+  GtkRevealer  *recovery_revealer;
+  GtkLabel     *recovery_label;
   GtkLabel     *title_label;
   GtkLabel     *subtitle_label;
   GtkRevealer  *error_revealer;
@@ -68,5 +73,15 @@ void     ent_window_confirm_discard      (EntWindow             *self,
                                           GDestroyNotify         destroy);
 void     ent_window_remember_document    (EntWindow             *self,
                                           GFile                 *file);
+/* Open, Open Recent, a drop: @file in the window that has it, else here
+ * after the unsaved-changes question. */
+void     ent_window_open_document_file   (EntWindow             *self,
+                                          GFile                 *file);
+/* "Wednesday, March 12, 2025 at 14:32", in the user's language. */
+char    *ent_window_format_date_time     (GDateTime             *time);
+/* Shows @message in a toast with an Undo button that undoes the step just
+ * done (and goes as soon as another step is done or undone). */
+void     ent_window_show_undo_toast      (EntWindow             *self,
+                                          const char            *message);
 
 G_END_DECLS

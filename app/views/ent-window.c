@@ -1,11 +1,14 @@
 /* ent-window.c: the main window, one per document
  *
- * The window holds the document and the last budget computed from it without
- * error. Every "changed" of the document schedules one recomputation before
- * the next frame (several changes in one frame cost one computation); the pages
- * and the totals bar are bound to the window's "document", "scenario" and
- * "budget" properties in ui/ent-window.ui (the Compare page gets the budget
- * only while it is shown, see shown_budget_cb()).
+ * The window holds an EntWorkspace (app/model): the document, the scenario
+ * shown, the last budget computed without error and the reason of the
+ * current error, undo and redo, the draft. The pages and the totals bar are
+ * bound to the workspace's properties in ui/ent-window.ui (the Compare page
+ * gets the budget only while it is shown, see shown_budget_cb(), and the
+ * workspace computes its sensitivity table only then). The window adds what
+ * needs GTK: the banners, the toasts that offer to undo a deletion or an
+ * import, the offer to recover a draft after a crash, recent documents and
+ * dropped files.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,17 +26,14 @@
 #include "ent-pdf-export.h"
 #include "ent-xlsx-export.h"
 
-/* Before GTK's layout and paint (GDK_PRIORITY_REDRAW = G_PRIORITY_HIGH_IDLE + 20):
- * a change made in one frame is computed and shown in that same frame. */
-#define RECOMPUTE_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
+#define ENTBUDGET_MIME_TYPE "application/x-entbudget"
+#define N_RECENT 10
 
-G_DEFINE_FINAL_TYPE (EntWindow, ent_window, GTK_TYPE_APPLICATION_WINDOW)
+G_DEFINE_FINAL_TYPE (EntWindow, ent_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_DOCUMENT,
-  PROP_SCENARIO,
-  PROP_BUDGET,
+  PROP_WORKSPACE,
   N_PROPS
 };
 
@@ -44,11 +44,13 @@ static GParamSpec *properties[N_PROPS];
  * shortcuts window read them, unless the application already has some. */
 static const struct {
   const char *action;
-  const char *accel;
+  const char *accels[3];
 } window_accels[] = {
-  { "win.import-csv", "<Control>i" },
-  { "win.export-pdf", "<Control><Shift>e" },
-  { "win.show-page::compare", "<Alt>5" },
+  { "win.import-csv", { "<Control>i", NULL } },
+  { "win.export-pdf", { "<Control><Shift>e", NULL } },
+  { "win.show-page::compare", { "<Alt>5", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
 };
 
 typedef gboolean (*ExportWriter) (EntDocument  *document,
@@ -57,86 +59,45 @@ typedef gboolean (*ExportWriter) (EntDocument  *document,
 
 /* ------------------------------------------------------------------ helpers */
 
+/* The reason the budget cannot be computed, beside the last good totals. */
 static void
-set_budget (EntWindow *self,
-            EntBudget *budget)
+update_budget_banner (EntWindow *self)
 {
-  if (self->budget == budget)
-    return;
+  const char *reason = ent_workspace_get_error (self->workspace);
+  g_autofree char *message = NULL;
 
-  g_clear_pointer (&self->budget, ent_budget_unref);
-  self->budget = budget != NULL ? ent_budget_ref (budget) : NULL;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET]);
-}
-
-static void
-recompute (EntWindow *self)
-{
-  g_autoptr(EntBudget) budget = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->recompute_id, g_source_remove);
-  if (self->document == NULL)
-    return;
-
-  budget = ent_budget_compute (self->document, &error);
-  if (budget == NULL)
+  if (reason == NULL)
     {
-      g_autofree char *message = NULL;
-
-      /* Keep the last good budget on screen. A document opened that way
-       * (SPEC 10.4: it opens) has none: then there are no totals to excuse. */
-      if (self->budget != NULL)
-        /* Translators: %s is the reason given by the budget engine */
-        message = g_strdup_printf (_("The budget cannot be computed: %s. The totals shown are those of the last valid assumptions."),
-                                   error->message);
-      else
-        /* Translators: %s is the reason given by the budget engine */
-        message = g_strdup_printf (_("The budget cannot be computed: %s."), error->message);
-      gtk_label_set_text (self->budget_label, message);
-      gtk_revealer_set_reveal_child (self->budget_revealer, TRUE);
+      gtk_revealer_set_reveal_child (self->budget_revealer, FALSE);
       return;
     }
 
-  gtk_revealer_set_reveal_child (self->budget_revealer, FALSE);
-  set_budget (self, budget);
-}
-
-static gboolean
-recompute_idle_cb (gpointer user_data)
-{
-  EntWindow *self = user_data;
-
-  self->recompute_id = 0;
-  recompute (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_recompute (EntWindow *self)
-{
-  if (self->recompute_id == 0)
-    self->recompute_id = g_idle_add_full (RECOMPUTE_PRIORITY, recompute_idle_cb, self, NULL);
+  /* A document opened that way (SPEC 10.4: it opens) has no totals to excuse. */
+  if (ent_workspace_get_budget (self->workspace) != NULL)
+    /* Translators: %s is the reason given by the budget engine */
+    message = g_strdup_printf (_("The budget cannot be computed: %s. The totals shown are those of the last valid assumptions."),
+                               reason);
+  else
+    /* Translators: %s is the reason given by the budget engine */
+    message = g_strdup_printf (_("The budget cannot be computed: %s."), reason);
+  gtk_label_set_text (self->budget_label, message);
+  gtk_revealer_set_reveal_child (self->budget_revealer, TRUE);
 }
 
 static void
 update_title (EntWindow *self)
 {
-  const char *title = NULL;
+  EntDocument *document = ent_workspace_get_document (self->workspace);
+  const char *title = ent_document_get_title (document);
   g_autofree char *shown = NULL;
   g_autofree char *window_title = NULL;
-  GFile *file = NULL;
+  GFile *file = ent_document_get_file (document);
 
-  if (self->document != NULL)
-    {
-      title = ent_document_get_title (self->document);
-      file = ent_document_get_file (self->document);
-    }
   if (title == NULL || *title == '\0')
     /* Translators: window title of a document without a title */
     title = _("Untitled Budget");
 
-  if (self->document != NULL && ent_document_get_modified (self->document))
+  if (ent_document_get_modified (document))
     /* Translators: window title of a document with unsaved changes; %s is its title */
     shown = g_strdup_printf (_("• %s"), title);
   else
@@ -162,40 +123,6 @@ update_title (EntWindow *self)
   /* Translators: title of the window for the window manager; %s is the document title */
   window_title = g_strdup_printf (_("%s — ENT Budget"), shown);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
-}
-
-static gboolean
-scenario_in_document (EntWindow   *self,
-                      EntScenario *scenario)
-{
-  GListModel *scenarios = ent_document_get_scenarios (self->document);
-  guint n = g_list_model_get_n_items (scenarios);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EntScenario) item = g_list_model_get_item (scenarios, i);
-
-      if (item == scenario)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static void
-ensure_scenario (EntWindow *self)
-{
-  g_autoptr(EntScenario) first = NULL;
-
-  if (self->document == NULL)
-    {
-      ent_window_set_scenario (self, NULL);
-      return;
-    }
-  if (self->scenario != NULL && scenario_in_document (self, self->scenario))
-    return;
-
-  first = g_list_model_get_item (ent_document_get_scenarios (self->document), 0);
-  ent_window_set_scenario (self, first);
 }
 
 static void
@@ -265,11 +192,8 @@ ensure_accels (EntWindow *self)
                                                                     window_accels[i].action);
 
       if (accels == NULL || accels[0] == NULL)
-        {
-          const char *set[] = { window_accels[i].accel, NULL };
-
-          gtk_application_set_accels_for_action (application, window_accels[i].action, set);
-        }
+        gtk_application_set_accels_for_action (application, window_accels[i].action,
+                                               window_accels[i].accels);
     }
 }
 
@@ -306,7 +230,7 @@ export_to_file (EntWindow     *self,
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, not_local);
       return FALSE;
     }
-  if (!write (self->document, path, error))
+  if (!write (ent_workspace_get_document (self->workspace), path, error))
     return FALSE;
 
   folder = g_file_get_parent (file);
@@ -340,6 +264,70 @@ application_notify_cb (EntWindow *self)
   ensure_accels (self);
 }
 
+/* The recent documents' menu: the latest .entbudget files that still exist. */
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GDateTime *x = gtk_recent_info_get_modified ((GtkRecentInfo *) a);
+  GDateTime *y = gtk_recent_info_get_modified ((GtkRecentInfo *) b);
+
+  return g_date_time_compare (y, x);
+}
+
+static void
+update_recent_menu (EntWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_menu);
+  items = g_list_sort (items, compare_recent);
+  for (GList *l = items; l != NULL && n < N_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (g_strcmp0 (gtk_recent_info_get_mime_type (info), ENTBUDGET_MIME_TYPE) != 0 ||
+          !gtk_recent_info_is_local (info) || !gtk_recent_info_exists (info))
+        continue;
+      /* "_" in a file name is no mnemonic */
+      {
+        g_auto(GStrv) parts = g_strsplit (gtk_recent_info_get_display_name (info), "_", -1);
+
+        label = g_strjoinv ("__", parts);
+      }
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_menu, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* Whenever the window shows a document from a file (opened here or on the
+ * command line, saved as, recovered): the last document of the next start,
+ * and a recent document. */
+static void
+remember_file (EntWindow *self)
+{
+  GFile *file = ent_document_get_file (ent_workspace_get_document (self->workspace));
+  g_autofree char *uri = NULL;
+  GtkRecentData data = { 0 };
+
+  if (file == NULL)
+    return;
+
+  ent_window_remember_document (self, file);
+  uri = g_file_get_uri (file);
+  data.mime_type = (char *) ENTBUDGET_MIME_TYPE;
+  data.app_name = (char *) g_get_application_name ();
+  data.app_exec = (char *) "ent-budget %u";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
 static void
 imported_cb (EntWindow       *self,
              guint            n_counts,
@@ -348,19 +336,52 @@ imported_cb (EntWindow       *self,
   g_autofree char *name = g_file_get_basename (ent_import_dialog_get_file (dialog));
   g_autofree char *display = g_filename_display_name (name);
   g_autofree char *message =
-    /* Translators: confirmation after the CSV import; %1$u is a number of pupil counts, %2$s the file name */
+    /* Translators: in a toast with an Undo button, after the CSV import; %1$u is a number of pupil counts, %2$s the file name */
     g_strdup_printf (ngettext ("%1$u pupil count was imported from “%2$s”.",
                                "%1$u pupil counts were imported from “%2$s”.", n_counts),
                      n_counts, display);
 
-  ent_window_show_info (self, message);
+  ent_window_show_undo_toast (self, message);
   gtk_stack_set_visible_child_name (self->stack, "pupils");
 }
 
 static void
-document_changed_cb (EntWindow *self)
+school_removed_cb (EntWindow *self,
+                   EntSchool *school)
 {
-  queue_recompute (self);
+  /* Translators: in a toast with an Undo button; %s is the school's name */
+  g_autofree char *message = g_strdup_printf (_("The school “%s” was removed."),
+                                              ent_school_get_name (school));
+
+  ent_window_show_undo_toast (self, message);
+}
+
+static void
+scenario_deleted_cb (EntWindow   *self,
+                     EntScenario *scenario)
+{
+  /* Translators: in a toast with an Undo button; %s is the scenario's name */
+  g_autofree char *message = g_strdup_printf (_("The scenario “%s” was deleted."),
+                                              ent_scenario_get_name (scenario));
+
+  ent_window_show_undo_toast (self, message);
+}
+
+static void
+undo_toast_dismissed_cb (EntWindow *self,
+                         AdwToast  *toast)
+{
+  if (self->undo_toast == toast)
+    g_clear_object (&self->undo_toast);
+}
+
+/* The toast's Undo undoes its step, never a later one. */
+static void
+history_position_cb (EntWindow *self)
+{
+  if (self->undo_toast != NULL &&
+      ent_history_get_position (ent_workspace_get_history (self->workspace)) != self->undo_position)
+    adw_toast_dismiss (self->undo_toast);
 }
 
 static void
@@ -371,9 +392,53 @@ document_notify_cb (EntWindow *self)
 }
 
 static void
-scenarios_changed_cb (EntWindow *self)
+document_file_cb (EntWindow *self)
 {
-  ensure_scenario (self);
+  document_notify_cb (self);
+  remember_file (self);
+}
+
+static void
+workspace_notify_cb (EntWindow  *self,
+                     GParamSpec *pspec)
+{
+  if (g_str_equal (pspec->name, "error") || g_str_equal (pspec->name, "budget"))
+    update_budget_banner (self);
+  else if (g_str_equal (pspec->name, "can-undo") || g_str_equal (pspec->name, "can-redo"))
+    ent_window_update_actions (self);
+}
+
+/* The sensitivity table only for the Compare page, while it is shown. */
+static void
+visible_page_cb (EntWindow *self)
+{
+  ent_workspace_set_sensitivity_wanted (self->workspace,
+                                        g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
+                                                   "compare") == 0);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         EntWindow     *self)
+{
+  GSList *list;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  g_slist_free (list);
+  if (files->len == 0)
+    return FALSE;
+
+  ent_window_open_files (self, (GFile **) files->pdata, files->len);
+  return TRUE;
 }
 
 static void
@@ -386,6 +451,153 @@ static void
 dismiss_info_cb (EntWindow *self)
 {
   ent_window_show_info (self, NULL);
+}
+
+/* ------------------------------------------------------ recovery (SPEC 11) */
+
+static void
+show_next_draft (EntWindow *self)
+{
+  EntDraft *draft;
+  GFile *file;
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *saved_later = NULL;
+  const char *title;
+
+  if (self->drafts == NULL || self->drafts->len == 0)
+    {
+      g_clear_pointer (&self->drafts, g_ptr_array_unref);
+      gtk_revealer_set_reveal_child (self->recovery_revealer, FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recover-draft", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-draft", FALSE);
+      return;
+    }
+
+  draft = g_ptr_array_index (self->drafts, 0);
+  file = ent_draft_get_file (draft);
+  title = ent_draft_get_title (draft);
+  if (title == NULL || *title == '\0')
+    title = _("Untitled Budget");
+  when = ent_draft_get_time (draft) != NULL ? ent_window_format_date_time (ent_draft_get_time (draft))
+                                            : g_strdup ("?");
+
+  if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autoptr(GDateTime) modified = info != NULL ? g_file_info_get_modification_date_time (info) : NULL;
+
+      /* Translators: a document found after a crash; %1$s is its title, %2$s
+       * its file, %3$s when it was last changed ("Wednesday, March 12, 2025
+       * at 14:32") */
+      message = g_strdup_printf (_("An unsaved document was found: “%1$s” (file %2$s), changed on %3$s."),
+                                 title, name, when);
+      /* the file was saved after the draft: both are worth a look */
+      if (modified != NULL && ent_draft_get_time (draft) != NULL &&
+          g_date_time_compare (modified, ent_draft_get_time (draft)) > 0)
+        {
+          g_autoptr(GDateTime) local = g_date_time_to_local (modified);
+          g_autofree char *saved = ent_window_format_date_time (local);
+
+          /* Translators: after "An unsaved document was found…"; %s is when
+           * its file was saved ("Wednesday, March 12, 2025 at 14:32") */
+          saved_later = g_strdup_printf (_("The file was saved since, on %s: recovering gives the version of the draft."),
+                                         saved);
+        }
+    }
+  else
+    /* Translators: a document found after a crash, never saved to a file;
+     * %1$s is its title, %2$s when it was last changed */
+    message = g_strdup_printf (_("An unsaved document was found: “%1$s” (never saved), changed on %2$s."),
+                               title, when);
+
+  if (saved_later != NULL)
+    {
+      g_autofree char *both = g_strconcat (message, " ", saved_later, NULL);
+
+      g_free (message);
+      message = g_steal_pointer (&both);
+    }
+  gtk_label_set_text (self->recovery_label, message);
+  gtk_revealer_set_reveal_child (self->recovery_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.recover-draft", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.discard-draft", TRUE);
+}
+
+static void
+recover_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  g_autoptr(EntDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  EntWindow *target = self;
+
+  if (self->drafts == NULL || self->drafts->len == 0)
+    return;
+  draft = g_object_ref (g_ptr_array_index (self->drafts, 0));
+  g_ptr_array_remove_index (self->drafts, 0);
+
+  /* Here, unless this window's document has changes of its own: then in a
+   * new window, made once the draft is known to open. */
+  if (ent_document_get_modified (ent_workspace_get_document (self->workspace)))
+    {
+      g_autoptr(EntDocument) recovered = NULL;
+
+      if (ent_draft_claim (draft, &error))
+        recovered = ent_draft_load (draft, &error);
+      if (recovered != NULL)
+        target = ent_window_new (gtk_window_get_application (GTK_WINDOW (self)), recovered);
+    }
+  if (error != NULL || !ent_workspace_recover (target->workspace, draft, &error))
+    {
+      /* Translators: %s is the reason */
+      g_autofree char *message = g_strdup_printf (_("The document could not be recovered: %s"),
+                                                  error->message);
+
+      ent_window_show_error (self, message);
+    }
+  else
+    {
+      ent_window_show_error (target, NULL);
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  show_next_draft (self);
+}
+
+static void
+discard_draft_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->drafts == NULL || self->drafts->len == 0)
+    return;
+  if (!ent_draft_remove (g_ptr_array_index (self->drafts, 0), &error))
+    ent_window_show_error (self, error->message);
+  g_ptr_array_remove_index (self->drafts, 0);
+  show_next_draft (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ent_workspace_undo (ENT_WINDOW (widget)->workspace);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ent_workspace_redo (ENT_WINDOW (widget)->workspace);
 }
 
 /* ---------------------------------------------------------------- overrides */
@@ -403,8 +615,8 @@ ent_window_close_request (GtkWindow *window)
 {
   EntWindow *self = ENT_WINDOW (window);
 
-  if (!self->close_confirmed && self->document != NULL &&
-      ent_document_get_modified (self->document))
+  if (!self->close_confirmed &&
+      ent_document_get_modified (ent_workspace_get_document (self->workspace)))
     {
       ent_window_confirm_discard (self, close_after_confirm, NULL, NULL);
       return TRUE;
@@ -431,7 +643,6 @@ ent_window_dispose (GObject *object)
 {
   EntWindow *self = ENT_WINDOW (object);
 
-  g_clear_handle_id (&self->recompute_id, g_source_remove);
   if (self->guard_dialog != NULL)
     gtk_window_destroy (self->guard_dialog);
   /* The file-changed question goes unanswered: nothing is written. */
@@ -442,15 +653,21 @@ ent_window_dispose (GObject *object)
       self->overwrite_pending = FALSE;
       gtk_dialog_response (GTK_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CANCEL);
     }
-  if (self->document != NULL)
+  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  if (self->workspace != NULL)
     {
-      g_signal_handlers_disconnect_by_data (ent_document_get_scenarios (self->document), self);
-      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (self->workspace, self);
+      g_signal_handlers_disconnect_by_data (ent_workspace_get_history (self->workspace), self);
     }
+  if (self->undo_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->undo_toast, self);
+  g_clear_object (&self->undo_toast);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_WINDOW);
-  g_clear_object (&self->scenario);
-  g_clear_pointer (&self->budget, ent_budget_unref);
-  g_clear_object (&self->document);
+  g_clear_object (&self->document_signals);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  g_clear_object (&self->workspace);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ent_window_parent_class)->dispose (object);
@@ -466,35 +683,8 @@ ent_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_SCENARIO:
-      g_value_set_object (value, self->scenario);
-      break;
-    case PROP_BUDGET:
-      g_value_set_boxed (value, self->budget);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ent_window_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  EntWindow *self = ENT_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      ent_window_set_document (self, g_value_get_object (value));
-      break;
-    case PROP_SCENARIO:
-      ent_window_set_scenario (self, g_value_get_object (value));
+    case PROP_WORKSPACE:
+      g_value_set_object (value, self->workspace);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -508,23 +698,21 @@ ent_window_class_init (EntWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  /* libadwaita's styles and types, also when the window is not in an
+   * AdwApplication (the tests) */
+  adw_init ();
+
   object_class->dispose = ent_window_dispose;
   object_class->get_property = ent_window_get_property;
-  object_class->set_property = ent_window_set_property;
   widget_class->map = ent_window_map;
   window_class->close_request = ent_window_close_request;
 
-  properties[PROP_DOCUMENT] =
-    g_param_spec_object ("document", NULL, NULL, ENT_TYPE_DOCUMENT,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_SCENARIO] =
-    g_param_spec_object ("scenario", NULL, NULL, ENT_TYPE_SCENARIO,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUDGET] =
-    g_param_spec_boxed ("budget", NULL, NULL, ENT_TYPE_BUDGET,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WORKSPACE] =
+    g_param_spec_object ("workspace", NULL, NULL, ENT_TYPE_WORKSPACE,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (ENT_TYPE_WORKSPACE);
   g_type_ensure (ENT_TYPE_TOTALS_BAR);
   g_type_ensure (ENT_TYPE_ASSUMPTIONS_PAGE);
   g_type_ensure (ENT_TYPE_PUPILS_PAGE);
@@ -534,6 +722,10 @@ ent_window_class_init (EntWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/budgetent/BudgetEnt/ui/ent-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, recovery_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, recovery_label);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, error_revealer);
@@ -553,23 +745,65 @@ ent_window_class_init (EntWindowClass *klass)
   /* not kept: bound so that tests can find them */
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "recover_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "discard_draft_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_info_cb);
   gtk_widget_class_bind_template_callback (widget_class, shown_budget_cb);
+  gtk_widget_class_bind_template_callback (widget_class, school_removed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, scenario_deleted_cb);
 
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.recover-draft", NULL, recover_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
   ent_window_class_add_actions (widget_class);
 }
 
 static void
 ent_window_init (EntWindow *self)
 {
+  GtkDropTarget *drop;
+
+  /* before the template: its bindings look the workspace up */
+  self->workspace = ent_workspace_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style (GTK_WIDGET (self));
 
-  /* The Scenarios page's selection drives the window's scenario, which the
-   * other pages and the totals bar follow (bindings in ent-window.ui). */
-  g_object_bind_property (self, "scenario", self->scenarios_page, "scenario",
+  /* The Scenarios page's selection drives the workspace's scenario, which
+   * the other pages and the totals bar follow (bindings in ent-window.ui). */
+  g_object_bind_property (self->workspace, "scenario", self->scenarios_page, "scenario",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->workspace, "notify", G_CALLBACK (workspace_notify_cb), self);
+  g_signal_connect_swapped (ent_workspace_get_history (self->workspace), "notify::position",
+                            G_CALLBACK (history_position_cb), self);
+
+  /* whichever document the workspace holds */
+  self->document_signals = g_signal_group_new (ENT_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::title",
+                                  G_CALLBACK (document_notify_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::modified",
+                                  G_CALLBACK (document_notify_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::file",
+                                  G_CALLBACK (document_file_cb), self);
+  g_signal_connect_swapped (self->document_signals, "bind", G_CALLBACK (document_file_cb), self);
+  g_object_bind_property (self->workspace, "document", self->document_signals, "target",
+                          G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (visible_page_cb), self);
+  visible_page_cb (self);
+
+  /* Open Recent */
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+
+  /* a .entbudget or a CSV file dropped on the window */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   self->settings = new_settings ();
   if (self->settings != NULL)
@@ -584,7 +818,10 @@ ent_window_init (EntWindow *self)
     }
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_notify_cb), NULL);
+  show_next_draft (self);
   update_title (self);
+  update_budget_banner (self);
+  ent_window_update_actions (self);
 }
 
 /* ------------------------------------------------------------------- public */
@@ -593,13 +830,22 @@ EntWindow *
 ent_window_new (GtkApplication *application,
                 EntDocument    *document)
 {
+  EntWindow *self;
+
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (ENT_IS_DOCUMENT (document), NULL);
 
-  return g_object_new (ENT_TYPE_WINDOW,
-                       "application", application,
-                       "document", document,
-                       NULL);
+  self = g_object_new (ENT_TYPE_WINDOW, "application", application, NULL);
+  ent_window_set_document (self, document);
+  return self;
+}
+
+EntWorkspace *
+ent_window_get_workspace (EntWindow *self)
+{
+  g_return_val_if_fail (ENT_IS_WINDOW (self), NULL);
+
+  return self->workspace;
 }
 
 EntDocument *
@@ -607,7 +853,7 @@ ent_window_get_document (EntWindow *self)
 {
   g_return_val_if_fail (ENT_IS_WINDOW (self), NULL);
 
-  return self->document;
+  return ent_workspace_get_document (self->workspace);
 }
 
 void
@@ -615,39 +861,16 @@ ent_window_set_document (EntWindow   *self,
                          EntDocument *document)
 {
   g_return_if_fail (ENT_IS_WINDOW (self));
-  g_return_if_fail (document == NULL || ENT_IS_DOCUMENT (document));
+  g_return_if_fail (ENT_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (ent_workspace_get_document (self->workspace) == document)
     return;
 
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (ent_document_get_scenarios (self->document), self);
-      g_signal_handlers_disconnect_by_data (self->document, self);
-    }
-
-  g_set_object (&self->document, document);
-  g_clear_handle_id (&self->recompute_id, g_source_remove);
-  /* A budget of another document is no "last good" state of this one. */
-  set_budget (self, NULL);
-  gtk_revealer_set_reveal_child (self->budget_revealer, FALSE);
+  /* the toast's step belonged to the previous history */
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
   gtk_revealer_set_reveal_child (self->info_revealer, FALSE);
-
-  if (document != NULL)
-    {
-      g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
-      g_signal_connect_swapped (document, "notify::title", G_CALLBACK (document_notify_cb), self);
-      g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (document_notify_cb), self);
-      g_signal_connect_swapped (document, "notify::file", G_CALLBACK (document_notify_cb), self);
-      g_signal_connect_swapped (ent_document_get_scenarios (document), "items-changed",
-                                G_CALLBACK (scenarios_changed_cb), self);
-    }
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-  ensure_scenario (self);
-  recompute (self);
-  update_title (self);
-  ent_window_update_actions (self);
+  ent_workspace_set_document (self->workspace, document);
 }
 
 EntScenario *
@@ -655,7 +878,7 @@ ent_window_get_scenario (EntWindow *self)
 {
   g_return_val_if_fail (ENT_IS_WINDOW (self), NULL);
 
-  return self->scenario;
+  return ent_workspace_get_scenario (self->workspace);
 }
 
 void
@@ -663,10 +886,8 @@ ent_window_set_scenario (EntWindow   *self,
                          EntScenario *scenario)
 {
   g_return_if_fail (ENT_IS_WINDOW (self));
-  g_return_if_fail (scenario == NULL || ENT_IS_SCENARIO (scenario));
 
-  if (g_set_object (&self->scenario, scenario))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
+  ent_workspace_set_scenario (self->workspace, scenario);
 }
 
 EntBudget *
@@ -674,7 +895,7 @@ ent_window_get_budget (EntWindow *self)
 {
   g_return_val_if_fail (ENT_IS_WINDOW (self), NULL);
 
-  return self->budget;
+  return ent_workspace_get_budget (self->workspace);
 }
 
 void
@@ -682,8 +903,7 @@ ent_window_flush (EntWindow *self)
 {
   g_return_if_fail (ENT_IS_WINDOW (self));
 
-  if (self->recompute_id != 0)
-    recompute (self);
+  ent_workspace_flush (self->workspace);
 }
 
 void
@@ -763,7 +983,6 @@ ent_window_load_file (EntWindow  *self,
 
   ent_window_show_error (self, NULL);
   ent_window_set_document (self, document);
-  ent_window_remember_document (self, file);
   return TRUE;
 }
 
@@ -777,7 +996,7 @@ ent_window_save_to_file (EntWindow  *self,
   g_return_val_if_fail (ENT_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  if (!ent_document_save (self->document, file, &local_error))
+  if (!ent_workspace_save (self->workspace, file, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
       g_autofree char *message =
@@ -790,7 +1009,6 @@ ent_window_save_to_file (EntWindow  *self,
     }
 
   ent_window_show_error (self, NULL);
-  ent_window_remember_document (self, file);
   return TRUE;
 }
 
@@ -865,8 +1083,93 @@ ent_window_open_import_dialog (EntWindow *self,
   g_return_val_if_fail (ENT_IS_WINDOW (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  dialog = ent_import_dialog_new (GTK_WINDOW (self), self->document, file);
+  dialog = ent_import_dialog_new (GTK_WINDOW (self), ent_workspace_get_document (self->workspace), file);
   g_signal_connect_object (dialog, "imported", G_CALLBACK (imported_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return GTK_WINDOW (dialog);
+}
+
+char *
+ent_window_format_date_time (GDateTime *time)
+{
+  /* Translators: when a file was changed, in "“%1$s” was changed on %2$s"
+   * and the like; a g_date_time_format() format: %A the weekday, %-d the
+   * day, %B the month, %Y the year, %H:%M the time */
+  /* xgettext:no-c-format */
+  return g_date_time_format (time, _("%A, %B %-d, %Y at %H:%M"));
+}
+
+void
+ent_window_show_undo_toast (EntWindow  *self,
+                            const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (ENT_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  /* the step is the one just done: close it now, then watch the history */
+  ent_workspace_flush (self->workspace);
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+
+  toast = adw_toast_new (message);
+  /* Translators: button of a toast: undoes what the toast says was done */
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self);
+  self->undo_toast = g_object_ref (toast);
+  self->undo_position = ent_history_get_position (ent_workspace_get_history (self->workspace));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+guint
+ent_window_offer_recovery (EntWindow *self)
+{
+  g_autofree char *directory = NULL;
+
+  g_return_val_if_fail (ENT_IS_WINDOW (self), 0);
+
+  g_object_get (self->workspace, "draft-directory", &directory, NULL);
+  g_clear_pointer (&self->drafts, g_ptr_array_unref);
+  if (directory != NULL && *directory != '\0')
+    self->drafts = ent_draft_list_orphans (directory);
+  show_next_draft (self);
+  return self->drafts != NULL ? self->drafts->len : 0;
+}
+
+const char *
+ent_window_get_recovery_message (EntWindow *self)
+{
+  g_return_val_if_fail (ENT_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->recovery_revealer))
+    return NULL;
+  return gtk_label_get_text (self->recovery_label);
+}
+
+static gboolean
+is_csv (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *folded = name != NULL ? g_utf8_strdown (name, -1) : NULL;
+
+  return folded != NULL && g_str_has_suffix (folded, ".csv");
+}
+
+void
+ent_window_open_files (EntWindow  *self,
+                       GFile     **files,
+                       guint       n_files)
+{
+  g_return_if_fail (ENT_IS_WINDOW (self));
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      if (is_csv (files[i]))
+        ent_window_open_import_dialog (self, files[i]);
+      else
+        ent_window_open_document_file (self, files[i]);
+    }
 }

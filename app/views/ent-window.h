@@ -4,22 +4,25 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "ent-budget.h"
 #include "ent-document.h"
+#include "ent-workspace.h"
 
 G_BEGIN_DECLS
 
 #define ENT_TYPE_WINDOW (ent_window_get_type ())
-G_DECLARE_FINAL_TYPE (EntWindow, ent_window, ENT, WINDOW, GtkApplicationWindow)
+G_DECLARE_FINAL_TYPE (EntWindow, ent_window, ENT, WINDOW, AdwApplicationWindow)
 
-/* Properties: "document" (EntDocument, never NULL once shown), "scenario"
- * (EntScenario of the document, driven by the Scenarios page's selection),
- * "budget" (ENT_TYPE_BUDGET, read-only: the last budget computed without
- * error; recomputed after every "changed" of the document). */
+/* Property: "workspace" (EntWorkspace, read-only, the window's for its whole
+ * life): the document, the scenario shown (driven by the Scenarios page's
+ * selection), the last good budget, undo and redo, the draft. The pages and
+ * the totals bar bind to it in ui/ent-window.ui. The functions below that
+ * take a document or a budget are shortcuts to it. */
 EntWindow   *ent_window_new                (GtkApplication *application,
                                             EntDocument    *document);
+EntWorkspace *ent_window_get_workspace     (EntWindow      *self);
 EntDocument *ent_window_get_document       (EntWindow      *self);
 /* Replaces the document without asking (see the actions for the guard). */
 void         ent_window_set_document       (EntWindow      *self,
@@ -60,5 +63,20 @@ void         ent_window_show_info          (EntWindow      *self,
                                             const char     *message);
 /* The message currently shown by the banner, or NULL (for tests). */
 const char  *ent_window_get_error_message  (EntWindow      *self);
+
+/* Offers the drafts left by a crash (SPEC 11), newest first, in a banner:
+ * Recover opens one (marked modified, tied to its file) in this window when
+ * its document is unmodified, else in a new window; Delete removes it.
+ * Returns how many are offered. The application calls it for its first
+ * window. */
+guint        ent_window_offer_recovery     (EntWindow      *self);
+/* The banner's text, or NULL when nothing is offered (for tests). */
+const char  *ent_window_get_recovery_message (EntWindow    *self);
+/* Opens files as a drop does: a CSV file in the import dialog, anything
+ * else as a document (in the window that has it open, or here after the
+ * unsaved-changes question). */
+void         ent_window_open_files         (EntWindow      *self,
+                                            GFile         **files,
+                                            guint           n_files);
 
 G_END_DECLS

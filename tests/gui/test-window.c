@@ -946,10 +946,31 @@ test_import (void)
     g_assert_cmpint (expected->scenarios[0].total, !=, 628680);
   }
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "pupils");
-  g_assert_true (gtk_revealer_get_reveal_child (window->info_revealer));
-  g_assert_nonnull (strstr (gtk_label_get_text (window->info_label), "effectifs-labels.csv"));
+  /* confirmed in a toast whose Undo undoes the whole import (SPEC 11) */
+  g_assert_nonnull (window->undo_toast);
+  g_assert_nonnull (strstr (adw_toast_get_title (window->undo_toast), "effectifs-labels.csv"));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (window->title_label), "• "));
   save_png (GTK_WIDGET (window), "window-imported.png");
+
+  /* the import is one step: one undo gives the example back, unmodified */
+  {
+    g_autoptr(EntDocument) example = ent_document_new_example ();
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    settle (GTK_WIDGET (window));
+    g_assert_true (ent_window_get_document (window) == document);
+    g_assert_true (ent_document_equal (document, example));
+    g_assert_false (ent_document_get_modified (document));
+    g_assert_null (window->undo_toast);
+    g_assert_false (g_str_has_prefix (gtk_label_get_text (window->title_label), "• "));
+    assert_shows_amount (total_text (window), 628680);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+    settle (GTK_WIDGET (window));
+    g_assert_true (ent_document_get_modified (document));
+    assert_known (document, "0590101A", 2023, 95);
+    g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools + 3);
+  }
 
   destroy_window (window);
 }
