@@ -479,8 +479,14 @@ show_next_draft (EntWindow *self)
   title = ent_draft_get_title (draft);
   if (title == NULL || *title == '\0')
     title = _("Untitled Budget");
-  when = ent_draft_get_time (draft) != NULL ? ent_window_format_date_time (ent_draft_get_time (draft))
-                                            : g_strdup ("?");
+  if (ent_draft_get_time (draft) != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (ent_draft_get_time (draft));
+
+      when = ent_window_format_date_time (local);
+    }
+  else
+    when = g_strdup ("?");
 
   if (file != NULL)
     {
