@@ -1041,17 +1041,39 @@ unbind_cell (GtkListItem   *list_item,
 }
 
 static gboolean
-release_cell_cb (gpointer data)
+unref_cell_cb (gpointer data)
 {
   g_object_unref (data);
   return G_SOURCE_REMOVE;
 }
 
+/* Every 250 ms: once the label has left its window (where the focus leaves
+ * it, which sets GTK's timeout below) and one more tick has passed, it goes
+ * from a low-priority idle, after that timeout even when a slow frame made
+ * both due in the same iteration. */
+static gboolean
+release_cell_cb (gpointer data)
+{
+  GtkWidget *label = data;
+
+  if (gtk_widget_get_root (label) != NULL)
+    return G_SOURCE_CONTINUE;
+  if (g_object_get_data (G_OBJECT (label), "ent-cell-unrooted") == NULL)
+    {
+      g_object_set_data (G_OBJECT (label), "ent-cell-unrooted", GINT_TO_POINTER (TRUE));
+      return G_SOURCE_CONTINUE;
+    }
+  g_idle_add_full (G_PRIORITY_LOW, unref_cell_cb, label, NULL);
+  return G_SOURCE_REMOVE;
+}
+
 /* GtkEditableLabel (GTK 4.8) stops editing from a 100 ms timeout set when the
- * focus leaves it while editing, and its dispose does not remove that timeout:
- * a row removed just after an edit would let it run on a freed label. So each
- * label holds one more reference from setup (object data "ent-cell" of the
- * list item), released a little after the list item is torn down. */
+ * focus leaves it, and its dispose does not remove that timeout: a row
+ * removed (or replaced by an undo) just after an edit would let it run on a
+ * freed label. So each label holds one more reference from setup (object
+ * data "ent-cell" of the list item), released a little after the list item
+ * is torn down and the label has left the window (under the sanitizers a
+ * frame can take longer than a fixed delay). */
 static void
 teardown_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
