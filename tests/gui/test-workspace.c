@@ -78,6 +78,21 @@ settle (GtkWidget *widget)
     ;
 }
 
+/* GtkEditableLabel (GTK 4.8) stops editing from a 100 ms timeout when the
+ * focus leaves it, which its dispose does not remove (see teardown_cb () in
+ * ent-pupils-page.c): a row removed or a window destroyed at once after a
+ * cell was typed into would let it run on a freed label (seen under ASan). A
+ * user takes longer than that. */
+static void
+let_editable_labels_settle (void)
+{
+  gint64 end = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (5000);
+}
+
 static EntWindow *
 show_window (EntDocument *document)
 {
@@ -89,20 +104,6 @@ show_window (EntDocument *document)
     g_main_context_iteration (NULL, TRUE);
   settle (GTK_WIDGET (window));
   return window;
-}
-
-/* GtkEditableLabel (GTK 4.8) stops editing from a 100 ms timeout when the
- * focus leaves it, which its dispose does not remove (see teardown_cb () in
- * ent-pupils-page.c): a window destroyed at once after a cell was typed into
- * would let it run on a freed label. A user takes longer than that. */
-static void
-let_editable_labels_settle (void)
-{
-  gint64 end = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (5000);
 }
 
 static void
@@ -231,6 +232,7 @@ type_into_label (GtkWidget  *widget,
   g_assert_true (gtk_widget_activate_action (widget, "editing.stop", "b", TRUE));
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  let_editable_labels_settle ();
 }
 
 static void
