@@ -45,8 +45,8 @@ G_DECLARE_FINAL_TYPE (EntWorkspace, ent_workspace, ENT, WORKSPACE, GObject)
  *
  * Every "changed" of the document schedules one recomputation before the
  * next frame (several changes cost one computation), and opens an undo step
- * that closes before the next event is handled: what one user action changes
- * is one step (SPEC 11). */
+ * that closes once the main loop is idle, after that frame: what one user
+ * action changes is one step (SPEC 11). */
 EntWorkspace   *ent_workspace_new                    (EntDocument   *document);
 EntWorkspace   *ent_workspace_new_with_draft_directory (EntDocument *document,
                                                       const char    *directory);
