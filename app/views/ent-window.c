@@ -639,8 +639,15 @@ ent_window_set_document (EntWindow   *self,
       g_signal_connect_swapped (document, "notify::title", G_CALLBACK (document_notify_cb), self);
       g_signal_connect_swapped (document, "notify::modified", G_CALLBACK (document_notify_cb), self);
       g_signal_connect_swapped (document, "notify::file", G_CALLBACK (document_notify_cb), self);
-      g_signal_connect_swapped (ent_document_get_scenarios (document), "items-changed",
-                                G_CALLBACK (scenarios_changed_cb), self);
+      /* After the list's other handlers: when the selected scenario is
+       * removed, the Scenarios page's GtkSingleSelection must see the removal
+       * before the window picks another scenario, which selects it there.
+       * Selecting first, with the selected row the last one, made GTK 4.8
+       * announce a selection change past the end of the shortened list (a
+       * critical, and the change never reached the list view). */
+      g_signal_connect_data (ent_document_get_scenarios (document), "items-changed",
+                             G_CALLBACK (scenarios_changed_cb), self, NULL,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
