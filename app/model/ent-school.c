@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ent-school.h"
 
 #define UAI_LENGTH 8
@@ -573,6 +575,57 @@ ent_school_get_nth_source (EntSchool *self,
   g_return_val_if_fail (index < self->known->len, ENT_COUNT_SOURCE_MANUAL);
 
   return g_array_index (self->known, KnownCount, index).source;
+}
+
+static void
+append_years (GString        *out,
+              EntSchool      *self,
+              EntCountSource  source,
+              const char     *label)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->known->len; i++)
+    {
+      const KnownCount *entry = &g_array_index (self->known, KnownCount, i);
+
+      if (entry->source != source)
+        continue;
+      if (!any)
+        g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", label);
+      g_string_append_printf (out, "%s%d", any ? ", " : " ", entry->school_year);
+      any = TRUE;
+    }
+}
+
+char *
+ent_school_describe_sources (EntSchool *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), g_strdup (""));
+
+  out = g_string_new (NULL);
+  /* Translators: followed by the rentrées whose counts come from the Ministry's
+   * open data (DEPP: its statistics department), "2024, 2025" */
+  append_years (out, self, ENT_COUNT_SOURCE_OPEN_DATA, _("DEPP count:"));
+  /* Translators: followed by the rentrées whose counts were typed by a person */
+  append_years (out, self, ENT_COUNT_SOURCE_MANUAL, _("typed:"));
+  if (self->opens != ENT_SCHOOL_YEAR_NONE)
+    {
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      /* Translators: a year */
+      g_string_append_printf (out, _("opens at the rentrée %d"), self->opens);
+    }
+  if (self->closes != ENT_SCHOOL_YEAR_NONE)
+    {
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      /* Translators: a year */
+      g_string_append_printf (out, _("closed from the rentrée %d"), self->closes);
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* The words of the file format (SPEC 6: pupils-source=2023:open-data). */

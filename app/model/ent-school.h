@@ -84,6 +84,11 @@ void        ent_school_get_nth_known      (EntSchool  *self,
 EntCountSource ent_school_get_nth_source  (EntSchool  *self,
                                            guint       index);
 
+/* "DEPP count: 2024, 2025; typed: 2023; opens at the rentrée 2025", translated
+ * (SPEC 3, 12: the workbook and the PDF say where the counts come from);
+ * "" when the school has no known count and no opening or closing. */
+char       *ent_school_describe_sources   (EntSchool  *self);
+
 const char *ent_count_source_to_string    (EntCountSource source);
 gboolean    ent_count_source_from_string  (const char     *text,
                                            EntCountSource *out_source);
