@@ -791,6 +791,10 @@ test_budget_example (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (page, "title_label"))), ==, title);
   /* one commune: no per-commune table */
   g_assert_false (gtk_widget_get_visible (find_by_id (page, "communes_box")));
+  /* SPEC 12, vintage: 2024 bills the known rentrée 2023; 2025 on rest on projections */
+  g_assert_true (shows_text (page, "observed"));
+  g_assert_true (shows_text (page, "pupils of the rentrée 2024 projected, last observed: rentrée 2023"));
+  g_assert_true (shows_text (page, "pupils of the rentrée 2026 projected, last observed: rentrée 2023"));
   save_png (window, "pages-budget-example.png");
 
   /* a change of the scenario shows once the budget is recomputed */
