@@ -263,13 +263,25 @@ show_totals (EntImportDialog *self)
   gtk_label_set_text (self->totals_label, text->str);
 }
 
+/* The totals' columns: the rentrée, the pupils, the amounts. */
+static void
+set_totals_tabs (EntImportDialog *self)
+{
+  PangoTabArray *tabs = pango_tab_array_new_with_positions (2, TRUE,
+                                                            PANGO_TAB_LEFT, 170,
+                                                            PANGO_TAB_LEFT, 340);
+
+  gtk_label_set_tabs (self->totals_label, tabs);
+  pango_tab_array_free (tabs);
+}
+
 /* The preview's summary, and whether it changes anything. */
 static gboolean
 show_preview (EntImportDialog *self)
 {
   guint n_schools = ent_csv_import_get_n_schools (self->import);
   guint n_skipped = ent_csv_import_get_n_private_skipped (self->import);
-  guint n_new_schools = 0, n_new_counts = 0, n_changed = 0, n_replaced = 0;
+  guint n_new_schools = 0, n_new_counts = 0, n_changed = 0, n_replaced = 0, n_span = 0;
   g_autoptr(GString) status = g_string_new (NULL);
   g_autofree char *heading = NULL;
 
@@ -281,9 +293,10 @@ show_preview (EntImportDialog *self)
         n_new_schools++;
       else if (change->kind == ENT_CSV_CHANGE_NEW_COUNT)
         n_new_counts++;
-      else if (change->kind == ENT_CSV_CHANGE_CHANGED_COUNT ||
-               change->kind == ENT_CSV_CHANGE_OPENS || change->kind == ENT_CSV_CHANGE_CLOSES)
+      else if (change->kind == ENT_CSV_CHANGE_CHANGED_COUNT)
         n_changed++;
+      else if (change->kind == ENT_CSV_CHANGE_OPENS || change->kind == ENT_CSV_CHANGE_CLOSES)
+        n_span++;
       else if (change->kind == ENT_CSV_CHANGE_REPLACED)
         n_replaced++;
     }
@@ -295,7 +308,7 @@ show_preview (EntImportDialog *self)
   replace_rows (self->school_rows, n_schools);
   replace_rows (self->change_rows, self->changes->len);
 
-  if (n_new_schools + n_new_counts + n_changed + n_replaced == 0)
+  if (n_new_schools + n_new_counts + n_changed + n_replaced + n_span == 0)
     /* Translators: import preview: the file changes nothing */
     g_string_append (status, _("The document already has these counts: there is nothing to import."));
   else
@@ -328,7 +341,7 @@ show_preview (EntImportDialog *self)
   show_warnings (self);
   show_totals (self);
   gtk_widget_set_visible (self->results_box, TRUE);
-  return n_new_schools + n_new_counts + n_changed + n_replaced > 0;
+  return n_new_schools + n_new_counts + n_changed + n_replaced + n_span > 0;
 }
 
 static void
@@ -748,6 +761,7 @@ static void
 ent_import_dialog_init (EntImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_totals_tabs (self);
 }
 
 /* ------------------------------------------------------------------- public */
