@@ -1383,7 +1383,13 @@ describe_closest (Parser     *self,
       char *candidate_key = ent_csv_commune_key (raw);
       Candidate candidate = { raw, 0 };
 
-      if (candidate_key[0] == '\0' || !g_hash_table_add (seen, candidate_key))
+      if (candidate_key[0] == '\0')
+        {
+          g_free (candidate_key);
+          continue;
+        }
+      /* (an equal key already there is freed by the table) */
+      if (!g_hash_table_add (seen, candidate_key))
         continue;
       candidate.distance = commune_distance (key, candidate_key);
       g_array_append_val (candidates, candidate);

@@ -142,7 +142,9 @@ line_iter_next (LineIter *iter)
   while (iter->e > iter->s && g_ascii_isspace (iter->e[-1]))
     iter->e--;
   iter->line++;
-  iter->p = eol + 1;
+  /* past the newline, or at the end when the last line has none (never
+   * beyond it: a group header on the last line gives an empty body) */
+  iter->p = eol < iter->end ? eol + 1 : iter->end;
   return TRUE;
 }
 
