@@ -370,3 +370,17 @@ ent_validate_name (const char  *text,
     }
   return TRUE;
 }
+
+gboolean
+ent_validate_name_transform (GBinding     *binding,
+                             const GValue *from,
+                             GValue       *to,
+                             gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  if (text == NULL || !ent_validate_name (text, NULL))
+    return FALSE;
+  g_value_set_string (to, text);
+  return TRUE;
+}

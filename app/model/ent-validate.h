@@ -18,6 +18,7 @@
 #pragma once
 
 #include <glib.h>
+#include <glib-object.h>
 
 #include "ent-error.h"
 
@@ -106,6 +107,13 @@ gboolean ent_validate_imputation_code       (EntImputationPart  part,
  * reference): valid UTF-8 on a single line, without C0 or C1 control
  * characters (tab and line breaks included) nor Unicode noncharacters
  * (U+FDD0 to U+FDEF, and the last two code points of every plane). */
+/* A GBindingTransformFunc for a string bound from an entry to a model
+ * property: passes the text on only when ent_validate_name () takes it (the
+ * page shows the reason), so a refused name never reaches the model. */
+gboolean ent_validate_name_transform        (GBinding     *binding,
+                                             const GValue *from,
+                                             GValue       *to,
+                                             gpointer      user_data);
 gboolean ent_validate_name                  (const char  *text,
                                              GError     **error);
 

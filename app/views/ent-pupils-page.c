@@ -1018,7 +1018,7 @@ year_to_text (GBinding     *binding,
 }
 
 /* A name or a commune typed: taken by the binding only when
- * ent_validate_name () accepts it (name_to_school ()); when editing stops on
+ * ent_validate_name () accepts it (ent_validate_name_transform ()); when editing stops on
  * one it refuses, the reason is shown and the cell shows the school's again. */
 static void
 name_editing_cb (GtkWidget  *widget,
@@ -1043,20 +1043,6 @@ name_editing_cb (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (widget),
                          cell->kind == CELL_NAME ? ent_school_get_name (cell->school)
                                                  : ent_school_get_commune (cell->school));
-}
-
-static gboolean
-name_to_school (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  if (text == NULL || !ent_validate_name (text, NULL))
-    return FALSE;
-  g_value_set_string (to, text);
-  return TRUE;
 }
 
 /* factories */
@@ -1181,14 +1167,14 @@ bind_cell (GtkListItem   *list_item,
     case CELL_NAME:
       cell->binding = g_object_bind_property_full (cell->school, "name", widget, "text",
                                                    G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                                                   NULL, name_to_school, NULL, NULL);
+                                                   NULL, ent_validate_name_transform, NULL, NULL);
       g_hash_table_add (self->name_cells, widget);
       accessible = g_strdup (_("School name"));
       break;
     case CELL_COMMUNE:
       cell->binding = g_object_bind_property_full (cell->school, "commune", widget, "text",
                                                    G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                                                   NULL, name_to_school, NULL, NULL);
+                                                   NULL, ent_validate_name_transform, NULL, NULL);
       /* Translators: accessible label; %s is a school name */
       accessible = g_strdup_printf (_("Commune of %s"), ent_school_get_name (cell->school));
       break;
