@@ -33,6 +33,15 @@ static const GOptionEntry cli_entries[] = {
     N_("With --import, the communes to take, separated by commas"), N_("NAME[,NAME…]") },
   { "postal-code", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --import, the postal codes to take, separated by commas"), N_("CODE[,CODE…]") },
+  { "uai", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import, the schools to take by their UAI, separated by commas"), N_("UAI[,UAI…]") },
+  { "departement", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --import, the départements to take (59, 2A…), separated by commas"), N_("CODE[,CODE…]") },
+  { "include-private", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import, take private schools too"), NULL },
+  { "keep-unmatched", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import, keep the document’s schools without UAI in the imported communes "
+       "(replaced by the imported schools otherwise)"), NULL },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("With --import, the document to write (FILE is the document to merge into)"), N_("DOC") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -88,6 +97,9 @@ ent_cli_check_usage (int    argc,
   g_autofree char *output_path = NULL;
   g_autofree char *communes = NULL;
   g_autofree char *postal_codes = NULL;
+  g_autofree char *uais = NULL;
+  g_autofree char *departements = NULL;
+  gboolean include_private = FALSE, keep_unmatched = FALSE;
   GOptionEntry entries[G_N_ELEMENTS (cli_entries)];
 
   /* Same table as the application's, with storage to parse into. */
@@ -112,6 +124,14 @@ ent_cli_check_usage (int    argc,
         entries[i].arg_data = &communes;
       else if (g_str_equal (name, "postal-code"))
         entries[i].arg_data = &postal_codes;
+      else if (g_str_equal (name, "uai"))
+        entries[i].arg_data = &uais;
+      else if (g_str_equal (name, "departement"))
+        entries[i].arg_data = &departements;
+      else if (g_str_equal (name, "include-private"))
+        entries[i].arg_data = &include_private;
+      else if (g_str_equal (name, "keep-unmatched"))
+        entries[i].arg_data = &keep_unmatched;
       else if (g_str_equal (name, "version"))
         entries[i].arg_data = &version;
       else if (g_str_equal (name, G_OPTION_REMAINING))
@@ -159,17 +179,23 @@ ent_cli_check_usage (int    argc,
     const char *conflict = NULL;
     g_auto(GStrv) commune_list = ent_text_split_list (communes, ENT_TEXT_LIST_SEPARATORS);
     g_auto(GStrv) postal_code_list = ent_text_split_list (postal_codes, ENT_TEXT_LIST_SEPARATORS);
+    g_auto(GStrv) uai_list = ent_text_split_list (uais, ENT_TEXT_LIST_SEPARATORS);
+    g_auto(GStrv) departement_list = ent_text_split_list (departements, ENT_TEXT_LIST_SEPARATORS);
 
     if (remaining != NULL && g_strv_length (remaining) > 1 &&
         (summary || csv || export_path || pdf_path || import_path))
       conflict = _("give one document at most with --summary, --export, --pdf or --import");
     else if (import_path != NULL && output_path == NULL)
       conflict = _("--import needs --output=DOC, the document to write");
-    else if (import_path != NULL && commune_list == NULL && postal_code_list == NULL)
+    else if (import_path != NULL && commune_list == NULL && postal_code_list == NULL &&
+             uai_list == NULL && departement_list == NULL)
       /* also "--commune=" or "--commune=,": no name in the list */
-      conflict = _("--import needs --commune=NAME or --postal-code=CODE to choose the schools");
-    else if (import_path == NULL && (output_path || communes || postal_codes))
-      conflict = _("--output, --commune and --postal-code go with --import");
+      conflict = _("--import needs --commune=NAME, --postal-code=CODE, --uai=UAI or "
+                   "--departement=CODE to choose the schools");
+    else if (import_path == NULL && (output_path || communes || postal_codes || uais ||
+                                     departements || include_private || keep_unmatched))
+      conflict = _("--output, --commune, --postal-code, --uai, --departement, "
+                   "--include-private and --keep-unmatched go with --import");
 
     problem = find_empty_path (entries, remaining);
     if (problem == NULL && conflict != NULL)
@@ -516,6 +542,82 @@ print_csv (const EntBudget *budget)
   fputs (out->str, stdout);
 }
 
+/* SPEC 12: each budget year's pupils and total, and the contract total,
+ * before and after the import, for the first scenario (after only, without
+ * a base). A budget that cannot be computed is said, not an error: the
+ * document is written all the same, and --summary gives the reason. */
+static void
+print_import_totals (const EntCsvImport *import,
+                     EntDocument        *base,
+                     EntDocument        *document)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntCsvTotals) totals = NULL;
+  g_autoptr(EntBudget) budget = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *scenario = NULL;
+
+  if (base != NULL)
+    {
+      totals = ent_csv_import_compute_totals (import, base, 0, &error);
+      if (totals == NULL)
+        {
+          g_autofree char *visible = ent_text_escape_controls (error->message, FALSE);
+
+          /* Translators: the reason follows */
+          g_print (_("Totals before and after: cannot be computed: %s\n"), visible);
+          return;
+        }
+      scenario = ent_text_escape_controls (totals->scenario, FALSE);
+      /* Translators: a scenario's name */
+      g_string_append_printf (out, _("Scenario “%s”, before → after the import:\n"), scenario);
+      for (guint y = 0; y < totals->n_years; y++)
+        {
+          const EntCsvYearTotals *t = &totals->years[y];
+          g_autofree char *p0 = ent_count_format (t->pupils_before);
+          g_autofree char *p1 = ent_count_format (t->pupils_after);
+          g_autofree char *a0 = ent_money_format (t->total_before);
+          g_autofree char *a1 = ent_money_format (t->total_after);
+
+          /* Translators: budget year, its rentrée, pupils before → after, amounts before → after */
+          g_string_append_printf (out, _("  %d (rentrée %d): %s → %s pupils, %s → %s\n"),
+                                  t->year, t->year - 1, p0, p1, a0, a1);
+        }
+      {
+        g_autofree char *a0 = ent_money_format (totals->contract_before);
+        g_autofree char *a1 = ent_money_format (totals->contract_after);
+
+        /* Translators: contract totals before → after */
+        g_string_append_printf (out, _("  Contract total: %s → %s\n"), a0, a1);
+      }
+      fputs (out->str, stdout);
+      return;
+    }
+
+  budget = ent_budget_compute (document, &error);
+  if (budget == NULL || budget->n_scenarios == 0)
+    return;
+  scenario = ent_text_escape_controls (budget->scenarios[0].name, FALSE);
+  /* Translators: a scenario's name */
+  g_string_append_printf (out, _("Scenario “%s” of the new document:\n"), scenario);
+  for (guint y = 0; y < budget->scenarios[0].n_years; y++)
+    {
+      const EntBudgetYear *by = &budget->scenarios[0].years[y];
+      g_autofree char *pupils = ent_count_format (by->pupils);
+      g_autofree char *amount = ent_money_format (by->total);
+
+      /* Translators: budget year, its rentrée, pupils, amount */
+      g_string_append_printf (out, _("  %d (rentrée %d): %s pupils, %s\n"),
+                              by->year, by->year - 1, pupils, amount);
+    }
+  {
+    g_autofree char *amount = ent_money_format (budget->scenarios[0].total);
+
+    g_string_append_printf (out, _("  Contract total: %s\n"), amount);
+  }
+  fputs (out->str, stdout);
+}
+
 /* --import=CSV --commune=… --output=DOC [BASE]: prints what changes, writes DOC. */
 static int
 import_pupils (GVariantDict *options,
@@ -531,9 +633,14 @@ import_pupils (GVariantDict *options,
   g_autofree char *output_path = NULL;
   g_autofree char *communes_text = NULL;
   g_autofree char *codes_text = NULL;
+  g_autofree char *uais_text = NULL;
+  g_autofree char *departements_text = NULL;
   g_auto(GStrv) communes = NULL;
   g_auto(GStrv) codes = NULL;
+  g_auto(GStrv) uais = NULL;
+  g_auto(GStrv) departements = NULL;
   EntCsvSelection selection = { 0 };
+  const char * const *warnings;
 
   g_variant_dict_lookup (options, "import", "^ay", &import_path);
   g_variant_dict_lookup (options, "output", "^ay", &output_path);
@@ -542,8 +649,16 @@ import_pupils (GVariantDict *options,
   /* "Hem, Roubaix": trimmed items, so that the document says "Roubaix" */
   communes = ent_text_split_list (communes_text, ENT_TEXT_LIST_SEPARATORS);
   codes = ent_text_split_list (codes_text, ENT_TEXT_LIST_SEPARATORS);
+  g_variant_dict_lookup (options, "uai", "s", &uais_text);
+  g_variant_dict_lookup (options, "departement", "s", &departements_text);
+  uais = ent_text_split_list (uais_text, ENT_TEXT_LIST_SEPARATORS);
+  departements = ent_text_split_list (departements_text, ENT_TEXT_LIST_SEPARATORS);
   selection.communes = (const char * const *) communes;
   selection.postal_codes = (const char * const *) codes;
+  selection.uais = (const char * const *) uais;
+  selection.departements = (const char * const *) departements;
+  selection.include_private = g_variant_dict_contains (options, "include-private");
+  selection.keep_unmatched = g_variant_dict_contains (options, "keep-unmatched");
 
   csv_file = g_file_new_for_commandline_arg (import_path);
   import = ent_csv_import_load_file (csv_file, &selection, NULL, &error);
@@ -558,6 +673,17 @@ import_pupils (GVariantDict *options,
       base = load_document (files);
       if (base == NULL)
         return ENT_CLI_EXIT_DOCUMENT;
+    }
+
+  /* SPEC 12: secret counts, odd sectors, the encoding — on stderr, the
+   * report on stdout */
+  warnings = ent_csv_import_get_warnings (import);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    {
+      g_autofree char *visible = ent_text_escape_controls (warnings[i], FALSE);
+
+      /* Translators: a warning of the import, on the terminal */
+      g_printerr (_("warning: %s\n"), visible);
     }
 
   if (base != NULL)
@@ -595,6 +721,7 @@ import_pupils (GVariantDict *options,
       print_error (error);
       return ENT_CLI_EXIT_DOCUMENT;
     }
+  print_import_totals (import, base, document);
   return ENT_CLI_EXIT_OK;
 }
 

@@ -90,8 +90,12 @@ check_document (const EntCsvImport *import)
       EntCsvChange *change = g_ptr_array_index (changes, i);
       g_autofree char *text = ent_csv_change_describe (change);
 
+      /* once applied, nothing is left to change: counts the contract
+       * leaves out are listed again as such */
       fuzz_check (change->kind == ENT_CSV_CHANGE_UNCHANGED ||
-                  change->kind == ENT_CSV_CHANGE_NOT_IN_FILE);
+                  change->kind == ENT_CSV_CHANGE_NOT_IN_FILE ||
+                  change->kind == ENT_CSV_CHANGE_IGNORED_AFTER ||
+                  change->kind == ENT_CSV_CHANGE_IGNORED_BEFORE);
       fuzz_check (text != NULL);
     }
 }

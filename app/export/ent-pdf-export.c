@@ -285,6 +285,92 @@ describe_tariffs (Page        *page,
     }
 }
 
+/* "2023, 2024" */
+static char *
+join_years (GTree *years)
+{
+  GString *out = g_string_new (NULL);
+
+  for (GTreeNode *node = g_tree_node_first (years); node != NULL; node = g_tree_node_next (node))
+    g_string_append_printf (out, "%s%d", out->len > 0 ? ", " : "",
+                            GPOINTER_TO_INT (g_tree_node_key (node)));
+  return g_string_free (out, FALSE);
+}
+
+static int
+compare_ints (gconstpointer a,
+              gconstpointer b)
+{
+  return GPOINTER_TO_INT (a) - GPOINTER_TO_INT (b);
+}
+
+/* SPEC 3, 12: which rentrées' counts are the Ministry's (DEPP) and which typed. */
+static void
+describe_sources (Page            *page,
+                  const EntBudget *budget)
+{
+  g_autoptr(GTree) open_data = g_tree_new (compare_ints);
+  g_autoptr(GTree) typed = g_tree_new (compare_ints);
+  g_autofree char *open_text = NULL;
+  g_autofree char *typed_text = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < budget->n_schools; i++)
+    for (guint k = 0; k < ent_school_get_n_known (budget->schools[i]); k++)
+      {
+        int year;
+
+        ent_school_get_nth_known (budget->schools[i], k, &year, NULL);
+        g_tree_insert (ent_school_get_nth_source (budget->schools[i], k) == ENT_COUNT_SOURCE_OPEN_DATA
+                       ? open_data : typed, GINT_TO_POINTER (year), GINT_TO_POINTER (year));
+      }
+  if (g_tree_nnodes (open_data) == 0)
+    return;
+
+  open_text = join_years (open_data);
+  typed_text = join_years (typed);
+  if (g_tree_nnodes (typed) == 0)
+    /* Translators: rentrées such as "2024, 2025"; DEPP: the Ministry's statistics department */
+    text = g_strdup_printf (_("Counts observed by the DEPP (Ministry’s open data) for the rentrées %s."),
+                            open_text);
+  else
+    /* Translators: two lists of rentrées such as "2024, 2025" */
+    text = g_strdup_printf (_("Counts observed by the DEPP (Ministry’s open data) for the rentrées %s; "
+                              "typed for %s."), open_text, typed_text);
+  paragraph (page, BODY_SIZE, FALSE, 0.1, text);
+}
+
+/* SPEC 12, vintage: the budget years resting on projected counts (the same
+ * in every scenario). */
+static void
+describe_vintage (Page            *page,
+                  const EntBudget *budget)
+{
+  const EntScenarioBudget *sb = &budget->scenarios[0];
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint y = 0; y < sb->n_years; y++)
+    {
+      g_autofree char *vintage = ent_budget_year_describe_vintage (budget, sb, &sb->years[y]);
+
+      if (vintage == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      /* Translators: a budget year, then "pupils of the rentrée 2025 projected, last observed: rentrée 2024" */
+      g_string_append_printf (text, _("budget %d: %s"), sb->years[y].year, vintage);
+    }
+  if (text->len == 0)
+    return;
+  g_string_append_c (text, '.');
+  {
+    /* Translators: the budget years resting on projected counts follow */
+    g_autofree char *line = g_strdup_printf (_("Projected counts — %s"), text->str);
+
+    paragraph (page, BODY_SIZE, FALSE, 0.1, line);
+  }
+}
+
 static void
 describe_pupils (Page            *page,
                  const EntBudget *budget)
@@ -321,6 +407,8 @@ describe_pupils (Page            *page,
                             budget->first_school_year, budget->first_school_year + 1,
                             count, budget->n_schools);
   paragraph (page, BODY_SIZE, FALSE, 0.1, text);
+  describe_sources (page, budget);
+  describe_vintage (page, budget);
 }
 
 static char *

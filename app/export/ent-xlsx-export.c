@@ -668,6 +668,9 @@ write_pupils (Export *ex)
   g_ptr_array_add (titles, g_strdup (_("Commune")));
   for (guint y = 0; y < budget->n_school_years; y++)
     g_ptr_array_add (titles, school_year_label (budget->first_school_year + (int) y));
+  /* Translators: header of the Pupils sheet's column saying where each
+   * school's counts come from and when it opens or closes */
+  g_ptr_array_add (titles, g_strdup (_("Source")));
   put_header_row (ex, sheet, PU_HEADER_ROW, (const char *const *) titles->pdata, titles->len);
   row = PU_HEADER_ROW + 1;
 
@@ -692,6 +695,13 @@ write_pupils (Export *ex)
           ent_xlsx_put_text (&ex->w, sheet, row, PU_UAI, ent_school_get_uai (school), ENT_XLSX_FMT_NONE, TRUE);
           ent_xlsx_put_text (&ex->w, sheet, row, PU_COMMUNE, budget->communes[budget->school_commune[i]],
                              ENT_XLSX_FMT_NONE, TRUE);
+          {
+            /* SPEC 3, 12: where the counts come from, when it opens or closes */
+            g_autofree char *sources = ent_school_describe_sources (school);
+
+            ent_xlsx_put_text (&ex->w, sheet, row, PU_FIRST_YEAR + budget->n_school_years,
+                               sources, ENT_XLSX_FMT_NONE, TRUE);
+          }
 
           for (guint y = 0; y < budget->n_school_years; y++)
             {
@@ -1172,6 +1182,33 @@ write_summary (Export *ex)
                            ENT_XLSX_FMT_PERCENT, 0);
       ent_xlsx_put_number (&ex->w, sheet, row, 5, (double) ex->scenarios[s].increase_bp / BP_SCALE,
                            ENT_XLSX_FMT_PERCENT, 0);
+    }
+
+  /* SPEC 12, vintage: the budget years that rest on projected counts (the
+   * same for every scenario: which counts are known does not depend on it) */
+  if (ex->n_scenarios > 0)
+    {
+      const EntScenarioBudget *sb = ex->scenarios[0].sb;
+      gboolean heading = FALSE;
+
+      for (guint y = 0; y < sb->n_years; y++)
+        {
+          g_autofree char *vintage = ent_budget_year_describe_vintage (budget, sb, &sb->years[y]);
+          g_autofree char *year = NULL;
+
+          if (vintage == NULL)
+            continue;
+          if (!heading)
+            {
+              row++;
+              ent_xlsx_put_text (&ex->w, sheet, row++, 0, _("Projected pupil counts"),
+                                 ENT_XLSX_FMT_SECTION, FALSE);
+              heading = TRUE;
+            }
+          year = g_strdup_printf ("%d", sb->years[y].year);
+          ent_xlsx_put_text (&ex->w, sheet, row, 0, year, ENT_XLSX_FMT_LABEL, FALSE);
+          ent_xlsx_put_text (&ex->w, sheet, row++, 1, vintage, ENT_XLSX_FMT_NONE, FALSE);
+        }
     }
 
   /* the chart of the year totals, below everything (charts float: no row order) */

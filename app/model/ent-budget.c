@@ -56,6 +56,15 @@ project_pupils (EntSchool   *school,
   if (out_known)
     *out_known = FALSE;
 
+  /* SPEC 3, 4.1: outside opens <= S < closes a school has no pupil, whatever
+   * the projection says; that 0 is a fact, not a projection. */
+  if (!ent_school_is_open (school, school_year))
+    {
+      if (out_known)
+        *out_known = TRUE;
+      return 0;
+    }
+
   for (guint i = 0; i < n_known; i++)
     {
       ent_school_get_nth_known (school, i, &year, &count);
@@ -77,7 +86,8 @@ project_pupils (EntSchool   *school,
     }
 
   if (latest < 0)
-    /* Nothing known before: the earliest known count, unprojected. */
+    /* Nothing known before: the earliest known count, unprojected (the
+     * school is open in @school_year: checked above). */
     return MAX (earliest, 0);
 
   if (ent_scenario_get_projection (scenario) == ENT_PROJECTION_RATE)
@@ -713,6 +723,41 @@ compute_scenario (const Computation *c,
   return TRUE;
 }
 
+/* SPEC 3: a known count outside opens <= S < closes is an error naming the
+ * school and the year. The window changes opens, closes and the counts one
+ * at a time, and the loader accepts what the window saved (SPEC 10.4): the
+ * engine checks them together. */
+static gboolean
+check_school_spans (EntDocument  *document,
+                    GError      **error)
+{
+  GListModel *schools = ent_document_get_schools (document);
+  guint n = g_list_model_get_n_items (schools);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
+      int opens = ent_school_get_opens (school);
+      int closes = ent_school_get_closes (school);
+      gboolean ok = ent_validate_school_span (opens, closes, error);
+
+      for (guint k = 0; ok && k < ent_school_get_n_known (school); k++)
+        {
+          int year;
+
+          ent_school_get_nth_known (school, k, &year, NULL);
+          ok = ent_validate_count_in_span (opens, closes, year, error);
+        }
+      if (!ok)
+        {
+          /* Translators: a school's name; the reason follows */
+          g_prefix_error (error, _("School “%s”: "), ent_school_get_name (school));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static void
 gather_schools (EntBudget   *budget,
                 EntDocument *document)
@@ -779,6 +824,8 @@ ent_budget_compute_scaled (EntDocument  *document,
                                    ent_contract_get_school_years (c.contract),
                                    &c.payment_start, error))
     return NULL;
+  if (!check_school_spans (document, error))
+    return NULL;
 
   budget = g_new0 (EntBudget, 1);
   g_atomic_ref_count_init (&budget->ref_count);
@@ -812,4 +859,82 @@ ent_budget_compute (EntDocument  *document,
                     GError      **error)
 {
   return ent_budget_compute_scaled (document, 0, error);
+}
+
+gboolean
+ent_budget_year_get_vintage (const EntBudget         *budget,
+                             const EntScenarioBudget *scenario,
+                             const EntBudgetYear     *by,
+                             int                     *out_first_projected,
+                             int                     *out_last_projected,
+                             int                     *out_observed)
+{
+  const EntBudgetLine *line;
+  int first = 0, last = 0, observed = 0;
+
+  g_return_val_if_fail (budget != NULL && scenario != NULL && by != NULL, FALSE);
+
+  line = &by->lines[ENT_LINE_BASE];
+  for (guint i = 0; i < line->n_segments; i++)
+    {
+      int school_year = line->segments[i].school_year;
+      int offset = school_year - budget->first_school_year;
+      gboolean projected = FALSE;
+
+      if (offset < 0 || (guint) offset >= budget->n_school_years)
+        continue;
+      for (guint s = 0; s < budget->n_schools && !projected; s++)
+        projected = !scenario->known[s * budget->n_school_years + offset];
+      if (!projected)
+        continue;
+      if (first == 0 || school_year < first)
+        first = school_year;
+      if (school_year > last)
+        last = school_year;
+    }
+  if (first == 0)
+    return FALSE;
+
+  for (guint s = 0; s < budget->n_schools; s++)
+    for (guint k = 0; k < ent_school_get_n_known (budget->schools[s]); k++)
+      {
+        int year;
+
+        ent_school_get_nth_known (budget->schools[s], k, &year, NULL);
+        if (year < first && year > observed)
+          observed = year;
+      }
+
+  if (out_first_projected)
+    *out_first_projected = first;
+  if (out_last_projected)
+    *out_last_projected = last;
+  if (out_observed)
+    *out_observed = observed;
+  return TRUE;
+}
+
+char *
+ent_budget_year_describe_vintage (const EntBudget         *budget,
+                                  const EntScenarioBudget *scenario,
+                                  const EntBudgetYear     *by)
+{
+  g_autofree char *projected = NULL;
+  int first, last, observed;
+
+  if (!ent_budget_year_get_vintage (budget, scenario, by, &first, &last, &observed))
+    return NULL;
+
+  if (first == last)
+    /* Translators: a year, the rentrée of September */
+    projected = g_strdup_printf (_("pupils of the rentrée %d projected"), first);
+  else
+    /* Translators: two years, rentrées of September */
+    projected = g_strdup_printf (_("pupils of the rentrées %d and %d projected"), first, last);
+
+  if (observed == 0)
+    /* Translators: the phrase before says which rentrée's pupils are projected */
+    return g_strdup_printf (_("%s, no count observed before"), projected);
+  /* Translators: the phrase before says which rentrée's pupils are projected; a year */
+  return g_strdup_printf (_("%s, last observed: rentrée %d"), projected, observed);
 }

@@ -56,7 +56,8 @@ typedef struct
   /* Pupils per school per school year of the contract, as the scenario projects
    * them: pupils[school * n_school_years + (S − first school year)]. */
   gint64        *pupils;
-  gboolean      *known;          /* same layout: TRUE where the count is known */
+  gboolean      *known;          /* same layout: TRUE where the count is known, or
+                                  * where the school is not open (0 pupils) */
 } EntScenarioBudget;
 
 typedef struct _EntBudget EntBudget;
@@ -100,14 +101,35 @@ gint64             ent_scenario_budget_get_pupils  (const EntBudget         *bud
                                                     guint                    school,
                                                     int                      school_year,
                                                     gboolean                *out_known);
+/* SPEC 12, vintage: the school years that budget year @by bills (the
+ * segments of its base line) and that rest on projected counts (some open
+ * school has no known count there): the first and last of them in
+ * *out_first_projected / *out_last_projected, and the latest school year
+ * before the first with a known count in some school (0 when none) in
+ * *out_observed. Returns FALSE (outputs untouched) when every count billed
+ * is known. */
+gboolean           ent_budget_year_get_vintage     (const EntBudget         *budget,
+                                                    const EntScenarioBudget *scenario,
+                                                    const EntBudgetYear     *by,
+                                                    int                     *out_first_projected,
+                                                    int                     *out_last_projected,
+                                                    int                     *out_observed);
+/* The same as a translated phrase: "pupils of the rentrée 2025 projected,
+ * last observed: rentrée 2024", or NULL when nothing is projected. */
+char              *ent_budget_year_describe_vintage (const EntBudget         *budget,
+                                                     const EntScenarioBudget *scenario,
+                                                     const EntBudgetYear     *by);
+
 /* Part of @line for commune @commune (sum of its schools' parts). */
 gint64             ent_budget_line_get_commune_part (const EntBudget     *budget,
                                                      const EntBudgetLine *line,
                                                      guint                commune);
 
 /* Pupils of @school in school year @school_year under @scenario's projection
- * (SPEC 4.1): the known count, else projected from the latest known year before,
- * else the earliest known count, else 0. Overflow-safe (saturates). */
+ * (SPEC 4.1): 0 where the school is not open (opens <= S < closes, and then
+ * *out_known is TRUE: a fact, not a projection); the known count, else
+ * projected from the latest known year before, else the earliest known count,
+ * else 0. Overflow-safe (saturates). */
 gint64             ent_school_project_pupils       (EntSchool         *school,
                                                     EntScenario       *scenario,
                                                     int                school_year,

@@ -70,6 +70,42 @@ notify_changed (EntContract *self,
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Keeps P within the contract, [1 September F, 31 August F+L], when F or L
+ * moves the contract under it: the window refuses a payment start outside
+ * the contract and a file holding one does not load (so without this, typing
+ * a new first school year made a document that could not be opened again).
+ * The nearest day of the contract is kept. Returns TRUE when P moved. */
+static gboolean
+keep_payment_start_in_contract (EntContract *self)
+{
+  GDate start, end;
+
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 1, G_DATE_SEPTEMBER, self->first_school_year);
+  ent_contract_get_end_date (self, &end);
+
+  if (g_date_compare (&self->payment_start, &start) < 0)
+    self->payment_start = start;
+  else if (g_date_compare (&self->payment_start, &end) > 0)
+    self->payment_start = end;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* After F or L changed: notifies it, and P when it had to follow. */
+static void
+notify_contract_moved (EntContract *self,
+                       guint        prop_id)
+{
+  gboolean payment_moved = keep_payment_start_in_contract (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  if (payment_moved)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAYMENT_START]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 static void
 ent_contract_get_property (GObject    *object,
                            guint       prop_id,
@@ -223,7 +259,7 @@ ent_contract_set_first_school_year (EntContract *self,
     return;
 
   self->first_school_year = year;
-  notify_changed (self, PROP_FIRST_SCHOOL_YEAR);
+  notify_contract_moved (self, PROP_FIRST_SCHOOL_YEAR);
 }
 
 int
@@ -245,7 +281,7 @@ ent_contract_set_school_years (EntContract *self,
     return;
 
   self->school_years = n_years;
-  notify_changed (self, PROP_SCHOOL_YEARS);
+  notify_contract_moved (self, PROP_SCHOOL_YEARS);
 }
 
 /**

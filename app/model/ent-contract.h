@@ -23,7 +23,10 @@ G_DECLARE_FINAL_TYPE (EntContract, ent_contract, ENT, CONTRACT, GObject)
 
 /* Properties: "first-school-year" (int, F), "school-years" (int, L, 1..10),
  * "payment-start" (G_TYPE_DATE, P), "billing" (EntBilling as int).
- * Defaults: 2023, 4, 2024-01-01, annual. Signal "changed" on any change. */
+ * Defaults: 2023, 4, 2024-01-01, annual. Signal "changed" on any change.
+ * Setting F or L moves P to the nearest day of the new contract when it falls
+ * outside [1 September F, 31 August F+L] (notifying "payment-start" too, one
+ * "changed" in all); ent_contract_set_payment_start() takes P as given. */
 EntContract *ent_contract_new                   (void);
 int          ent_contract_get_first_school_year (EntContract *self);
 void         ent_contract_set_first_school_year (EntContract *self,

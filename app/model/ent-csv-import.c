@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The file is checked to be UTF-8 as a whole, then read record by record with
+ * The file is checked to be UTF-8 as a whole (else read as Windows-1252, what
+ * French Excel writes, with a warning), then read record by record with
  * a small RFC 4180 reader (quotes, doubled quotes, separators and line breaks
  * inside quotes, CRLF). Only the rows of the selected communes are kept and
  * validated, so that an oddity elsewhere in the national file does not block
@@ -22,11 +23,14 @@
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
 
+#include "ent-budget.h"
 #include "ent-contract.h"
 #include "ent-csv-import.h"
 #include "ent-error.h"
 #include "ent-money.h"
 #include "ent-school.h"
+#include "ent-text.h"
+#include "ent-validate.h"
 
 #define MAX_COLUMNS 4096
 
@@ -40,6 +44,8 @@ typedef enum
   COL_SECTEUR,
   COL_TOTAL,
   COL_POSTAL_CODE,
+  COL_COMMUNE_INSEE, /* field exports: holds the postal code in 2024–2026 */
+  COL_DEPARTEMENT,
   COL_NAME,        /* template */
   COL_INSEE,       /* template */
   N_COLS
@@ -55,6 +61,8 @@ static const char * const column_aliases[N_COLS][4] = {
   [COL_SECTEUR]      = { "secteur", NULL },
   [COL_TOTAL]        = { "nombre_total_d_eleves", "nombre_total_eleves", NULL },
   [COL_POSTAL_CODE]  = { "code_postal", NULL },
+  [COL_COMMUNE_INSEE] = { "code_commune_insee", NULL },
+  [COL_DEPARTEMENT]  = { "code_departement", "code_du_departement", NULL },
   [COL_NAME]         = { "ecole", "nom", "name", NULL },
   [COL_INSEE]        = { "insee", "code_insee", NULL },
 };
@@ -69,6 +77,8 @@ static const char * const column_names[N_COLS] = {
   [COL_SECTEUR]      = "Secteur (secteur)",
   [COL_TOTAL]        = "Nombre total d'élèves (nombre_total_eleves)",
   [COL_POSTAL_CODE]  = "Code Postal (code_postal)",
+  [COL_COMMUNE_INSEE] = "code_commune_insee",
+  [COL_DEPARTEMENT]  = "Code département (code_departement)",
   [COL_NAME]         = "école",
   [COL_INSEE]        = "insee",
 };
@@ -86,6 +96,8 @@ typedef struct
   EntCsvSchool  school;
   GArray       *counts;      /* EntCsvCount */
   int           name_year;   /* rentrée whose name was kept */
+  int           first_seen;  /* rentrées it appears in, secret counts included */
+  int           last_seen;
 } RawSchool;
 
 struct _EntCsvImport
@@ -94,6 +106,8 @@ struct _EntCsvImport
   guint         n_schools;
   EntCsvSchool *schools;
   guint         n_private_skipped;
+  gboolean      keep_unmatched;
+  char        **warnings;
 };
 
 typedef struct
@@ -113,7 +127,10 @@ typedef struct
   char                 **commune_keys;   /* of selection->communes, "" skipped → NULL entries removed */
   char                 **commune_spellings; /* trimmed, as the document will say them */
   char                 **postal_codes;   /* normalized */
+  char                 **uais;           /* upper case */
+  char                 **departements;   /* normalized */
   GHashTable            *commune_cache;  /* raw commune → GINT (selection index + 1, 0: none) */
+  guint                 *commune_hits;   /* rows that matched each selected commune */
 
   EntCsvFormat           format;
   int                    columns[N_COLS];  /* -1 when absent */
@@ -122,6 +139,9 @@ typedef struct
   GPtrArray             *schools;    /* RawSchool, first appearance order */
   GHashTable            *by_key;     /* key → RawSchool */
   guint                  n_private_skipped;
+  GPtrArray             *warnings;   /* char * */
+  int                    first_year; /* rentrées of the file's rows (official), 0: none */
+  int                    last_year;
 } Parser;
 
 /* Helpers: text */
@@ -223,6 +243,122 @@ normalize_postal_code (const char *text)
   return g_steal_pointer (&code);
 }
 
+/* "059" → "59", "2a" → "2A", "971" stays: the département as the selection
+ * and the file may spell it. */
+static char *
+normalize_departement (const char *text)
+{
+  g_autofree char *code = g_ascii_strup (text, -1);
+  const char *p;
+
+  g_strstrip (code);
+  p = code;
+  while (p[0] == '0' && p[1] != '\0')
+    p++;
+  return g_strdup (p);
+}
+
+/* Windows-1252 bytes 0x80–0x9F (0: undefined). */
+static const gunichar cp1252_high[32] = {
+  0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+  0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+  0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+  0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+/* @text as UTF-8 from Windows-1252, or NULL with the offset of a byte that
+ * Windows-1252 leaves undefined. */
+static char *
+decode_windows_1252 (const char *text,
+                     gsize       length,
+                     gsize      *out_length,
+                     gsize      *out_bad_offset)
+{
+  GString *out = g_string_sized_new (length + length / 8 + 1);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = (guchar) text[i];
+
+      if (c < 0x80)
+        {
+          g_string_append_c (out, (char) c);
+        }
+      else if (c < 0xa0)
+        {
+          if (cp1252_high[c - 0x80] == 0)
+            {
+              *out_bad_offset = i;
+              g_string_free (out, TRUE);
+              return NULL;
+            }
+          g_string_append_unichar (out, cp1252_high[c - 0x80]);
+        }
+      else
+        {
+          g_string_append_unichar (out, c);
+        }
+    }
+  *out_length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/* A count the Ministry keeps secret (under 5 pupils): an empty total, "ss",
+ * "s", "nc", "<5" (SPEC 12). */
+static gboolean
+is_secret_count (const char *text)
+{
+  static const char * const secret[] = { "", "ss", "s", "nc", "<5", "< 5", NULL };
+
+  for (guint i = 0; secret[i] != NULL; i++)
+    if (g_ascii_strcasecmp (text, secret[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Levenshtein distance of two short keys (bytes: keys are case-folded
+ * without accents, mostly ASCII). */
+static guint
+edit_distance (const char *a,
+               const char *b)
+{
+  gsize n = strlen (a), m = strlen (b);
+  g_autofree guint *row = g_new (guint, m + 1);
+
+  for (gsize j = 0; j <= m; j++)
+    row[j] = j;
+  for (gsize i = 1; i <= n; i++)
+    {
+      guint diagonal = row[0];
+
+      row[0] = i;
+      for (gsize j = 1; j <= m; j++)
+        {
+          guint above = row[j];
+          guint best = MIN (row[j] + 1, row[j - 1] + 1);
+
+          row[j] = MIN (best, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+          diagonal = above;
+        }
+    }
+  return row[m];
+}
+
+/* How far a commune of the file is from a typed one: a name that starts
+ * with the typed words ("saint andre" → "saint andre lez lille") is close. */
+static guint
+commune_distance (const char *typed,
+                  const char *candidate)
+{
+  gsize length = strlen (typed);
+
+  if (g_str_has_prefix (candidate, typed) && candidate[length] == ' ')
+    return 1;
+  if (g_str_has_prefix (typed, candidate) && typed[strlen (candidate)] == ' ')
+    return 1;
+  return edit_distance (typed, candidate);
+}
+
 /* "2023", "2023-09-01", "2023/2024", "2023-09-01T00:00:00+02:00" → 2023. */
 static gboolean
 parse_year_prefix (const char *text,
@@ -308,6 +444,47 @@ fail_at (Parser        *self,
     g_set_error (error, ENT_MODEL_ERROR, code, _("%s:%d: %s"),
                  self->name, line, detail);
   return FALSE;
+}
+
+static void add_warning (Parser     *self,
+                         int         line,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (3, 4);
+
+/* "FILE:LINE: DETAIL" (line 0: "FILE: DETAIL"), kept for the preview and the report. */
+static void
+add_warning (Parser     *self,
+             int         line,
+             const char *format,
+             ...)
+{
+  g_autofree char *detail = NULL;
+  va_list args;
+
+  va_start (args, format);
+  detail = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line > 0)
+    g_ptr_array_add (self->warnings, g_strdup_printf (_("%s:%d: %s"), self->name, line, detail));
+  else
+    /* Translators: file name, what is worth a look */
+    g_ptr_array_add (self->warnings, g_strdup_printf (_("%s: %s"), self->name, detail));
+}
+
+/* A name of the file (school, commune, INSEE code) that the loader would
+ * refuse (SPEC 10.5) is refused here, where the line is known. */
+static gboolean
+check_name (Parser      *self,
+            const char  *text,
+            const char  *column,
+            GError     **error)
+{
+  g_autoptr(GError) reason = NULL;
+
+  if (ent_validate_name (text, &reason))
+    return TRUE;
+  return fail_at (self, error, reason->code, self->record_line, column, "%s", reason->message);
 }
 
 static int
@@ -501,7 +678,11 @@ parser_clear (Parser *self)
   g_clear_pointer (&self->commune_keys, g_strfreev);
   g_clear_pointer (&self->commune_spellings, g_strfreev);
   g_clear_pointer (&self->postal_codes, g_strfreev);
+  g_clear_pointer (&self->uais, g_strfreev);
+  g_clear_pointer (&self->departements, g_strfreev);
   g_clear_pointer (&self->commune_cache, g_hash_table_unref);
+  g_clear_pointer (&self->commune_hits, g_free);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->year_columns, g_array_unref);
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->schools, g_ptr_array_unref);
@@ -516,8 +697,33 @@ parser_init_selection (Parser                *self,
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) spellings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) codes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) uais = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) departements = g_ptr_array_new_with_free_func (g_free);
 
   self->selection = selection;
+
+  for (guint i = 0; selection != NULL && selection->uais != NULL &&
+                    selection->uais[i] != NULL; i++)
+    {
+      char *uai = g_ascii_strup (selection->uais[i], -1);
+
+      g_strstrip (uai);
+      if (uai[0] == '\0')
+        g_free (uai);
+      else
+        g_ptr_array_add (uais, uai);
+    }
+
+  for (guint i = 0; selection != NULL && selection->departements != NULL &&
+                    selection->departements[i] != NULL; i++)
+    {
+      char *code = normalize_departement (selection->departements[i]);
+
+      if (code[0] == '\0')
+        g_free (code);
+      else
+        g_ptr_array_add (departements, code);
+    }
 
   for (guint i = 0; selection != NULL && selection->communes != NULL &&
                     selection->communes[i] != NULL; i++)
@@ -552,6 +758,11 @@ parser_init_selection (Parser                *self,
   g_ptr_array_add (keys, NULL);
   g_ptr_array_add (spellings, NULL);
   g_ptr_array_add (codes, NULL);
+  g_ptr_array_add (uais, NULL);
+  g_ptr_array_add (departements, NULL);
+  self->uais = (char **) g_ptr_array_free (g_steal_pointer (&uais), FALSE);
+  self->departements = (char **) g_ptr_array_free (g_steal_pointer (&departements), FALSE);
+  self->commune_hits = g_new0 (guint, keys->len);
   self->commune_keys = (char **) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
   self->commune_spellings = (char **) g_ptr_array_free (g_steal_pointer (&spellings), FALSE);
   self->postal_codes = (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
@@ -567,6 +778,40 @@ static gboolean
 has_postal_selection (Parser *self)
 {
   return self->postal_codes[0] != NULL;
+}
+
+static gboolean
+has_uai_selection (Parser *self)
+{
+  return self->uais[0] != NULL;
+}
+
+static gboolean
+has_departement_selection (Parser *self)
+{
+  return self->departements[0] != NULL;
+}
+
+static gboolean
+match_departement (Parser     *self,
+                   const char *code)
+{
+  g_autofree char *normal = normalize_departement (code);
+
+  return g_strv_contains ((const char * const *) self->departements, normal);
+}
+
+static gboolean
+match_uai (Parser     *self,
+           const char *uai)
+{
+  char upper[16];
+  gsize i;
+
+  for (i = 0; uai[i] != '\0' && i < sizeof upper - 1; i++)
+    upper[i] = g_ascii_toupper (uai[i]);
+  upper[i] = '\0';
+  return g_strv_contains ((const char * const *) self->uais, upper);
 }
 
 /* Index + 1 of the selected commune @commune matches, 0 if none. */
@@ -664,14 +909,23 @@ read_header (Parser  *self,
         if (self->columns[required[i]] < 0)
           return fail_at (self, error, ENT_MODEL_ERROR_MISSING, self->record_line, NULL,
                           _("the column “%s” is missing"), column_names[required[i]]);
+      /* SPEC 12: the 2024–2026 field exports have no code_postal, and put
+       * the postal code in code_commune_insee */
+      if (self->columns[COL_POSTAL_CODE] < 0)
+        self->columns[COL_POSTAL_CODE] = self->columns[COL_COMMUNE_INSEE];
       if (has_postal_selection (self) && self->columns[COL_POSTAL_CODE] < 0)
         return fail_at (self, error, ENT_MODEL_ERROR_MISSING, self->record_line, NULL,
                         _("the column “%s” is missing (needed to select by postal code)"),
                         column_names[COL_POSTAL_CODE]);
-      if (!has_commune_selection (self) && !has_postal_selection (self))
+      if (has_departement_selection (self) && self->columns[COL_DEPARTEMENT] < 0)
         return fail_at (self, error, ENT_MODEL_ERROR_MISSING, self->record_line, NULL,
-                        _("this file lists the schools of all of France: give the commune "
-                          "or the postal code of the schools to import"));
+                        _("the column “%s” is missing (needed to select by département)"),
+                        column_names[COL_DEPARTEMENT]);
+      if (!has_commune_selection (self) && !has_postal_selection (self) &&
+          !has_uai_selection (self) && !has_departement_selection (self))
+        return fail_at (self, error, ENT_MODEL_ERROR_MISSING, self->record_line, NULL,
+                        _("this file lists the schools of all of France: give the commune, "
+                          "the postal code, the UAI or the département of the schools to import"));
       return TRUE;
     }
 
@@ -695,11 +949,11 @@ read_header (Parser  *self,
       for (guint i = 0; i < self->year_columns->len; i++)
         {
           YearColumn *a = &g_array_index (self->year_columns, YearColumn, i);
+          g_autoptr(GError) reason = NULL;
 
-          if (a->school_year < ENT_MIN_SCHOOL_YEAR || a->school_year > ENT_MAX_SCHOOL_YEAR)
-            return fail_at (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, self->record_line,
-                            a->header, _("school year %d is not between %d and %d"),
-                            a->school_year, ENT_MIN_SCHOOL_YEAR, ENT_MAX_SCHOOL_YEAR);
+          if (!ent_validate_count_school_year (a->school_year, &reason))
+            return fail_at (self, error, reason->code, self->record_line, a->header,
+                            "%s", reason->message);
           for (guint j = 0; j < i; j++)
             if (g_array_index (self->year_columns, YearColumn, j).school_year == a->school_year)
               return fail_at (self, error, ENT_MODEL_ERROR_DUPLICATE, self->record_line,
@@ -836,6 +1090,36 @@ commune_spelling (Parser     *self,
   return match > 0 ? self->commune_spellings[match - 1] : as_given;
 }
 
+/* The school year of a rentrée, or an error naming the column. */
+static gboolean
+parse_rentree (Parser      *self,
+               const char  *text,
+               int         *out_year,
+               GError     **error)
+{
+  g_autoptr(GError) reason = NULL;
+
+  if (!parse_year_prefix (text, out_year))
+    return fail_at (self, error, ENT_MODEL_ERROR_INVALID_VALUE, self->record_line,
+                    column_names[COL_RENTREE],
+                    _("“%s” is not a rentrée (a year such as 2023 or a date such as 2023-09-01)"),
+                    text);
+  if (!ent_validate_count_school_year (*out_year, &reason))
+    return fail_at (self, error, reason->code, self->record_line, column_names[COL_RENTREE],
+                    "%s", reason->message);
+  return TRUE;
+}
+
+static void
+note_seen (RawSchool *raw,
+           int        year)
+{
+  if (raw->first_seen == 0 || year < raw->first_seen)
+    raw->first_seen = year;
+  if (year > raw->last_seen)
+    raw->last_seen = year;
+}
+
 static gboolean
 read_official_row (Parser  *self,
                    GError **error)
@@ -844,6 +1128,7 @@ read_official_row (Parser  *self,
   const char *postal = record_field (self, self->columns[COL_POSTAL_CODE]);
   const char *secteur;
   const char *rentree;
+  const char *total;
   g_autofree char *secteur_key = NULL;
   g_autofree char *uai = NULL;
   g_autofree char *name = NULL;
@@ -851,24 +1136,48 @@ read_official_row (Parser  *self,
   RawSchool *raw;
   int match = 0;
   int year;
-  gint64 pupils;
   gboolean is_public;
+
+  /* the rentrées the file covers, every row (SPEC 12: a school missing from
+   * the later ones has closed) */
+  rentree = record_field (self, self->columns[COL_RENTREE]);
+  if (parse_year_prefix (rentree, &year) && ent_validate_count_school_year (year, NULL))
+    {
+      if (self->first_year == 0 || year < self->first_year)
+        self->first_year = year;
+      if (year > self->last_year)
+        self->last_year = year;
+    }
 
   if (has_commune_selection (self) && (match = match_commune (self, commune)) == 0)
     return TRUE;
+  /* spelled as the file spells a commune (other selectors may still leave it out) */
+  if (match > 0)
+    self->commune_hits[match - 1]++;
   if (has_postal_selection (self) && !match_postal_code (self, postal))
     return TRUE;
+  if (has_departement_selection (self) &&
+      !match_departement (self, record_field (self, self->columns[COL_DEPARTEMENT])))
+    return TRUE;
+  if (has_uai_selection (self) && !match_uai (self, record_field (self, self->columns[COL_UAI])))
+    return TRUE;
 
+  /* SPEC 12: PUBLIC / PRIVE, Public / Privé, Privé sous contrat… */
   secteur = record_field (self, self->columns[COL_SECTEUR]);
   secteur_key = header_key (secteur);
-  if (g_str_equal (secteur_key, "public"))
+  if (g_str_has_prefix (secteur_key, "public"))
     is_public = TRUE;
-  else if (g_str_equal (secteur_key, "prive"))
+  else if (g_str_has_prefix (secteur_key, "priv"))
     is_public = FALSE;
   else
-    return fail_at (self, error, ENT_MODEL_ERROR_INVALID_VALUE, self->record_line,
-                    column_names[COL_SECTEUR], _("“%s” is neither “Public” nor “Privé”"),
-                    secteur);
+    {
+      g_autofree char *shown = ent_text_escape_controls (secteur, FALSE);
+
+      add_warning (self, self->record_line,
+                   /* Translators: a value of the file's "Secteur" column */
+                   _("sector “%s” is neither public nor private: the row is left out"), shown);
+      return TRUE;
+    }
 
   if (!is_public && !self->selection->include_private)
     {
@@ -879,20 +1188,7 @@ read_official_row (Parser  *self,
   uai = g_strdup (record_field (self, self->columns[COL_UAI]));
   if (!check_uai (self, uai, TRUE, error))
     return FALSE;
-
-  rentree = record_field (self, self->columns[COL_RENTREE]);
-  if (!parse_year_prefix (rentree, &year))
-    return fail_at (self, error, ENT_MODEL_ERROR_INVALID_VALUE, self->record_line,
-                    column_names[COL_RENTREE],
-                    _("“%s” is not a rentrée (a year such as 2023 or a date such as 2023-09-01)"),
-                    rentree);
-  if (year < ENT_MIN_SCHOOL_YEAR || year > ENT_MAX_SCHOOL_YEAR)
-    return fail_at (self, error, ENT_MODEL_ERROR_OUT_OF_RANGE, self->record_line,
-                    column_names[COL_RENTREE], _("school year %d is not between %d and %d"),
-                    year, ENT_MIN_SCHOOL_YEAR, ENT_MAX_SCHOOL_YEAR);
-
-  if (!parse_count (self, record_field (self, self->columns[COL_TOTAL]),
-                    column_names[COL_TOTAL], &pupils, error))
+  if (!parse_rentree (self, rentree, &year, error))
     return FALSE;
 
   {
@@ -905,10 +1201,43 @@ read_official_row (Parser  *self,
       replace_string (&name, uai);
   }
   clean_commune = clean_text (commune);
+  if (!check_name (self, name, column_names[COL_DENOMINATION], error) ||
+      !check_name (self, clean_commune, column_names[COL_COMMUNE], error))
+    return FALSE;
 
   raw = lookup_school (self, uai, name, commune_spelling (self, match, clean_commune));
-  if (!add_count (self, raw, year, pupils, column_names[COL_RENTREE], error))
-    return FALSE;
+  note_seen (raw, year);
+
+  total = record_field (self, self->columns[COL_TOTAL]);
+  if (is_secret_count (total))
+    {
+      g_autofree char *shown = ent_text_escape_controls (total, FALSE);
+
+      if (shown[0] == '\0')
+        add_warning (self, self->record_line,
+                     /* Translators: UAI, school year as 2023/2024 */
+                     _("the number of pupils of %s in %d/%d is secret (empty): unknown, "
+                       "it will be projected"), uai, year, year + 1);
+      else
+        add_warning (self, self->record_line,
+                     /* Translators: UAI, school year as 2023/2024, the file's mark such as "ss" */
+                     _("the number of pupils of %s in %d/%d is secret (“%s”): unknown, "
+                       "it will be projected"), uai, year, year + 1, shown);
+      for (guint i = 0; i < raw->counts->len; i++)
+        if (g_array_index (raw->counts, EntCsvCount, i).school_year == year)
+          return fail_at (self, error, ENT_MODEL_ERROR_DUPLICATE, self->record_line,
+                          column_names[COL_RENTREE],
+                          _("the school %s already has a count for the rentrée %d, on line %d"),
+                          uai, year, g_array_index (raw->counts, EntCsvCount, i).line);
+    }
+  else
+    {
+      gint64 pupils;
+
+      if (!parse_count (self, total, column_names[COL_TOTAL], &pupils, error) ||
+          !add_count (self, raw, year, pupils, column_names[COL_RENTREE], error))
+        return FALSE;
+    }
 
   /* the name and postal code of the latest rentrée */
   if (year > raw->name_year)
@@ -952,6 +1281,9 @@ read_template_row (Parser  *self,
   if (name[0] == '\0')
     return fail_at (self, error, ENT_MODEL_ERROR_MISSING, self->record_line, "école",
                     _("the school has no name"));
+  if (!check_name (self, name, "école", error) ||
+      !check_name (self, commune, "commune", error))
+    return FALSE;
   if (!check_uai (self, uai, FALSE, error))
     return FALSE;
 
@@ -959,7 +1291,13 @@ read_template_row (Parser  *self,
   replace_string (&raw->school.name, name);
 
   if (self->columns[COL_INSEE] >= 0)
-    replace_string (&raw->school.commune_insee, record_field (self, self->columns[COL_INSEE]));
+    {
+      const char *insee = record_field (self, self->columns[COL_INSEE]);
+
+      if (!check_name (self, insee, "insee", error))
+        return FALSE;
+      replace_string (&raw->school.commune_insee, insee);
+    }
   if (self->columns[COL_POSTAL_CODE] >= 0)
     {
       g_autofree char *code = normalize_postal_code (record_field (self, self->columns[COL_POSTAL_CODE]));
@@ -975,6 +1313,16 @@ read_template_row (Parser  *self,
 
       if (text[0] == '\0')
         continue;
+      if (is_secret_count (text))
+        {
+          g_autofree char *shown = ent_text_escape_controls (text, FALSE);
+
+          add_warning (self, self->record_line,
+                       _("the number of pupils of %s in %d/%d is secret (“%s”): unknown, "
+                         "it will be projected"), name, column->school_year,
+                       column->school_year + 1, shown);
+          continue;
+        }
       if (!parse_count (self, text, column->header, &pupils, error) ||
           !add_count (self, raw, column->school_year, pupils, column->header, error))
         return FALSE;
@@ -992,6 +1340,70 @@ describe_selection (Parser *self)
     g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", self->commune_spellings[i]);
   for (guint i = 0; self->postal_codes[i] != NULL; i++)
     g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", self->postal_codes[i]);
+  for (guint i = 0; self->uais[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", self->uais[i]);
+  for (guint i = 0; self->departements[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", self->departements[i]);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+typedef struct
+{
+  const char *name;
+  guint       distance;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = a;
+  const Candidate *y = b;
+
+  if (x->distance != y->distance)
+    return x->distance < y->distance ? -1 : 1;
+  return g_strcmp0 (x->name, y->name);
+}
+
+/* "« ST ANDRE LEZ LILLE », « SAINT AMAND »…": the five communes of the file
+ * closest to @key, quoted, or "" when the file named none. */
+static char *
+describe_closest (Parser     *self,
+                  const char *key)
+{
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer raw;
+
+  g_hash_table_iter_init (&iter, self->commune_cache);
+  while (g_hash_table_iter_next (&iter, &raw, NULL))
+    {
+      char *candidate_key = ent_csv_commune_key (raw);
+      Candidate candidate = { raw, 0 };
+
+      if (candidate_key[0] == '\0')
+        {
+          g_free (candidate_key);
+          continue;
+        }
+      /* (an equal key already there is freed by the table) */
+      if (!g_hash_table_add (seen, candidate_key))
+        continue;
+      candidate.distance = commune_distance (key, candidate_key);
+      g_array_append_val (candidates, candidate);
+    }
+  g_array_sort (candidates, compare_candidates);
+
+  for (guint i = 0; i < MIN (candidates->len, 5); i++)
+    {
+      g_autofree char *clean = clean_text (g_array_index (candidates, Candidate, i).name);
+      g_autofree char *shown = ent_text_escape_controls (clean, FALSE);
+
+      /* Translators: a list separator, then a quoted commune */
+      g_string_append_printf (text, i > 0 ? _(", “%s”") : _("“%s”"), shown);
+    }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
@@ -1012,6 +1424,9 @@ parser_finish (Parser *self)
 
   result->format = self->format;
   result->n_private_skipped = self->n_private_skipped;
+  result->keep_unmatched = self->selection->keep_unmatched;
+  g_ptr_array_add (self->warnings, NULL);
+  result->warnings = (char **) g_ptr_array_free (g_steal_pointer (&self->warnings), FALSE);
   result->n_schools = self->schools->len;
   result->schools = g_new0 (EntCsvSchool, MAX (self->schools->len, 1));
 
@@ -1027,6 +1442,15 @@ parser_finish (Parser *self)
       school->commune = g_steal_pointer (&raw->school.commune);
       school->commune_insee = g_steal_pointer (&raw->school.commune_insee);
       school->postal_code = g_steal_pointer (&raw->school.postal_code);
+      /* SPEC 3: a school absent from the file's earlier rentrées opened at its
+       * first; absent from the later ones, it closed after its last */
+      school->opens = ENT_SCHOOL_YEAR_NONE;
+      school->closes = ENT_SCHOOL_YEAR_NONE;
+      if (self->format == ENT_CSV_FORMAT_OFFICIAL && raw->first_seen > self->first_year)
+        school->opens = raw->first_seen;
+      if (self->format == ENT_CSV_FORMAT_OFFICIAL && raw->last_seen > 0 &&
+          raw->last_seen < self->last_year)
+        school->closes = raw->last_seen + 1;
       school->n_counts = raw->counts->len;
       school->counts = (EntCsvCount *) g_array_free (g_steal_pointer (&raw->counts), FALSE);
       raw->counts = g_array_new (FALSE, FALSE, sizeof (EntCsvCount));
@@ -1139,6 +1563,66 @@ change_new (EntCsvChangeKind  kind,
   return change;
 }
 
+typedef enum
+{
+  COUNT_KEPT,
+  COUNT_AFTER,    /* a school year after the contract */
+  COUNT_BEFORE,   /* before the contract, and not the latest before it */
+} CountFate;
+
+/* SPEC 12: counts of school years after the contract are ignored, and before
+ * it only the latest is kept (the base of a projection). */
+static CountFate
+count_fate (const EntCsvSchool *school,
+            guint               index,
+            EntContract        *contract)
+{
+  int first = ent_contract_get_first_school_year (contract);
+  int last = first + ent_contract_get_school_years (contract) - 1;
+  int year = school->counts[index].school_year;
+
+  if (year > last)
+    return COUNT_AFTER;
+  if (year < first && index + 1 < school->n_counts && school->counts[index + 1].school_year < first)
+    return COUNT_BEFORE;
+  return COUNT_KEPT;
+}
+
+static EntCountSource
+import_source (const EntCsvImport *self)
+{
+  /* a template is typed by a person; the Ministry's file is open data */
+  return self->format == ENT_CSV_FORMAT_OFFICIAL ? ENT_COUNT_SOURCE_OPEN_DATA
+                                                 : ENT_COUNT_SOURCE_MANUAL;
+}
+
+/* The opening and closing years the file gives @school, each kept only when
+ * it changes @existing (nullable) and leaves every count of the school, known
+ * or imported, where the school is open. */
+static void
+plan_span (const EntCsvSchool *school,
+           EntSchool          *existing,
+           int                *out_opens,
+           int                *out_closes)
+{
+  int opens = existing != NULL ? ent_school_get_opens (existing) : ENT_SCHOOL_YEAR_NONE;
+  int closes = existing != NULL ? ent_school_get_closes (existing) : ENT_SCHOOL_YEAR_NONE;
+  int new_opens = school->opens != ENT_SCHOOL_YEAR_NONE ? school->opens : opens;
+  int new_closes = school->closes != ENT_SCHOOL_YEAR_NONE ? school->closes : closes;
+  gboolean fits = ent_validate_school_span (new_opens, new_closes, NULL);
+
+  for (guint k = 0; fits && existing != NULL && k < ent_school_get_n_known (existing); k++)
+    {
+      int year;
+
+      ent_school_get_nth_known (existing, k, &year, NULL);
+      fits = ent_validate_count_in_span (new_opens, new_closes, year, NULL);
+    }
+
+  *out_opens = fits && new_opens != opens ? new_opens : ENT_SCHOOL_YEAR_NONE;
+  *out_closes = fits && new_closes != closes ? new_closes : ENT_SCHOOL_YEAR_NONE;
+}
+
 /* Public API */
 
 /**
@@ -1156,8 +1640,9 @@ ent_csv_import_parse (GBytes                *bytes,
                       const EntCsvSelection *selection,
                       GError               **error)
 {
-  static const EntCsvSelection no_selection = { NULL, NULL, FALSE };
+  static const EntCsvSelection no_selection = { 0 };
   g_auto(Parser) parser = { 0 };
+  g_autofree char *decoded = NULL;
   const char *text;
   const char *invalid;
   gsize length;
@@ -1180,12 +1665,28 @@ ent_csv_import_parse (GBytes                *bytes,
       return NULL;
     }
 
+  parser.warnings = g_ptr_array_new_with_free_func (g_free);
+
+  /* SPEC 12: not UTF-8 is read as Windows-1252, what French Excel writes */
   if (!g_utf8_validate_len (text, length, &invalid))
     {
-      fail_at (&parser, error, ENT_MODEL_ERROR_PARSE, line_of_offset (text, invalid - text), NULL,
-               _("the file is not UTF-8 text (it may be Latin-1 or Windows-1252): open it in a "
-                 "spreadsheet or a text editor and save it again as “CSV UTF-8”"));
-      return NULL;
+      int line = line_of_offset (text, invalid - text);
+      gsize bad_offset = 0;
+      gsize decoded_length = 0;
+
+      decoded = decode_windows_1252 (text, length, &decoded_length, &bad_offset);
+      if (decoded == NULL)
+        {
+          fail_at (&parser, error, ENT_MODEL_ERROR_PARSE, line_of_offset (text, bad_offset), NULL,
+                   _("the file is neither UTF-8 nor Windows-1252 text: open it in a "
+                     "spreadsheet or a text editor and save it again as “CSV UTF-8”"));
+          return NULL;
+        }
+      add_warning (&parser, line,
+                   _("the file is not UTF-8: it was read as Windows-1252 (what Excel writes "
+                     "in French); check the accents of the names"));
+      text = decoded;
+      length = decoded_length;
     }
 
   parser.p = text;
@@ -1226,6 +1727,25 @@ ent_csv_import_parse (GBytes                *bytes,
             return NULL;
         }
     }
+
+  /* SPEC 12: a commune that matches nothing names the closest ones of the file */
+  if (parser.format == ENT_CSV_FORMAT_OFFICIAL)
+    for (guint i = 0; parser.commune_keys[i] != NULL; i++)
+      if (parser.commune_hits[i] == 0)
+        {
+          g_autofree char *closest = describe_closest (&parser, parser.commune_keys[i]);
+
+          if (closest[0] != '\0')
+            /* Translators: file name, a commune as typed, then communes of the file */
+            g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_MISSING,
+                         _("%s: no school matches “%s”; the closest communes of the file are %s"),
+                         parser.name, parser.commune_spellings[i], closest);
+          else
+            g_set_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_MISSING,
+                         _("%s: no school matches “%s”"), parser.name,
+                         parser.commune_spellings[i]);
+          return NULL;
+        }
 
   if (parser.schools->len == 0)
     {
@@ -1320,6 +1840,7 @@ ent_csv_import_free (EntCsvImport *self)
   if (self == NULL)
     return;
 
+  g_strfreev (self->warnings);
   for (guint i = 0; i < self->n_schools; i++)
     {
       g_free (self->schools[i].uai);
@@ -1367,6 +1888,16 @@ ent_csv_import_get_n_private_skipped (const EntCsvImport *self)
   return self->n_private_skipped;
 }
 
+const char * const *
+ent_csv_import_get_warnings (const EntCsvImport *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (self != NULL, none);
+
+  return self->warnings != NULL ? (const char * const *) self->warnings : none;
+}
+
 char **
 ent_csv_import_dup_communes (const EntCsvImport *self)
 {
@@ -1399,6 +1930,7 @@ ent_csv_import_preview (const EntCsvImport *self,
   g_autoptr(GHashTable) matched = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) communes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(DocumentIndex) index = { 0 };
+  EntContract *contract;
   GListModel *schools;
   guint n;
 
@@ -1406,11 +1938,16 @@ ent_csv_import_preview (const EntCsvImport *self,
   g_return_val_if_fail (ENT_IS_DOCUMENT (document), NULL);
 
   document_index_init (&index, document);
+  contract = ent_document_get_contract (document);
 
   for (guint i = 0; i < self->n_schools; i++)
     {
       const EntCsvSchool *school = &self->schools[i];
       EntSchool *existing = document_index_lookup (&index, school);
+      const char *uai = school->uai;
+      const char *name = school->name;
+      const char *commune = school->commune;
+      int opens, closes;
 
       g_hash_table_add (communes, ent_csv_commune_key (school->commune));
 
@@ -1418,44 +1955,50 @@ ent_csv_import_preview (const EntCsvImport *self,
         {
           g_autofree char *commune_key = ent_csv_commune_key (school->commune);
           const char *spelling = g_hash_table_lookup (index.spellings, commune_key);
-          const char *commune = spelling != NULL ? spelling : school->commune;
 
-          g_ptr_array_add (changes, change_new (ENT_CSV_CHANGE_NEW_SCHOOL, school->uai,
-                                                school->name, commune, 0, -1, -1));
-          for (guint c = 0; c < school->n_counts; c++)
-            g_ptr_array_add (changes, change_new (ENT_CSV_CHANGE_NEW_COUNT, school->uai,
-                                                  school->name, commune,
-                                                  school->counts[c].school_year,
-                                                  -1, school->counts[c].pupils));
-          continue;
+          if (spelling != NULL)
+            commune = spelling;
+          g_ptr_array_add (changes, change_new (ENT_CSV_CHANGE_NEW_SCHOOL, uai, name, commune,
+                                                0, -1, -1));
+        }
+      else
+        {
+          g_hash_table_add (matched, existing);
+          uai = ent_school_get_uai (existing);
+          name = ent_school_get_name (existing);
+          commune = ent_school_get_commune (existing);
         }
 
-      g_hash_table_add (matched, existing);
       for (guint c = 0; c < school->n_counts; c++)
         {
           const EntCsvCount *count = &school->counts[c];
+          CountFate fate = count_fate (school, c, contract);
           EntCsvChangeKind kind;
           gint64 old_count = -1;
 
-          if (!ent_school_get_known_pupils (existing, count->school_year, &old_count))
-            {
-              old_count = -1;
-              kind = ENT_CSV_CHANGE_NEW_COUNT;
-            }
+          if (fate == COUNT_AFTER)
+            kind = ENT_CSV_CHANGE_IGNORED_AFTER;
+          else if (fate == COUNT_BEFORE)
+            kind = ENT_CSV_CHANGE_IGNORED_BEFORE;
+          else if (existing == NULL ||
+                   !ent_school_get_known_pupils (existing, count->school_year, &old_count))
+            kind = ENT_CSV_CHANGE_NEW_COUNT, old_count = -1;
           else if (old_count != count->pupils)
-            {
-              kind = ENT_CSV_CHANGE_CHANGED_COUNT;
-            }
+            kind = ENT_CSV_CHANGE_CHANGED_COUNT;
           else
-            {
-              kind = ENT_CSV_CHANGE_UNCHANGED;
-            }
+            kind = ENT_CSV_CHANGE_UNCHANGED;
 
-          g_ptr_array_add (changes, change_new (kind, ent_school_get_uai (existing),
-                                                ent_school_get_name (existing),
-                                                ent_school_get_commune (existing),
-                                                count->school_year, old_count, count->pupils));
+          g_ptr_array_add (changes, change_new (kind, uai, name, commune, count->school_year,
+                                                old_count, count->pupils));
         }
+
+      plan_span (school, existing, &opens, &closes);
+      if (opens != ENT_SCHOOL_YEAR_NONE)
+        g_ptr_array_add (changes, change_new (ENT_CSV_CHANGE_OPENS, uai, name, commune,
+                                              opens, -1, -1));
+      if (closes != ENT_SCHOOL_YEAR_NONE)
+        g_ptr_array_add (changes, change_new (ENT_CSV_CHANGE_CLOSES, uai, name, commune,
+                                              closes, -1, -1));
     }
 
   schools = ent_document_get_schools (document);
@@ -1464,12 +2007,15 @@ ent_csv_import_preview (const EntCsvImport *self,
     {
       g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
       g_autofree char *commune_key = ent_csv_commune_key (ent_school_get_commune (school));
+      gboolean replaced;
 
       if (g_hash_table_contains (matched, school) ||
           !g_hash_table_contains (communes, commune_key))
         continue;
 
-      g_ptr_array_add (changes, change_new (ENT_CSV_CHANGE_NOT_IN_FILE,
+      replaced = !self->keep_unmatched && ent_school_get_uai (school)[0] == '\0';
+      g_ptr_array_add (changes, change_new (replaced ? ENT_CSV_CHANGE_REPLACED
+                                                     : ENT_CSV_CHANGE_NOT_IN_FILE,
                                             ent_school_get_uai (school),
                                             ent_school_get_name (school),
                                             ent_school_get_commune (school),
@@ -1518,6 +2064,27 @@ ent_csv_change_describe (const EntCsvChange *change)
       /* Translators: school, school year as 2023/2024, a count */
       return g_strdup_printf (_("%s, %d/%d: %s pupils (unchanged)"), school,
                               change->school_year, change->school_year + 1, new_count);
+    case ENT_CSV_CHANGE_REPLACED:
+      /* Translators: school, commune */
+      return g_strdup_printf (_("%s, %s: no UAI, replaced by the imported schools"),
+                              school, change->commune);
+    case ENT_CSV_CHANGE_IGNORED_AFTER:
+      /* Translators: school, school year as 2023/2024, a count */
+      return g_strdup_printf (_("%s, %d/%d: %s pupils, after the contract: ignored"), school,
+                              change->school_year, change->school_year + 1, new_count);
+    case ENT_CSV_CHANGE_IGNORED_BEFORE:
+      /* Translators: school, school year as 2023/2024, a count */
+      return g_strdup_printf (_("%s, %d/%d: %s pupils, before the contract and not the latest: "
+                                "ignored"), school,
+                              change->school_year, change->school_year + 1, new_count);
+    case ENT_CSV_CHANGE_OPENS:
+      /* Translators: school, a year */
+      return g_strdup_printf (_("%s: opened at the rentrée %d (absent from the file before)"),
+                              school, change->school_year);
+    case ENT_CSV_CHANGE_CLOSES:
+      /* Translators: school, a year */
+      return g_strdup_printf (_("%s: closed from the rentrée %d (absent from the file since)"),
+                              school, change->school_year);
     case ENT_CSV_CHANGE_NOT_IN_FILE:
     default:
       /* Translators: school, commune */
@@ -1548,21 +2115,52 @@ ent_csv_import_apply (const EntCsvImport *self,
                       EntDocument        *document)
 {
   g_auto(DocumentIndex) index = { 0 };
+  g_autoptr(GHashTable) matched = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) communes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) replaced = g_ptr_array_new_with_free_func (g_object_unref);
+  EntCountSource source = import_source (self);
+  EntContract *contract;
+  GListModel *schools;
   guint n_changed = 0;
 
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (ENT_IS_DOCUMENT (document), 0);
 
   document_index_init (&index, document);
+  contract = ent_document_get_contract (document);
+
+  /* the aggregate lines to replace, found before any school is added */
+  for (guint i = 0; i < self->n_schools; i++)
+    {
+      EntSchool *existing = document_index_lookup (&index, &self->schools[i]);
+
+      g_hash_table_add (communes, ent_csv_commune_key (self->schools[i].commune));
+      if (existing != NULL)
+        g_hash_table_add (matched, existing);
+    }
+  schools = ent_document_get_schools (document);
+  for (guint i = 0; !self->keep_unmatched && i < g_list_model_get_n_items (schools); i++)
+    {
+      g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
+      g_autofree char *commune_key = ent_csv_commune_key (ent_school_get_commune (school));
+
+      if (ent_school_get_uai (school)[0] == '\0' &&
+          !g_hash_table_contains (matched, school) &&
+          g_hash_table_contains (communes, commune_key))
+        g_ptr_array_add (replaced, g_steal_pointer (&school));
+    }
 
   for (guint i = 0; i < self->n_schools; i++)
     {
       const EntCsvSchool *csv = &self->schools[i];
       EntSchool *existing = document_index_lookup (&index, csv);
+      g_autoptr(EntSchool) school = NULL;
+      int opens, closes;
+
+      plan_span (csv, existing, &opens, &closes);
 
       if (existing == NULL)
         {
-          g_autoptr(EntSchool) school = NULL;
           g_autofree char *commune_key = ent_csv_commune_key (csv->commune);
           const char *spelling = g_hash_table_lookup (index.spellings, commune_key);
 
@@ -1576,38 +2174,43 @@ ent_csv_import_apply (const EntCsvImport *self,
           school = ent_school_new (csv->name, spelling);
           ent_school_set_uai (school, csv->uai);
           ent_school_set_commune_insee (school, csv->commune_insee);
-          for (guint c = 0; c < csv->n_counts; c++)
-            ent_school_set_known_pupils (school, csv->counts[c].school_year,
-                                         csv->counts[c].pupils);
-          n_changed += csv->n_counts;
-
           if (csv->uai[0] != '\0')
             g_hash_table_insert (index.by_uai, g_strdup (csv->uai), g_object_ref (school));
           else
             g_hash_table_insert (index.by_name, name_key (spelling, csv->name),
                                  g_object_ref (school));
-          ent_document_add_school (document, school);
-          continue;
         }
 
       for (guint c = 0; c < csv->n_counts; c++)
         {
           gint64 old_count;
+          EntSchool *target = school != NULL ? school : existing;
 
-          if (ent_school_get_known_pupils (existing, csv->counts[c].school_year, &old_count) &&
-              old_count == csv->counts[c].pupils)
+          if (count_fate (csv, c, contract) != COUNT_KEPT)
             continue;
-          ent_school_set_known_pupils (existing, csv->counts[c].school_year,
-                                       csv->counts[c].pupils);
-          n_changed++;
+          if (!ent_school_get_known_pupils (target, csv->counts[c].school_year, &old_count) ||
+              old_count != csv->counts[c].pupils)
+            n_changed++;
+          ent_school_set_known_pupils_from (target, csv->counts[c].school_year,
+                                            csv->counts[c].pupils, source);
         }
+
+      if (opens != ENT_SCHOOL_YEAR_NONE)
+        ent_school_set_opens (school != NULL ? school : existing, opens);
+      if (closes != ENT_SCHOOL_YEAR_NONE)
+        ent_school_set_closes (school != NULL ? school : existing, closes);
+      if (school != NULL)
+        ent_document_add_school (document, school);
     }
+
+  for (guint i = 0; i < replaced->len; i++)
+    ent_document_remove_school (document, g_ptr_array_index (replaced, i));
 
   if (ent_document_get_payer_kind (document) == ENT_PAYER_COMMUNE)
     {
-      g_auto(GStrv) communes = ent_document_dup_communes (document);
+      g_auto(GStrv) document_communes = ent_document_dup_communes (document);
 
-      if (g_strv_length (communes) > 1)
+      if (g_strv_length (document_communes) > 1)
         ent_document_set_payer_kind (document, ENT_PAYER_EPCI);
     }
 
@@ -1739,5 +2342,87 @@ ent_csv_import_to_document (const EntCsvImport *self,
 char *
 ent_csv_commune_key (const char *name)
 {
-  return make_key (name, ' ');
+  g_autofree char *key = make_key (name, ' ');
+  g_auto(GStrv) words = NULL;
+
+  if (strstr (key, "st") == NULL)
+    return g_steal_pointer (&key);
+
+  /* The Ministry abbreviates: ST ANDRE LEZ LILLE, STE MARIE KERQUE */
+  words = g_strsplit (key, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (g_str_equal (words[i], "st") || g_str_equal (words[i], "ste"))
+        {
+          char *saint = g_strconcat ("saint", words[i] + 2, NULL);
+
+          g_free (words[i]);
+          words[i] = saint;
+        }
+    }
+  return g_strjoinv (" ", words);
+}
+
+/**
+ * ent_csv_import_compute_totals:
+ *
+ * Returns: (transfer full) (nullable): the totals, or %NULL with the reason.
+ */
+EntCsvTotals *
+ent_csv_import_compute_totals (const EntCsvImport *self,
+                               EntDocument        *document,
+                               guint               scenario_index,
+                               GError            **error)
+{
+  g_autoptr(EntDocument) after = NULL;
+  g_autoptr(EntBudget) budget_before = NULL;
+  g_autoptr(EntBudget) budget_after = NULL;
+  const EntScenarioBudget *before_sb;
+  const EntScenarioBudget *after_sb;
+  EntCsvTotals *totals;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (ENT_IS_DOCUMENT (document), NULL);
+
+  after = ent_csv_import_to_document (self, document, error);
+  if (after == NULL)
+    return NULL;
+  budget_before = ent_budget_compute (document, error);
+  if (budget_before == NULL)
+    return NULL;
+  budget_after = ent_budget_compute (after, error);
+  if (budget_after == NULL)
+    return NULL;
+
+  if (scenario_index >= budget_before->n_scenarios)
+    scenario_index = 0;
+  before_sb = &budget_before->scenarios[scenario_index];
+  after_sb = &budget_after->scenarios[scenario_index];
+
+  totals = g_new0 (EntCsvTotals, 1);
+  totals->scenario = g_strdup (before_sb->name);
+  totals->n_years = MIN (before_sb->n_years, after_sb->n_years);
+  totals->years = g_new0 (EntCsvYearTotals, MAX (totals->n_years, 1));
+  for (guint y = 0; y < totals->n_years; y++)
+    {
+      totals->years[y].year = before_sb->years[y].year;
+      totals->years[y].pupils_before = before_sb->years[y].pupils;
+      totals->years[y].pupils_after = after_sb->years[y].pupils;
+      totals->years[y].total_before = before_sb->years[y].total;
+      totals->years[y].total_after = after_sb->years[y].total;
+    }
+  totals->contract_before = before_sb->total;
+  totals->contract_after = after_sb->total;
+  return totals;
+}
+
+void
+ent_csv_totals_free (EntCsvTotals *totals)
+{
+  if (totals == NULL)
+    return;
+
+  g_free (totals->scenario);
+  g_free (totals->years);
+  g_free (totals);
 }

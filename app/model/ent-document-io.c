@@ -51,7 +51,7 @@ static const char * const imputation_keys[] = {
   "specific-chapter", "specific-nature", "specific-function", NULL
 };
 static const char * const school_keys[] = {
-  "name", "commune", "insee", "uai", "pupils", NULL
+  "name", "commune", "insee", "uai", "pupils", "pupils-source", "opens", "closes", NULL
 };
 static const char * const scenario_keys[] = {
   "name", "optional-support", "half-days", "projection", "projection-rate",
@@ -143,7 +143,9 @@ line_iter_next (LineIter *iter)
   while (iter->e > iter->s && g_ascii_isspace (iter->e[-1]))
     iter->e--;
   iter->line++;
-  iter->p = eol + 1;
+  /* past the newline, or at the end when the last line has none (never
+   * beyond it: a group header on the last line gives an empty body) */
+  iter->p = eol < iter->end ? eol + 1 : iter->end;
   return TRUE;
 }
 
@@ -1294,6 +1296,76 @@ load_tariff_group (Loader      *self,
   return TRUE;
 }
 
+/* "opens=" / "closes=": absent or empty is unset, else a school year. */
+static gboolean
+read_optional_school_year (Loader      *self,
+                           const char  *group,
+                           const char  *key,
+                           gint64      *out,
+                           GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!read_string (self, group, key, &text, error))
+    return FALSE;
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+  return parse_integer (self, group, key, text, ent_validate_count_school_year, out, error);
+}
+
+/* "pupils-source=2023:open-data;2024:manual" (SPEC 3, 6). A count the list
+ * does not name is "manual": documents written before sources existed load
+ * as they were, their counts being what a person typed. */
+static gboolean
+read_count_sources (Loader      *self,
+                    const char  *group,
+                    EntSchool   *school,
+                    const char  *text,
+                    GError     **error)
+{
+  g_autoptr(GHashTable) years = g_hash_table_new (NULL, NULL);
+  g_auto(GStrv) items = split_list (text != NULL ? text : "");
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_autofree char *quoted = dup_excerpt (items[i]);
+      const char *colon = strchr (items[i], ':');
+      g_autofree char *year_text = NULL;
+      g_autofree char *source_text = NULL;
+      g_autoptr(GError) reason = NULL;
+      EntCountSource source;
+      gint64 year;
+      gint64 count;
+
+      if (colon == NULL)
+        return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "pupils-source",
+                         _("“%s” is not YEAR:SOURCE"), quoted);
+      year_text = g_strstrip (g_strndup (items[i], colon - items[i]));
+      source_text = g_strstrip (g_strdup (colon + 1));
+      if (!is_integer_syntax (year_text) || !parse_whole (year_text, &year))
+        return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "pupils-source",
+                         _("“%s” is not YEAR:SOURCE"), quoted);
+      if (!ent_validate_count_school_year (year, &reason))
+        return fail_key (self, error, reason->code, group, "pupils-source",
+                         _("%s in “%s”"), reason->message, quoted);
+      if (!ent_count_source_from_string (source_text, &source))
+        return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "pupils-source",
+                         /* Translators: an item such as "2023:open-data"; the two words are
+                          * the file's, not to be translated */
+                         _("the source in “%s” is neither “open-data” nor “manual”"), quoted);
+      if (!g_hash_table_add (years, GINT_TO_POINTER ((int) year)))
+        return fail_key (self, error, ENT_MODEL_ERROR_DUPLICATE, group, "pupils-source",
+                         _("school year %d is given twice"), (int) year);
+      if (!ent_school_get_known_pupils (school, (int) year, &count))
+        return fail_key (self, error, ENT_MODEL_ERROR_INVALID_VALUE, group, "pupils-source",
+                         /* Translators: a school year as 2023, then the key's name */
+                         _("school year %d has a source but no count in “%s”"),
+                         (int) year, "pupils");
+      ent_school_set_known_pupils_from (school, (int) year, count, source);
+    }
+  return TRUE;
+}
+
 static EntSchool *
 load_school_group (Loader      *self,
                    const char  *group,
@@ -1307,9 +1379,12 @@ load_school_group (Loader      *self,
   g_autofree char *insee = NULL;
   g_autofree char *uai = NULL;
   g_autofree char *pupils = NULL;
+  g_autofree char *sources = NULL;
   g_autofree char *saved_group = NULL;
   g_auto(GStrv) items = NULL;
   g_auto(GStrv) keys = NULL;
+  gint64 opens = ENT_SCHOOL_YEAR_NONE;
+  gint64 closes = ENT_SCHOOL_YEAR_NONE;
 
   if ((keys = dup_group_keys (self, group, error)) == NULL)
     return NULL;
@@ -1318,8 +1393,17 @@ load_school_group (Loader      *self,
       || !read_name (self, group, "commune", &commune, error)
       || !read_name (self, group, "insee", &insee, error)
       || !read_string (self, group, "uai", &uai, error)
-      || !read_string (self, group, "pupils", &pupils, error))
+      || !read_string (self, group, "pupils", &pupils, error)
+      || !read_string (self, group, "pupils-source", &sources, error)
+      || !read_optional_school_year (self, group, "opens", &opens, error)
+      || !read_optional_school_year (self, group, "closes", &closes, error))
     return NULL;
+  {
+    g_autoptr(GError) reason = NULL;
+
+    if (!ent_validate_school_span ((int) opens, (int) closes, &reason))
+      return fail_rule (self, error, group, "closes", reason), NULL;
+  }
 
   if (uai != NULL && !ent_uai_is_valid (uai))
     {
@@ -1350,6 +1434,11 @@ load_school_group (Loader      *self,
                          _("school year %d is given twice"), year), NULL;
       ent_school_set_known_pupils (school, year, count);
     }
+
+  if (!read_count_sources (self, group, school, sources, error))
+    return NULL;
+  ent_school_set_opens (school, (int) opens);
+  ent_school_set_closes (school, (int) closes);
 
   saved_group = g_strdup_printf (PREFIX_SCHOOL "%u", index);
   keep_unknown_keys (self, group, saved_group, keys, school_keys);
@@ -2026,6 +2115,27 @@ ent_document_to_data (EntDocument *self,
       g_key_file_set_string (key_file, group, "insee", ent_school_get_commune_insee (school) ?: "");
       g_key_file_set_string (key_file, group, "uai", ent_school_get_uai (school) ?: "");
       g_key_file_set_value (key_file, group, "pupils", pupils_text);
+      /* Only where some count is open data: a document without imported
+       * counts is written byte for byte as before sources existed. */
+      if (ent_school_has_open_data (school))
+        {
+          GString *sources = g_string_new (NULL);
+
+          for (guint k = 0; k < ent_school_get_n_known (school); k++)
+            {
+              int year;
+
+              ent_school_get_nth_known (school, k, &year, NULL);
+              g_string_append_printf (sources, "%s%d:%s", k > 0 ? ";" : "", year,
+                                      ent_count_source_to_string (ent_school_get_nth_source (school, k)));
+            }
+          g_key_file_set_value (key_file, group, "pupils-source", sources->str);
+          g_string_free (sources, TRUE);
+        }
+      if (ent_school_get_opens (school) != ENT_SCHOOL_YEAR_NONE)
+        g_key_file_set_integer (key_file, group, "opens", ent_school_get_opens (school));
+      if (ent_school_get_closes (school) != ENT_SCHOOL_YEAR_NONE)
+        g_key_file_set_integer (key_file, group, "closes", ent_school_get_closes (school));
     }
 
   /* [Scenario N] */
@@ -2214,6 +2324,9 @@ check_values (EntDocument  *self,
               !ent_validate_pupil_count (count, &reason))
             return fail_value (error, group, "pupils", reason);
         }
+      if (!ent_validate_school_span (ent_school_get_opens (school),
+                                     ent_school_get_closes (school), &reason))
+        return fail_value (error, group, "closes", reason);
     }
 
   for (guint i = 0; i < g_list_model_get_n_items (scenarios); i++)

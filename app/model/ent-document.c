@@ -186,6 +186,8 @@ schools_equal (EntSchool *a,
       !g_str_equal (ent_school_get_uai (a), ent_school_get_uai (b)) ||
       !g_str_equal (ent_school_get_commune (a), ent_school_get_commune (b)) ||
       !g_str_equal (ent_school_get_commune_insee (a), ent_school_get_commune_insee (b)) ||
+      ent_school_get_opens (a) != ent_school_get_opens (b) ||
+      ent_school_get_closes (a) != ent_school_get_closes (b) ||
       n_known != ent_school_get_n_known (b))
     return FALSE;
 
@@ -197,7 +199,8 @@ schools_equal (EntSchool *a,
       ent_school_get_nth_known (a, i, &year_a, &count_a);
       ent_school_get_nth_known (b, i, &year_b, &count_b);
 
-      if (year_a != year_b || count_a != count_b)
+      if (year_a != year_b || count_a != count_b ||
+          ent_school_get_nth_source (a, i) != ent_school_get_nth_source (b, i))
         return FALSE;
     }
 

@@ -4,14 +4,17 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ent-school.h"
 
 #define UAI_LENGTH 8
 
 typedef struct
 {
-  int    school_year;
-  gint64 count;
+  int            school_year;
+  gint64         count;
+  EntCountSource source;
 } KnownCount;
 
 struct _EntSchool
@@ -22,6 +25,8 @@ struct _EntSchool
   char    *uai;            /* never NULL */
   char    *commune;        /* never NULL */
   char    *commune_insee;  /* never NULL */
+  int      opens;          /* ENT_SCHOOL_YEAR_NONE or a school year */
+  int      closes;
 
   /* KnownCount, increasing school year, one per year */
   GArray  *known;
@@ -35,6 +40,8 @@ enum {
   PROP_UAI,
   PROP_COMMUNE,
   PROP_COMMUNE_INSEE,
+  PROP_OPENS,
+  PROP_CLOSES,
   N_PROPS
 };
 
@@ -127,6 +134,14 @@ ent_school_get_property (GObject    *object,
       g_value_set_string (value, self->commune_insee);
       break;
 
+    case PROP_OPENS:
+      g_value_set_int (value, self->opens);
+      break;
+
+    case PROP_CLOSES:
+      g_value_set_int (value, self->closes);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -156,6 +171,14 @@ ent_school_set_property (GObject      *object,
 
     case PROP_COMMUNE_INSEE:
       ent_school_set_commune_insee (self, g_value_get_string (value));
+      break;
+
+    case PROP_OPENS:
+      ent_school_set_opens (self, g_value_get_int (value));
+      break;
+
+    case PROP_CLOSES:
+      ent_school_set_closes (self, g_value_get_int (value));
       break;
 
     default:
@@ -199,6 +222,20 @@ ent_school_class_init (EntSchoolClass *klass)
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_OPENS] =
+    g_param_spec_int ("opens", NULL, NULL,
+                      0, G_MAXINT, ENT_SCHOOL_YEAR_NONE,
+                      (G_PARAM_READWRITE |
+                       G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CLOSES] =
+    g_param_spec_int ("closes", NULL, NULL,
+                      0, G_MAXINT, ENT_SCHOOL_YEAR_NONE,
+                      (G_PARAM_READWRITE |
+                       G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -334,12 +371,99 @@ ent_school_get_known_pupils (EntSchool *self,
   return found;
 }
 
+static void
+set_year (EntSchool *self,
+          int       *field,
+          int        school_year,
+          guint      prop_id)
+{
+  if (school_year < 0)
+    school_year = ENT_SCHOOL_YEAR_NONE;
+  if (*field == school_year)
+    return;
+
+  *field = school_year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+int
+ent_school_get_opens (EntSchool *self)
+{
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), ENT_SCHOOL_YEAR_NONE);
+
+  return self->opens;
+}
+
+/**
+ * ent_school_set_opens:
+ * @school_year: the first school year the school is open, or
+ *   %ENT_SCHOOL_YEAR_NONE
+ *
+ * Stored as given; the window and the loader check it against "closes"
+ * (ent_validate_school_span ()), the engine against the known counts.
+ */
+void
+ent_school_set_opens (EntSchool *self,
+                      int        school_year)
+{
+  g_return_if_fail (ENT_IS_SCHOOL (self));
+
+  set_year (self, &self->opens, school_year, PROP_OPENS);
+}
+
+int
+ent_school_get_closes (EntSchool *self)
+{
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), ENT_SCHOOL_YEAR_NONE);
+
+  return self->closes;
+}
+
+void
+ent_school_set_closes (EntSchool *self,
+                       int        school_year)
+{
+  g_return_if_fail (ENT_IS_SCHOOL (self));
+
+  set_year (self, &self->closes, school_year, PROP_CLOSES);
+}
+
+gboolean
+ent_school_is_open (EntSchool *self,
+                    int        school_year)
+{
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), FALSE);
+
+  if (self->opens != ENT_SCHOOL_YEAR_NONE && school_year < self->opens)
+    return FALSE;
+  if (self->closes != ENT_SCHOOL_YEAR_NONE && school_year >= self->closes)
+    return FALSE;
+  return TRUE;
+}
+
 void
 ent_school_set_known_pupils (EntSchool *self,
                              int        school_year,
                              gint64     count)
 {
-  KnownCount entry = { school_year, count };
+  ent_school_set_known_pupils_from (self, school_year, count, ENT_COUNT_SOURCE_MANUAL);
+}
+
+/**
+ * ent_school_set_known_pupils_from:
+ *
+ * Sets the count of @school_year and its source. The same count and source
+ * again changes nothing; the same count from another source changes the
+ * source (an import confirming a typed count makes it OPEN_DATA).
+ */
+void
+ent_school_set_known_pupils_from (EntSchool      *self,
+                                  int             school_year,
+                                  gint64          count,
+                                  EntCountSource  source)
+{
+  KnownCount entry = { school_year, count, source };
   gboolean found;
   guint index;
 
@@ -353,10 +477,13 @@ ent_school_set_known_pupils (EntSchool *self,
     {
       KnownCount *existing = &g_array_index (self->known, KnownCount, index);
 
-      if (existing->count == count)
+      /* the same number typed again is no new information: the source stays */
+      if (existing->count == count &&
+          (existing->source == source || source == ENT_COUNT_SOURCE_MANUAL))
         return;
 
       existing->count = count;
+      existing->source = source;
     }
   else
     {
@@ -364,6 +491,30 @@ ent_school_set_known_pupils (EntSchool *self,
     }
 
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+EntCountSource
+ent_school_get_count_source (EntSchool *self,
+                             int        school_year)
+{
+  gboolean found;
+  guint index;
+
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), ENT_COUNT_SOURCE_MANUAL);
+
+  index = find_known (self, school_year, &found);
+  return found ? g_array_index (self->known, KnownCount, index).source : ENT_COUNT_SOURCE_MANUAL;
+}
+
+gboolean
+ent_school_has_open_data (EntSchool *self)
+{
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), FALSE);
+
+  for (guint i = 0; i < self->known->len; i++)
+    if (g_array_index (self->known, KnownCount, i).source == ENT_COUNT_SOURCE_OPEN_DATA)
+      return TRUE;
+  return FALSE;
 }
 
 void
@@ -414,6 +565,87 @@ ent_school_get_nth_known (EntSchool *self,
     *out_school_year = entry->school_year;
   if (out_count != NULL)
     *out_count = entry->count;
+}
+
+EntCountSource
+ent_school_get_nth_source (EntSchool *self,
+                           guint      index)
+{
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), ENT_COUNT_SOURCE_MANUAL);
+  g_return_val_if_fail (index < self->known->len, ENT_COUNT_SOURCE_MANUAL);
+
+  return g_array_index (self->known, KnownCount, index).source;
+}
+
+static void
+append_years (GString        *out,
+              EntSchool      *self,
+              EntCountSource  source,
+              const char     *label)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->known->len; i++)
+    {
+      const KnownCount *entry = &g_array_index (self->known, KnownCount, i);
+
+      if (entry->source != source)
+        continue;
+      if (!any)
+        g_string_append_printf (out, "%s%s", out->len > 0 ? "; " : "", label);
+      g_string_append_printf (out, "%s%d", any ? ", " : " ", entry->school_year);
+      any = TRUE;
+    }
+}
+
+char *
+ent_school_describe_sources (EntSchool *self)
+{
+  GString *out;
+
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), g_strdup (""));
+
+  out = g_string_new (NULL);
+  /* Translators: followed by the rentrées whose counts come from the Ministry's
+   * open data (DEPP: its statistics department), "2024, 2025" */
+  append_years (out, self, ENT_COUNT_SOURCE_OPEN_DATA, _("DEPP count:"));
+  /* Translators: followed by the rentrées whose counts were typed by a person */
+  append_years (out, self, ENT_COUNT_SOURCE_MANUAL, _("typed:"));
+  if (self->opens != ENT_SCHOOL_YEAR_NONE)
+    {
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      /* Translators: a year */
+      g_string_append_printf (out, _("opens at the rentrée %d"), self->opens);
+    }
+  if (self->closes != ENT_SCHOOL_YEAR_NONE)
+    {
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      /* Translators: a year */
+      g_string_append_printf (out, _("closed from the rentrée %d"), self->closes);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The words of the file format (SPEC 6: pupils-source=2023:open-data). */
+const char *
+ent_count_source_to_string (EntCountSource source)
+{
+  return source == ENT_COUNT_SOURCE_OPEN_DATA ? "open-data" : "manual";
+}
+
+gboolean
+ent_count_source_from_string (const char     *text,
+                              EntCountSource *out_source)
+{
+  if (g_strcmp0 (text, "open-data") == 0)
+    *out_source = ENT_COUNT_SOURCE_OPEN_DATA;
+  else if (g_strcmp0 (text, "manual") == 0)
+    *out_source = ENT_COUNT_SOURCE_MANUAL;
+  else
+    return FALSE;
+  return TRUE;
 }
 
 /**

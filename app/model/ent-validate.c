@@ -225,6 +225,42 @@ ent_validate_pupil_count (gint64   count,
 }
 
 gboolean
+ent_validate_school_span (int      opens,
+                          int      closes,
+                          GError **error)
+{
+  if (opens != 0 && !ent_validate_count_school_year (opens, error))
+    return FALSE;
+  if (closes != 0 && !ent_validate_count_school_year (closes, error))
+    return FALSE;
+  if (opens != 0 && closes != 0 && closes <= opens)
+    /* Translators: two years, the rentrées of September */
+    return fail (error, ENT_MODEL_ERROR_OUT_OF_RANGE,
+                 _("A school that opens at the rentrée %d closes at a later rentrée, not %d"),
+                 opens, closes);
+  return TRUE;
+}
+
+gboolean
+ent_validate_count_in_span (int      opens,
+                            int      closes,
+                            int      school_year,
+                            GError **error)
+{
+  if (opens != 0 && school_year < opens)
+    /* Translators: a school year as 2023/2024, then a year */
+    return fail (error, ENT_MODEL_ERROR_OUT_OF_RANGE,
+                 _("A count is known for %d/%d, but the school opens at the rentrée %d"),
+                 school_year, school_year + 1, opens);
+  if (closes != 0 && school_year >= closes)
+    /* Translators: a school year as 2023/2024, then a year */
+    return fail (error, ENT_MODEL_ERROR_OUT_OF_RANGE,
+                 _("A count is known for %d/%d, but the school is closed from the rentrée %d"),
+                 school_year, school_year + 1, closes);
+  return TRUE;
+}
+
+gboolean
 ent_validate_budget_year (gint64   year,
                           GError **error)
 {
@@ -332,5 +368,19 @@ ent_validate_name (const char  *text,
         return fail (error, ENT_MODEL_ERROR_INVALID_VALUE,
                      _("Names and labels cannot hold U+%04X, which is not a character"), c);
     }
+  return TRUE;
+}
+
+gboolean
+ent_validate_name_transform (GBinding     *binding,
+                             const GValue *from,
+                             GValue       *to,
+                             gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  if (text == NULL || !ent_validate_name (text, NULL))
+    return FALSE;
+  g_value_set_string (to, text);
   return TRUE;
 }

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <glib.h>
+#include <glib-object.h>
 
 #include "ent-error.h"
 
@@ -69,6 +70,19 @@ gboolean ent_validate_count_school_year     (gint64       school_year,
 /* A known pupil count: 0 to ENT_MAX_PUPILS_PER_SCHOOL. */
 gboolean ent_validate_pupil_count           (gint64       count,
                                              GError     **error);
+/* A school's first open school year and first closed one (SPEC 3): each
+ * ENT_SCHOOL_YEAR_NONE (0) or a school year of ent_validate_count_school_year (),
+ * and opens < closes when both are set. */
+gboolean ent_validate_school_span           (int          opens,
+                                             int          closes,
+                                             GError     **error);
+/* A known count of @school_year lies where the school is open,
+ * opens <= S < closes. Between two values the window changes one at a time:
+ * the engine checks it, and the window before it changes either. */
+gboolean ent_validate_count_in_span         (int          opens,
+                                             int          closes,
+                                             int          school_year,
+                                             GError     **error);
 /* A budget year a scenario names (optional support, half-days): any budget
  * year of any contract, ENT_MIN_SCHOOL_YEAR to ENT_MAX_SCHOOL_YEAR +
  * ENT_MAX_SCHOOL_YEARS. The engine reads only the years of the contract; the
@@ -93,6 +107,13 @@ gboolean ent_validate_imputation_code       (EntImputationPart  part,
  * reference): valid UTF-8 on a single line, without C0 or C1 control
  * characters (tab and line breaks included) nor Unicode noncharacters
  * (U+FDD0 to U+FDEF, and the last two code points of every plane). */
+/* A GBindingTransformFunc for a string bound from an entry to a model
+ * property: passes the text on only when ent_validate_name () takes it (the
+ * page shows the reason), so a refused name never reaches the model. */
+gboolean ent_validate_name_transform        (GBinding     *binding,
+                                             const GValue *from,
+                                             GValue       *to,
+                                             gpointer      user_data);
 gboolean ent_validate_name                  (const char  *text,
                                              GError     **error);
 

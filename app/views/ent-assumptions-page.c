@@ -687,22 +687,6 @@ bind (EntAssumptionsPage *self,
                                            G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE));
 }
 
-/* A name goes to the document only when ent_validate_name () takes it;
- * name_changed_cb () says why not. */
-static gboolean
-name_to_document (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  if (text == NULL || !ent_validate_name (text, NULL))
-    return FALSE;
-  g_value_set_string (to, text);
-  return TRUE;
-}
-
 static void
 bind_name (EntAssumptionsPage *self,
            const char         *property,
@@ -711,7 +695,7 @@ bind_name (EntAssumptionsPage *self,
   g_ptr_array_add (self->bindings,
                    g_object_bind_property_full (self->document, property, entry, "text",
                                                 G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE,
-                                                NULL, name_to_document, NULL, NULL));
+                                                NULL, ent_validate_name_transform, NULL, NULL));
 }
 
 static void

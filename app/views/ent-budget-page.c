@@ -42,6 +42,7 @@ typedef enum
   YEAR_COST,
   YEAR_CUMULATED,
   YEAR_REMAINING,
+  YEAR_VINTAGE,        /* SPEC 12: which rentrée is projected */
   /* share per commune */
   COMMUNE_NAME,
   COMMUNE_PUPILS,
@@ -269,6 +270,16 @@ format_cell (EntBudgetPage *self,
       return ent_money_format (year != NULL ? year->cumulated : sb->total);
     case YEAR_REMAINING:
       return ent_money_format (year != NULL ? year->remaining : 0);
+    case YEAR_VINTAGE:
+      {
+        char *vintage;
+
+        if (year == NULL || self->budget == NULL)
+          return g_strdup ("");
+        vintage = ent_budget_year_describe_vintage (self->budget, sb, year);
+        /* Translators: the Budget page says the pupils a budget year bills were all counted */
+        return vintage != NULL ? vintage : g_strdup (_("observed"));
+      }
 
     default:
       g_assert_not_reached ();
@@ -723,6 +734,8 @@ ent_budget_page_class_init (EntBudgetPageClass *klass)
                                              G_STRUCT_OFFSET (EntBudgetPage, columns[YEAR_CUMULATED]));
   gtk_widget_class_bind_template_child_full (widget_class, "year_remaining_column", FALSE,
                                              G_STRUCT_OFFSET (EntBudgetPage, columns[YEAR_REMAINING]));
+  gtk_widget_class_bind_template_child_full (widget_class, "year_vintage_column", FALSE,
+                                             G_STRUCT_OFFSET (EntBudgetPage, columns[YEAR_VINTAGE]));
   gtk_widget_class_bind_template_child_full (widget_class, "commune_name_column", FALSE,
                                              G_STRUCT_OFFSET (EntBudgetPage, columns[COMMUNE_NAME]));
   gtk_widget_class_bind_template_child_full (widget_class, "commune_pupils_column", FALSE,

@@ -5,7 +5,9 @@
  * The dialog asks which rows of the file to take (communes, postal codes,
  * private schools), reads and parses the file in a thread (a national file
  * takes about a second) with ent_csv_import_load_file(), lists the schools
- * found and what ent_csv_import_preview() says would change, and applies that
+ * found, what ent_csv_import_preview() says would change, the file's warnings
+ * (secret counts, the encoding) and each budget year's pupils and total
+ * before and after (SPEC 12), and applies that
  * with ent_csv_import_apply(): one change of the document, which then shows as
  * modified (Discard in the unsaved-changes question undoes it). The rows of
  * both lists are keys ("0".."n-1") into the import and the preview held here.
@@ -19,6 +21,7 @@
 #include "ent-csv-import.h"
 #include "ent-import-dialog.h"
 #include "ent-money.h"
+#include "ent-text.h"
 
 struct _EntImportDialog
 {
@@ -37,6 +40,10 @@ struct _EntImportDialog
   GtkEditable    *communes_entry;
   GtkEditable    *postal_codes_entry;
   GtkCheckButton *private_check;
+  GtkCheckButton *keep_check;
+  GtkLabel       *warnings_label;
+  GtkLabel       *totals_heading;
+  GtkLabel       *totals_label;
   GtkSpinner     *spinner;
   GtkWidget      *error_box;
   GtkLabel       *error_label;
@@ -74,6 +81,7 @@ typedef struct
   GStrv     communes;        /* NULL when none */
   GStrv     postal_codes;    /* NULL when none */
   gboolean  include_private;
+  gboolean  keep_unmatched;
 } Request;
 
 /* ------------------------------------------------------------------ helpers */
@@ -85,26 +93,6 @@ request_free (Request *request)
   g_clear_pointer (&request->communes, g_strfreev);
   g_clear_pointer (&request->postal_codes, g_strfreev);
   g_free (request);
-}
-
-/* "Hem, Villeneuve-d'Ascq;Roubaix" → { "Hem", "Villeneuve-d'Ascq", "Roubaix" },
- * or NULL when the text holds no name. */
-static GStrv
-split_list (const char *text)
-{
-  g_auto(GStrv) parts = g_strsplit_set (text, ",;", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  gboolean any = FALSE;
-
-  for (char **p = parts; *p != NULL; p++)
-    {
-      g_strstrip (*p);
-      if (**p == '\0')
-        continue;
-      g_strv_builder_add (builder, *p);
-      any = TRUE;
-    }
-  return any ? g_strv_builder_end (builder) : NULL;
 }
 
 static void
@@ -183,6 +171,7 @@ clear_preview (EntImportDialog *self)
   g_clear_pointer (&self->error, g_free);
   replace_rows (self->school_rows, 0);
   replace_rows (self->change_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
   gtk_widget_set_visible (self->results_box, FALSE);
   gtk_widget_set_visible (self->error_box, FALSE);
@@ -201,13 +190,98 @@ show_error (EntImportDialog *self,
   gtk_label_set_text (self->status_label, _("Nothing was imported. Correct the file or the choices above, then press Preview again."));
 }
 
+/* The file's warnings, the first few of them: an EPCI's file can hold many
+ * secret counts, and the command line lists them all. */
+static void
+show_warnings (EntImportDialog *self)
+{
+  const char * const *warnings = ent_csv_import_get_warnings (self->import);
+  guint n = g_strv_length ((char **) warnings);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (n, 6); i++)
+    {
+      g_autofree char *visible = ent_text_escape_controls (warnings[i], FALSE);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", visible);
+    }
+  if (n > 6)
+    {
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text,
+                              /* Translators: after the first warnings of the import */
+                              ngettext ("… and %u more warning", "… and %u more warnings", n - 6),
+                              n - 6);
+    }
+  gtk_label_set_text (self->warnings_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), n > 0);
+}
+
+/* SPEC 12: each budget year's pupils and total, and the contract total,
+ * before and after, for the document's first scenario. */
+static void
+show_totals (EntImportDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntCsvTotals) totals = ent_csv_import_compute_totals (self->import, self->document,
+                                                                  0, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+
+  if (totals == NULL)
+    {
+      /* Translators: heading of the totals of the import preview when they cannot be computed */
+      gtk_label_set_text (self->totals_heading, _("Totals before and after the import"));
+      gtk_label_set_text (self->totals_label, error->message);
+      return;
+    }
+
+  /* Translators: heading of the totals of the import preview; a scenario's name */
+  heading = g_strdup_printf (_("Totals of “%s”, before → after the import"), totals->scenario);
+  gtk_label_set_text (self->totals_heading, heading);
+  for (guint y = 0; y < totals->n_years; y++)
+    {
+      const EntCsvYearTotals *t = &totals->years[y];
+      g_autofree char *p0 = ent_count_format (t->pupils_before);
+      g_autofree char *p1 = ent_count_format (t->pupils_after);
+      g_autofree char *a0 = ent_money_format (t->total_before);
+      g_autofree char *a1 = ent_money_format (t->total_after);
+
+      g_string_append_printf (text,
+                              /* Translators: import preview: budget year, the rentrée it bills,
+                               * pupils before → after, amounts before → after */
+                              _("%d (rentrée %d):\t%s → %s pupils\t%s → %s\n"),
+                              t->year, t->year - 1, p0, p1, a0, a1);
+    }
+  {
+    g_autofree char *a0 = ent_money_format (totals->contract_before);
+    g_autofree char *a1 = ent_money_format (totals->contract_after);
+
+    /* Translators: import preview: the contract total before → after */
+    g_string_append_printf (text, _("Contract total:\t\t%s → %s"), a0, a1);
+  }
+  gtk_label_set_text (self->totals_label, text->str);
+}
+
+/* The totals' columns: the rentrée, the pupils, the amounts. */
+static void
+set_totals_tabs (EntImportDialog *self)
+{
+  PangoTabArray *tabs = pango_tab_array_new_with_positions (2, TRUE,
+                                                            PANGO_TAB_LEFT, 170,
+                                                            PANGO_TAB_LEFT, 340);
+
+  gtk_label_set_tabs (self->totals_label, tabs);
+  pango_tab_array_free (tabs);
+}
+
 /* The preview's summary, and whether it changes anything. */
 static gboolean
 show_preview (EntImportDialog *self)
 {
   guint n_schools = ent_csv_import_get_n_schools (self->import);
   guint n_skipped = ent_csv_import_get_n_private_skipped (self->import);
-  guint n_new_schools = 0, n_new_counts = 0, n_changed = 0;
+  guint n_new_schools = 0, n_new_counts = 0, n_changed = 0, n_replaced = 0, n_span = 0;
   g_autoptr(GString) status = g_string_new (NULL);
   g_autofree char *heading = NULL;
 
@@ -221,6 +295,10 @@ show_preview (EntImportDialog *self)
         n_new_counts++;
       else if (change->kind == ENT_CSV_CHANGE_CHANGED_COUNT)
         n_changed++;
+      else if (change->kind == ENT_CSV_CHANGE_OPENS || change->kind == ENT_CSV_CHANGE_CLOSES)
+        n_span++;
+      else if (change->kind == ENT_CSV_CHANGE_REPLACED)
+        n_replaced++;
     }
 
   heading = g_strdup_printf (ngettext ("%u school in the file",
@@ -230,7 +308,7 @@ show_preview (EntImportDialog *self)
   replace_rows (self->school_rows, n_schools);
   replace_rows (self->change_rows, self->changes->len);
 
-  if (n_new_schools + n_new_counts + n_changed == 0)
+  if (n_new_schools + n_new_counts + n_changed + n_replaced + n_span == 0)
     /* Translators: import preview: the file changes nothing */
     g_string_append (status, _("The document already has these counts: there is nothing to import."));
   else
@@ -238,6 +316,17 @@ show_preview (EntImportDialog *self)
                             /* Translators: import preview summary: how many schools are added, counts added and counts changed */
                             _("New schools: %u. New counts: %u. Changed counts: %u."),
                             n_new_schools, n_new_counts, n_changed);
+  if (n_replaced > 0)
+    {
+      g_string_append_c (status, ' ');
+      g_string_append_printf (status,
+                              /* Translators: import preview: schools of the document without UAI
+                               * (an aggregate line) that the imported schools replace */
+                              ngettext ("%u school without UAI is replaced by the imported schools.",
+                                        "%u schools without UAI are replaced by the imported schools.",
+                                        n_replaced),
+                              n_replaced);
+    }
   if (n_skipped > 0)
     {
       g_string_append_c (status, ' ');
@@ -249,8 +338,10 @@ show_preview (EntImportDialog *self)
     }
   gtk_label_set_text (self->status_label, status->str);
   gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
+  show_warnings (self);
+  show_totals (self);
   gtk_widget_set_visible (self->results_box, TRUE);
-  return n_new_schools + n_new_counts + n_changed > 0;
+  return n_new_schools + n_new_counts + n_changed + n_replaced + n_span > 0;
 }
 
 static void
@@ -264,6 +355,7 @@ read_in_thread (GTask        *task,
     .communes = (const char * const *) request->communes,
     .postal_codes = (const char * const *) request->postal_codes,
     .include_private = request->include_private,
+    .keep_unmatched = request->keep_unmatched,
   };
   GError *error = NULL;
   EntCsvImport *import;
@@ -407,10 +499,16 @@ change_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
                 EntImportDialog          *self)
 {
-  static const char * const classes[] = { "new-school", "new-count", "changed-count", "unchanged", "not-in-file" };
+  /* indexed by EntCsvChangeKind */
+  static const char * const classes[] = {
+    "new-school", "new-count", "changed-count", "unchanged", "not-in-file",
+    "replaced", "ignored", "ignored", "changed-count", "changed-count",
+  };
   static const char * const icons[] = {
     "list-add-symbolic", "list-add-symbolic", "document-edit-symbolic",
     "object-select-symbolic", "dialog-warning-symbolic",
+    "edit-delete-symbolic", "action-unavailable-symbolic", "action-unavailable-symbolic",
+    "document-edit-symbolic", "document-edit-symbolic",
   };
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *icon = gtk_widget_get_first_child (box);
@@ -448,9 +546,12 @@ preview_action (GtkWidget  *widget,
   Request *request = g_new0 (Request, 1);
 
   request->file = g_object_ref (self->file);
-  request->communes = split_list (gtk_editable_get_text (self->communes_entry));
-  request->postal_codes = split_list (gtk_editable_get_text (self->postal_codes_entry));
+  request->communes = ent_text_split_list (gtk_editable_get_text (self->communes_entry),
+                                           ENT_TEXT_LIST_SEPARATORS);
+  request->postal_codes = ent_text_split_list (gtk_editable_get_text (self->postal_codes_entry),
+                                               ENT_TEXT_LIST_SEPARATORS);
   request->include_private = gtk_check_button_get_active (self->private_check);
+  request->keep_unmatched = gtk_check_button_get_active (self->keep_check);
 
   clear_preview (self);
   /* Translators: shown in the import dialog while the file is read */
@@ -627,6 +728,10 @@ ent_import_dialog_class_init (EntImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, communes_entry);
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, postal_codes_entry);
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, private_check);
+  gtk_widget_class_bind_template_child (widget_class, EntImportDialog, keep_check);
+  gtk_widget_class_bind_template_child (widget_class, EntImportDialog, warnings_label);
+  gtk_widget_class_bind_template_child (widget_class, EntImportDialog, totals_heading);
+  gtk_widget_class_bind_template_child (widget_class, EntImportDialog, totals_label);
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, error_box);
   gtk_widget_class_bind_template_child (widget_class, EntImportDialog, error_label);
@@ -656,6 +761,7 @@ static void
 ent_import_dialog_init (EntImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  set_totals_tabs (self);
 }
 
 /* ------------------------------------------------------------------- public */

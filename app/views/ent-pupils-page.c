@@ -8,7 +8,14 @@
  * "dim-label" and "projected") with a tooltip, and become known only when
  * the user types a value over them (click or Enter starts editing, Enter
  * commits, Escape cancels). Erasing a known count, or pressing Delete on it,
- * returns the cell to the projection.
+ * returns the cell to the projection. A known count shows where it comes from
+ * (SPEC 3): one of the Ministry's open data is drawn in the accent colour
+ * (style class "open-data"), with « Constat DEPP, rentrée 2024 » as its
+ * tooltip, a typed one « Saisi ». Where the school is not open (before
+ * "opens", from "closes") the cell shows "–" (style class "closed"). The
+ * Opens and Closes columns edit those years; typing the first count of a new
+ * school in a later school year than the contract's first sets its opening
+ * to that rentrée, so that nothing is billed before it (SPEC 4.1).
  *
  * Incremental: every school has one EntPupilsCount per school year of the
  * contract (and the totals row one per school year), holding the count shown
@@ -24,6 +31,8 @@
  * hence declared here rather than in a file pair of its own.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -45,6 +54,8 @@ struct _EntPupilsCount
 
   gint64    count;
   gboolean  known;
+  gboolean  open_data;  /* known, from the Ministry's open data */
+  gboolean  closed;     /* the school is not open that school year */
   char     *text;     /* count as displayed, formatted once per change */
 };
 
@@ -131,20 +142,32 @@ ent_pupils_count_new (void)
 static void
 ent_pupils_count_set (EntPupilsCount *self,
                       gint64          count,
-                      gboolean        known)
+                      gboolean        known,
+                      gboolean        open_data,
+                      gboolean        closed)
 {
   gboolean count_changed = self->count != count;
   gboolean known_changed = self->known != !!known;
+  gboolean state_changed = self->open_data != !!open_data || self->closed != !!closed;
 
-  if (!count_changed && !known_changed)
+  if (!count_changed && !known_changed && !state_changed)
     return;
 
+  if (state_changed)
+    {
+      self->open_data = !!open_data;
+      self->closed = !!closed;
+      /* the cells follow "known": told as well when only the state changed */
+      known_changed = TRUE;
+    }
+
   g_object_freeze_notify (G_OBJECT (self));
-  if (count_changed)
+  if (count_changed || state_changed)
     {
       self->count = count;
       g_free (self->text);
-      self->text = ent_count_format (count);
+      /* not open: no pupil, and no count to type over either */
+      self->text = self->closed ? g_strdup ("–") : ent_count_format (count);
       g_object_notify_by_pspec (G_OBJECT (self), count_properties[COUNT_PROP_COUNT]);
       g_object_notify_by_pspec (G_OBJECT (self), count_properties[COUNT_PROP_TEXT]);
     }
@@ -164,9 +187,11 @@ typedef enum
   CELL_UAI,
   CELL_COMMUNE,
   CELL_COUNT,
+  CELL_OPENS,
+  CELL_CLOSES,
 } CellKind;
 
-static const char *const cell_kind_names[] = { "name", "uai", "commune", "count" };
+static const char *const cell_kind_names[] = { "name", "uai", "commune", "count", "opens", "closes" };
 
 /* Each cell widget carries one of these (object data CELL_KEY). */
 typedef struct
@@ -209,6 +234,8 @@ struct _EntPupilsPage
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *uai_column;
   GtkColumnViewColumn *commune_column;
+  GtkColumnViewColumn *opens_column;
+  GtkColumnViewColumn *closes_column;
   GtkSingleSelection *selection;
   GtkButton         *remove_button;
   GtkButton         *rename_button;
@@ -427,10 +454,15 @@ update_row (EntPupilsPage *self,
 {
   for (guint k = 0; k < row->counts->len; k++)
     {
+      int school_year = self->first_school_year + (int) k;
       gboolean known = TRUE;
-      gint64 count = get_school_count (self, row->school, self->first_school_year + (int) k, &known);
+      gint64 count = get_school_count (self, row->school, school_year, &known);
+      gboolean closed = !ent_school_is_open (row->school, school_year);
+      gboolean open_data = ent_school_get_count_source (row->school, school_year) ==
+                           ENT_COUNT_SOURCE_OPEN_DATA &&
+                           ent_school_get_known_pupils (row->school, school_year, NULL);
 
-      ent_pupils_count_set (g_ptr_array_index (row->counts, k), count, known);
+      ent_pupils_count_set (g_ptr_array_index (row->counts, k), count, known, open_data, closed);
     }
 }
 
@@ -478,7 +510,7 @@ update_totals (EntPupilsPage *self)
     }
 
   for (guint k = 0; k < self->totals->len; k++)
-    ent_pupils_count_set (g_ptr_array_index (self->totals, k), sums[k], TRUE);
+    ent_pupils_count_set (g_ptr_array_index (self->totals, k), sums[k], TRUE, FALSE, FALSE);
 }
 
 /* After a new budget or scenario: every row in place, then the totals. Only
@@ -552,7 +584,7 @@ show_count (GtkWidget *widget,
   /* The tooltip is given on demand by count_query_tooltip_cb: in GTK 4.8,
    * setting one on every bind costs an X server round trip per cell, which
    * made opening a 3 500-school document take over a second. */
-  if (count->known)
+  if (count->known && !count->closed)
     {
       gtk_widget_remove_css_class (widget, "dim-label");
       gtk_widget_remove_css_class (widget, "projected");
@@ -562,6 +594,14 @@ show_count (GtkWidget *widget,
       gtk_widget_add_css_class (widget, "dim-label");
       gtk_widget_add_css_class (widget, "projected");
     }
+  if (count->open_data)
+    gtk_widget_add_css_class (widget, "open-data");
+  else
+    gtk_widget_remove_css_class (widget, "open-data");
+  if (count->closed)
+    gtk_widget_add_css_class (widget, "closed");
+  else
+    gtk_widget_remove_css_class (widget, "closed");
 }
 
 static gboolean
@@ -574,12 +614,40 @@ count_query_tooltip_cb (GtkWidget  *widget,
 {
   Cell *cell = get_cell (widget);
 
-  if (cell == NULL || cell->count == NULL || cell->is_total)
+  if (cell == NULL || cell->count == NULL || cell->is_total || cell->school == NULL)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, cell->count->known
-                        ? _("Known count. Erase it, or press Delete, to use the projection.")
-                        : _("Projected. Click or press Enter to type a known count."));
+  if (cell->count->closed)
+    {
+      int opens = ent_school_get_opens (cell->school);
+      g_autofree char *text = NULL;
+
+      if (opens != ENT_SCHOOL_YEAR_NONE && cell->school_year < opens)
+        /* Translators: tooltip of a pupil count before the school opens; a year */
+        text = g_strdup_printf (_("Not open yet: the school opens at the rentrée %d. "
+                                  "Typing a count here opens it earlier."), opens);
+      else
+        /* Translators: tooltip of a pupil count after the school closed; a year */
+        text = g_strdup_printf (_("Closed: the school is closed from the rentrée %d."),
+                                ent_school_get_closes (cell->school));
+      gtk_tooltip_set_text (tooltip, text);
+    }
+  else if (cell->count->known && cell->count->open_data)
+    {
+      /* Translators: tooltip of a pupil count imported from the Ministry's open
+       * data (DEPP: the Ministry's statistics department); a year */
+      g_autofree char *text = g_strdup_printf (_("DEPP count, rentrée %d. Erase it, or press "
+                                                 "Delete, to use the projection."),
+                                               cell->school_year);
+      gtk_tooltip_set_text (tooltip, text);
+    }
+  else
+    {
+      gtk_tooltip_set_text (tooltip, cell->count->known
+                            /* Translators: tooltip of a pupil count typed by a person */
+                            ? _("Typed. Erase it, or press Delete, to use the projection.")
+                            : _("Projected. Click or press Enter to type a known count."));
+    }
   return TRUE;
 }
 
@@ -634,6 +702,36 @@ commit_count_cell (EntPupilsPage *self,
       /* the model keeps its value: show it again */
       show_count (widget, cell);
       return;
+    }
+
+  /* SPEC 3, 4.1: a count only where the school is open */
+  if (!ent_school_is_open (school, school_year))
+    {
+      int closes = ent_school_get_closes (school);
+
+      if (closes != ENT_SCHOOL_YEAR_NONE && school_year >= closes)
+        {
+          g_autofree char *message =
+            /* Translators: a year, the rentrée of September */
+            g_strdup_printf (_("The school is closed from the rentrée %d: change its closing "
+                               "year first."), closes);
+
+          gtk_widget_add_css_class (widget, "error");
+          show_error (self, message);
+          show_count (widget, cell);
+          return;
+        }
+      /* typed before its opening: it was open then */
+      ent_school_set_opens (school, school_year);
+    }
+  else if (!known && ent_school_get_n_known (school) == 0 &&
+           ent_school_get_opens (school) == ENT_SCHOOL_YEAR_NONE &&
+           school_year > self->first_school_year)
+    {
+      /* the first count of a new school, typed for a later rentrée: the
+       * school opens then, and nothing is billed before (the issue's
+       * school typed for 2025/2026 was billed from 2023/2024) */
+      ent_school_set_opens (school, school_year);
     }
 
   hide_error (self);
@@ -821,8 +919,113 @@ uai_editing_cb (GtkWidget  *widget,
   ent_school_set_uai (cell->school, text);
 }
 
+/* "2025", "2025/2026" → 2025; "" → ENT_SCHOOL_YEAR_NONE. */
+static gboolean
+parse_span_year (const char *text,
+                 int        *out_year)
+{
+  gint64 year;
+
+  if (text[0] == '\0')
+    {
+      *out_year = ENT_SCHOOL_YEAR_NONE;
+      return TRUE;
+    }
+  if (strlen (text) == 9 && (text[4] == '/' || text[4] == '-'))
+    {
+      g_autofree char *first = g_strndup (text, 4);
+      gint64 second;
+
+      if (!g_ascii_string_to_signed (first, 10, 0, 9999, &year, NULL) ||
+          !g_ascii_string_to_signed (text + 5, 10, 0, 9999, &second, NULL) ||
+          second != year + 1)
+        return FALSE;
+    }
+  else if (!g_ascii_string_to_signed (text, 10, 0, 9999, &year, NULL))
+    {
+      return FALSE;
+    }
+  *out_year = (int) year;
+  return TRUE;
+}
+
+/* An opening or closing rentrée typed: checked against the other one and
+ * against the known counts (ent-validate's rules), then set. */
+static void
+span_editing_cb (GtkWidget  *widget,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  Cell *cell = get_cell (widget);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int year;
+  int opens, closes;
+  gboolean ok;
+
+  if (cell == NULL || cell->school == NULL ||
+      gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
+    return;
+
+  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget))));
+  opens = ent_school_get_opens (cell->school);
+  closes = ent_school_get_closes (cell->school);
+  ok = parse_span_year (text, &year);
+  if (!ok)
+    g_set_error (&error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_INVALID_VALUE,
+                 /* Translators: %s is what was typed */
+                 _("“%s” is not a rentrée: type a year such as 2025, or nothing"), text);
+  if (ok)
+    {
+      if (cell->kind == CELL_OPENS)
+        opens = year;
+      else
+        closes = year;
+      ok = ent_validate_school_span (opens, closes, &error);
+    }
+  for (guint k = 0; ok && k < ent_school_get_n_known (cell->school); k++)
+    {
+      int known_year;
+
+      ent_school_get_nth_known (cell->school, k, &known_year, NULL);
+      ok = ent_validate_count_in_span (opens, closes, known_year, &error);
+    }
+
+  if (!ok)
+    {
+      gtk_widget_add_css_class (widget, "error");
+      show_error (cell->page, error->message);
+      year = cell->kind == CELL_OPENS ? ent_school_get_opens (cell->school)
+                                      : ent_school_get_closes (cell->school);
+      g_clear_pointer (&text, g_free);
+      text = year != ENT_SCHOOL_YEAR_NONE ? g_strdup_printf ("%d", year) : g_strdup ("");
+      gtk_editable_set_text (GTK_EDITABLE (widget), text);
+      return;
+    }
+
+  gtk_widget_remove_css_class (widget, "error");
+  hide_error (cell->page);
+  if (cell->kind == CELL_OPENS)
+    ent_school_set_opens (cell->school, opens);
+  else
+    ent_school_set_closes (cell->school, closes);
+}
+
+static gboolean
+year_to_text (GBinding     *binding,
+              const GValue *from,
+              GValue       *to,
+              gpointer      user_data)
+{
+  int year = g_value_get_int (from);
+
+  g_value_take_string (to, year != ENT_SCHOOL_YEAR_NONE ? g_strdup_printf ("%d", year)
+                                                        : g_strdup (""));
+  return TRUE;
+}
+
 /* A name or a commune typed: taken by the binding only when
- * ent_validate_name () accepts it (name_to_school ()); when editing stops on
+ * ent_validate_name () accepts it (ent_validate_name_transform ()); when editing stops on
  * one it refuses, the reason is shown and the cell shows the school's again. */
 static void
 name_editing_cb (GtkWidget  *widget,
@@ -847,20 +1050,6 @@ name_editing_cb (GtkWidget  *widget,
   gtk_editable_set_text (GTK_EDITABLE (widget),
                          cell->kind == CELL_NAME ? ent_school_get_name (cell->school)
                                                  : ent_school_get_commune (cell->school));
-}
-
-static gboolean
-name_to_school (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  if (text == NULL || !ent_validate_name (text, NULL))
-    return FALSE;
-  g_value_set_string (to, text);
-  return TRUE;
 }
 
 /* factories */
@@ -895,6 +1084,12 @@ setup_cell (GtkListItem *list_item,
     case CELL_UAI:
       gtk_editable_set_width_chars (GTK_EDITABLE (label), 9);
       g_signal_connect (label, "notify::editing", G_CALLBACK (uai_editing_cb), NULL);
+      break;
+    case CELL_OPENS:
+    case CELL_CLOSES:
+      gtk_editable_set_width_chars (GTK_EDITABLE (label), 5);
+      gtk_widget_add_css_class (label, "numeric");
+      g_signal_connect (label, "notify::editing", G_CALLBACK (span_editing_cb), NULL);
       break;
     case CELL_COUNT:
       {
@@ -979,14 +1174,14 @@ bind_cell (GtkListItem   *list_item,
     case CELL_NAME:
       cell->binding = g_object_bind_property_full (cell->school, "name", widget, "text",
                                                    G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                                                   NULL, name_to_school, NULL, NULL);
+                                                   NULL, ent_validate_name_transform, NULL, NULL);
       g_hash_table_add (self->name_cells, widget);
       accessible = g_strdup (_("School name"));
       break;
     case CELL_COMMUNE:
       cell->binding = g_object_bind_property_full (cell->school, "commune", widget, "text",
                                                    G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                                                   NULL, name_to_school, NULL, NULL);
+                                                   NULL, ent_validate_name_transform, NULL, NULL);
       /* Translators: accessible label; %s is a school name */
       accessible = g_strdup_printf (_("Commune of %s"), ent_school_get_name (cell->school));
       break;
@@ -996,6 +1191,20 @@ bind_cell (GtkListItem   *list_item,
                                               G_BINDING_SYNC_CREATE);
       /* Translators: accessible label; UAI is the French school identifier, %s a school name */
       accessible = g_strdup_printf (_("UAI of %s"), ent_school_get_name (cell->school));
+      break;
+    case CELL_OPENS:
+    case CELL_CLOSES:
+      /* set by span_editing_cb once checked */
+      cell->binding = g_object_bind_property_full (cell->school,
+                                                   cell->kind == CELL_OPENS ? "opens" : "closes",
+                                                   widget, "text", G_BINDING_SYNC_CREATE,
+                                                   year_to_text, NULL, NULL, NULL);
+      accessible = g_strdup_printf (cell->kind == CELL_OPENS
+                                    /* Translators: accessible label; %s is a school name */
+                                    ? _("Rentrée at which %s opens")
+                                    /* Translators: accessible label; %s is a school name */
+                                    : _("Rentrée from which %s is closed"),
+                                    ent_school_get_name (cell->school));
       break;
     case CELL_COUNT:
       bind_count (widget, cell, ensure_row (self, cell->school)->counts);
@@ -1378,6 +1587,8 @@ ent_pupils_page_class_init (EntPupilsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, uai_column);
   gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, commune_column);
+  gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, opens_column);
+  gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, closes_column);
   gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, remove_button);
   gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, rename_button);
@@ -1399,6 +1610,8 @@ ent_pupils_page_init (EntPupilsPage *self)
   g_autoptr(GtkListItemFactory) name_factory = NULL;
   g_autoptr(GtkListItemFactory) uai_factory = NULL;
   g_autoptr(GtkListItemFactory) commune_factory = NULL;
+  g_autoptr(GtkListItemFactory) opens_factory = NULL;
+  g_autoptr(GtkListItemFactory) closes_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1420,6 +1633,10 @@ ent_pupils_page_init (EntPupilsPage *self)
   gtk_column_view_column_set_factory (self->name_column, name_factory);
   gtk_column_view_column_set_factory (self->uai_column, uai_factory);
   gtk_column_view_column_set_factory (self->commune_column, commune_factory);
+  opens_factory = create_text_factory (self, CELL_OPENS);
+  closes_factory = create_text_factory (self, CELL_CLOSES);
+  gtk_column_view_column_set_factory (self->opens_column, opens_factory);
+  gtk_column_view_column_set_factory (self->closes_column, closes_factory);
 
   update_buttons (self);
 }

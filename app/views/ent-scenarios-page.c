@@ -259,22 +259,6 @@ add_and_select (EntScenariosPage *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
 }
 
-/* A name goes to the scenario only when ent_validate_name () takes it;
- * name_changed_cb () says why not. */
-static gboolean
-name_to_scenario (GBinding     *binding,
-                  const GValue *from,
-                  GValue       *to,
-                  gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  if (text == NULL || !ent_validate_name (text, NULL))
-    return FALSE;
-  g_value_set_string (to, text);
-  return TRUE;
-}
-
 /* callbacks */
 
 /* The name typed: a tab, a line break or another control character (pasted)
@@ -808,7 +792,7 @@ ent_scenarios_page_set_scenario (EntScenariosPage *self,
                                                     G_CALLBACK (scenario_changed_cb), self);
       self->name_binding = g_object_bind_property_full (scenario, "name", self->name_entry, "text",
                                                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
-                                                        NULL, name_to_scenario, NULL, NULL);
+                                                        NULL, ent_validate_name_transform, NULL, NULL);
       select_scenario (self);
     }
   else

@@ -161,18 +161,105 @@ with tempfile.TemporaryDirectory() as tmp:
           r.returncode == 0 and "0590101A" in r.stdout, r.stdout + r.stderr)
     with open(out, encoding="utf-8") as f:
         saved = f.read()
-    check("import keeps the base's schools and adds the new ones",
-          "uai=0590101A" in saved and "Écoles publiques de Hem (11 écoles)" in saved, saved[:300])
+    # SPEC 12: the base's aggregate line of Hem (no UAI) is replaced, listed
+    check("import replaces the base's aggregate line and adds the schools",
+          "uai=0590101A" in saved and "Écoles publiques de Hem (11 écoles)" not in saved
+          and "Écoles publiques de Hem (11 écoles), Hem: no UAI, replaced" in r.stdout,
+          saved[:300] + r.stdout)
+    r = run(f"--import={fixture}", "--postal-code=59510", "--keep-unmatched", f"--output={out}",
+            os.path.join(srcdir, "..", "data", "examples", "hem.entbudget"))
+    with open(out, encoding="utf-8") as f:
+        saved = f.read()
+    check("--keep-unmatched keeps it",
+          r.returncode == 0 and "Écoles publiques de Hem (11 écoles)" in saved, r.stdout + r.stderr)
 
     r = run(f"--import={fixture}", f"--output={out}")
     check("import without selection exit 2", r.returncode == 2, r.stderr)
     r = run(f"--import={fixture}", "--commune=Hem")
     check("import without output exit 2", r.returncode == 2, r.stderr)
+    # SPEC 12: not UTF-8 is read as Windows-1252, with a warning
     latin1 = os.path.join(srcdir, "import", "fixtures", "effectifs-latin1.csv")
     r = run(f"--import={latin1}", "--commune=Hem", f"--output={os.path.join(tmp, 'l.entbudget')}")
-    check("import of a Latin-1 file exit 1, named, nothing written",
-          r.returncode == 1 and "effectifs-latin1.csv:1" in r.stderr
-          and not os.path.exists(os.path.join(tmp, "l.entbudget")), r.stderr)
+    check("import of a Latin-1 file exit 0, with a warning naming it",
+          r.returncode == 0 and "warning: " in r.stderr and "effectifs-latin1.csv:1" in r.stderr
+          and "Windows-1252" in r.stderr and os.path.exists(os.path.join(tmp, 'l.entbudget')),
+          r.stderr)
+
+# The 2024–2026 fixtures (SPEC 12), each selector: the pupils of budget year
+# 2025 (rentrée 2024) counted here from the file, public rows of 2024 only.
+def fixture_2024(path, column, wanted):
+    import csv
+    raw = open(path, "rb").read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")
+    rows = list(csv.DictReader(text.splitlines(), delimiter=";"))
+    def value(r):
+        for name in column:
+            if name in r:
+                return r[name]
+    return sum(int(r.get("Nombre total d'élèves", r.get("nombre_total_eleves")))
+               for r in rows
+               if (r.get("Rentrée scolaire") or r.get("rentree_scolaire")) == "2024"
+               and (r.get("Secteur") or r.get("secteur")).lower().startswith("public")
+               and value(r).lstrip("0") in [w.lstrip("0") for w in wanted])
+
+
+fixtures = os.path.join(srcdir, "import", "fixtures")
+labels24 = os.path.join(fixtures, "effectifs-2024-2026-labels.csv")
+fields24 = os.path.join(fixtures, "effectifs-2024-2026-fields.csv")
+cp1252 = os.path.join(fixtures, "effectifs-2024-2026-labels-cp1252.csv")
+COMMUNE = ("Commune", "commune")
+POSTAL = ("Code Postal", "code_commune_insee")
+UAI = ("Numéro de l'école", "numero_ecole")
+DEP = ("Code département", "code_departement")
+selector_cases = [
+    (labels24, "--commune=Saint-André-lez-Lille", COMMUNE, ["ST ANDRE LEZ LILLE"]),
+    (fields24, "--commune=Hem", COMMUNE, ["HEM"]),
+    (fields24, "--postal-code=59510", POSTAL, ["59510"]),
+    (labels24, "--uai=0590201G,0620001m", UAI, ["0590201G", "0620001M"]),
+    (cp1252, "--departement=62", DEP, ["062"]),
+    (fields24, "--departement=062", DEP, ["062"]),
+]
+with tempfile.TemporaryDirectory() as tmp:
+    for path, option, column, wanted in selector_cases:
+        out = os.path.join(tmp, "sel.entbudget")
+        r = run(f"--import={path}", option, f"--output={out}")
+        ok = r.returncode == 0
+        r2 = run("--summary", "--csv", out)
+        line = r2.stdout.splitlines()[2].split(";") if r2.returncode == 0 else []
+        expected = fixture_2024(path, column, wanted)
+        check(f"import {os.path.basename(path)} {option}: 2025 pupils",
+              ok and line[:3] == ["Base seule", "2025", str(expected)] and expected > 0,
+              f"{line} expected {expected}\n{r.stderr}")
+
+    # the report shows each year's pupils and the contract total before and after
+    out = os.path.join(tmp, "hem.entbudget")
+    r = run(f"--import={labels24}", "--commune=Hem", f"--output={out}",
+            os.path.join(srcdir, "..", "data", "examples", "hem.entbudget"))
+    hem_2024 = fixture_2024(labels24, COMMUNE, ["HEM"])
+    check("import report: pupils before → after per year, contract total",
+          r.returncode == 0 and f"  2025 (rentrée 2024): 1209 → {hem_2024} pupils, €1,571.70 → " in r.stdout
+          and "  Contract total: €6,286.80 → " in r.stdout, r.stdout)
+
+    # a secret count is a warning, the school imported
+    r = run(f"--import={fields24}", "--commune=BOUVINES", f"--output={out}")
+    check("secret counts: exit 0, two warnings",
+          r.returncode == 0 and r.stderr.count("is secret") == 2 and "0590302K" in r.stdout, r.stderr)
+
+    # nothing matches: the closest communes, status 1, nothing written
+    out = os.path.join(tmp, "none.entbudget")
+    r = run(f"--import={fields24}", "--commune=Saint-Andre-les-Lille", f"--output={out}")
+    check("no commune matches: exit 1, closest communes listed",
+          r.returncode == 1 and "closest communes of the file are “ST ANDRE LEZ LILLE”" in r.stderr
+          and not os.path.exists(out), r.stderr)
+    r = run(f"--import={fields24}", "--commune=Saint-Andre-les-Lille", f"--output={out}",
+            env_extra={"LC_ALL": "fr_FR.UTF-8", "LANGUAGE": "fr"})
+    check("no commune matches, in French",
+          r.returncode == 1 and "ST ANDRE LEZ LILLE" in r.stderr and "proches" in r.stderr, r.stderr)
+    r = run("--uai=0590101A", f"--output={out}")
+    check("--uai without --import exit 2", r.returncode == 2, r.stderr)
 
 # SPEC 10.5: an empty path is bad usage, named in the message, translated
 # (--export= and --pdf= crashed with SIGSEGV).

@@ -244,6 +244,14 @@ def check_structure(t, tool, document, workdir):
             elif isinstance(pu.cell(r, c).value, str) and pu.cell(r, c).value.startswith('=SUM('):
                 sums += 1
     t.ok(not bad, 'Pupils: counts are the engine\'s', bad[:5])
+    # SPEC 3, 12: a Source column after the school years says where the counts
+    # come from (the Ministry's open data is "DEPP" in both languages)
+    last_header = puv.cell(4, pu.max_column).value
+    t.ok(last_header == 'Source', 'Pupils: a Source column', last_header)
+    doc_text = '' if document == '--example' else open(document, encoding='utf-8').read()
+    sources = [puv.cell(r, pu.max_column).value or '' for r in range(5, pu.max_row + 1)]
+    t.ok(('open-data' in doc_text) == any('DEPP' in v for v in sources),
+         'Pupils: open-data counts said to be the DEPP\'s', sources[:4])
     t.ok(sums > 0, 'Pupils: SUM totals', sums)
     if True in fills and False in fills:
         t.ok(not (fills[True] & fills[False]), 'Pupils: projected counts in a distinct style', fills)

@@ -517,8 +517,8 @@ test_pupils_own_document (void)
   window = show_in_window (page);
 
   column_view = find_by_id (page, "column_view");
-  /* name, UAI, commune + 3 school years */
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view))), ==, 6);
+  /* name, UAI, commune, opens, closes + 3 school years */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view))), ==, 8);
 
   /* −10 % a year: 200 → 180 → 162 */
   cell = find_cell (page, "count", a, 2024);
@@ -552,10 +552,53 @@ test_pupils_own_document (void)
     g_signal_handler_disconnect (other, id);
   }
 
+  /* SPEC 3: where a count comes from; a typed count over an imported one
+   * becomes "manual" */
+  {
+    EntSchool *b = get_school (document, 1);
+    GtkWidget *imported = find_cell (page, "count", b, 2022);
+
+    ent_school_set_known_pupils_from (b, 2022, 100, ENT_COUNT_SOURCE_OPEN_DATA);
+    wait_for_frames (window, 1);
+    g_assert_true (gtk_widget_has_css_class (imported, "open-data"));
+    g_assert_false (gtk_widget_has_css_class (find_cell (page, "count", b, 2023), "open-data"));
+    type_into_label (imported, "101");
+    g_assert_cmpint (ent_school_get_count_source (b, 2022), ==, ENT_COUNT_SOURCE_MANUAL);
+    g_assert_false (gtk_widget_has_css_class (imported, "open-data"));
+    ent_school_set_known_pupils (b, 2022, 100);
+  }
+
+  /* SPEC 4.1: the first count of a new school typed for a later year opens
+   * it then: nothing before, in the grid or in the totals */
+  {
+    g_autoptr(EntSchool) c = ent_school_new ("École nouvelle", "Roubaix");
+    GtkWidget *before;
+
+    ent_document_add_school (document, c);
+    wait_for_frames (window, 1);
+    type_into_label (find_cell (page, "count", c, 2024), "40");
+    g_assert_cmpint (ent_school_get_opens (c), ==, 2024);
+    wait_for_frames (window, 1);
+    before = find_cell (page, "count", c, 2023);
+    g_assert_true (gtk_widget_has_css_class (before, "closed"));
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (page, "opens", c, 0))), ==, "2024");
+    g_clear_pointer (&text, g_free);
+    /* 2023: 190 + 110, the new school not open */
+    text = ent_count_format (300);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2023))), ==, text);
+    save_png (window, "pages-pupils-opens.png");
+
+    /* an opening after a known count is refused, with the reason */
+    type_into_label (find_cell (page, "opens", c, 0), "2025");
+    g_assert_cmpint (ent_school_get_opens (c), ==, 2024);
+    g_assert_true (gtk_widget_has_css_class (find_cell (page, "opens", c, 0), "error"));
+    ent_document_remove_school (document, c);
+  }
+
   /* the columns follow the contract */
   ent_contract_set_school_years (ent_document_get_contract (document), 5);
   wait_for_frames (window, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view))), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view))), ==, 10);
   find_cell (page, "count", a, 2026);
   save_png (window, "pages-pupils-own.png");
 
@@ -748,6 +791,10 @@ test_budget_example (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (page, "title_label"))), ==, title);
   /* one commune: no per-commune table */
   g_assert_false (gtk_widget_get_visible (find_by_id (page, "communes_box")));
+  /* SPEC 12, vintage: 2024 bills the known rentrée 2023; 2025 on rest on projections */
+  g_assert_true (shows_text (page, "observed"));
+  g_assert_true (shows_text (page, "pupils of the rentrée 2024 projected, last observed: rentrée 2023"));
+  g_assert_true (shows_text (page, "pupils of the rentrée 2026 projected, last observed: rentrée 2023"));
   save_png (window, "pages-budget-example.png");
 
   /* a change of the scenario shows once the budget is recomputed */

@@ -914,6 +914,12 @@ test_import (void)
   g_clear_pointer (&texts, g_free);
   texts = dup_label_texts (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "changes_view"));
   g_assert_nonnull (strstr (texts, "0590101A"));
+  /* SPEC 12: the aggregate line of Hem is replaced, and said to be */
+  g_assert_nonnull (strstr (texts, "Écoles publiques de Hem (11 écoles), Hem: no UAI, replaced"));
+  /* and the totals before and after: 1 209 → 95 + 176 + 214 = 485 pupils */
+  g_assert_nonnull (strstr (gtk_label_get_text (template_child (dialog, ENT_TYPE_IMPORT_DIALOG,
+                                                                "totals_label")),
+                            "1209 → 485 pupils"));
   save_png (GTK_WIDGET (dialog), "import-dialog.png");
 
   /* Still nothing in the document. */
@@ -926,7 +932,7 @@ test_import (void)
   g_assert_finalize_object (dialog);
 
   g_assert_true (ent_document_get_modified (document));
-  g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools + 3);
+  g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools - 1 + 3);
   assert_known (document, "0590101A", 2022, 98);
   assert_known (document, "0590101A", 2023, 95);
   assert_known (document, "0590102B", 2022, 180);
@@ -985,10 +991,30 @@ test_import_errors (void)
   EntImportDialog *dialog;
   GtkWidget *import_button;
 
+  /* SPEC 12: a Latin-1 file is read as Windows-1252, with a warning */
   dialog = open_import_dialog (window, "effectifs-latin1.csv");
-  import_button = template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "import_button");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.preview", NULL);
   wait_until_idle (dialog);
+  g_assert_null (ent_import_dialog_get_error (dialog));
+  g_assert_true (gtk_widget_get_visible (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "warnings_label")));
+  g_assert_nonnull (strstr (gtk_label_get_text (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "warnings_label")),
+                            "Windows-1252"));
+  close_import_dialog (dialog);
+
+  /* neither UTF-8 nor Windows-1252 (0x81 is undefined there): an error */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
+    g_autofree char *path = g_build_filename (dir, "bad.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    g_assert_true (g_file_set_contents (path, "ecole;uai;commune;2023\n\x81;;Hem;1\n", -1, NULL));
+    dialog = open_import_dialog_for (window, file);
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "import.preview", NULL);
+    wait_until_idle (dialog);
+    g_remove (path);
+    g_rmdir (dir);
+  }
+  import_button = template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "import_button");
   g_assert_nonnull (ent_import_dialog_get_error (dialog));
   g_assert_nonnull (strstr (ent_import_dialog_get_error (dialog), "UTF-8"));
   g_assert_true (gtk_widget_get_visible (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "error_box")));
@@ -1032,7 +1058,8 @@ test_import_errors (void)
   g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools);
 
   /* SPEC 10.5: a school name with a C1 control (NEL) would make a document
-   * that could not be opened again: refused at Import, nothing applied */
+   * that could not be opened again: refused when the file is read, with its
+   * line and column, nothing applied */
   {
     g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
     g_autofree char *path = g_build_filename (dir, "nel.csv", NULL);
@@ -1045,11 +1072,10 @@ test_import_errors (void)
     gtk_editable_set_text (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "communes_entry"), "Hem");
     gtk_widget_activate_action (GTK_WIDGET (dialog), "import.preview", NULL);
     wait_until_idle (dialog);
-    g_assert_null (ent_import_dialog_get_error (dialog));
-    g_assert_true (ent_import_dialog_get_can_import (dialog));
-    gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
     g_assert_nonnull (ent_import_dialog_get_error (dialog));
+    g_assert_nonnull (strstr (ent_import_dialog_get_error (dialog), "nel.csv:2: column “école”"));
     g_assert_nonnull (strstr (ent_import_dialog_get_error (dialog), "U+0085"));
+    gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
     g_assert_false (ent_import_dialog_get_can_import (dialog));
     close_import_dialog (dialog);
     g_assert_false (ent_document_get_modified (document));

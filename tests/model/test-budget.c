@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include "ent-budget.h"
 #include "ent-money.h"
@@ -748,6 +749,168 @@ test_tariff_increase_leap_day (void)
   }
 }
 
+/* SPEC 3, 4.1: a school opening at the rentrée 2025, 100 pupils known for
+ * 2025/2026, next to Hem's 1 209 (2023/2024). Annual billing, base 1,30 €:
+ *   2024 bills 2023/2024: 1 209 (the new school is not open) → 1 571,70
+ *   2025 bills 2024/2025: 1 209 (still not open: 0, not its earliest count) → 1 571,70
+ *   2026 bills 2025/2026: 1 209 + 100 = 1 309 → 1 701,70
+ *   2027 bills 2026/2027: 1 309 (constant) → 1 701,70; contract 6 546,80. */
+static void
+test_opens_annual (void)
+{
+  g_autoptr(EntDocument) doc = hem_document (ENT_BILLING_ANNUAL);
+  g_autoptr(EntSchool) school = ent_school_new ("Nouvelle école", "Hem");
+  g_autoptr(EntBudget) budget = NULL;
+  const gint64 totals[] = { 157170, 157170, 170170, 170170 };
+  gboolean known = FALSE;
+
+  ent_school_set_opens (school, 2025);
+  ent_school_set_known_pupils (school, 2025, 100);
+  ent_document_add_school (doc, school);
+  add_scenario (doc, "Base seule");
+  budget = compute (doc);
+  assert_totals (&budget->scenarios[0], 2024, totals, 4, 654680);
+  g_assert_cmpint (budget->scenarios[0].years[1].pupils, ==, 1209);
+  g_assert_cmpint (budget->scenarios[0].years[2].pupils, ==, 1309);
+  /* the new school's part of 2025 is nothing */
+  g_assert_cmpint (budget->scenarios[0].years[1].lines[ENT_LINE_BASE].school_parts[1], ==, 0);
+  g_assert_cmpint (budget->scenarios[0].years[2].lines[ENT_LINE_BASE].school_parts[1], ==, 13000);
+  /* not open: 0, a fact rather than a projection */
+  g_assert_cmpint (ent_scenario_budget_get_pupils (budget, &budget->scenarios[0], 1, 2024, &known), ==, 0);
+  g_assert_true (known);
+}
+
+/* The same school in prorata billing (SPEC 4.3), months within
+ * [2024-01-01, 2027-08-31], base 1,30 € (130 cents):
+ *   2024: 2023/2024 × 8 + 2024/2025 × 4, 1 209 both → 1 209 × 130 = 157 170
+ *   2025: 1 209 × 130 × 8/12 + 1 309 × 130 × 4/12 = (1 257 360 + 680 680) / 12
+ *         = 1 938 040 / 12 = 161 503,33 → 161 503
+ *   2026: 1 309 × 130 = 170 170
+ *   2027: 1 309 × 130 × 8/12 = 1 361 360 / 12 = 113 446,67 → 113 447
+ *   contract: 602 290. */
+static void
+test_opens_prorata (void)
+{
+  g_autoptr(EntDocument) doc = hem_document (ENT_BILLING_PRORATA);
+  g_autoptr(EntSchool) school = ent_school_new ("Nouvelle école", "Hem");
+  g_autoptr(EntBudget) budget = NULL;
+  const gint64 totals[] = { 157170, 161503, 170170, 113447 };
+
+  ent_school_set_opens (school, 2025);
+  ent_school_set_known_pupils (school, 2025, 100);
+  ent_document_add_school (doc, school);
+  add_scenario (doc, "Base seule");
+  budget = compute (doc);
+  assert_totals (&budget->scenarios[0], 2024, totals, 4, 602290);
+}
+
+/* A school closing at the rentrée 2025: Hem's 1 209 close, a second school of
+ * 200 (2023/2024) stays. Annual billing:
+ *   2024, 2025 bill 2023/2024 and 2024/2025: 1 409 × 1,30 = 1 831,70
+ *   2026, 2027 bill 2025/2026 and 2026/2027: 200 × 1,30 = 260,00
+ *   contract: 4 183,40. */
+static void
+test_closes_annual (void)
+{
+  g_autoptr(EntDocument) doc = hem_document (ENT_BILLING_ANNUAL);
+  g_autoptr(EntSchool) other = ent_school_new ("École B", "Hem");
+  g_autoptr(EntSchool) hem = g_list_model_get_item (ent_document_get_schools (doc), 0);
+  g_autoptr(EntBudget) budget = NULL;
+  const gint64 totals[] = { 183170, 183170, 26000, 26000 };
+
+  ent_school_set_known_pupils (other, 2023, 200);
+  ent_document_add_school (doc, other);
+  ent_school_set_closes (hem, 2025);
+  add_scenario (doc, "Base seule");
+  budget = compute (doc);
+  assert_totals (&budget->scenarios[0], 2024, totals, 4, 418340);
+  g_assert_cmpint (ent_scenario_budget_get_pupils (budget, &budget->scenarios[0], 0, 2025, NULL), ==, 0);
+}
+
+/* Before the first known count, an open school takes its earliest count; a
+ * rate projection starts again from it (SPEC 4.1). A school opening at 2024
+ * known only in 2025 (80): 2024/2025 → 80, 2023/2024 → 0 (not open). */
+static void
+test_opens_before_first_count (void)
+{
+  g_autoptr(EntSchool) school = ent_school_new ("Nouvelle école", "Hem");
+  g_autoptr(EntScenario) scenario = ent_scenario_new ("s");
+  gboolean known = TRUE;
+
+  ent_school_set_opens (school, 2024);
+  ent_school_set_known_pupils (school, 2025, 80);
+  g_assert_cmpint (ent_school_project_pupils (school, scenario, 2023, &known), ==, 0);
+  g_assert_true (known);
+  g_assert_cmpint (ent_school_project_pupils (school, scenario, 2024, &known), ==, 80);
+  g_assert_false (known);
+  g_assert_cmpint (ent_school_project_pupils (school, scenario, 2026, &known), ==, 80);
+  g_assert_false (known);
+  ent_school_set_closes (school, 2026);
+  g_assert_cmpint (ent_school_project_pupils (school, scenario, 2026, &known), ==, 0);
+  g_assert_true (known);
+}
+
+/* SPEC 3: a known count outside opens <= S < closes names the school and the year. */
+static void
+test_count_outside_span (void)
+{
+  g_autoptr(EntDocument) doc = hem_document (ENT_BILLING_ANNUAL);
+  g_autoptr(EntSchool) school = ent_school_new ("Nouvelle école", "Hem");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntBudget) budget = NULL;
+
+  ent_school_set_opens (school, 2025);
+  ent_school_set_known_pupils (school, 2024, 10);
+  ent_document_add_school (doc, school);
+  add_scenario (doc, "Base seule");
+  budget = ent_budget_compute (doc, &error);
+  g_assert_null (budget);
+  g_assert_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_OUT_OF_RANGE);
+  g_assert_cmpstr (error->message, ==, "School “Nouvelle école”: A count is known for "
+                   "2024/2025, but the school opens at the rentrée 2025");
+  g_clear_error (&error);
+
+  ent_school_unset_known_pupils (school, 2024);
+  ent_school_set_known_pupils (school, 2026, 10);
+  ent_school_set_closes (school, 2026);
+  budget = ent_budget_compute (doc, &error);
+  g_assert_null (budget);
+  g_assert_nonnull (strstr (error->message, "closed from the rentrée 2026"));
+}
+
+/* SPEC 12, vintage: Hem known for 2023/2024 only. Annual: 2024 bills a known
+ * rentrée; 2025 the projected 2024, last observed 2023. Prorata 2025 bills
+ * 2024 and 2025, both projected. */
+static void
+test_vintage (void)
+{
+  g_autoptr(EntDocument) doc = hem_document (ENT_BILLING_ANNUAL);
+  g_autoptr(EntBudget) budget = NULL;
+  g_autofree char *text = NULL;
+  int first = 0, last = 0, observed = 0;
+
+  add_scenario (doc, "Base seule");
+  budget = compute (doc);
+  g_assert_false (ent_budget_year_get_vintage (budget, &budget->scenarios[0],
+                                               &budget->scenarios[0].years[0], &first, &last, &observed));
+  g_assert_null (ent_budget_year_describe_vintage (budget, &budget->scenarios[0],
+                                                   &budget->scenarios[0].years[0]));
+  g_assert_true (ent_budget_year_get_vintage (budget, &budget->scenarios[0],
+                                              &budget->scenarios[0].years[1], &first, &last, &observed));
+  g_assert_cmpint (first, ==, 2024);
+  g_assert_cmpint (last, ==, 2024);
+  g_assert_cmpint (observed, ==, 2023);
+  text = ent_budget_year_describe_vintage (budget, &budget->scenarios[0], &budget->scenarios[0].years[1]);
+  g_assert_cmpstr (text, ==, "pupils of the rentrée 2024 projected, last observed: rentrée 2023");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&budget, ent_budget_unref);
+
+  ent_contract_set_billing (ent_document_get_contract (doc), ENT_BILLING_PRORATA);
+  budget = compute (doc);
+  text = ent_budget_year_describe_vintage (budget, &budget->scenarios[0], &budget->scenarios[0].years[1]);
+  g_assert_cmpstr (text, ==, "pupils of the rentrées 2024 and 2025 projected, last observed: rentrée 2023");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -757,6 +920,12 @@ main (int   argc,
 
   g_test_add_func ("/model/budget/worked/annual", test_worked_annual);
   g_test_add_func ("/model/budget/worked/prorata", test_worked_prorata);
+  g_test_add_func ("/model/budget/opens/annual", test_opens_annual);
+  g_test_add_func ("/model/budget/opens/prorata", test_opens_prorata);
+  g_test_add_func ("/model/budget/opens/before-first-count", test_opens_before_first_count);
+  g_test_add_func ("/model/budget/closes/annual", test_closes_annual);
+  g_test_add_func ("/model/budget/span/count-outside", test_count_outside_span);
+  g_test_add_func ("/model/budget/vintage", test_vintage);
   g_test_add_func ("/model/budget/tariff-increase/rates", test_tariff_increase_rates);
   g_test_add_func ("/model/budget/tariff-increase/budget", test_tariff_increase_budget);
   g_test_add_func ("/model/budget/tariff-increase/leap-day", test_tariff_increase_leap_day);

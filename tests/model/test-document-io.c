@@ -520,6 +520,61 @@ test_full_document (void)
   g_assert_cmpstr (data, ==, data2);
 }
 
+/* SPEC 3, 6: sources, opening and closing years round-trip; a school with no
+ * imported count writes no pupils-source (old files stay byte-identical, as
+ * /model/document-io/round-trip/example checks on the bundled example). */
+static void
+test_round_trip_sources (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(EntDocument) copy = NULL;
+  g_autoptr(EntSchool) school = ent_school_new ("École nouvelle", "Hem");
+  g_autoptr(EntSchool) hem = g_list_model_get_item (ent_document_get_schools (document), 0);
+  g_autofree char *data = NULL;
+  g_autofree char *data2 = NULL;
+  g_autofree char *old_data = ent_document_to_data (document, NULL);
+
+  g_assert_null (strstr (old_data, "pupils-source"));
+  g_assert_null (strstr (old_data, "opens="));
+  g_assert_null (strstr (old_data, "closes="));
+
+  ent_school_set_uai (school, "0590999Z");
+  ent_school_set_known_pupils_from (school, 2024, 120, ENT_COUNT_SOURCE_OPEN_DATA);
+  ent_school_set_known_pupils (school, 2025, 130);
+  ent_school_set_opens (school, 2024);
+  ent_school_set_closes (school, 2027);
+  ent_document_add_school (document, school);
+  ent_school_set_closes (hem, 2026);
+
+  data = ent_document_to_data (document, NULL);
+  g_assert_nonnull (strstr (data, "uai=0590999Z\npupils=2024:120;2025:130\n"
+                                  "pupils-source=2024:open-data;2025:manual\nopens=2024\ncloses=2027\n"));
+  g_assert_nonnull (strstr (data, "pupils=2023:1209\ncloses=2026\n"));
+
+  copy = reload (document);
+  g_assert_true (ent_document_equal (document, copy));
+  school = g_list_model_get_item (ent_document_get_schools (copy), 1);
+  g_assert_cmpint (ent_school_get_count_source (school, 2024), ==, ENT_COUNT_SOURCE_OPEN_DATA);
+  g_assert_cmpint (ent_school_get_count_source (school, 2025), ==, ENT_COUNT_SOURCE_MANUAL);
+  g_assert_cmpint (ent_school_get_opens (school), ==, 2024);
+  g_assert_cmpint (ent_school_get_closes (school), ==, 2027);
+  g_clear_object (&school);
+  data2 = ent_document_to_data (copy, NULL);
+  g_assert_cmpstr (data, ==, data2);
+
+  /* a different count typed over an imported one becomes manual; the same
+   * count typed again leaves the source alone */
+  school = g_list_model_get_item (ent_document_get_schools (copy), 1);
+  ent_school_set_known_pupils (school, 2024, 120);
+  g_assert_cmpint (ent_school_get_count_source (school, 2024), ==, ENT_COUNT_SOURCE_OPEN_DATA);
+  ent_school_set_known_pupils (school, 2024, 121);
+  g_assert_cmpint (ent_school_get_count_source (school, 2024), ==, ENT_COUNT_SOURCE_MANUAL);
+  g_assert_false (ent_school_has_open_data (school));
+  g_clear_pointer (&data2, g_free);
+  data2 = ent_document_to_data (copy, NULL);
+  g_assert_null (strstr (data2, "pupils-source"));
+}
+
 /* A document built through the API, not from a file, round-trips too. */
 static void
 test_round_trip_built (void)
@@ -965,6 +1020,13 @@ static const BadInput bad_inputs[] = {
   { "pupils-text", "pupils=2023:1209", "pupils=2023:many", 0, INVALID, 30, "School 1", "pupils", { "“many”" } },
   { "pupils-decimal", "pupils=2023:1209", "pupils=2023:12.5", 0, INVALID, 30, "School 1", "pupils", { "“12.5”" } },
   { "pupils-no-year", "pupils=2023:1209", "pupils=1209", 0, INVALID, 30, "School 1", "pupils", { "YEAR:COUNT" } },
+  { "pupils-source-word", "pupils=2023:1209\n", "pupils=2023:1209\npupils-source=2023:ministere\n", 0, INVALID, 31, "School 1", "pupils-source", { "“2023:ministere”", "open-data" } },
+  { "pupils-source-no-count", "pupils=2023:1209\n", "pupils=2023:1209\npupils-source=2024:open-data\n", 0, INVALID, 31, "School 1", "pupils-source", { "2024", "no count" } },
+  { "pupils-source-no-year", "pupils=2023:1209\n", "pupils=2023:1209\npupils-source=open-data\n", 0, INVALID, 31, "School 1", "pupils-source", { "YEAR:SOURCE" } },
+  { "pupils-source-twice", "pupils=2023:1209\n", "pupils=2023:1209\npupils-source=2023:manual;2023:open-data\n", 0, DUPLICATE, 31, "School 1", "pupils-source", { "2023" } },
+  { "opens-text", "pupils=2023:1209\n", "pupils=2023:1209\nopens=bientôt\n", 0, INVALID, 31, "School 1", "opens", { "“bientôt”" } },
+  { "opens-1999", "pupils=2023:1209\n", "pupils=2023:1209\nopens=1999\n", 0, RANGE, 31, "School 1", "opens", { "1999" } },
+  { "closes-before-opens", "pupils=2023:1209\n", "pupils=2023:1209\nopens=2025\ncloses=2025\n", 0, RANGE, 32, "School 1", "closes", { "2025" } },
   { "pupils-same-year", "pupils=2023:1209", "pupils=2023:10;2023:12", 0, DUPLICATE, 30, "School 1", "pupils", { "2023" } },
   { "pupils-year-absurd", "pupils=2023:1209", "pupils=20230:1209", 0, RANGE, 30, "School 1", "pupils", { "20230", "2109" } },
   { "pupils-year-1999", "pupils=2023:1209", "pupils=1999:1209", 0, RANGE, 30, "School 1", "pupils", { "1999" } },
@@ -1542,6 +1604,7 @@ main (int   argc,
   g_test_add_func ("/model/document-io/round-trip/example", test_round_trip_example);
   g_test_add_func ("/model/document-io/round-trip/every-field", test_full_document);
   g_test_add_func ("/model/document-io/round-trip/built", test_round_trip_built);
+  g_test_add_func ("/model/document-io/round-trip/sources", test_round_trip_sources);
   g_test_add_func ("/model/document-io/file/save-and-load", test_save_and_load_file);
   g_test_add_func ("/model/document-io/file/backup", test_save_keeps_backup);
   g_test_add_func ("/model/document-io/file/missing-directory", test_save_missing_directory);

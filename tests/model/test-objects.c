@@ -415,7 +415,8 @@ test_contract_setters (void)
 
   g_assert_cmpuint (first.count, ==, 1);
   g_assert_cmpuint (years.count, ==, 1);
-  g_assert_cmpuint (payment.count, ==, 1);
+  /* F = 2024 moved P (2024-01-01) to the contract's first day, then P was set */
+  g_assert_cmpuint (payment.count, ==, 2);
   g_assert_cmpuint (billing.count, ==, 1);
   g_assert_cmpuint (changed.count, ==, 4);
 
@@ -430,6 +431,57 @@ test_contract_setters (void)
   g_object_set (contract, "school-years", 5, NULL);
   g_assert_cmpint (ent_contract_get_school_years (contract), ==, 5);
   g_assert_cmpuint (years.count, ==, 2);
+}
+
+static void
+assert_payment_start (EntContract *contract,
+                      int          year,
+                      GDateMonth   month,
+                      int          day)
+{
+  const GDate *date = ent_contract_get_payment_start (contract);
+
+  g_assert_true (g_date_valid (date));
+  g_assert_cmpint (g_date_get_year (date), ==, year);
+  g_assert_cmpint (g_date_get_month (date), ==, month);
+  g_assert_cmpint (g_date_get_day (date), ==, day);
+}
+
+/* A contract moved under its payment start keeps it inside: a document whose
+ * P falls outside [1 September F, 31 August F+L] does not load, and the
+ * window's year fields set F and L directly. */
+static void
+test_contract_keeps_payment_start (void)
+{
+  g_autoptr(EntContract) contract = ent_contract_new ();
+  Counter changed = { 0 }, payment = { 0 };
+
+  watch (contract, "changed", &changed);
+  watch (contract, "notify::payment-start", &payment);
+
+  /* later first school year: P goes to 1 September F */
+  ent_contract_set_first_school_year (contract, 2030);
+  assert_payment_start (contract, 2030, G_DATE_SEPTEMBER, 1);
+  g_assert_cmpuint (payment.count, ==, 1);
+  g_assert_cmpuint (changed.count, ==, 1);
+
+  /* P inside: unchanged */
+  ent_contract_set_first_school_year (contract, 2029);
+  assert_payment_start (contract, 2030, G_DATE_SEPTEMBER, 1);
+  g_assert_cmpuint (payment.count, ==, 1);
+  g_assert_cmpuint (changed.count, ==, 2);
+
+  /* a shorter contract ending before P: P goes to 31 August F+L */
+  ent_contract_set_school_years (contract, 1);
+  assert_payment_start (contract, 2030, G_DATE_AUGUST, 31);
+  g_assert_cmpuint (payment.count, ==, 2);
+
+  /* the earliest first school year, through the property as a spin button does */
+  g_object_set (contract, "first-school-year", ENT_MIN_SCHOOL_YEAR, NULL);
+  assert_payment_start (contract, ENT_MIN_SCHOOL_YEAR + 1, G_DATE_AUGUST, 31);
+  g_assert_cmpint (ent_contract_get_first_budget_year (contract), ==,
+                   ent_contract_get_last_budget_year (contract));
+  g_assert_cmpuint (changed.count, ==, 4);
 }
 
 static void
@@ -1521,6 +1573,7 @@ main (int   argc,
   g_test_add_func ("/model/objects/schedule/resort", test_schedule_resort);
   g_test_add_func ("/model/objects/contract/defaults", test_contract_defaults);
   g_test_add_func ("/model/objects/contract/setters", test_contract_setters);
+  g_test_add_func ("/model/objects/contract/keeps-payment-start", test_contract_keeps_payment_start);
   g_test_add_func ("/model/objects/contract/billing-strings", test_contract_billing_strings);
   g_test_add_func ("/model/objects/school/defaults", test_school_defaults);
   g_test_add_func ("/model/objects/school/setters", test_school_setters);
