@@ -975,7 +975,7 @@ test_import (void)
     settle (GTK_WIDGET (window));
     g_assert_true (ent_document_get_modified (document));
     assert_known (document, "0590101A", 2023, 95);
-    g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools + 3);
+    g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools - 1 + 3);
   }
 
   destroy_window (window);
