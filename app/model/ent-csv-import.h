@@ -27,6 +27,7 @@
 #pragma once
 
 #include "ent-document.h"
+#include "ent-enum-types.h"
 
 G_BEGIN_DECLS
 

@@ -7,6 +7,7 @@
 #include <gio/gio.h>
 
 #include "ent-contract.h"
+#include "ent-enum-types.h"
 #include "ent-error.h"
 #include "ent-scenario.h"
 #include "ent-school.h"

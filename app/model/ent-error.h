@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "ent-enum-types.h"
+
 G_BEGIN_DECLS
 
 #define ENT_MODEL_ERROR (ent_model_error_quark ())

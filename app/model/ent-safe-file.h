@@ -27,6 +27,8 @@
 
 #include <glib.h>
 
+#include "ent-enum-types.h"
+
 G_BEGIN_DECLS
 
 typedef enum

@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "ent-enum-types.h"
+
 G_BEGIN_DECLS
 
 typedef enum

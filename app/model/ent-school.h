@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "ent-enum-types.h"
+
 G_BEGIN_DECLS
 
 #define ENT_MAX_PUPILS_PER_SCHOOL 100000

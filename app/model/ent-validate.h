@@ -20,6 +20,7 @@
 #include <glib.h>
 #include <glib-object.h>
 
+#include "ent-enum-types.h"
 #include "ent-error.h"
 
 G_BEGIN_DECLS
