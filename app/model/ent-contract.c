@@ -129,7 +129,7 @@ ent_contract_get_property (GObject    *object,
       break;
 
     case PROP_BILLING:
-      g_value_set_int (value, self->billing);
+      g_value_set_enum (value, self->billing);
       break;
 
     default:
@@ -160,7 +160,7 @@ ent_contract_set_property (GObject      *object,
       break;
 
     case PROP_BILLING:
-      ent_contract_set_billing (self, g_value_get_int (value));
+      ent_contract_set_billing (self, g_value_get_enum (value));
       break;
 
     default:
@@ -200,12 +200,12 @@ ent_contract_class_init (EntContractClass *klass)
                          G_PARAM_STATIC_STRINGS));
 
   properties[PROP_BILLING] =
-    g_param_spec_int ("billing", NULL, NULL,
-                      ENT_BILLING_ANNUAL, ENT_BILLING_PRORATA,
-                      ENT_BILLING_ANNUAL,
-                      (G_PARAM_READWRITE |
-                       G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("billing", NULL, NULL,
+                       ENT_TYPE_BILLING,
+                       ENT_BILLING_ANNUAL,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -24,7 +24,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (EntContract, ent_contract, ENT, CONTRACT, GObject)
 
 /* Properties: "first-school-year" (int, F), "school-years" (int, L, 1..10),
- * "payment-start" (G_TYPE_DATE, P), "billing" (EntBilling as int).
+ * "payment-start" (G_TYPE_DATE, P), "billing" (ENT_TYPE_BILLING).
  * Defaults: 2023, 4, 2024-01-01, annual. Signal "changed" on any change.
  * Setting F or L moves P to the nearest day of the new contract when it falls
  * outside [1 September F, 31 August F+L] (notifying "payment-start" too, one

@@ -462,7 +462,7 @@ ent_document_get_property (GObject    *object,
       break;
 
     case PROP_PAYER_KIND:
-      g_value_set_int (value, self->payer_kind);
+      g_value_set_enum (value, self->payer_kind);
       break;
 
     case PROP_INSEE:
@@ -509,7 +509,7 @@ ent_document_set_property (GObject      *object,
       break;
 
     case PROP_PAYER_KIND:
-      ent_document_set_payer_kind (self, g_value_get_int (value));
+      ent_document_set_payer_kind (self, g_value_get_enum (value));
       break;
 
     case PROP_INSEE:
@@ -554,12 +554,12 @@ ent_document_class_init (EntDocumentClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   properties[PROP_PAYER_KIND] =
-    g_param_spec_int ("payer-kind", NULL, NULL,
-                      ENT_PAYER_COMMUNE, ENT_PAYER_EPCI,
-                      ENT_PAYER_COMMUNE,
-                      (G_PARAM_READWRITE |
-                       G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("payer-kind", NULL, NULL,
+                       ENT_TYPE_PAYER_KIND,
+                       ENT_PAYER_COMMUNE,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
 
   properties[PROP_INSEE] =
     g_param_spec_string ("insee", NULL, NULL,

@@ -49,7 +49,7 @@ typedef enum
 #define ENT_TYPE_DOCUMENT (ent_document_get_type ())
 G_DECLARE_FINAL_TYPE (EntDocument, ent_document, ENT, DOCUMENT, GObject)
 
-/* Properties: "title", "payer", "payer-kind" (EntPayerKind as int), "insee" (strings),
+/* Properties: "title", "payer", "payer-kind" (ENT_TYPE_PAYER_KIND), "insee" (strings),
  * "modified" (boolean, read-only: set by any change, cleared by
  * ent_document_set_modified (FALSE) after a save), "file" (GFile, may be NULL),
  * "file-stamp" (string, read-only, may be NULL: what "file" was on disk when

@@ -134,7 +134,7 @@ ent_scenario_get_property (GObject    *object,
       break;
 
     case PROP_PROJECTION:
-      g_value_set_int (value, self->projection);
+      g_value_set_enum (value, self->projection);
       break;
 
     case PROP_PROJECTION_RATE:
@@ -169,7 +169,7 @@ ent_scenario_set_property (GObject      *object,
       break;
 
     case PROP_PROJECTION:
-      ent_scenario_set_projection (self, g_value_get_int (value));
+      ent_scenario_set_projection (self, g_value_get_enum (value));
       break;
 
     case PROP_PROJECTION_RATE:
@@ -209,12 +209,12 @@ ent_scenario_class_init (EntScenarioClass *klass)
                            G_PARAM_STATIC_STRINGS));
 
   properties[PROP_PROJECTION] =
-    g_param_spec_int ("projection", NULL, NULL,
-                      ENT_PROJECTION_CONSTANT, ENT_PROJECTION_RATE,
-                      ENT_PROJECTION_CONSTANT,
-                      (G_PARAM_READWRITE |
-                       G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("projection", NULL, NULL,
+                       ENT_TYPE_PROJECTION,
+                       ENT_PROJECTION_CONSTANT,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
 
   properties[PROP_PROJECTION_RATE] =
     g_param_spec_int64 ("projection-rate", NULL, NULL,

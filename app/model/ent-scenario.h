@@ -26,7 +26,7 @@ typedef enum
 #define ENT_TYPE_SCENARIO (ent_scenario_get_type ())
 G_DECLARE_FINAL_TYPE (EntScenario, ent_scenario, ENT, SCENARIO, GObject)
 
-/* Properties: "name", "optional-all" (boolean), "projection" (EntProjection as int),
+/* Properties: "name", "optional-all" (boolean), "projection" (ENT_TYPE_PROJECTION),
  * "projection-rate" (gint64 bp), "tariff-increase" (gint64 bp).
  * Signal "changed" on any change, years lists included. */
 EntScenario  *ent_scenario_new                     (const char    *name);
