@@ -43,7 +43,7 @@ typedef enum
   ENT_LINE_BASE,
   ENT_LINE_OPTIONAL,
   ENT_LINE_SPECIFIC,
-  ENT_N_LINES,
+  ENT_N_LINES /*< skip >*/,
 } EntLineKind;
 
 #define ENT_TYPE_DOCUMENT (ent_document_get_type ())
