@@ -152,9 +152,10 @@ char             **ent_document_dup_communes       (EntDocument  *self);
 gboolean           ent_document_equal              (EntDocument  *a,
                                                     EntDocument  *b);
 
-/* Key-file I/O (ent-document-io.c). A failed load returns NULL and changes
- * nothing; the caller swaps documents only on success. Errors are in
- * ENT_MODEL_ERROR and name the file, the group, the key and the line. */
+/* Key-file I/O (ent-document-loader.c, ent-document-writer.c). A failed load
+ * returns NULL and changes nothing; the caller swaps documents only on
+ * success. Errors are in ENT_MODEL_ERROR and name the file, the group, the
+ * key and the line. */
 EntDocument       *ent_document_new_from_file      (GFile        *file,
                                                     GError      **error);
 EntDocument       *ent_document_new_from_bytes     (GBytes       *bytes,
