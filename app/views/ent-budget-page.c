@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "ent-budget-page.h"
+#include "ent-budget-query.h"
 #include "ent-money.h"
 
 #define COLUMN_KEY "ent-budget-column"
@@ -317,13 +318,14 @@ static void
 update_scenario_budget (EntBudgetPage *self)
 {
   self->scenario_budget = NULL;
-  if (self->budget == NULL || self->budget->n_scenarios == 0)
+  if (self->budget == NULL)
     return;
 
-  self->scenario_budget = &self->budget->scenarios[0];
-  for (guint i = 0; i < self->budget->n_scenarios; i++)
-    if (self->budget->scenarios[i].scenario == self->scenario)
-      self->scenario_budget = &self->budget->scenarios[i];
+  self->scenario_budget = ent_budget_find_scenario (self->budget, self->scenario);
+  /* a scenario the last good budget does not know yet (just added): the
+   * page keeps showing the first one rather than going blank */
+  if (self->scenario_budget == NULL)
+    self->scenario_budget = ent_budget_find_scenario (self->budget, NULL);
 }
 
 /* Replaces the rows of @list by @keys, splicing only the range that differs:
@@ -374,25 +376,16 @@ collect_commune_shares (EntBudgetPage *self)
   self->commune_pupils = g_new0 (gint64, budget->n_communes);
   self->commune_parts = g_new0 (gint64, (gsize) budget->n_communes * stride);
 
-  self->counted_school_year = budget->first_budget_year - 1;
-  if (budget->n_school_years > 0)
+  self->counted_school_year = ent_budget_get_counted_school_year (budget, budget->first_budget_year);
+  for (guint c = 0; c < budget->n_communes; c++)
     {
-      self->counted_school_year = CLAMP (budget->first_budget_year - 1, budget->first_school_year,
-                                         budget->first_school_year + (int) budget->n_school_years - 1);
-      for (guint s = 0; s < budget->n_schools; s++)
-        self->commune_pupils[budget->school_commune[s]] +=
-          ent_scenario_budget_get_pupils (budget, sb, s, self->counted_school_year, NULL);
+      if (budget->n_school_years > 0)
+        self->commune_pupils[c] =
+          ent_scenario_budget_get_commune_pupils (budget, sb, c, self->counted_school_year);
+      for (guint y = 0; y < sb->n_years; y++)
+        self->commune_parts[c * stride + y] = ent_scenario_budget_get_commune_year (budget, sb, c, y);
+      self->commune_parts[c * stride + sb->n_years] = ent_scenario_budget_get_commune_total (budget, sb, c);
     }
-
-  for (guint y = 0; y < sb->n_years; y++)
-    for (guint l = 0; l < ENT_N_LINES; l++)
-      for (guint c = 0; c < budget->n_communes; c++)
-        {
-          gint64 part = ent_budget_line_get_commune_part (budget, &sb->years[y].lines[l], c);
-
-          self->commune_parts[c * stride + y] += part;
-          self->commune_parts[c * stride + sb->n_years] += part;
-        }
 }
 
 static void add_commune_year_column (EntBudgetPage *self,
