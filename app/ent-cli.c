@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "ent-budget.h"
+#include "ent-budget-query.h"
 #include "ent-cli.h"
 #include "ent-csv-import.h"
 #include "ent-money.h"
@@ -316,7 +317,6 @@ print_scenario_table (GString                 *out,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   glong widths[N_COLS] = { 0 };
-  gint64 line_totals[ENT_N_LINES] = { 0 };
   char **header = g_new0 (char *, N_COLS + 1);
   char **footer = g_new0 (char *, N_COLS + 1);
 
@@ -342,15 +342,13 @@ print_scenario_table (GString                 *out,
       row[COL_TOTAL] = ent_money_format (by->total);
       row[COL_PER_PUPIL] = ent_money_format (by->cost_per_pupil);
       g_ptr_array_add (rows, row);
-      for (guint l = 0; l < ENT_N_LINES; l++)
-        line_totals[l] += by->lines[l].amount;
     }
 
   footer[COL_YEAR] = g_strdup (_("Total"));
   footer[COL_PUPILS] = g_strdup ("");
-  footer[COL_BASE] = ent_money_format (line_totals[ENT_LINE_BASE]);
-  footer[COL_OPTIONAL] = ent_money_format (line_totals[ENT_LINE_OPTIONAL]);
-  footer[COL_SPECIFIC] = ent_money_format (line_totals[ENT_LINE_SPECIFIC]);
+  footer[COL_BASE] = ent_money_format (ent_scenario_budget_get_line_total (sb, ENT_LINE_BASE));
+  footer[COL_OPTIONAL] = ent_money_format (ent_scenario_budget_get_line_total (sb, ENT_LINE_OPTIONAL));
+  footer[COL_SPECIFIC] = ent_money_format (ent_scenario_budget_get_line_total (sb, ENT_LINE_SPECIFIC));
   footer[COL_TOTAL] = ent_money_format (sb->total);
   footer[COL_PER_PUPIL] = g_strdup ("");
   g_ptr_array_add (rows, footer);
@@ -406,13 +404,8 @@ print_commune_shares (GString                 *out,
   g_string_append (out, _("Share per commune:\n"));
   for (guint c = 0; c < budget->n_communes; c++)
     {
-      gint64 share = 0;
-      g_autofree char *amount = NULL;
+      g_autofree char *amount = ent_money_format (ent_scenario_budget_get_commune_total (budget, sb, c));
 
-      for (guint y = 0; y < sb->n_years; y++)
-        for (guint l = 0; l < ENT_N_LINES; l++)
-          share += ent_budget_line_get_commune_part (budget, &sb->years[y].lines[l], c);
-      amount = ent_money_format (share);
       g_string_append (out, "  ");
       append_cell (out, names[c], name_width, FALSE);
       g_string_append (out, "  ");
@@ -528,15 +521,12 @@ print_csv (const EntBudget *budget)
   for (guint s = 0; s < budget->n_scenarios; s++)
     {
       const EntScenarioBudget *sb = &budget->scenarios[s];
-      gint64 sums[ENT_N_LINES] = { 0 };
 
-      for (guint y = 0; y < sb->n_years; y++)
-        for (guint l = 0; l < ENT_N_LINES; l++)
-          sums[l] += sb->years[y].lines[l].amount;
       append_name_field (out, sb->name);
       g_string_append (out, ";total;");
-      append_csv_amounts (out, sums[ENT_LINE_BASE], sums[ENT_LINE_OPTIONAL],
-                          sums[ENT_LINE_SPECIFIC], sb->total);
+      append_csv_amounts (out, ent_scenario_budget_get_line_total (sb, ENT_LINE_BASE),
+                          ent_scenario_budget_get_line_total (sb, ENT_LINE_OPTIONAL),
+                          ent_scenario_budget_get_line_total (sb, ENT_LINE_SPECIFIC), sb->total);
     }
 
   fputs (out->str, stdout);
@@ -554,6 +544,7 @@ print_import_totals (const EntCsvImport *import,
   g_autoptr(GError) error = NULL;
   g_autoptr(EntCsvTotals) totals = NULL;
   g_autoptr(EntBudget) budget = NULL;
+  const EntScenarioBudget *first;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *scenario = NULL;
 
@@ -595,14 +586,15 @@ print_import_totals (const EntCsvImport *import,
     }
 
   budget = ent_budget_compute (document, &error);
-  if (budget == NULL || budget->n_scenarios == 0)
+  first = budget != NULL ? ent_budget_find_scenario (budget, NULL) : NULL;
+  if (first == NULL)
     return;
-  scenario = ent_text_escape_controls (budget->scenarios[0].name, FALSE);
+  scenario = ent_text_escape_controls (first->name, FALSE);
   /* Translators: a scenario's name */
   g_string_append_printf (out, _("Scenario “%s” of the new document:\n"), scenario);
-  for (guint y = 0; y < budget->scenarios[0].n_years; y++)
+  for (guint y = 0; y < first->n_years; y++)
     {
-      const EntBudgetYear *by = &budget->scenarios[0].years[y];
+      const EntBudgetYear *by = &first->years[y];
       g_autofree char *pupils = ent_count_format (by->pupils);
       g_autofree char *amount = ent_money_format (by->total);
 
@@ -611,7 +603,7 @@ print_import_totals (const EntCsvImport *import,
                               by->year, by->year - 1, pupils, amount);
     }
   {
-    g_autofree char *amount = ent_money_format (budget->scenarios[0].total);
+    g_autofree char *amount = ent_money_format (first->total);
 
     g_string_append_printf (out, _("  Contract total: %s\n"), amount);
   }

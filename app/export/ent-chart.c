@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
+#include "ent-budget-query.h"
 #include "ent-chart.h"
 #include "ent-money.h"
 
@@ -491,21 +492,24 @@ EntChartData *
 ent_chart_data_new_years (const EntBudget *budget)
 {
   EntChartData *data;
+  const EntScenarioBudget *first;
 
   g_return_val_if_fail (budget != NULL, NULL);
 
+  /* every scenario of one budget covers the same budget years: the first names them */
+  first = ent_budget_find_scenario (budget, NULL);
   data = g_new0 (EntChartData, 1);
   data->kind = ENT_CHART_BARS;
   data->foreground = (EntChartColor) { 0, 0, 0, 1 };
   data->background = (EntChartColor) { 1, 1, 1, 1 };
   data->n_series = budget->n_scenarios;
   data->series_names = g_new0 (char *, data->n_series + 1);
-  data->n_categories = budget->n_scenarios > 0 ? budget->scenarios[0].n_years : 0;
+  data->n_categories = first != NULL ? first->n_years : 0;
   data->category_labels = g_new0 (char *, data->n_categories + 1);
   data->values = g_new0 (gint64, MAX (data->n_series * data->n_categories, 1));
 
   for (guint c = 0; c < data->n_categories; c++)
-    data->category_labels[c] = g_strdup_printf ("%d", budget->scenarios[0].years[c].year);
+    data->category_labels[c] = g_strdup_printf ("%d", first->years[c].year);
   for (guint s = 0; s < data->n_series; s++)
     {
       const EntScenarioBudget *sb = &budget->scenarios[s];

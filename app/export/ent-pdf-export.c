@@ -21,6 +21,7 @@
 #include <pango/pangocairo.h>
 
 #include "ent-budget.h"
+#include "ent-budget-query.h"
 #include "ent-chart.h"
 #include "ent-compare.h"
 #include "ent-money.h"
@@ -346,7 +347,7 @@ static void
 describe_vintage (Page            *page,
                   const EntBudget *budget)
 {
-  const EntScenarioBudget *sb = &budget->scenarios[0];
+  const EntScenarioBudget *sb = ent_budget_find_scenario (budget, NULL);
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint y = 0; y < sb->n_years; y++)
@@ -375,20 +376,13 @@ static void
 describe_pupils (Page            *page,
                  const EntBudget *budget)
 {
-  const EntScenarioBudget *sb = &budget->scenarios[0];
-  gint64 pupils = 0;
+  const EntScenarioBudget *sb = ent_budget_find_scenario (budget, NULL);
   gboolean all_known = TRUE;
+  /* the first school year of the contract; the same in every scenario when known */
+  gint64 pupils = ent_scenario_budget_count_pupils (budget, sb, budget->first_school_year, &all_known);
   g_autofree char *count = NULL;
   g_autofree char *text = NULL;
 
-  /* the first school year of the contract; the same in every scenario when known */
-  for (guint school = 0; school < budget->n_schools; school++)
-    {
-      gboolean known = FALSE;
-
-      pupils += ent_scenario_budget_get_pupils (budget, sb, school, budget->first_school_year, &known);
-      all_known = all_known && known;
-    }
   count = ent_count_format (pupils);
   if (all_known)
     /* Translators: school year %d/%d, a number of pupils (%s), of schools (%u) */
@@ -607,26 +601,19 @@ commune_table (Page                    *page,
   g_autofree gboolean *bold = NULL;
   guint n_shown = budget->n_communes;
   guint n_rows, row = 1;
-  int counted = CLAMP (budget->first_budget_year - 1, budget->first_school_year,
-                       budget->first_school_year + (int) budget->n_school_years - 1);
+  int counted = ent_budget_get_counted_school_year (budget, budget->first_budget_year);
   gint64 total_pupils = 0;
   Page sub = *page;
   double size;
 
   for (guint c = 0; c < budget->n_communes; c++)
-    shares[c].index = c;
-  if (budget->n_school_years > 0)
-    for (guint school = 0; school < budget->n_schools; school++)
-      {
-        gint64 pupils = ent_scenario_budget_get_pupils (budget, sb, school, counted, NULL);
-
-        shares[budget->school_commune[school]].pupils += pupils;
-        total_pupils += pupils;
-      }
-  for (guint y = 0; y < sb->n_years; y++)
-    for (guint l = 0; l < ENT_N_LINES; l++)
-      for (guint c = 0; c < budget->n_communes; c++)
-        shares[c].part += ent_budget_line_get_commune_part (budget, &sb->years[y].lines[l], c);
+    {
+      shares[c].index = c;
+      if (budget->n_school_years > 0)
+        shares[c].pupils = ent_scenario_budget_get_commune_pupils (budget, sb, c, counted);
+      total_pupils += shares[c].pupils;
+      shares[c].part = ent_scenario_budget_get_commune_total (budget, sb, c);
+    }
 
   /* many communes: the largest parts, then the others together */
   if (budget->n_communes > MAX_COMMUNE_ROWS)

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ent-budget.h"
+#include "ent-budget-query.h"
 #include "ent-money.h"
 #include "ent-validate.h"
 
@@ -383,19 +384,6 @@ ent_budget_line_get_commune_part (const EntBudget     *budget,
   return line->commune_parts[commune];
 }
 
-/* Pupils of school year @school_year summed over the schools. */
-static gint64
-sum_pupils (const EntBudget         *budget,
-            const EntScenarioBudget *sb,
-            int                      school_year)
-{
-  gint64 sum = 0;
-
-  for (guint i = 0; i < budget->n_schools; i++)
-    sum += ent_scenario_budget_get_pupils (budget, sb, i, school_year, NULL);
-  return sum;
-}
-
 static gboolean
 overflow_error (GError **error)
 {
@@ -530,7 +518,7 @@ add_segment (const Computation       *c,
   g_date_set_dmy (&segment->tariff_date, 1, month, year);
   segment->school_year = school_year;
   segment->months = months;
-  segment->quantity = sum_pupils (c->budget, sb, school_year);
+  segment->quantity = ent_scenario_budget_count_pupils (c->budget, sb, school_year, NULL);
   if (!ent_tariff_rate_on (c->tariffs, line->kind, &segment->tariff_date,
                            ent_scenario_get_tariff_increase (sb->scenario),
                            &segment->unit_price, error))
@@ -646,8 +634,8 @@ compute_line (const Computation *c,
     {
       if (kind == ENT_LINE_SPECIFIC)
         {
-          int counted = CLAMP (by->year - 1, budget->first_school_year,
-                               budget->first_school_year + (int) budget->n_school_years - 1);
+          int counted = ent_budget_get_counted_school_year (budget, by->year);
+
           weights[s] = ent_scenario_budget_get_pupils (budget, sb, s, counted, NULL);
           continue;
         }
@@ -697,9 +685,8 @@ compute_scenario (const Computation *c,
       int counted;
 
       by->year = budget->first_budget_year + (int) y;
-      counted = CLAMP (by->year - 1, budget->first_school_year,
-                       budget->first_school_year + (int) budget->n_school_years - 1);
-      by->pupils = sum_pupils (budget, sb, counted);
+      counted = ent_budget_get_counted_school_year (budget, by->year);
+      by->pupils = ent_scenario_budget_count_pupils (budget, sb, counted, NULL);
 
       for (guint l = 0; l < ENT_N_LINES; l++)
         {

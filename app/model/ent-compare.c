@@ -11,13 +11,15 @@ const gint64 ent_sensitivity_steps_bp[ENT_SENSITIVITY_N_STEPS] = {
   -2000, -1000, -500, 0, 500, 1000, 2000,
 };
 
-/* helpers */
+/* public API */
 
-static void
-compare_cell (EntCompareCell *cell,
-              gint64          amount,
-              gint64          reference)
+void
+ent_compare_cell_init (EntCompareCell *cell,
+                       gint64          amount,
+                       gint64          reference)
 {
+  g_return_if_fail (cell != NULL);
+
   cell->amount = amount;
   if (__builtin_sub_overflow (amount, reference, &cell->diff))
     {
@@ -30,8 +32,6 @@ compare_cell (EntCompareCell *cell,
   if (!cell->has_percent)
     cell->diff_bp = 0;
 }
-
-/* public API */
 
 gboolean
 ent_compare_ratio_bp (gint64  diff,
@@ -93,9 +93,9 @@ ent_comparison_new (const EntBudget *budget,
         {
           gint64 amount = y < sb->n_years ? sb->years[y].total : 0;
 
-          compare_cell (&cs->years[y], amount, ref->years[y].total);
+          ent_compare_cell_init (&cs->years[y], amount, ref->years[y].total);
         }
-      compare_cell (&cs->total, sb->total, ref->total);
+      ent_compare_cell_init (&cs->total, sb->total, ref->total);
     }
 
   return self;

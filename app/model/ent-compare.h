@@ -38,6 +38,13 @@ typedef struct
   EntCompareScenario *scenarios;   /* document order */
 } EntComparison;
 
+/* Sets @cell to @amount and its difference from @reference, in cents and in
+ * basis points (ent_compare_ratio_bp). A difference that does not fit in 64
+ * bits saturates, without a percentage. */
+void            ent_compare_cell_init        (EntCompareCell  *cell,
+                                              gint64           amount,
+                                              gint64           reference);
+
 /* Compares every scenario of @budget with scenario @reference (an index into
  * budget->scenarios; clamped to 0 when out of range). */
 EntComparison  *ent_comparison_new           (const EntBudget *budget,

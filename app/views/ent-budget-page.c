@@ -3,13 +3,14 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Read-only. The computed EntBudget is immutable, so the rows of the tables
- * are keys into it ("year-index:line-kind", "year-index:total", "total",
- * "c:commune-index") held in GtkStringLists. When "budget" or "scenario"
- * changes, only the keys that differ are spliced (after an edit of a pupil
- * count the rows are the same, only amounts change), and the labels bound at
- * that moment are given their new text where it differs. Each cell formats
- * its value from the budget when it is bound.
+ * Read-only. Each table is a GListStore of EntBudgetRow, whose texts the
+ * page formats from the computed budget; the cells are declared in
+ * ui/ent-budget-page.ui as labels bound to the row's properties. A row's key
+ * says what it shows ("year-index:line-kind", "year-index:total", "total",
+ * "c:commune-index"). When "budget" or "scenario" changes, only the rows whose
+ * keys differ are spliced (after an edit of a pupil count the rows are the
+ * same, only amounts change), and the rows kept take their new texts, which
+ * their bound labels follow.
  *
  * The per-commune table (documents holding several communes, issue 7) shows
  * each commune's pupils counted in the first budget year and its parts of
@@ -21,9 +22,10 @@
 #include <glib/gi18n.h>
 
 #include "ent-budget-page.h"
+#include "ent-budget-query.h"
+#include "ent-budget-row.h"
 #include "ent-money.h"
 
-#define COLUMN_KEY "ent-budget-column"
 #define YEAR_KEY "ent-budget-year"
 
 typedef enum
@@ -51,8 +53,25 @@ typedef enum
   N_COLUMNS
 } Column;
 
-/* the columns declared in the template */
-#define N_TEMPLATE_COLUMNS COMMUNE_YEAR
+/* The row text each column of the template shows. */
+static const EntBudgetRowText column_texts[COMMUNE_YEAR] = {
+  [LINE_YEAR] = ENT_BUDGET_ROW_YEAR,
+  [LINE_CHAPTER] = ENT_BUDGET_ROW_CHAPTER,
+  [LINE_NATURE] = ENT_BUDGET_ROW_NATURE,
+  [LINE_FUNCTION] = ENT_BUDGET_ROW_FUNCTION,
+  [LINE_LABEL] = ENT_BUDGET_ROW_LABEL,
+  [LINE_AMOUNT] = ENT_BUDGET_ROW_AMOUNT,
+  [YEAR_YEAR] = ENT_BUDGET_ROW_YEAR,
+  [YEAR_PUPILS] = ENT_BUDGET_ROW_PUPILS,
+  [YEAR_CREDITS] = ENT_BUDGET_ROW_CREDITS,
+  [YEAR_COST] = ENT_BUDGET_ROW_COST,
+  [YEAR_CUMULATED] = ENT_BUDGET_ROW_CUMULATED,
+  [YEAR_REMAINING] = ENT_BUDGET_ROW_REMAINING,
+  [YEAR_VINTAGE] = ENT_BUDGET_ROW_VINTAGE,
+  [COMMUNE_NAME] = ENT_BUDGET_ROW_NAME,
+  [COMMUNE_PUPILS] = ENT_BUDGET_ROW_PUPILS,
+  [COMMUNE_TOTAL] = ENT_BUDGET_ROW_TOTAL,
+};
 
 struct _EntBudgetPage
 {
@@ -71,12 +90,11 @@ struct _EntBudgetPage
   GtkColumnView      *years_view;
   GtkWidget          *communes_box;
   GtkColumnView      *communes_view;
-  GtkColumnViewColumn *columns[N_TEMPLATE_COLUMNS];
+  GtkColumnViewColumn *commune_pupils_column;
 
-  GtkStringList      *line_rows;
-  GtkStringList      *year_rows;
-  GtkStringList      *commune_rows;
-  GHashTable         *bound;               /* GtkLabel → its GtkListItem, while bound */
+  GListStore         *line_rows;           /* EntBudgetRow */
+  GListStore         *year_rows;
+  GListStore         *commune_rows;
   GPtrArray          *commune_year_columns; /* GtkColumnViewColumn, one per budget year */
   int                 commune_first_year;
   /* per commune of the selected scenario: pupils counted in the first budget
@@ -100,26 +118,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 /* helpers */
-
-static gboolean
-is_numeric_column (Column column)
-{
-  switch (column)
-    {
-    case LINE_AMOUNT:
-    case YEAR_PUPILS:
-    case YEAR_CREDITS:
-    case YEAR_COST:
-    case YEAR_CUMULATED:
-    case YEAR_REMAINING:
-    case COMMUNE_PUPILS:
-    case COMMUNE_TOTAL:
-    case COMMUNE_YEAR:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
 
 /* Parses a row key: "total", "I:total", "I:K" (year index I, line kind K) or
  * "c:C" (commune index C, returned in @out_year). */
@@ -286,25 +284,6 @@ format_cell (EntBudgetPage *self,
     }
 }
 
-/* Sets a label's text and, for the budget line labels, its tooltip, where they differ. */
-static void
-show_cell (EntBudgetPage *self,
-           GtkWidget     *label,
-           GtkListItem   *list_item)
-{
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), COLUMN_KEY));
-  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), YEAR_KEY));
-  const char *key = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
-  g_autofree char *text = format_cell (self, column, year, key);
-
-  if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) != 0)
-    {
-      gtk_label_set_text (GTK_LABEL (label), text);
-      if (column == LINE_LABEL)
-        gtk_widget_set_tooltip_text (label, text);
-    }
-}
-
 static void
 set_label_text (GtkLabel   *label,
                 const char *text)
@@ -317,43 +296,121 @@ static void
 update_scenario_budget (EntBudgetPage *self)
 {
   self->scenario_budget = NULL;
-  if (self->budget == NULL || self->budget->n_scenarios == 0)
+  if (self->budget == NULL)
     return;
 
-  self->scenario_budget = &self->budget->scenarios[0];
-  for (guint i = 0; i < self->budget->n_scenarios; i++)
-    if (self->budget->scenarios[i].scenario == self->scenario)
-      self->scenario_budget = &self->budget->scenarios[i];
+  self->scenario_budget = ent_budget_find_scenario (self->budget, self->scenario);
+  /* a scenario the last good budget does not know yet (just added): the
+   * page keeps showing the first one rather than going blank */
+  if (self->scenario_budget == NULL)
+    self->scenario_budget = ent_budget_find_scenario (self->budget, NULL);
 }
 
-/* Replaces the rows of @list by @keys, splicing only the range that differs:
- * rows whose key is unchanged keep their widgets. */
+/* Replaces the rows of @store by @rows (EntBudgetRow), splicing only the
+ * range whose keys differ: the rows kept take the new texts, so their bound
+ * cells follow without being rebuilt. */
 static void
-update_rows (GtkStringList *list,
-             GPtrArray     *keys)
+update_rows (GListStore *store,
+             GPtrArray  *rows)
 {
-  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (list));
-  guint n_new = keys->len;
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (model);
+  guint n_new = rows->len;
   guint prefix = 0, suffix = 0;
 
-  while (prefix < n_old && prefix < n_new &&
-         g_str_equal (gtk_string_list_get_string (list, prefix), g_ptr_array_index (keys, prefix)))
-    prefix++;
-  while (suffix < n_old - prefix && suffix < n_new - prefix &&
-         g_str_equal (gtk_string_list_get_string (list, n_old - 1 - suffix),
-                      g_ptr_array_index (keys, n_new - 1 - suffix)))
-    suffix++;
+  while (prefix < n_old && prefix < n_new)
+    {
+      g_autoptr(EntBudgetRow) old = g_list_model_get_item (model, prefix);
+      EntBudgetRow *row = g_ptr_array_index (rows, prefix);
+
+      if (!g_str_equal (ent_budget_row_get_key (old), ent_budget_row_get_key (row)))
+        break;
+      ent_budget_row_assign (old, row);
+      prefix++;
+    }
+  while (suffix < n_old - prefix && suffix < n_new - prefix)
+    {
+      g_autoptr(EntBudgetRow) old = g_list_model_get_item (model, n_old - 1 - suffix);
+      EntBudgetRow *row = g_ptr_array_index (rows, n_new - 1 - suffix);
+
+      if (!g_str_equal (ent_budget_row_get_key (old), ent_budget_row_get_key (row)))
+        break;
+      ent_budget_row_assign (old, row);
+      suffix++;
+    }
 
   if (prefix == n_old && prefix == n_new)
     return;
 
-  {
-    g_autofree const char **added = g_new0 (const char *, n_new - prefix - suffix + 1);
+  g_list_store_splice (store, prefix, n_old - prefix - suffix,
+                       rows->pdata + prefix, n_new - prefix - suffix);
+}
 
-    for (guint i = prefix; i < n_new - suffix; i++)
-      added[i - prefix] = g_ptr_array_index (keys, i);
-    gtk_string_list_splice (list, prefix, n_old - prefix - suffix, added);
-  }
+/* A row of a table whose template columns are @first to @last, its texts
+ * formatted from the budget. */
+static EntBudgetRow *
+make_row (EntBudgetPage *self,
+          const char    *key,
+          Column         first,
+          Column         last)
+{
+  EntBudgetRow *row = ent_budget_row_new (key);
+  int year_index;
+  int line_kind;
+  gboolean commune;
+
+  for (Column column = first; column <= last; column++)
+    {
+      g_autofree char *text = format_cell (self, column, -1, key);
+
+      ent_budget_row_set_text (row, column_texts[column], text);
+    }
+
+  /* the per-commune table's budget year columns (built in C) */
+  if (first == COMMUNE_NAME && self->scenario_budget != NULL)
+    {
+      g_autoptr(GStrvBuilder) years = g_strv_builder_new ();
+      g_auto(GStrv) texts = NULL;
+
+      for (guint y = 0; y < self->scenario_budget->n_years; y++)
+        {
+          g_autofree char *text = format_cell (self, COMMUNE_YEAR, (int) y, key);
+
+          g_strv_builder_add (years, text);
+        }
+      texts = g_strv_builder_end (years);
+      ent_budget_row_set_year_texts (row, (const char *const *) texts);
+    }
+
+  /* totals in bold: a year's total line, the contract row of the AE/CP
+   * table, the total row of the communes */
+  parse_key (key, &year_index, &line_kind, &commune);
+  ent_budget_row_set_is_total (row, (first == LINE_YEAR && line_kind < 0) || (!commune && year_index < 0));
+  return row;
+}
+
+static void add_row (EntBudgetPage *self,
+                     GPtrArray     *rows,
+                     Column         first,
+                     Column         last,
+                     const char    *key_format,
+                     ...) G_GNUC_PRINTF (5, 6);
+
+static void
+add_row (EntBudgetPage *self,
+         GPtrArray     *rows,
+         Column         first,
+         Column         last,
+         const char    *key_format,
+         ...)
+{
+  g_autofree char *key = NULL;
+  va_list args;
+
+  va_start (args, key_format);
+  key = g_strdup_vprintf (key_format, args);
+  va_end (args);
+  g_ptr_array_add (rows, make_row (self, key, first, last));
 }
 
 /* Each commune's pupils counted in the first budget year and its parts, read
@@ -374,25 +431,16 @@ collect_commune_shares (EntBudgetPage *self)
   self->commune_pupils = g_new0 (gint64, budget->n_communes);
   self->commune_parts = g_new0 (gint64, (gsize) budget->n_communes * stride);
 
-  self->counted_school_year = budget->first_budget_year - 1;
-  if (budget->n_school_years > 0)
+  self->counted_school_year = ent_budget_get_counted_school_year (budget, budget->first_budget_year);
+  for (guint c = 0; c < budget->n_communes; c++)
     {
-      self->counted_school_year = CLAMP (budget->first_budget_year - 1, budget->first_school_year,
-                                         budget->first_school_year + (int) budget->n_school_years - 1);
-      for (guint s = 0; s < budget->n_schools; s++)
-        self->commune_pupils[budget->school_commune[s]] +=
-          ent_scenario_budget_get_pupils (budget, sb, s, self->counted_school_year, NULL);
+      if (budget->n_school_years > 0)
+        self->commune_pupils[c] =
+          ent_scenario_budget_get_commune_pupils (budget, sb, c, self->counted_school_year);
+      for (guint y = 0; y < sb->n_years; y++)
+        self->commune_parts[c * stride + y] = ent_scenario_budget_get_commune_year (budget, sb, c, y);
+      self->commune_parts[c * stride + sb->n_years] = ent_scenario_budget_get_commune_total (budget, sb, c);
     }
-
-  for (guint y = 0; y < sb->n_years; y++)
-    for (guint l = 0; l < ENT_N_LINES; l++)
-      for (guint c = 0; c < budget->n_communes; c++)
-        {
-          gint64 part = ent_budget_line_get_commune_part (budget, &sb->years[y].lines[l], c);
-
-          self->commune_parts[c * stride + y] += part;
-          self->commune_parts[c * stride + sb->n_years] += part;
-        }
 }
 
 static void add_commune_year_column (EntBudgetPage *self,
@@ -422,19 +470,17 @@ update_commune_columns (EntBudgetPage *self)
   /* Translators: column header, the pupils of a school year (%d/%d) */
   pupils_title = g_strdup_printf (_("Pupils %d/%d"), self->counted_school_year,
                                   self->counted_school_year + 1);
-  if (g_strcmp0 (gtk_column_view_column_get_title (self->columns[COMMUNE_PUPILS]), pupils_title) != 0)
-    gtk_column_view_column_set_title (self->columns[COMMUNE_PUPILS], pupils_title);
+  if (g_strcmp0 (gtk_column_view_column_get_title (self->commune_pupils_column), pupils_title) != 0)
+    gtk_column_view_column_set_title (self->commune_pupils_column, pupils_title);
 }
 
 static void
 refresh (EntBudgetPage *self)
 {
   const EntScenarioBudget *sb;
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) communes = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer label, list_item;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) communes = g_ptr_array_new_with_free_func (g_object_unref);
 
   update_scenario_budget (self);
   collect_commune_shares (self);
@@ -454,18 +500,18 @@ refresh (EntBudgetPage *self)
 
               /* lines that bill nothing (option not taken, no half-day) are left out */
               if (line->n_segments > 0 || line->amount != 0)
-                g_ptr_array_add (lines, g_strdup_printf ("%u:%d", y, k));
+                add_row (self, lines, LINE_YEAR, LINE_AMOUNT, "%u:%d", y, k);
             }
-          g_ptr_array_add (lines, g_strdup_printf ("%u:total", y));
-          g_ptr_array_add (years, g_strdup_printf ("%u", y));
+          add_row (self, lines, LINE_YEAR, LINE_AMOUNT, "%u:total", y);
+          add_row (self, years, YEAR_YEAR, YEAR_VINTAGE, "%u", y);
         }
-      g_ptr_array_add (years, g_strdup ("total"));
+      add_row (self, years, YEAR_YEAR, YEAR_VINTAGE, "total");
 
       if (has_communes (self))
         {
           for (guint c = 0; c < self->budget->n_communes; c++)
-            g_ptr_array_add (communes, g_strdup_printf ("c:%u", c));
-          g_ptr_array_add (communes, g_strdup ("total"));
+            add_row (self, communes, COMMUNE_NAME, COMMUNE_TOTAL, "c:%u", c);
+          add_row (self, communes, COMMUNE_NAME, COMMUNE_TOTAL, "total");
         }
 
       /* Translators: title of the budget page; %s is a scenario name */
@@ -489,11 +535,6 @@ refresh (EntBudgetPage *self)
   update_rows (self->line_rows, lines);
   update_rows (self->year_rows, years);
   update_rows (self->commune_rows, communes);
-
-  /* the rows kept show new amounts */
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, &label, &list_item))
-    show_cell (self, label, list_item);
 }
 
 /* callbacks */
@@ -511,80 +552,44 @@ scenario_name_cb (EntScenario   *scenario,
   gtk_label_set_text (self->title_label, title);
 }
 
-static void
-cell_setup_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               EntBudgetPage            *self)
+/* The text of budget year @index in a per-commune row (a closure of the
+ * year column's expression). */
+static char *
+commune_year_text (GtkListItem *list_item,
+                   GStrv        year_texts,
+                   guint        index)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
+  if (year_texts == NULL || index >= g_strv_length (year_texts))
+    return g_strdup ("");
+  return g_strdup (year_texts[index]);
+}
+
+/* The per-commune table's budget year columns are as many as the budget
+ * years, so they are built here; their cells bind like the template's. */
+static void
+year_cell_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    EntBudgetPage            *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), YEAR_KEY));
   GtkWidget *label = gtk_label_new (NULL);
+  GtkExpression *params[2];
+  GtkExpression *item;
+  GtkExpression *text;
+  GtkExpression *classes;
 
-  g_object_set_data (G_OBJECT (label), COLUMN_KEY, GINT_TO_POINTER (column));
-  g_object_set_data (G_OBJECT (label), YEAR_KEY, g_object_get_data (G_OBJECT (factory), YEAR_KEY));
-  if (is_numeric_column (column))
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-    }
-  else
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-    }
-  if (column == LINE_LABEL)
-    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_list_item_set_child (list_item, label);
   gtk_list_item_set_activatable (list_item, FALSE);
-}
 
-static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              EntBudgetPage            *self)
-{
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  const char *key = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
-  int year_index;
-  int line_kind;
-  gboolean commune;
-
-  show_cell (self, label, list_item);
-  g_hash_table_insert (self->bound, label, list_item);
-
-  /* totals in bold: a year's total line, the contract row of the AE/CP
-   * table, the total row of the communes */
-  parse_key (key, &year_index, &line_kind, &commune);
-  if ((column < YEAR_YEAR && line_kind < 0) || (!commune && year_index < 0))
-    gtk_widget_add_css_class (label, "heading");
-}
-
-static void
-cell_unbind_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                EntBudgetPage            *self)
-{
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-
-  if (self->bound != NULL)
-    g_hash_table_remove (self->bound, label);
-  gtk_widget_remove_css_class (label, "heading");
-}
-
-static GtkListItemFactory *
-create_factory (EntBudgetPage *self,
-                Column         column,
-                int            year_index)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set_data (G_OBJECT (factory), COLUMN_KEY, GINT_TO_POINTER (column));
-  g_object_set_data (G_OBJECT (factory), YEAR_KEY, GINT_TO_POINTER (year_index));
-  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), self);
-  return factory;
+  item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+  params[0] = gtk_property_expression_new (ENT_TYPE_BUDGET_ROW, gtk_expression_ref (item), "year-texts");
+  params[1] = gtk_constant_expression_new (G_TYPE_UINT, index);
+  text = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, params,
+                                      G_CALLBACK (commune_year_text), NULL, NULL);
+  gtk_expression_bind (text, label, "label", list_item);
+  classes = gtk_property_expression_new (ENT_TYPE_BUDGET_ROW, item, "numeric-classes");
+  gtk_expression_bind (classes, label, "css-classes", list_item);
 }
 
 static void
@@ -592,9 +597,13 @@ add_commune_year_column (EntBudgetPage *self,
                          guint          year_index,
                          int            year)
 {
-  g_autoptr(GtkListItemFactory) factory = create_factory (self, COMMUNE_YEAR, (int) year_index);
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autofree char *title = g_strdup_printf ("%d", year);
-  g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, g_object_ref (factory));
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), YEAR_KEY, GUINT_TO_POINTER (year_index));
+  g_signal_connect (factory, "setup", G_CALLBACK (year_cell_setup_cb), self);
+  column = gtk_column_view_column_new (title, g_object_ref (factory));
 
   /* after the commune and its pupils, before the contract's part */
   gtk_column_view_insert_column (self->communes_view, 2 + year_index, column);
@@ -618,7 +627,6 @@ ent_budget_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_pointer (&self->commune_year_columns, g_ptr_array_unref);
-  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_clear_object (&self->line_rows);
   g_clear_object (&self->year_rows);
   g_clear_object (&self->commune_rows);
@@ -710,39 +718,10 @@ ent_budget_page_class_init (EntBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, years_view);
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, communes_box);
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, communes_view);
-  gtk_widget_class_bind_template_child_full (widget_class, "line_year_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[LINE_YEAR]));
-  gtk_widget_class_bind_template_child_full (widget_class, "line_chapter_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[LINE_CHAPTER]));
-  gtk_widget_class_bind_template_child_full (widget_class, "line_nature_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[LINE_NATURE]));
-  gtk_widget_class_bind_template_child_full (widget_class, "line_function_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[LINE_FUNCTION]));
-  gtk_widget_class_bind_template_child_full (widget_class, "line_label_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[LINE_LABEL]));
-  gtk_widget_class_bind_template_child_full (widget_class, "line_amount_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[LINE_AMOUNT]));
-  gtk_widget_class_bind_template_child_full (widget_class, "year_year_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[YEAR_YEAR]));
-  gtk_widget_class_bind_template_child_full (widget_class, "year_pupils_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[YEAR_PUPILS]));
-  gtk_widget_class_bind_template_child_full (widget_class, "year_credits_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[YEAR_CREDITS]));
-  gtk_widget_class_bind_template_child_full (widget_class, "year_cost_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[YEAR_COST]));
-  gtk_widget_class_bind_template_child_full (widget_class, "year_cumulated_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[YEAR_CUMULATED]));
-  gtk_widget_class_bind_template_child_full (widget_class, "year_remaining_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[YEAR_REMAINING]));
-  gtk_widget_class_bind_template_child_full (widget_class, "year_vintage_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[YEAR_VINTAGE]));
-  gtk_widget_class_bind_template_child_full (widget_class, "commune_name_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[COMMUNE_NAME]));
-  gtk_widget_class_bind_template_child_full (widget_class, "commune_pupils_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[COMMUNE_PUPILS]));
-  gtk_widget_class_bind_template_child_full (widget_class, "commune_total_column", FALSE,
-                                             G_STRUCT_OFFSET (EntBudgetPage, columns[COMMUNE_TOTAL]));
+  gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, commune_pupils_column);
 
+  /* the cells of the template look their rows' properties up by type name */
+  g_type_ensure (ENT_TYPE_BUDGET_ROW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -751,24 +730,16 @@ ent_budget_page_init (EntBudgetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->bound = g_hash_table_new (NULL, NULL);
   self->commune_year_columns = g_ptr_array_new_with_free_func (g_object_unref);
-  self->line_rows = gtk_string_list_new (NULL);
-  self->year_rows = gtk_string_list_new (NULL);
-  self->commune_rows = gtk_string_list_new (NULL);
+  self->line_rows = g_list_store_new (ENT_TYPE_BUDGET_ROW);
+  self->year_rows = g_list_store_new (ENT_TYPE_BUDGET_ROW);
+  self->commune_rows = g_list_store_new (ENT_TYPE_BUDGET_ROW);
   gtk_column_view_set_model (self->lines_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->line_rows)))));
   gtk_column_view_set_model (self->years_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->year_rows)))));
   gtk_column_view_set_model (self->communes_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->commune_rows)))));
-
-  for (Column column = 0; column < N_TEMPLATE_COLUMNS; column++)
-    {
-      g_autoptr(GtkListItemFactory) factory = create_factory (self, column, -1);
-
-      gtk_column_view_column_set_factory (self->columns[column], factory);
-    }
 
   refresh (self);
 }

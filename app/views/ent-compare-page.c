@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "ent-budget-query.h"
 #include "ent-chart.h"
 #include "ent-compare.h"
 #include "ent-compare-page.h"
@@ -95,16 +96,14 @@ format_difference (const EntCompareCell *cell)
 static guint
 reference_index (EntComparePage *self)
 {
-  EntScenario *selected;
+  const EntScenarioBudget *sb;
 
   if (self->budget == NULL)
     return 0;
 
-  selected = gtk_drop_down_get_selected_item (self->reference_dropdown);
-  for (guint i = 0; i < self->budget->n_scenarios; i++)
-    if (self->budget->scenarios[i].scenario == selected)
-      return i;
-  return 0;
+  sb = ent_budget_find_scenario (self->budget, gtk_drop_down_get_selected_item (self->reference_dropdown));
+  /* a scenario the budget does not know (yet): compare with the first */
+  return sb != NULL ? (guint) (sb - self->budget->scenarios) : 0;
 }
 
 static void
@@ -193,17 +192,16 @@ update_what_if (EntComparePage *self)
 
   change = ent_percent_format_signed (self->pupil_change);
   {
-    gint64 before = 0, after = 0;
+    /* the pupils of the first school year, in the first scenario */
+    const EntScenarioBudget *before_sb = ent_budget_find_scenario (self->budget, NULL);
+    const EntScenarioBudget *after_sb = ent_budget_find_scenario (scaled, NULL);
+    gint64 before = before_sb != NULL ? ent_scenario_budget_count_pupils (self->budget, before_sb,
+                                                                          self->budget->first_school_year, NULL) : 0;
+    gint64 after = after_sb != NULL ? ent_scenario_budget_count_pupils (scaled, after_sb,
+                                                                        scaled->first_school_year, NULL) : 0;
     g_autofree char *before_text = NULL;
     g_autofree char *after_text = NULL;
 
-    for (guint school = 0; school < scaled->n_schools; school++)
-      {
-        before += ent_scenario_budget_get_pupils (self->budget, &self->budget->scenarios[0], school,
-                                                  self->budget->first_school_year, NULL);
-        after += ent_scenario_budget_get_pupils (scaled, &scaled->scenarios[0], school,
-                                                 scaled->first_school_year, NULL);
-      }
     before_text = ent_count_format (before);
     after_text = ent_count_format (after);
     /* Translators: a signed percentage, a school year (%d/%d), then two numbers of pupils */
@@ -218,9 +216,8 @@ update_what_if (EntComparePage *self)
       g_autofree char *total = ent_money_format (scaled->scenarios[s].total);
       g_autofree char *difference = NULL;
 
-      cell.amount = scaled->scenarios[s].total;
-      cell.diff = scaled->scenarios[s].total - self->budget->scenarios[s].total;
-      cell.has_percent = ent_compare_ratio_bp (cell.diff, self->budget->scenarios[s].total, &cell.diff_bp);
+      /* the scaled budget and the page's come from one document: same scenarios, same order */
+      ent_compare_cell_init (&cell, scaled->scenarios[s].total, self->budget->scenarios[s].total);
       difference = format_difference (&cell);
       /* Translators: one line per scenario: name, contract total, difference
        * from the total with today's pupils ("+629,20 € (+10,01 %)") */

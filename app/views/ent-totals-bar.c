@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ent-budget-query.h"
 #include "ent-money.h"
 #include "ent-totals-bar.h"
 
@@ -39,18 +40,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* No selection yet gives the first scenario; a scenario the last good
+ * budget does not know gives nothing (the bar shows "—"). */
 static const EntScenarioBudget *
 find_scenario_budget (EntTotalsBar *self)
 {
-  if (self->budget == NULL || self->budget->n_scenarios == 0)
+  if (self->budget == NULL)
     return NULL;
 
-  for (guint i = 0; i < self->budget->n_scenarios; i++)
-    if (self->budget->scenarios[i].scenario == self->scenario)
-      return &self->budget->scenarios[i];
-
-  /* No selection yet (or a scenario the last good budget does not know). */
-  return self->scenario == NULL ? &self->budget->scenarios[0] : NULL;
+  return ent_budget_find_scenario (self->budget, self->scenario);
 }
 
 static void
