@@ -2,8 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The table is a GtkColumnView over the document's schools followed by one
- * extra row (a GtkStringObject sentinel) that shows the totals. Known counts
+ * The table is a GtkColumnView over an EntPupilsGrid (ent-pupils-grid.h):
+ * one row per school of the document, then the totals row. Known counts
  * are plain editable labels; projected counts are dimmed (style classes
  * "dim-label" and "projected") with a tooltip, and become known only when
  * the user types a value over them (click or Enter starts editing, Enter
@@ -17,18 +17,15 @@
  * school in a later school year than the contract's first sets its opening
  * to that rentrée, so that nothing is billed before it (SPEC 4.1).
  *
- * Incremental: every school has one EntPupilsCount per school year of the
- * contract (and the totals row one per school year), holding the count shown
- * and whether it is known. A new budget, a new scenario or a school's
- * "changed" updates those objects in place, and they notify only when their
- * value actually differs, so only the cells showing a changed count (the
- * edited school, the projections that follow from it, the totals) are touched.
- * GtkColumnView creates cells for the rows on screen only; a cell follows its
- * count object while it is bound. The year columns are rebuilt only when the
- * contract's school years change.
- *
- * EntPupilsCount is private to this view (a display value, not model state),
- * hence declared here rather than in a file pair of its own.
+ * Incremental: the grid keeps one EntPupilsCount per school and school year
+ * and updates them in place, notifying only the counts that differ, so only
+ * the cells showing a changed count (the edited school, the projections that
+ * follow from it, the totals) are touched. GtkColumnView creates cells for
+ * the rows on screen only; a cell follows its count object while it is
+ * bound. The year columns are rebuilt only when the grid's (the contract's)
+ * school years change. This file is the widgets: columns, cells, editing.
+ * Edits go straight to the model (EntSchool, EntDocument), where the
+ * workspace records them for undo.
  */
 #include "config.h"
 
@@ -37,149 +34,12 @@
 #include <glib/gi18n.h>
 
 #include "ent-money.h"
+#include "ent-pupils-grid.h"
 #include "ent-pupils-page.h"
 #include "ent-validate.h"
 
 /* Object data keys of the cells (the GUI tests find cells through them). */
 #define CELL_KEY "ent-pupils-cell"
-
-/* ------------------------------------------------------- EntPupilsCount */
-
-#define ENT_TYPE_PUPILS_COUNT (ent_pupils_count_get_type ())
-G_DECLARE_FINAL_TYPE (EntPupilsCount, ent_pupils_count, ENT, PUPILS_COUNT, GObject)
-
-struct _EntPupilsCount
-{
-  GObject   parent_instance;
-
-  gint64    count;
-  gboolean  known;
-  gboolean  open_data;  /* known, from the Ministry's open data */
-  gboolean  closed;     /* the school is not open that school year */
-  char     *text;     /* count as displayed, formatted once per change */
-};
-
-G_DEFINE_FINAL_TYPE (EntPupilsCount, ent_pupils_count, G_TYPE_OBJECT)
-
-enum {
-  COUNT_PROP_0,
-  COUNT_PROP_COUNT,
-  COUNT_PROP_KNOWN,
-  COUNT_PROP_TEXT,
-  COUNT_N_PROPS
-};
-
-static GParamSpec *count_properties[COUNT_N_PROPS];
-
-static void
-ent_pupils_count_finalize (GObject *object)
-{
-  EntPupilsCount *self = ENT_PUPILS_COUNT (object);
-
-  g_free (self->text);
-  G_OBJECT_CLASS (ent_pupils_count_parent_class)->finalize (object);
-}
-
-static void
-ent_pupils_count_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  EntPupilsCount *self = ENT_PUPILS_COUNT (object);
-
-  switch (prop_id)
-    {
-    case COUNT_PROP_COUNT:
-      g_value_set_int64 (value, self->count);
-      break;
-    case COUNT_PROP_KNOWN:
-      g_value_set_boolean (value, self->known);
-      break;
-    case COUNT_PROP_TEXT:
-      g_value_set_string (value, self->text);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ent_pupils_count_class_init (EntPupilsCountClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = ent_pupils_count_finalize;
-  object_class->get_property = ent_pupils_count_get_property;
-
-  count_properties[COUNT_PROP_COUNT] =
-    g_param_spec_int64 ("count", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  count_properties[COUNT_PROP_KNOWN] =
-    g_param_spec_boolean ("known", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  count_properties[COUNT_PROP_TEXT] =
-    g_param_spec_string ("text", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, COUNT_N_PROPS, count_properties);
-}
-
-static void
-ent_pupils_count_init (EntPupilsCount *self)
-{
-}
-
-static EntPupilsCount *
-ent_pupils_count_new (void)
-{
-  EntPupilsCount *self = g_object_new (ENT_TYPE_PUPILS_COUNT, NULL);
-
-  self->text = ent_count_format (0);
-  return self;
-}
-
-/* Compares, assigns, then notifies only what changed. */
-static void
-ent_pupils_count_set (EntPupilsCount *self,
-                      gint64          count,
-                      gboolean        known,
-                      gboolean        open_data,
-                      gboolean        closed)
-{
-  gboolean count_changed = self->count != count;
-  gboolean known_changed = self->known != !!known;
-  gboolean state_changed = self->open_data != !!open_data || self->closed != !!closed;
-
-  if (!count_changed && !known_changed && !state_changed)
-    return;
-
-  if (state_changed)
-    {
-      self->open_data = !!open_data;
-      self->closed = !!closed;
-      /* the cells follow "known": told as well when only the state changed */
-      known_changed = TRUE;
-    }
-
-  g_object_freeze_notify (G_OBJECT (self));
-  if (count_changed || state_changed)
-    {
-      self->count = count;
-      g_free (self->text);
-      /* not open: no pupil, and no count to type over either */
-      self->text = self->closed ? g_strdup ("–") : ent_count_format (count);
-      g_object_notify_by_pspec (G_OBJECT (self), count_properties[COUNT_PROP_COUNT]);
-      g_object_notify_by_pspec (G_OBJECT (self), count_properties[COUNT_PROP_TEXT]);
-    }
-  if (known_changed)
-    {
-      self->known = !!known;
-      g_object_notify_by_pspec (G_OBJECT (self), count_properties[COUNT_PROP_KNOWN]);
-    }
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-/* -------------------------------------------------------- EntPupilsPage */
 
 typedef enum
 {
@@ -206,14 +66,6 @@ typedef struct
   gulong          notify_id;   /* on count */
 } Cell;
 
-/* The counts shown for one school, one per school year of the contract. */
-typedef struct
-{
-  EntSchool *school;           /* a reference */
-  gulong     changed_id;
-  GPtrArray *counts;           /* EntPupilsCount */
-} Row;
-
 /* closure data of a school-year column's factory */
 typedef struct
 {
@@ -224,10 +76,6 @@ typedef struct
 struct _EntPupilsPage
 {
   GtkWidget          parent_instance;
-
-  EntDocument       *document;
-  EntScenario       *scenario;
-  EntBudget         *budget;
 
   /* template */
   GtkColumnView     *column_view;
@@ -242,18 +90,10 @@ struct _EntPupilsPage
   GtkRevealer       *error_revealer;
   GtkLabel          *error_label;
 
-  GListStore        *rows;            /* [schools model, totals store] */
-  GListStore        *totals_store;    /* the sentinel */
+  EntPupilsGrid     *grid;            /* the rows shown */
   GPtrArray         *year_columns;    /* GtkColumnViewColumn, one per school year */
-  int                first_school_year;
-  int                n_school_years;
-  GHashTable        *school_rows;     /* EntSchool* → Row */
-  GPtrArray         *totals;          /* EntPupilsCount, one per school year */
+  int                columns_first_school_year; /* of year_columns[0] */
   GHashTable        *name_cells;      /* bound name widgets (set) */
-  GHashTable        *school_index;    /* EntSchool* → index + 1 in the budget */
-  const EntScenarioBudget *scenario_budget; /* into budget, or NULL */
-  gulong             document_changed_id;
-  gulong             schools_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (EntPupilsPage, ent_pupils_page, GTK_TYPE_WIDGET)
@@ -284,47 +124,6 @@ get_cell (GtkWidget *widget)
 }
 
 static void
-row_free (gpointer data)
-{
-  Row *row = data;
-
-  g_clear_signal_handler (&row->changed_id, row->school);
-  g_clear_object (&row->school);
-  g_ptr_array_unref (row->counts);
-  g_free (row);
-}
-
-static GPtrArray *
-new_counts (guint n)
-{
-  GPtrArray *counts = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint k = 0; k < n; k++)
-    g_ptr_array_add (counts, ent_pupils_count_new ());
-  return counts;
-}
-
-static EntScenario *
-get_effective_scenario (EntPupilsPage *self)
-{
-  g_autoptr(EntScenario) first = NULL;
-  GListModel *scenarios;
-
-  if (self->scenario != NULL)
-    return self->scenario;
-  if (self->document == NULL)
-    return NULL;
-
-  scenarios = ent_document_get_scenarios (self->document);
-  if (g_list_model_get_n_items (scenarios) == 0)
-    return NULL;
-
-  /* the document keeps its own reference */
-  first = g_list_model_get_item (scenarios, 0);
-  return first;
-}
-
-static void
 show_error (EntPupilsPage *self,
             const char    *message)
 {
@@ -336,6 +135,15 @@ static void
 hide_error (EntPupilsPage *self)
 {
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+}
+
+/* The school of the selected row, or NULL (none, or the totals). */
+static EntSchool *
+get_selected_school (EntPupilsPage *self)
+{
+  EntPupilsRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row != NULL ? ent_pupils_row_get_school (row) : NULL;
 }
 
 /* Parses a whole pupil count typed by the user: digits, optionally grouped by
@@ -402,167 +210,6 @@ parse_count (const char  *text,
   return TRUE;
 }
 
-static gboolean
-find_budget_school (EntPupilsPage *self,
-                    EntSchool     *school,
-                    guint         *out_index)
-{
-  gpointer value;
-
-  if (self->school_index == NULL || self->scenario_budget == NULL)
-    return FALSE;
-  value = g_hash_table_lookup (self->school_index, school);
-  if (value == NULL)
-    return FALSE;
-  *out_index = GPOINTER_TO_UINT (value) - 1;
-  return TRUE;
-}
-
-/* The count shown for a school and school year: the known count, else the
- * projection of the budget's scenario (the model's own projection when the
- * budget does not know the school yet). */
-static gint64
-get_school_count (EntPupilsPage *self,
-                  EntSchool     *school,
-                  int            school_year,
-                  gboolean      *out_known)
-{
-  gint64 count = 0;
-  guint index;
-
-  if (ent_school_get_known_pupils (school, school_year, &count))
-    {
-      *out_known = TRUE;
-      return count;
-    }
-
-  *out_known = FALSE;
-  if (find_budget_school (self, school, &index) &&
-      school_year >= self->budget->first_school_year &&
-      school_year < self->budget->first_school_year + (int) self->budget->n_school_years)
-    return ent_scenario_budget_get_pupils (self->budget, self->scenario_budget,
-                                           index, school_year, out_known);
-
-  return ent_school_project_pupils (school, get_effective_scenario (self),
-                                    school_year, out_known);
-}
-
-/* Sets the counts of @row from the model and the budget. */
-static void
-update_row (EntPupilsPage *self,
-            Row           *row)
-{
-  for (guint k = 0; k < row->counts->len; k++)
-    {
-      int school_year = self->first_school_year + (int) k;
-      gboolean known = TRUE;
-      gint64 count = get_school_count (self, row->school, school_year, &known);
-      gboolean closed = !ent_school_is_open (row->school, school_year);
-      gboolean open_data = ent_school_get_count_source (row->school, school_year) ==
-                           ENT_COUNT_SOURCE_OPEN_DATA &&
-                           ent_school_get_known_pupils (row->school, school_year, NULL);
-
-      ent_pupils_count_set (g_ptr_array_index (row->counts, k), count, known, open_data, closed);
-    }
-}
-
-static void school_changed_cb (EntSchool     *school,
-                               EntPupilsPage *self);
-
-static Row *
-ensure_row (EntPupilsPage *self,
-            EntSchool     *school)
-{
-  Row *row = g_hash_table_lookup (self->school_rows, school);
-
-  if (row != NULL)
-    return row;
-
-  row = g_new0 (Row, 1);
-  row->school = g_object_ref (school);
-  row->counts = new_counts ((guint) self->n_school_years);
-  row->changed_id = g_signal_connect (school, "changed", G_CALLBACK (school_changed_cb), self);
-  g_hash_table_insert (self->school_rows, school, row);
-  update_row (self, row);
-  return row;
-}
-
-/* The totals row: sums of the counts shown (known or projected). */
-static void
-update_totals (EntPupilsPage *self)
-{
-  g_autofree gint64 *sums = g_new0 (gint64, MAX (self->n_school_years, 1));
-  GListModel *schools;
-  guint n;
-
-  if (self->document != NULL)
-    {
-      schools = ent_document_get_schools (self->document);
-      n = g_list_model_get_n_items (schools);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
-          Row *row = ensure_row (self, school);
-
-          for (guint k = 0; k < row->counts->len; k++)
-            sums[k] += ((EntPupilsCount *) g_ptr_array_index (row->counts, k))->count;
-        }
-    }
-
-  for (guint k = 0; k < self->totals->len; k++)
-    ent_pupils_count_set (g_ptr_array_index (self->totals, k), sums[k], TRUE, FALSE, FALSE);
-}
-
-/* After a new budget or scenario: every row in place, then the totals. Only
- * the counts whose value differs notify their cells. */
-static void
-update_all_rows (EntPupilsPage *self)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->school_rows);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    update_row (self, value);
-  update_totals (self);
-}
-
-/* Forgets the rows (after the school years changed, or another document). */
-static void
-reset_rows (EntPupilsPage *self)
-{
-  g_hash_table_remove_all (self->school_rows);
-  g_ptr_array_unref (self->totals);
-  self->totals = new_counts ((guint) self->n_school_years);
-}
-
-/* Drops the rows of schools no longer in the document. */
-static void
-prune_rows (EntPupilsPage *self)
-{
-  g_autoptr(GHashTable) present = g_hash_table_new (NULL, NULL);
-  GHashTableIter iter;
-  gpointer key;
-
-  if (self->document != NULL)
-    {
-      GListModel *schools = ent_document_get_schools (self->document);
-      guint n = g_list_model_get_n_items (schools);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
-
-          g_hash_table_add (present, school);
-        }
-    }
-
-  g_hash_table_iter_init (&iter, self->school_rows);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (present, key))
-      g_hash_table_iter_remove (&iter);
-}
-
 /* Shows the count a cell is bound to: text unless the user is typing, and
  * whether it is known or projected. */
 static void
@@ -570,13 +217,16 @@ show_count (GtkWidget *widget,
             Cell      *cell)
 {
   EntPupilsCount *count = cell->count;
+  const char *text;
+  gboolean closed;
 
   if (count == NULL)
     return;
 
+  text = ent_pupils_count_get_text (count);
   if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)) &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), count->text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (widget), count->text);
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
 
   if (cell->is_total)
     return;
@@ -584,7 +234,8 @@ show_count (GtkWidget *widget,
   /* The tooltip is given on demand by count_query_tooltip_cb: in GTK 4.8,
    * setting one on every bind costs an X server round trip per cell, which
    * made opening a 3 500-school document take over a second. */
-  if (count->known && !count->closed)
+  closed = ent_pupils_count_get_closed (count);
+  if (ent_pupils_count_get_known (count) && !closed)
     {
       gtk_widget_remove_css_class (widget, "dim-label");
       gtk_widget_remove_css_class (widget, "projected");
@@ -594,11 +245,11 @@ show_count (GtkWidget *widget,
       gtk_widget_add_css_class (widget, "dim-label");
       gtk_widget_add_css_class (widget, "projected");
     }
-  if (count->open_data)
+  if (ent_pupils_count_get_open_data (count))
     gtk_widget_add_css_class (widget, "open-data");
   else
     gtk_widget_remove_css_class (widget, "open-data");
-  if (count->closed)
+  if (closed)
     gtk_widget_add_css_class (widget, "closed");
   else
     gtk_widget_remove_css_class (widget, "closed");
@@ -617,7 +268,7 @@ count_query_tooltip_cb (GtkWidget  *widget,
   if (cell == NULL || cell->count == NULL || cell->is_total || cell->school == NULL)
     return FALSE;
 
-  if (cell->count->closed)
+  if (ent_pupils_count_get_closed (cell->count))
     {
       int opens = ent_school_get_opens (cell->school);
       g_autofree char *text = NULL;
@@ -632,7 +283,7 @@ count_query_tooltip_cb (GtkWidget  *widget,
                                 ent_school_get_closes (cell->school));
       gtk_tooltip_set_text (tooltip, text);
     }
-  else if (cell->count->known && cell->count->open_data)
+  else if (ent_pupils_count_get_known (cell->count) && ent_pupils_count_get_open_data (cell->count))
     {
       /* Translators: tooltip of a pupil count imported from the Ministry's open
        * data (DEPP: the Ministry's statistics department); a year */
@@ -643,7 +294,7 @@ count_query_tooltip_cb (GtkWidget  *widget,
     }
   else
     {
-      gtk_tooltip_set_text (tooltip, cell->count->known
+      gtk_tooltip_set_text (tooltip, ent_pupils_count_get_known (cell->count)
                             /* Translators: tooltip of a pupil count typed by a person */
                             ? _("Typed. Erase it, or press Delete, to use the projection.")
                             : _("Projected. Click or press Enter to type a known count."));
@@ -654,8 +305,7 @@ count_query_tooltip_cb (GtkWidget  *widget,
 static void
 update_buttons (EntPupilsPage *self)
 {
-  gpointer item = gtk_single_selection_get_selected_item (self->selection);
-  gboolean is_school = item != NULL && ENT_IS_SCHOOL (item);
+  gboolean is_school = get_selected_school (self) != NULL;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), is_school);
   gtk_widget_set_sensitive (GTK_WIDGET (self->rename_button), is_school);
@@ -678,7 +328,7 @@ commit_count_cell (EntPupilsPage *self,
   gtk_widget_remove_css_class (widget, "error");
   known = ent_school_get_known_pupils (school, school_year, &known_count);
 
-  if (cell->count != NULL && g_strcmp0 (text, cell->count->text) == 0)
+  if (cell->count != NULL && g_strcmp0 (text, ent_pupils_count_get_text (cell->count)) == 0)
     {
       hide_error (self);
       return;
@@ -726,7 +376,7 @@ commit_count_cell (EntPupilsPage *self,
     }
   else if (!known && ent_school_get_n_known (school) == 0 &&
            ent_school_get_opens (school) == ENT_SCHOOL_YEAR_NONE &&
-           school_year > self->first_school_year)
+           school_year > ent_pupils_grid_get_first_school_year (self->grid))
     {
       /* the first count of a new school, typed for a later rentrée: the
        * school opens then, and nothing is billed before (the issue's
@@ -747,19 +397,10 @@ static void add_year_column (EntPupilsPage *self,
 static void
 rebuild_year_columns (EntPupilsPage *self)
 {
-  EntContract *contract;
-  int first = 0;
-  int n = 0;
+  int first = ent_pupils_grid_get_first_school_year (self->grid);
+  int n = ent_pupils_grid_get_n_school_years (self->grid);
 
-  if (self->document != NULL)
-    {
-      contract = ent_document_get_contract (self->document);
-      first = ent_contract_get_first_school_year (contract);
-      n = ent_contract_get_school_years (contract);
-    }
-
-  if (first == self->first_school_year && n == self->n_school_years &&
-      self->year_columns->len == (guint) n)
+  if (first == self->columns_first_school_year && self->year_columns->len == (guint) n)
     return;
 
   /* A focused cell would lose the focus once torn down, and GtkEditableLabel
@@ -773,11 +414,7 @@ rebuild_year_columns (EntPupilsPage *self)
     gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->year_columns, i));
   g_ptr_array_set_size (self->year_columns, 0);
 
-  self->first_school_year = first;
-  self->n_school_years = n;
-  reset_rows (self);
-  update_totals (self);
-
+  self->columns_first_school_year = first;
   for (int i = 0; i < n; i++)
     add_year_column (self, first + i);
 }
@@ -851,38 +488,12 @@ count_key_pressed_cb (GtkEventControllerKey *controller,
   return GDK_EVENT_PROPAGATE;
 }
 
-/* A school's counts changed: its row, then the totals (before the budget is
- * recomputed, the other years keep the last budget's projections). */
-static void
-school_changed_cb (EntSchool     *school,
-                   EntPupilsPage *self)
-{
-  Row *row = g_hash_table_lookup (self->school_rows, school);
-
-  if (row == NULL)
-    return;
-  update_row (self, row);
-  update_totals (self);
-}
-
 static void
 count_notify_cb (EntPupilsCount *count,
                  GParamSpec     *pspec,
                  GtkWidget      *widget)
 {
   show_count (widget, get_cell (widget));
-}
-
-static void
-schools_changed_cb (GListModel    *schools,
-                    guint          position,
-                    guint          removed,
-                    guint          added,
-                    EntPupilsPage *self)
-{
-  if (removed > 0)
-    prune_rows (self);
-  update_totals (self);
 }
 
 static void
@@ -1117,16 +728,16 @@ setup_cell (GtkListItem *list_item,
 
 /* A count cell follows its EntPupilsCount (of its school year) while bound. */
 static void
-bind_count (GtkWidget *widget,
-            Cell      *cell,
-            GPtrArray *counts)
+bind_count (GtkWidget    *widget,
+            Cell         *cell,
+            EntPupilsRow *row)
 {
-  int k = cell->school_year - cell->page->first_school_year;
+  EntPupilsCount *count = ent_pupils_row_get_count (row, cell->school_year);
 
-  if (k < 0 || (guint) k >= counts->len)
+  if (count == NULL)
     return;   /* a column about to be removed */
 
-  cell->count = g_object_ref (g_ptr_array_index (counts, k));
+  cell->count = g_object_ref (count);
   cell->notify_id = g_signal_connect (cell->count, "notify",
                                       G_CALLBACK (count_notify_cb), widget);
   show_count (widget, cell);
@@ -1137,12 +748,12 @@ bind_cell (GtkListItem   *list_item,
            EntPupilsPage *self)
 {
   GtkWidget *widget = gtk_list_item_get_child (list_item);
-  gpointer item = gtk_list_item_get_item (list_item);
+  EntPupilsRow *row = gtk_list_item_get_item (list_item);
   Cell *cell = get_cell (widget);
   g_autofree char *accessible = NULL;
 
-  cell->is_total = !ENT_IS_SCHOOL (item);
-  cell->school = cell->is_total ? NULL : ENT_SCHOOL (item);
+  cell->is_total = ent_pupils_row_is_total (row);
+  cell->school = ent_pupils_row_get_school (row);
   gtk_editable_set_editable (GTK_EDITABLE (widget), !cell->is_total);
 
   if (cell->is_total)
@@ -1156,7 +767,7 @@ bind_cell (GtkListItem   *list_item,
           gtk_editable_set_text (GTK_EDITABLE (widget), _("Total"));
           break;
         case CELL_COUNT:
-          bind_count (widget, cell, self->totals);
+          bind_count (widget, cell, row);
           break;
         default:
           gtk_editable_set_text (GTK_EDITABLE (widget), "");
@@ -1207,7 +818,7 @@ bind_cell (GtkListItem   *list_item,
                                     ent_school_get_name (cell->school));
       break;
     case CELL_COUNT:
-      bind_count (widget, cell, ensure_row (self, cell->school)->counts);
+      bind_count (widget, cell, row);
       /* Translators: accessible label; %s is a school name, %d/%d a school year such as 2023/2024 */
       accessible = g_strdup_printf (_("Pupils of %s in %d/%d"),
                                     ent_school_get_name (cell->school),
@@ -1387,11 +998,12 @@ add_year_column (EntPupilsPage *self,
 }
 
 static void
-document_changed_cb (EntDocument   *document,
-                     EntPupilsPage *self)
+school_years_changed_cb (EntPupilsGrid *grid,
+                         GParamSpec    *pspec,
+                         EntPupilsPage *self)
 {
   /* only the contract's school years rebuild anything; counts follow their
-   * school's "changed" and the next budget */
+   * school's "changed" and the next budget in the grid */
   rebuild_year_columns (self);
 }
 
@@ -1406,25 +1018,26 @@ selection_changed_cb (GtkSingleSelection *selection,
 static void
 add_school_cb (EntPupilsPage *self)
 {
+  EntDocument *document = ent_pupils_grid_get_document (self->grid);
   g_autoptr(EntSchool) school = NULL;
   g_auto(GStrv) communes = NULL;
   const char *commune;
   guint position;
 
-  if (self->document == NULL)
+  if (document == NULL)
     return;
 
-  communes = ent_document_dup_communes (self->document);
+  communes = ent_document_dup_communes (document);
   commune = communes != NULL && communes[0] != NULL
-            ? communes[0] : ent_document_get_payer (self->document);
+            ? communes[0] : ent_document_get_payer (document);
   /* the new school takes a commune of the document: never one that it
    * could not save (SPEC 10.5) */
   if (commune == NULL || !ent_validate_name (commune, NULL))
     commune = "";
   school = ent_school_new (_("New school"), commune);
-  ent_document_add_school (self->document, school);
+  ent_document_add_school (document, school);
 
-  position = g_list_model_get_n_items (ent_document_get_schools (self->document)) - 1;
+  position = g_list_model_get_n_items (ent_document_get_schools (document)) - 1;
   gtk_single_selection_set_selected (self->selection, position);
   hide_error (self);
 }
@@ -1432,15 +1045,16 @@ add_school_cb (EntPupilsPage *self)
 static void
 remove_school_cb (EntPupilsPage *self)
 {
-  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+  EntDocument *document = ent_pupils_grid_get_document (self->grid);
+  EntSchool *selected = get_selected_school (self);
 
-  if (self->document == NULL || item == NULL || !ENT_IS_SCHOOL (item))
+  if (document == NULL || selected == NULL)
     return;
 
   {
-    g_autoptr(EntSchool) school = g_object_ref (ENT_SCHOOL (item));
+    g_autoptr(EntSchool) school = g_object_ref (selected);
 
-    ent_document_remove_school (self->document, school);
+    ent_document_remove_school (document, school);
     /* the window offers to undo it */
     g_signal_emit (self, signals[SCHOOL_REMOVED], 0, school);
   }
@@ -1450,11 +1064,11 @@ remove_school_cb (EntPupilsPage *self)
 static void
 rename_school_cb (EntPupilsPage *self)
 {
-  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+  EntSchool *school = get_selected_school (self);
   GHashTableIter iter;
   gpointer key;
 
-  if (item == NULL || !ENT_IS_SCHOOL (item))
+  if (school == NULL)
     return;
 
   /* start editing the name cell of the selected school (it is on screen:
@@ -1464,7 +1078,7 @@ rename_school_cb (EntPupilsPage *self)
     {
       Cell *cell = get_cell (key);
 
-      if (cell->school == item)
+      if (cell->school == school)
         {
           gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (key));
           return;
@@ -1480,11 +1094,8 @@ ent_pupils_page_dispose (GObject *object)
   GtkWidget *child;
   EntPupilsPage *self = ENT_PUPILS_PAGE (object);
 
-  if (self->document != NULL)
-    {
-      g_clear_signal_handler (&self->document_changed_id, self->document);
-      g_clear_signal_handler (&self->schools_changed_id, ent_document_get_schools (self->document));
-    }
+  if (self->grid != NULL)
+    g_signal_handlers_disconnect_by_data (self->grid, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_PUPILS_PAGE);
   /* the template's top child is ours to unparent (GtkBinLayout) */
@@ -1492,16 +1103,8 @@ ent_pupils_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_pointer (&self->year_columns, g_ptr_array_unref);
-  g_clear_pointer (&self->school_rows, g_hash_table_unref);
-  g_clear_pointer (&self->totals, g_ptr_array_unref);
   g_clear_pointer (&self->name_cells, g_hash_table_unref);
-  g_clear_pointer (&self->school_index, g_hash_table_unref);
-  g_clear_object (&self->rows);
-  g_clear_object (&self->totals_store);
-  g_clear_object (&self->document);
-  g_clear_object (&self->scenario);
-  self->scenario_budget = NULL;
-  g_clear_pointer (&self->budget, ent_budget_unref);
+  g_clear_object (&self->grid);
 
   G_OBJECT_CLASS (ent_pupils_page_parent_class)->dispose (object);
 }
@@ -1517,13 +1120,13 @@ ent_pupils_page_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
+      g_value_set_object (value, ent_pupils_grid_get_document (self->grid));
       break;
     case PROP_SCENARIO:
-      g_value_set_object (value, self->scenario);
+      g_value_set_object (value, ent_pupils_grid_get_scenario (self->grid));
       break;
     case PROP_BUDGET:
-      g_value_set_boxed (value, self->budget);
+      g_value_set_boxed (value, ent_pupils_grid_get_budget (self->grid));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1605,8 +1208,6 @@ ent_pupils_page_class_init (EntPupilsPageClass *klass)
 static void
 ent_pupils_page_init (EntPupilsPage *self)
 {
-  g_autoptr(GtkStringObject) sentinel = gtk_string_object_new ("total");
-  g_autoptr(GtkFlattenListModel) flat = NULL;
   g_autoptr(GtkListItemFactory) name_factory = NULL;
   g_autoptr(GtkListItemFactory) uai_factory = NULL;
   g_autoptr(GtkListItemFactory) commune_factory = NULL;
@@ -1616,16 +1217,14 @@ ent_pupils_page_init (EntPupilsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->year_columns = g_ptr_array_new_with_free_func (g_object_unref);
-  self->school_rows = g_hash_table_new_full (NULL, NULL, NULL, row_free);
-  self->totals = new_counts (0);
   self->name_cells = g_hash_table_new (NULL, NULL);
 
-  self->totals_store = g_list_store_new (GTK_TYPE_STRING_OBJECT);
-  g_list_store_append (self->totals_store, sentinel);
-  self->rows = g_list_store_new (G_TYPE_LIST_MODEL);
-  g_list_store_append (self->rows, self->totals_store);
-  flat = gtk_flatten_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)));
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (flat));
+  self->grid = ent_pupils_grid_new ();
+  g_signal_connect (self->grid, "notify::first-school-year",
+                    G_CALLBACK (school_years_changed_cb), self);
+  g_signal_connect (self->grid, "notify::n-school-years",
+                    G_CALLBACK (school_years_changed_cb), self);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->grid));
 
   name_factory = create_text_factory (self, CELL_NAME);
   uai_factory = create_text_factory (self, CELL_UAI);
@@ -1653,7 +1252,7 @@ EntDocument *
 ent_pupils_page_get_document (EntPupilsPage *self)
 {
   g_return_val_if_fail (ENT_IS_PUPILS_PAGE (self), NULL);
-  return self->document;
+  return ent_pupils_grid_get_document (self->grid);
 }
 
 void
@@ -1663,32 +1262,12 @@ ent_pupils_page_set_document (EntPupilsPage *self,
   g_return_if_fail (ENT_IS_PUPILS_PAGE (self));
   g_return_if_fail (document == NULL || ENT_IS_DOCUMENT (document));
 
-  if (self->document == document)
+  if (ent_pupils_grid_get_document (self->grid) == document)
     return;
 
-  if (self->document != NULL)
-    {
-      g_clear_signal_handler (&self->document_changed_id, self->document);
-      g_clear_signal_handler (&self->schools_changed_id, ent_document_get_schools (self->document));
-    }
-  g_set_object (&self->document, document);
-  g_hash_table_remove_all (self->school_rows);
-
-  /* rows: [schools, totals] */
-  g_list_store_remove_all (self->rows);
-  if (document != NULL)
-    g_list_store_append (self->rows, ent_document_get_schools (document));
-  g_list_store_append (self->rows, self->totals_store);
-
-  if (document != NULL)
-    {
-      self->document_changed_id = g_signal_connect (document, "changed",
-                                                    G_CALLBACK (document_changed_cb), self);
-      self->schools_changed_id = g_signal_connect (ent_document_get_schools (document), "items-changed",
-                                                   G_CALLBACK (schools_changed_cb), self);
-    }
+  /* the grid's new school years rebuild the columns as it notifies them */
+  ent_pupils_grid_set_document (self->grid, document);
   rebuild_year_columns (self);
-  update_all_rows (self);
   hide_error (self);
   update_buttons (self);
 
@@ -1699,20 +1278,7 @@ EntScenario *
 ent_pupils_page_get_scenario (EntPupilsPage *self)
 {
   g_return_val_if_fail (ENT_IS_PUPILS_PAGE (self), NULL);
-  return self->scenario;
-}
-
-static void
-update_scenario_budget (EntPupilsPage *self)
-{
-  self->scenario_budget = NULL;
-  if (self->budget == NULL || self->budget->n_scenarios == 0)
-    return;
-
-  self->scenario_budget = &self->budget->scenarios[0];
-  for (guint i = 0; i < self->budget->n_scenarios; i++)
-    if (self->budget->scenarios[i].scenario == self->scenario)
-      self->scenario_budget = &self->budget->scenarios[i];
+  return ent_pupils_grid_get_scenario (self->grid);
 }
 
 void
@@ -1722,11 +1288,10 @@ ent_pupils_page_set_scenario (EntPupilsPage *self,
   g_return_if_fail (ENT_IS_PUPILS_PAGE (self));
   g_return_if_fail (scenario == NULL || ENT_IS_SCENARIO (scenario));
 
-  if (!g_set_object (&self->scenario, scenario))
+  if (ent_pupils_grid_get_scenario (self->grid) == scenario)
     return;
 
-  update_scenario_budget (self);
-  update_all_rows (self);
+  ent_pupils_grid_set_scenario (self->grid, scenario);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
 }
 
@@ -1734,7 +1299,7 @@ EntBudget *
 ent_pupils_page_get_budget (EntPupilsPage *self)
 {
   g_return_val_if_fail (ENT_IS_PUPILS_PAGE (self), NULL);
-  return self->budget;
+  return ent_pupils_grid_get_budget (self->grid);
 }
 
 void
@@ -1743,20 +1308,9 @@ ent_pupils_page_set_budget (EntPupilsPage *self,
 {
   g_return_if_fail (ENT_IS_PUPILS_PAGE (self));
 
-  if (self->budget == budget)
+  if (ent_pupils_grid_get_budget (self->grid) == budget)
     return;
 
-  g_clear_pointer (&self->budget, ent_budget_unref);
-  g_clear_pointer (&self->school_index, g_hash_table_unref);
-  if (budget != NULL)
-    {
-      self->budget = ent_budget_ref (budget);
-      self->school_index = g_hash_table_new (NULL, NULL);
-      for (guint i = 0; i < budget->n_schools; i++)
-        g_hash_table_insert (self->school_index, budget->schools[i], GUINT_TO_POINTER (i + 1));
-    }
-
-  update_scenario_budget (self);
-  update_all_rows (self);
+  ent_pupils_grid_set_budget (self->grid, budget);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUDGET]);
 }
