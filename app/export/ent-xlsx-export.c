@@ -1461,6 +1461,18 @@ write_allocation (Export *ex)
 
 /* --------------------------------------------------------------- workbook */
 
+/* The budget of @scenario among @budget's, NULL when @scenario is not one
+ * of the document's. Kept apart so that a shared model query can replace it. */
+static const EntScenarioBudget *
+find_scenario_budget (const EntBudget *budget,
+                      EntScenario     *scenario)
+{
+  for (guint i = 0; i < budget->n_scenarios; i++)
+    if (budget->scenarios[i].scenario == scenario)
+      return &budget->scenarios[i];
+  return NULL;
+}
+
 static gboolean
 prepare (Export                *ex,
          EntDocument           *document,
@@ -1514,19 +1526,14 @@ prepare (Export                *ex,
       ex->scenarios = g_new0 (ScenarioInfo, ex->n_scenarios);
       for (guint s = 0; s < options->n_scenarios; s++)
         {
-          guint i;
-
-          for (i = 0; i < ex->budget->n_scenarios; i++)
-            if (ex->budget->scenarios[i].scenario == options->scenarios[s])
-              break;
-          if (i == ex->budget->n_scenarios)
+          ex->scenarios[s].sb = find_scenario_budget (ex->budget, options->scenarios[s]);
+          if (ex->scenarios[s].sb == NULL)
             {
               g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_INVALID,
                            _("Cannot export “%s”: the scenario to export is not in the document"),
                            path);
               return FALSE;
             }
-          ex->scenarios[s].sb = &ex->budget->scenarios[i];
         }
     }
   else
