@@ -12,6 +12,7 @@
 #pragma once
 
 #include "ent-budget.h"
+#include "ent-budget-query.h"
 #include "ent-compare.h"
 #include "ent-xlsx-export.h"
 #include "ent-xlsx-writer.h"

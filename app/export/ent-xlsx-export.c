@@ -69,18 +69,6 @@ criterion_unusable (const char *text)
   return FALSE;
 }
 
-/* The budget of @scenario among @budget's, NULL when @scenario is not one
- * of the document's. Kept apart so that a shared model query can replace it. */
-static const EntScenarioBudget *
-find_scenario_budget (const EntBudget *budget,
-                      EntScenario     *scenario)
-{
-  for (guint i = 0; i < budget->n_scenarios; i++)
-    if (budget->scenarios[i].scenario == scenario)
-      return &budget->scenarios[i];
-  return NULL;
-}
-
 static gboolean
 prepare (EntXlsxExport         *ex,
          EntDocument           *document,
@@ -134,7 +122,9 @@ prepare (EntXlsxExport         *ex,
       ex->scenarios = g_new0 (EntXlsxScenarioInfo, ex->n_scenarios);
       for (guint s = 0; s < options->n_scenarios; s++)
         {
-          ex->scenarios[s].sb = find_scenario_budget (ex->budget, options->scenarios[s]);
+          /* NULL is no scenario here, not "the first" */
+          ex->scenarios[s].sb = options->scenarios[s] != NULL
+                                ? ent_budget_find_scenario (ex->budget, options->scenarios[s]) : NULL;
           if (ex->scenarios[s].sb == NULL)
             {
               g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_INVALID,

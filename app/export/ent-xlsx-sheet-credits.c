@@ -47,10 +47,8 @@ put_quantity (EntXlsxExport             *ex,
 
   if (line->kind != ENT_LINE_SPECIFIC && y >= 0 && (guint) y < budget->n_school_years)
     {
-      gint64 total = 0;
+      gint64 total = ent_scenario_budget_count_pupils (budget, si->sb, segment->school_year, NULL);
 
-      for (guint i = 0; i < budget->n_schools; i++)
-        total += si->sb->pupils[i * budget->n_school_years + y];
       if (total == segment->quantity)
         {
           EntXlsxCellName cell;

@@ -144,11 +144,9 @@ ent_xlsx_export_write_pupils (EntXlsxExport *ex)
       for (guint y = 0; y < budget->n_school_years; y++)
         {
           guint16 col = ENT_XLSX_PU_FIRST_YEAR + y;
-          gint64 total = 0;
+          gint64 total = ent_scenario_budget_count_pupils (budget, sb, budget->first_school_year + (int) y, NULL);
           EntXlsxCellName from, to;
 
-          for (guint i = 0; i < budget->n_schools; i++)
-            total += sb->pupils[i * budget->n_school_years + y];
           ent_xlsx_cell_name (from, first_row, col);
           ent_xlsx_cell_name (to, MAX (row, first_row + 1) - 1, col);
           if (budget->n_schools > 0)

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "ent-budget-query.h"
 #include "ent-money.h"
 #include "ent-pupils-grid.h"
 
@@ -586,10 +587,11 @@ update_scenario_budget (EntPupilsGrid *self)
   if (self->budget == NULL || self->budget->n_scenarios == 0)
     return;
 
-  self->scenario_budget = &self->budget->scenarios[0];
-  for (guint i = 0; i < self->budget->n_scenarios; i++)
-    if (self->budget->scenarios[i].scenario == self->scenario)
-      self->scenario_budget = &self->budget->scenarios[i];
+  /* a scenario the last good budget does not know yet (just added): show
+   * the first one's projection until the next budget */
+  self->scenario_budget = ent_budget_find_scenario (self->budget, self->scenario);
+  if (self->scenario_budget == NULL)
+    self->scenario_budget = ent_budget_find_scenario (self->budget, NULL);
 }
 
 static void
