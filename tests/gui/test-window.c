@@ -311,7 +311,7 @@ static EntImportDialog *
 open_import_dialog (EntWindow  *window,
                     const char *fixture)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "import", "fixtures", fixture, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "model", "fixtures", fixture, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   return open_import_dialog_for (window, file);

@@ -960,7 +960,7 @@ test_files_recent_and_dropped (void)
 
   /* a CSV: the import dialog, on the document shown */
   {
-    g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "..", "import", "fixtures",
+    g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "model", "fixtures",
                                                        "template.csv", NULL);
     GFile *csv = g_file_new_for_path (csv_path);
     GtkWindow *dialog = NULL;

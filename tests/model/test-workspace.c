@@ -240,7 +240,7 @@ edit_imputation (EntDocument *document)
 static void
 import_csv (EntDocument *document)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "import", "fixtures",
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "model", "fixtures",
                                                  "template.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
