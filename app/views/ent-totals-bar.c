@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ent-money.h"
-#include "ent-totals-bar.h"
+#include "ent-totals-bar-private.h"
 
 struct _EntTotalsBar
 {

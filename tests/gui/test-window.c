@@ -21,7 +21,7 @@
 #include <gtk/gtk.h>
 
 #include "ent-compare-page.h"
-#include "ent-import-dialog.h"
+#include "ent-import-dialog-private.h"
 #include "ent-money.h"
 #include "ent-window-private.h"
 
