@@ -19,7 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "ent-csv-import.h"
-#include "ent-import-dialog.h"
+#include "ent-import-dialog-private.h"
 #include "ent-money.h"
 #include "ent-text.h"
 

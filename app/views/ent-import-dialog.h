@@ -28,7 +28,5 @@ EntDocument     *ent_import_dialog_get_document   (EntImportDialog *self);
 GFile           *ent_import_dialog_get_file       (EntImportDialog *self);
 gboolean         ent_import_dialog_get_busy       (EntImportDialog *self);
 gboolean         ent_import_dialog_get_can_import (EntImportDialog *self);
-/* The error of the last preview, or NULL (for tests). */
-const char      *ent_import_dialog_get_error      (EntImportDialog *self);
 
 G_END_DECLS

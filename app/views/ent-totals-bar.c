@@ -8,7 +8,7 @@
 
 #include "ent-budget-query.h"
 #include "ent-money.h"
-#include "ent-totals-bar.h"
+#include "ent-totals-bar-private.h"
 
 struct _EntTotalsBar
 {

@@ -20,10 +20,5 @@ void         ent_totals_bar_set_budget    (EntTotalsBar *self,
                                            EntBudget    *budget);
 void         ent_totals_bar_set_scenario  (EntTotalsBar *self,
                                            EntScenario  *scenario);
-/* The text shown as the contract total (for tests). */
-const char  *ent_totals_bar_get_total_text (EntTotalsBar *self);
-/* The text shown for budget year @year, or NULL (for tests). */
-const char  *ent_totals_bar_get_year_text (EntTotalsBar *self,
-                                           int           year);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* ent-window-private.h: shared by ent-window.c and ent-window-actions.c
+/* ent-window-private.h: shared by ent-window.c, ent-window-actions.c and the tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,7 +6,7 @@
 
 #include "ent-window.h"
 #include "ent-assumptions-page.h"
-#include "ent-totals-bar.h"
+#include "ent-totals-bar-private.h"
 
 G_BEGIN_DECLS
 
@@ -83,5 +83,10 @@ char    *ent_window_format_date_time     (GDateTime             *time);
  * done (and goes as soon as another step is done or undone). */
 void     ent_window_show_undo_toast      (EntWindow             *self,
                                           const char            *message);
+
+/* What the banners show, for the tests: the error message, or NULL; the
+ * recovery offer's text, or NULL when nothing is offered. */
+const char *ent_window_get_error_message    (EntWindow *self);
+const char *ent_window_get_recovery_message (EntWindow *self);
 
 G_END_DECLS

@@ -61,8 +61,6 @@ void         ent_window_show_error         (EntWindow      *self,
 /* Shows a confirmation (NULL hides it); an error hides it. */
 void         ent_window_show_info          (EntWindow      *self,
                                             const char     *message);
-/* The message currently shown by the banner, or NULL (for tests). */
-const char  *ent_window_get_error_message  (EntWindow      *self);
 
 /* Offers the drafts left by a crash (SPEC 11), newest first, in a banner:
  * Recover opens one (marked modified, tied to its file) in this window when
@@ -70,8 +68,6 @@ const char  *ent_window_get_error_message  (EntWindow      *self);
  * Returns how many are offered. The application calls it for its first
  * window. */
 guint        ent_window_offer_recovery     (EntWindow      *self);
-/* The banner's text, or NULL when nothing is offered (for tests). */
-const char  *ent_window_get_recovery_message (EntWindow    *self);
 /* Opens files as a drop does: a CSV file in the import dialog, anything
  * else as a document (in the window that has it open, or here after the
  * unsaved-changes question). */

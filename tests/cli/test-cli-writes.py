@@ -49,7 +49,7 @@ def read(path):
         return f.read()
 
 
-FIXTURE = os.path.join(srcdir, "import", "fixtures", "effectifs-labels.csv")
+FIXTURE = os.path.join(srcdir, "model", "fixtures", "effectifs-labels.csv")
 
 # (name, option making the command write TARGET, steps that apply)
 WRITERS = [

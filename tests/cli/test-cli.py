@@ -131,7 +131,7 @@ def fixture_pupils(path, commune=None, postal_code=None, year="2023"):
                and (postal_code is None or r["Code Postal"] == postal_code))
 
 
-fixture = os.path.join(srcdir, "import", "fixtures", "effectifs-labels.csv")
+fixture = os.path.join(srcdir, "model", "fixtures", "effectifs-labels.csv")
 with tempfile.TemporaryDirectory() as tmp:
     out = os.path.join(tmp, "hem.entbudget")
     r = run(f"--import={fixture}", "--commune=hem", f"--output={out}")
@@ -178,7 +178,7 @@ with tempfile.TemporaryDirectory() as tmp:
     r = run(f"--import={fixture}", "--commune=Hem")
     check("import without output exit 2", r.returncode == 2, r.stderr)
     # SPEC 12: not UTF-8 is read as Windows-1252, with a warning
-    latin1 = os.path.join(srcdir, "import", "fixtures", "effectifs-latin1.csv")
+    latin1 = os.path.join(srcdir, "model", "fixtures", "effectifs-latin1.csv")
     r = run(f"--import={latin1}", "--commune=Hem", f"--output={os.path.join(tmp, 'l.entbudget')}")
     check("import of a Latin-1 file exit 0, with a warning naming it",
           r.returncode == 0 and "warning: " in r.stderr and "effectifs-latin1.csv:1" in r.stderr
@@ -206,7 +206,7 @@ def fixture_2024(path, column, wanted):
                and value(r).lstrip("0") in [w.lstrip("0") for w in wanted])
 
 
-fixtures = os.path.join(srcdir, "import", "fixtures")
+fixtures = os.path.join(srcdir, "model", "fixtures")
 labels24 = os.path.join(fixtures, "effectifs-2024-2026-labels.csv")
 fields24 = os.path.join(fixtures, "effectifs-2024-2026-fields.csv")
 cp1252 = os.path.join(fixtures, "effectifs-2024-2026-labels-cp1252.csv")

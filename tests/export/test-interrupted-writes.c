@@ -27,6 +27,8 @@
 #include "ent-school.h"
 #include "ent-xlsx-export.h"
 
+#include "ent-test-utils.h"
+
 /* schools of the large document (ENT_KILL_SCHOOLS overrides: fewer under
  * the sanitizers, where serializing is many times slower) */
 static guint
@@ -178,24 +180,6 @@ count_hidden (const char *dir)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 kill_at_random_moments (Mode  mode,
                         guint n_kills)
 {
@@ -331,7 +315,7 @@ kill_at_random_moments (Mode  mode,
   g_assert_cmpuint (seen[1] + seen[2], >, 0);
   g_bytes_unref (versions[0]);
   g_bytes_unref (versions[1]);
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 static guint

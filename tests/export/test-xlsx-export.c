@@ -17,6 +17,8 @@
 #include "ent-xlsx-export.h"
 #include "ent-xlsx-writer.h"
 
+#include "ent-test-utils.h"
+
 typedef struct
 {
   char *dir;
@@ -33,49 +35,11 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
-  dir = g_dir_open (path, 0, NULL);
-  g_chmod (path, 0700);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  ent_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-/* Names in @dir, sorted, joined with spaces. */
-static char *
-list_dir (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static EntXlsxOptions *
@@ -117,7 +81,7 @@ test_example (Fixture       *fixture,
   assert_is_xlsx (path);
 
   /* nothing else left in the folder */
-  listing = list_dir (fixture->dir);
+  listing = ent_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "hem.xlsx");
 
   /* NULL options: all scenarios, now */
@@ -140,7 +104,7 @@ test_replace (Fixture       *fixture,
   g_assert_true (ent_xlsx_export (document, path, NULL, &error));
   g_assert_no_error (error);
   assert_is_xlsx (path);
-  listing = list_dir (fixture->dir);
+  listing = ent_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "book.xlsx");
 
   /* a usual mode, not mkstemp's 0600 */
@@ -170,7 +134,7 @@ test_failure_keeps_earlier (Fixture       *fixture,
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "an earlier file");
-  listing = list_dir (fixture->dir);
+  listing = ent_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "book.xlsx");
 }
 
@@ -206,7 +170,7 @@ test_unwritable (Fixture       *fixture,
   g_chmod (locked, 0755);
   g_rmdir (locked);
 
-  listing = list_dir (fixture->dir);
+  listing = ent_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "plain-file");
 }
 
@@ -226,9 +190,9 @@ test_directory (Fixture       *fixture,
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, folder));
 
-  listing = list_dir (fixture->dir);
+  listing = ent_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "book.xlsx");
-  inside = list_dir (folder);
+  inside = ent_test_list_dir (folder);
   g_assert_cmpstr (inside, ==, "");
 }
 
@@ -255,7 +219,7 @@ test_scenarios_option (Fixture       *fixture,
   g_assert_false (ent_xlsx_export (document, path, &options, &error));
   g_assert_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, path));
-  listing = list_dir (fixture->dir);
+  listing = ent_test_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "one.xlsx");
 }
 

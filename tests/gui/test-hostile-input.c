@@ -33,6 +33,8 @@
 #include "ent-scenarios-page.h"
 #include "ent-window-private.h"
 
+#include "ent-test-gtk-utils.h"
+
 #define SEED 20261130
 /* a column's inputs after its first one get every REPEAT_STRIDE-th string */
 #define REPEAT_STRIDE 8
@@ -66,38 +68,6 @@ static Monkey *current_monkey;   /* for fatal_signal_cb () */
 
 /* ------------------------------------------------------------------ helpers */
 
-static void
-painted_cb (GdkFrameClock *clock,
-            gboolean      *done)
-{
-  *done = TRUE;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  g_error ("timed out waiting for %s", (const char *) data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  guint timeout;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &done);
-  timeout = g_timeout_add_seconds (20, timeout_cb, (gpointer) "a frame");
-  gtk_widget_queue_draw (widget);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-  g_signal_handler_disconnect (clock, id);
-}
-
 /* Runs what is pending (handlers, idles such as the recomputation), without
  * waiting for a frame: cheap enough for every keystroke. */
 static void
@@ -112,38 +82,14 @@ static void
 settle (GtkWidget *widget)
 {
   drain ();
-  wait_for_frame (widget);
+  ent_test_wait_for_frame (widget);
   drain ();
-}
-
-static gboolean
-flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static EntWindow *
 show_window (EntDocument *document)
 {
-  EntWindow *window = ent_window_new (NULL, document);
-
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  settle (GTK_WIDGET (window));
-  return window;
+  return ent_test_present (ent_window_new (NULL, document));
 }
 
 static void
@@ -152,7 +98,7 @@ destroy_window (EntWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   /* GtkEditableLabel's stop-editing timeout (100 ms) and the pupils page's
    * delayed release of its cells (250 ms) run out first. */
-  run_for (300);
+  ent_test_run_for (300);
   drain ();
   g_assert_finalize_object (window);
 }
@@ -477,7 +423,7 @@ type_hostile (Monkey     *m,
   drain ();
   leave (m);
   if (by_focus)
-    run_for (120);
+    ent_test_run_for (120);
   g_object_unref (input);
   check (m);
 

@@ -20,6 +20,8 @@
 #include "ent-pupils-page.h"
 #include "ent-scenarios-page.h"
 
+#include "ent-test-gtk-utils.h"
+
 /* the window's part: recompute on every change and hand the result over */
 
 static void
@@ -43,37 +45,6 @@ attach_budget (GtkWidget   *page,
 
 /* widgets */
 
-static gboolean
-painted_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets GTK lay out and paint (list views create their rows when allocated). */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n_frames)
-{
-  for (guint i = 0; i < n_frames; i++)
-    {
-      gboolean done = FALSE;
-      GdkFrameClock *clock;
-
-      gtk_widget_queue_draw (widget);
-      clock = gtk_widget_get_frame_clock (widget);
-      g_assert_nonnull (clock);
-      g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (painted_cb), &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-      g_signal_handlers_disconnect_by_data (clock, &done);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static GtkWidget *
 show_in_window (GtkWidget *page)
 {
@@ -84,105 +55,18 @@ show_in_window (GtkWidget *page)
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (page))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frames (window, 2);
+  ent_test_wait_for_frames (window, 2);
   return window;
-}
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *done = data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
 }
 
 /* The pupils page keeps its torn-down editable labels for 250 ms (a GTK 4.8
  * timeout may still use them): let that pass before checking finalization. */
 static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
 destroy_window (GtkWidget *window)
 {
-  wait_ms (300);
+  ent_test_run_for (300);
   g_object_ref (window);
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (window);
-}
-
-static void
-save_png (GtkWidget  *window,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  wait_for_frames (window, 1);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("rendered %s", file);
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-match_id (GtkWidget     *widget,
-          gconstpointer  data)
-{
-  const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget));
-
-  return g_strcmp0 (id, data) == 0;
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  GtkWidget *widget = find_widget (root, match_id, id);
-
-  g_assert_nonnull (widget);
-  return widget;
+  ent_test_destroy_window (window);
 }
 
 static gboolean
@@ -201,7 +85,7 @@ static gboolean
 shows_text (GtkWidget  *root,
             const char *text)
 {
-  return find_widget (root, match_text, text) != NULL;
+  return ent_test_find_widget (root, match_text, text) != NULL;
 }
 
 static gboolean
@@ -246,7 +130,7 @@ find_cell (GtkWidget  *root,
            int         year)
 {
   CellQuery query = { kind, school, year, FALSE };
-  GtkWidget *cell = find_widget (root, match_cell, &query);
+  GtkWidget *cell = ent_test_find_widget (root, match_cell, &query);
 
   g_assert_nonnull (cell);
   return cell;
@@ -257,52 +141,10 @@ find_total_cell (GtkWidget *root,
                  int        year)
 {
   CellQuery query = { "count", NULL, year, TRUE };
-  GtkWidget *cell = find_widget (root, match_cell, &query);
+  GtkWidget *cell = ent_test_find_widget (root, match_cell, &query);
 
   g_assert_nonnull (cell);
   return cell;
-}
-
-/* What a user does on an editable label: click (or Enter), type, Enter. */
-static void
-type_into_label (GtkWidget  *widget,
-                 const char *text)
-{
-  g_assert_true (GTK_IS_EDITABLE_LABEL (widget));
-  g_assert_true (gtk_widget_activate_action (widget, "editing.start", NULL));
-  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)));
-  gtk_editable_set_text (GTK_EDITABLE (widget), text);
-  g_assert_true (gtk_widget_activate_action (widget, "editing.stop", "b", TRUE));
-  g_assert_false (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static EntSchool *
-get_school (EntDocument *document,
-            guint        index)
-{
-  g_autoptr(EntSchool) school = g_list_model_get_item (ent_document_get_schools (document), index);
-
-  return school;   /* the document keeps it */
-}
-
-static EntScenario *
-get_scenario (EntDocument *document,
-              guint        index)
-{
-  g_autoptr(EntScenario) scenario = g_list_model_get_item (ent_document_get_scenarios (document), index);
-
-  return scenario;
 }
 
 static EntDocument *
@@ -346,7 +188,7 @@ static void
 test_pupils_example (void)
 {
   g_autoptr(EntDocument) document = ent_document_new_example ();
-  EntSchool *school = get_school (document, 0);
+  EntSchool *school = ent_test_school_at (document, 0);
   GtkWidget *page = ent_pupils_page_new ();
   GtkWidget *window;
   GtkWidget *cell;
@@ -371,40 +213,40 @@ test_pupils_example (void)
   g_assert_true (gtk_widget_has_css_class (cell, "projected"));
   g_assert_true (gtk_widget_has_css_class (cell, "dim-label"));
   g_assert_false (ent_school_get_known_pupils (school, 2024, NULL));
-  save_png (window, "pages-pupils-example.png");
+  ent_test_save_png (window, "pages-pupils-example.png");
 
   /* typing over a projected count makes it known, the totals follow */
-  type_into_label (cell, "1250");
+  ent_test_type_into_label (cell, "1250");
   g_assert_true (ent_school_get_known_pupils (school, 2024, &count));
   g_assert_cmpint (count, ==, 1250);
   g_assert_false (gtk_widget_has_css_class (cell, "projected"));
   g_clear_pointer (&text, g_free);
   text = ent_count_format (1250);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, text);
-  wait_for_frames (window, 1);
+  ent_test_wait_for_frames (window, 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2024))), ==, text);
   /* 2025 is now projected from 2024 */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (page, "count", school, 2025))), ==, text);
 
   /* invalid input is refused with a reason, the model keeps its value */
-  error_revealer = find_by_id (page, "error_revealer");
-  error_label = find_by_id (page, "error_label");
+  error_revealer = ent_test_find_by_id (page, "error_revealer");
+  error_label = ent_test_find_by_id (page, "error_label");
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
   cell = find_cell (page, "count", school, 2025);
-  type_into_label (cell, "12a");
+  ent_test_type_into_label (cell, "12a");
   g_assert_false (ent_school_get_known_pupils (school, 2025, NULL));
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
                    _("A pupil count is a whole number of pupils, such as 1209."));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, text);
-  wait_for_frames (window, 1);
-  save_png (window, "pages-pupils-invalid.png");
+  ent_test_wait_for_frames (window, 1);
+  ent_test_save_png (window, "pages-pupils-invalid.png");
 
-  type_into_label (cell, "-3");
+  ent_test_type_into_label (cell, "-3");
   g_assert_false (ent_school_get_known_pupils (school, 2025, NULL));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
                    _("A pupil count cannot be negative."));
-  type_into_label (cell, "100001");
+  ent_test_type_into_label (cell, "100001");
   g_assert_false (ent_school_get_known_pupils (school, 2025, NULL));
   {
     g_autofree char *limit = ent_count_format (ENT_MAX_PUPILS_PER_SCHOOL);
@@ -416,27 +258,27 @@ test_pupils_example (void)
   /* a grouped count as displayed is accepted */
   g_clear_pointer (&text, g_free);
   text = ent_count_format (1300);
-  type_into_label (cell, text);
+  ent_test_type_into_label (cell, text);
   g_assert_true (ent_school_get_known_pupils (school, 2025, &count));
   g_assert_cmpint (count, ==, 1300);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
 
   /* erasing a known count goes back to the projection */
-  type_into_label (cell, "");
+  ent_test_type_into_label (cell, "");
   g_assert_false (ent_school_get_known_pupils (school, 2025, NULL));
   g_assert_true (gtk_widget_has_css_class (cell, "projected"));
 
   /* UAI: refused when malformed, taken when valid */
   cell = find_cell (page, "uai", school, 0);
-  type_into_label (cell, "59A");
+  ent_test_type_into_label (cell, "59A");
   g_assert_cmpstr (ent_school_get_uai (school), ==, "");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
-  type_into_label (cell, "0590123A");
+  ent_test_type_into_label (cell, "0590123A");
   g_assert_cmpstr (ent_school_get_uai (school), ==, "0590123A");
 
   /* rename */
   cell = find_cell (page, "name", school, 0);
-  type_into_label (cell, "Écoles de Hem");
+  ent_test_type_into_label (cell, "Écoles de Hem");
   g_assert_cmpstr (ent_school_get_name (school), ==, "Écoles de Hem");
 
   /* SPEC 10.5: a name or a commune with a control character or a
@@ -456,7 +298,7 @@ test_pupils_example (void)
         const char *before = is_name ? "Écoles de Hem" : "Hem";
 
         cell = find_cell (page, refused[i].kind, school, 0);
-        type_into_label (cell, refused[i].text);
+        ent_test_type_into_label (cell, refused[i].text);
         g_assert_cmpstr (is_name ? ent_school_get_name (school) : ent_school_get_commune (school), ==, before);
         g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
         if (strstr (gtk_label_get_text (GTK_LABEL (error_label)), refused[i].reason) == NULL)
@@ -465,25 +307,25 @@ test_pupils_example (void)
         g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, before);
       }
     cell = find_cell (page, "name", school, 0);
-    type_into_label (cell, "Écoles de Hem");
+    ent_test_type_into_label (cell, "Écoles de Hem");
     g_assert_false (gtk_widget_has_css_class (cell, "error"));
   }
 
   /* add a school, then remove it */
   n_schools = g_list_model_get_n_items (ent_document_get_schools (document));
-  click (find_by_id (page, "add_button"));
+  ent_test_click (ent_test_find_by_id (page, "add_button"));
   g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools + 1);
-  g_assert_cmpstr (ent_school_get_commune (get_school (document, n_schools)), ==, "Hem");
-  wait_for_frames (window, 1);
-  cell = find_cell (page, "count", get_school (document, n_schools), 2023);
-  type_into_label (cell, "42");
+  g_assert_cmpstr (ent_school_get_commune (ent_test_school_at (document, n_schools)), ==, "Hem");
+  ent_test_wait_for_frames (window, 1);
+  cell = find_cell (page, "count", ent_test_school_at (document, n_schools), 2023);
+  ent_test_type_into_label (cell, "42");
   g_clear_pointer (&text, g_free);
   text = ent_count_format (1209 + 42);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2023))), ==, text);
-  save_png (window, "pages-pupils-added.png");
-  click (find_by_id (page, "remove_button"));
+  ent_test_save_png (window, "pages-pupils-added.png");
+  ent_test_click (ent_test_find_by_id (page, "remove_button"));
   g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools);
-  wait_for_frames (window, 1);
+  ent_test_wait_for_frames (window, 1);
   g_clear_pointer (&text, g_free);
   text = ent_count_format (1209);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2023))), ==, text);
@@ -503,8 +345,8 @@ static void
 test_pupils_own_document (void)
 {
   g_autoptr(EntDocument) document = new_own_document ();
-  EntScenario *prudent = get_scenario (document, 0);
-  EntSchool *a = get_school (document, 0);
+  EntScenario *prudent = ent_test_scenario_at (document, 0);
+  EntSchool *a = ent_test_school_at (document, 0);
   GtkWidget *page = ent_pupils_page_new ();
   GtkWidget *column_view;
   GtkWidget *window;
@@ -516,7 +358,7 @@ test_pupils_own_document (void)
   attach_budget (page, document);
   window = show_in_window (page);
 
-  column_view = find_by_id (page, "column_view");
+  column_view = ent_test_find_by_id (page, "column_view");
   /* name, UAI, commune, opens, closes + 3 school years */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view))), ==, 8);
 
@@ -532,14 +374,14 @@ test_pupils_own_document (void)
 
   /* an edit touches the edited school's cells and the totals, not the others */
   {
-    EntSchool *b = get_school (document, 1);
+    EntSchool *b = ent_test_school_at (document, 1);
     GtkWidget *other = find_cell (page, "count", b, 2022);
     guint other_changes = 0;
     /* any property of the widget set again (text, tooltip, style classes) */
     gulong id = g_signal_connect_swapped (other, "notify", G_CALLBACK (count_changes_cb), &other_changes);
 
-    type_into_label (find_cell (page, "count", a, 2023), "190");
-    wait_for_frames (window, 1);
+    ent_test_type_into_label (find_cell (page, "count", a, 2023), "190");
+    ent_test_wait_for_frames (window, 1);
     g_clear_pointer (&text, g_free);
     /* 190 + 110 */
     text = ent_count_format (300);
@@ -555,14 +397,14 @@ test_pupils_own_document (void)
   /* SPEC 3: where a count comes from; a typed count over an imported one
    * becomes "manual" */
   {
-    EntSchool *b = get_school (document, 1);
+    EntSchool *b = ent_test_school_at (document, 1);
     GtkWidget *imported = find_cell (page, "count", b, 2022);
 
     ent_school_set_known_pupils_from (b, 2022, 100, ENT_COUNT_SOURCE_OPEN_DATA);
-    wait_for_frames (window, 1);
+    ent_test_wait_for_frames (window, 1);
     g_assert_true (gtk_widget_has_css_class (imported, "open-data"));
     g_assert_false (gtk_widget_has_css_class (find_cell (page, "count", b, 2023), "open-data"));
-    type_into_label (imported, "101");
+    ent_test_type_into_label (imported, "101");
     g_assert_cmpint (ent_school_get_count_source (b, 2022), ==, ENT_COUNT_SOURCE_MANUAL);
     g_assert_false (gtk_widget_has_css_class (imported, "open-data"));
     ent_school_set_known_pupils (b, 2022, 100);
@@ -575,10 +417,10 @@ test_pupils_own_document (void)
     GtkWidget *before;
 
     ent_document_add_school (document, c);
-    wait_for_frames (window, 1);
-    type_into_label (find_cell (page, "count", c, 2024), "40");
+    ent_test_wait_for_frames (window, 1);
+    ent_test_type_into_label (find_cell (page, "count", c, 2024), "40");
     g_assert_cmpint (ent_school_get_opens (c), ==, 2024);
-    wait_for_frames (window, 1);
+    ent_test_wait_for_frames (window, 1);
     before = find_cell (page, "count", c, 2023);
     g_assert_true (gtk_widget_has_css_class (before, "closed"));
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (page, "opens", c, 0))), ==, "2024");
@@ -586,10 +428,10 @@ test_pupils_own_document (void)
     /* 2023: 190 + 110, the new school not open */
     text = ent_count_format (300);
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2023))), ==, text);
-    save_png (window, "pages-pupils-opens.png");
+    ent_test_save_png (window, "pages-pupils-opens.png");
 
     /* an opening after a known count is refused, with the reason */
-    type_into_label (find_cell (page, "opens", c, 0), "2025");
+    ent_test_type_into_label (find_cell (page, "opens", c, 0), "2025");
     g_assert_cmpint (ent_school_get_opens (c), ==, 2024);
     g_assert_true (gtk_widget_has_css_class (find_cell (page, "opens", c, 0), "error"));
     ent_document_remove_school (document, c);
@@ -597,10 +439,10 @@ test_pupils_own_document (void)
 
   /* the columns follow the contract */
   ent_contract_set_school_years (ent_document_get_contract (document), 5);
-  wait_for_frames (window, 1);
+  ent_test_wait_for_frames (window, 1);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view))), ==, 10);
   find_cell (page, "count", a, 2026);
-  save_png (window, "pages-pupils-own.png");
+  ent_test_save_png (window, "pages-pupils-own.png");
 
   destroy_window (window);
   g_assert_finalize_object (page);
@@ -621,7 +463,7 @@ static void
 test_scenarios_example (void)
 {
   g_autoptr(EntDocument) document = ent_document_new_example ();
-  EntScenario *base = get_scenario (document, 0);
+  EntScenario *base = ent_test_scenario_at (document, 0);
   GListModel *scenarios = ent_document_get_scenarios (document);
   GtkWidget *page = ent_scenarios_page_new ();
   GtkWidget *window;
@@ -633,9 +475,9 @@ test_scenarios_example (void)
   window = show_in_window (page);
 
   g_assert_true (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)) == base);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_by_id (page, "name_entry"))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ent_test_find_by_id (page, "name_entry"))), ==,
                    ent_scenario_get_name (base));
-  save_png (window, "pages-scenarios-example.png");
+  ent_test_save_png (window, "pages-scenarios-example.png");
 
   /* optional support in one year, then every year */
   widget = find_year_cell (page, "optional", 2025);
@@ -643,7 +485,7 @@ test_scenarios_example (void)
   gtk_check_button_set_active (GTK_CHECK_BUTTON (widget), TRUE);
   g_assert_true (ent_scenario_get_optional_in_year (base, 2025));
   g_assert_false (ent_scenario_get_optional_in_year (base, 2024));
-  widget = find_by_id (page, "optional_all_switch");
+  widget = ent_test_find_by_id (page, "optional_all_switch");
   gtk_switch_set_active (GTK_SWITCH (widget), TRUE);
   g_assert_true (ent_scenario_get_optional_all (base));
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_year_cell (page, "optional", 2024))));
@@ -657,9 +499,9 @@ test_scenarios_example (void)
   g_assert_cmpint (ent_scenario_get_half_days (base, 2026), ==, 3);
 
   /* projection: a negative rate with two decimals, no floating point drift */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_by_id (page, "rate_check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ent_test_find_by_id (page, "rate_check")), TRUE);
   g_assert_cmpint (ent_scenario_get_projection (base), ==, ENT_PROJECTION_RATE);
-  widget = find_by_id (page, "projection_spin");
+  widget = ent_test_find_by_id (page, "projection_spin");
   g_assert_true (gtk_widget_get_sensitive (widget));
   gtk_editable_set_text (GTK_EDITABLE (widget), "-2.07");
   gtk_spin_button_update (GTK_SPIN_BUTTON (widget));
@@ -668,61 +510,61 @@ test_scenarios_example (void)
   g_assert_cmpint (ent_scenario_get_projection_rate (base), ==, 29);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (widget), -4.35);
   g_assert_cmpint (ent_scenario_get_projection_rate (base), ==, -435);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_by_id (page, "constant_check")), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (ent_test_find_by_id (page, "constant_check")), TRUE);
   g_assert_cmpint (ent_scenario_get_projection (base), ==, ENT_PROJECTION_CONSTANT);
   g_assert_false (gtk_widget_get_sensitive (widget));
 
   /* tariff increase */
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find_by_id (page, "tariff_spin")), 2);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ent_test_find_by_id (page, "tariff_spin")), 2);
   g_assert_cmpint (ent_scenario_get_tariff_increase (base), ==, 200);
 
   /* rename through the entry */
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (page, "name_entry")), "Base revue");
+  gtk_editable_set_text (GTK_EDITABLE (ent_test_find_by_id (page, "name_entry")), "Base revue");
   g_assert_cmpstr (ent_scenario_get_name (base), ==, "Base revue");
-  g_assert_false (gtk_widget_get_visible (find_by_id (page, "name_error")));
+  g_assert_false (gtk_widget_get_visible (ent_test_find_by_id (page, "name_error")));
 
   /* SPEC 10.5: not with a control character: refused, with the reason */
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (page, "name_entry")), "Base\nrevue");
+  gtk_editable_set_text (GTK_EDITABLE (ent_test_find_by_id (page, "name_entry")), "Base\nrevue");
   g_assert_cmpstr (ent_scenario_get_name (base), ==, "Base revue");
-  g_assert_true (gtk_widget_get_visible (find_by_id (page, "name_error")));
-  g_assert_true (gtk_widget_has_css_class (find_by_id (page, "name_entry"), "error"));
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_by_id (page, "name_error"))),
+  g_assert_true (gtk_widget_get_visible (ent_test_find_by_id (page, "name_error")));
+  g_assert_true (gtk_widget_has_css_class (ent_test_find_by_id (page, "name_entry"), "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ent_test_find_by_id (page, "name_error"))),
                             "single line"));
-  g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (find_by_id (page, "name_entry")),
+  g_assert_true (gtk_test_accessible_has_state (GTK_ACCESSIBLE (ent_test_find_by_id (page, "name_entry")),
                                                 GTK_ACCESSIBLE_STATE_INVALID));
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (page, "name_entry")), "Base \xef\xbf\xbf");
+  gtk_editable_set_text (GTK_EDITABLE (ent_test_find_by_id (page, "name_entry")), "Base \xef\xbf\xbf");
   g_assert_cmpstr (ent_scenario_get_name (base), ==, "Base revue");
-  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find_by_id (page, "name_error"))),
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ent_test_find_by_id (page, "name_error"))),
                             "U+FFFF"));
-  gtk_editable_set_text (GTK_EDITABLE (find_by_id (page, "name_entry")), "Base revue");
-  g_assert_false (gtk_widget_get_visible (find_by_id (page, "name_error")));
-  g_assert_false (gtk_widget_has_css_class (find_by_id (page, "name_entry"), "error"));
-  wait_for_frames (window, 1);
+  gtk_editable_set_text (GTK_EDITABLE (ent_test_find_by_id (page, "name_entry")), "Base revue");
+  g_assert_false (gtk_widget_get_visible (ent_test_find_by_id (page, "name_error")));
+  g_assert_false (gtk_widget_has_css_class (ent_test_find_by_id (page, "name_entry"), "error"));
+  ent_test_wait_for_frames (window, 1);
   g_assert_true (shows_text (page, "Base revue"));
 
   /* add, duplicate, delete; one always remains */
   n = g_list_model_get_n_items (scenarios);
-  click (find_by_id (page, "add_button"));
+  ent_test_click (ent_test_find_by_id (page, "add_button"));
   g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n + 1);
-  g_assert_true (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)) == get_scenario (document, n));
-  click (find_by_id (page, "duplicate_button"));
+  g_assert_true (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)) == ent_test_scenario_at (document, n));
+  ent_test_click (ent_test_find_by_id (page, "duplicate_button"));
   g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n + 2);
   {
     g_autofree char *copy = g_strdup_printf (_("%s (copy)"), _("New scenario"));
 
-    g_assert_cmpstr (ent_scenario_get_name (get_scenario (document, n + 1)), ==, copy);
+    g_assert_cmpstr (ent_scenario_get_name (ent_test_scenario_at (document, n + 1)), ==, copy);
   }
   /* the editor shows the copy */
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_by_id (page, "constant_check"))));
-  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_by_id (page, "rate_check"))));
-  wait_for_frames (window, 1);
-  save_png (window, "pages-scenarios-edited.png");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ent_test_find_by_id (page, "constant_check"))));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (ent_test_find_by_id (page, "rate_check"))));
+  ent_test_wait_for_frames (window, 1);
+  ent_test_save_png (window, "pages-scenarios-edited.png");
 
   while (g_list_model_get_n_items (scenarios) > 1)
-    click (find_by_id (page, "delete_button"));
-  g_assert_false (gtk_widget_get_sensitive (find_by_id (page, "delete_button")));
+    ent_test_click (ent_test_find_by_id (page, "delete_button"));
+  g_assert_false (gtk_widget_get_sensitive (ent_test_find_by_id (page, "delete_button")));
   g_assert_nonnull (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)));
-  g_assert_true (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)) == get_scenario (document, 0));
+  g_assert_true (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)) == ent_test_scenario_at (document, 0));
 
   destroy_window (window);
   g_assert_finalize_object (page);
@@ -733,7 +575,7 @@ static void
 test_scenarios_own_document (void)
 {
   g_autoptr(EntDocument) document = new_own_document ();
-  EntScenario *prudent = get_scenario (document, 0);
+  EntScenario *prudent = ent_test_scenario_at (document, 0);
   GtkWidget *page = ent_scenarios_page_new ();
   GtkWidget *window;
 
@@ -742,8 +584,8 @@ test_scenarios_own_document (void)
   window = show_in_window (page);
 
   /* the editor shows the scenario's values: −10 % */
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (find_by_id (page, "rate_check"))));
-  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_by_id (page, "projection_spin"))),
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ent_test_find_by_id (page, "rate_check"))));
+  g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (ent_test_find_by_id (page, "projection_spin"))),
                                   -10.0, 1e-9);
   /* budget years 2023 .. 2025 */
   find_year_cell (page, "half-days", 2023);
@@ -753,8 +595,8 @@ test_scenarios_own_document (void)
   ent_scenario_set_half_days (prudent, 2024, 7);
   g_assert_cmpfloat_with_epsilon (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find_year_cell (page, "half-days", 2024))),
                                   7.0, 1e-9);
-  g_assert_false (gtk_widget_get_sensitive (find_by_id (page, "delete_button")));
-  save_png (window, "pages-scenarios-own.png");
+  g_assert_false (gtk_widget_get_sensitive (ent_test_find_by_id (page, "delete_button")));
+  ent_test_save_png (window, "pages-scenarios-own.png");
 
   destroy_window (window);
   g_assert_finalize_object (page);
@@ -767,7 +609,7 @@ static void
 test_budget_example (void)
 {
   g_autoptr(EntDocument) document = ent_document_new_example ();
-  EntScenario *base = get_scenario (document, 0);
+  EntScenario *base = ent_test_scenario_at (document, 0);
   GtkWidget *page = ent_budget_page_new ();
   GtkWidget *window;
   g_autofree char *title = NULL;
@@ -788,28 +630,28 @@ test_budget_example (void)
   /* AE/CP: remaining after 2024 */
   g_assert_true (shows_money (page, 628680 - 157170));
   title = g_strdup_printf (_("Budget of “%s”"), ent_scenario_get_name (base));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_by_id (page, "title_label"))), ==, title);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ent_test_find_by_id (page, "title_label"))), ==, title);
   /* one commune: no per-commune table */
-  g_assert_false (gtk_widget_get_visible (find_by_id (page, "communes_box")));
+  g_assert_false (gtk_widget_get_visible (ent_test_find_by_id (page, "communes_box")));
   /* SPEC 12, vintage: 2024 bills the known rentrée 2023; 2025 on rest on projections */
   g_assert_true (shows_text (page, "observed"));
   g_assert_true (shows_text (page, "pupils of the rentrée 2024 projected, last observed: rentrée 2023"));
   g_assert_true (shows_text (page, "pupils of the rentrée 2026 projected, last observed: rentrée 2023"));
-  save_png (window, "pages-budget-example.png");
+  ent_test_save_png (window, "pages-budget-example.png");
 
   /* a change of the scenario shows once the budget is recomputed */
   ent_scenario_set_optional_all (base, TRUE);
-  wait_for_frames (window, 1);
+  ent_test_wait_for_frames (window, 1);
   g_assert_true (shows_money (page, 193440));
   g_assert_true (shows_money (page, 773760));
   g_assert_false (shows_money (page, 628680));
 
   /* another scenario: 2 half-days a year */
-  g_object_set (page, "scenario", get_scenario (document, 2), NULL);
-  wait_for_frames (window, 1);
+  g_object_set (page, "scenario", ent_test_scenario_at (document, 2), NULL);
+  ent_test_wait_for_frames (window, 1);
   g_assert_true (shows_money (page, 223440));
   g_assert_true (shows_money (page, 30000));
-  save_png (window, "pages-budget-half-days.png");
+  ent_test_save_png (window, "pages-budget-half-days.png");
 
   destroy_window (window);
   g_assert_finalize_object (page);
@@ -828,18 +670,18 @@ test_budget_own_document (void)
   window = show_in_window (page);
 
   /* no budget yet: the empty state */
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (page, "stack"))), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ent_test_find_by_id (page, "stack"))), ==, "empty");
 
   attach_budget (page, document);
-  wait_for_frames (window, 1);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (page, "stack"))), ==, "budget");
+  ent_test_wait_for_frames (window, 1);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ent_test_find_by_id (page, "stack"))), ==, "budget");
   /* 2023 bills school year 2022: 300 pupils × 1,30 */
   g_assert_true (shows_money (page, 39000));
   g_assert_true (shows_text (page, "2023"));
-  save_png (window, "pages-budget-own.png");
+  ent_test_save_png (window, "pages-budget-own.png");
 
   g_object_set (page, "budget", NULL, NULL);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (find_by_id (page, "stack"))), ==, "empty");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ent_test_find_by_id (page, "stack"))), ==, "empty");
 
   destroy_window (window);
   g_assert_finalize_object (page);
@@ -896,7 +738,7 @@ row_texts (GtkWidget  *view,
            const char *first)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  GtkWidget *label = find_widget (view, match_text, first);
+  GtkWidget *label = ent_test_find_widget (view, match_text, first);
   GtkWidget *row;
 
   g_assert_nonnull (label);
@@ -952,7 +794,7 @@ static void
 test_budget_communes (void)
 {
   g_autoptr(EntDocument) document = new_communes_document ();
-  EntSchool *lys = get_school (document, 1);
+  EntSchool *lys = ent_test_school_at (document, 1);
   GtkWidget *page = ent_budget_page_new ();
   GtkWidget *window;
   GtkWidget *view;
@@ -966,12 +808,12 @@ test_budget_communes (void)
   const gint64 total_after[] = { 28600, 28600, 28600, 28600, 114400 };
 
   g_object_ref_sink (page);
-  g_object_set (page, "document", document, "scenario", get_scenario (document, 0), NULL);
+  g_object_set (page, "document", document, "scenario", ent_test_scenario_at (document, 0), NULL);
   attach_budget (page, document);
   window = show_in_window (page);
 
-  g_assert_true (gtk_widget_get_visible (find_by_id (page, "communes_box")));
-  view = find_by_id (page, "communes_view");
+  g_assert_true (gtk_widget_get_visible (ent_test_find_by_id (page, "communes_box")));
+  view = ent_test_find_by_id (page, "communes_view");
   /* commune, pupils, 2024 … 2027, contract */
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (view))), ==, 7);
   pupils_column = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (view)), 1);
@@ -1004,11 +846,11 @@ test_budget_communes (void)
       }
   }
   scroll_to_bottom (view);
-  save_png (window, "pages-budget-communes.png");
+  ent_test_save_png (window, "pages-budget-communes.png");
 
   /* live: Lys has 80 pupils in 2023 → 104,00 a year; the other rows keep theirs */
   ent_school_set_known_pupils (lys, 2023, 80);
-  wait_for_frames (window, 1);
+  ent_test_wait_for_frames (window, 1);
   assert_row (view, "Hem", 100, hem, G_N_ELEMENTS (hem));
   assert_row (view, "Lys", 80, lys_after, G_N_ELEMENTS (lys_after));
   assert_row (view, "Sailly", 40, sailly, G_N_ELEMENTS (sailly));
@@ -1016,9 +858,9 @@ test_budget_communes (void)
 
   /* a single commune: no table */
   ent_school_set_commune (lys, "Hem");
-  ent_school_set_commune (get_school (document, 3), "Hem");
-  wait_for_frames (window, 1);
-  g_assert_false (gtk_widget_get_visible (find_by_id (page, "communes_box")));
+  ent_school_set_commune (ent_test_school_at (document, 3), "Hem");
+  ent_test_wait_for_frames (window, 1);
+  g_assert_false (gtk_widget_get_visible (ent_test_find_by_id (page, "communes_box")));
 
   destroy_window (window);
   g_assert_finalize_object (page);

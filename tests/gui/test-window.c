@@ -21,9 +21,11 @@
 #include <gtk/gtk.h>
 
 #include "ent-compare-page.h"
-#include "ent-import-dialog.h"
+#include "ent-import-dialog-private.h"
 #include "ent-money.h"
 #include "ent-window-private.h"
+
+#include "ent-test-gtk-utils.h"
 
 /* ------------------------------------------------------------------ helpers */
 
@@ -34,6 +36,12 @@ painted_cb (GdkFrameClock *clock,
   *done = TRUE;
 }
 
+static EntWindow *
+show_window (EntDocument *document)
+{
+  return ent_test_present (ent_window_new (NULL, document));
+}
+
 static gboolean
 timeout_cb (gpointer data)
 {
@@ -41,109 +49,11 @@ timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  guint timeout;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &done);
-  timeout = g_timeout_add_seconds (20, timeout_cb, (gpointer) "a frame");
-  gtk_widget_queue_draw (widget);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-  g_signal_handler_disconnect (clock, id);
-}
-
-static void
-settle (GtkWidget *widget)
-{
-  wait_for_frame (widget);
-  wait_for_frame (widget);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static EntWindow *
-show_window (EntDocument *document)
-{
-  EntWindow *window = ent_window_new (NULL, document);
-
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  settle (GTK_WIDGET (window));
-  return window;
-}
-
-static void
-destroy_window (EntWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (window);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 static gpointer
 assumptions_child (EntWindow  *window,
                    const char *name)
 {
-  return template_child (window->assumptions_page, ENT_TYPE_ASSUMPTIONS_PAGE, name);
-}
-
-static void
-collect_entries (GtkWidget *widget,
-                 int        column,
-                 GPtrArray *out)
-{
-  if (GTK_IS_ENTRY (widget) &&
-      g_object_get_data (G_OBJECT (widget), "ent-list-item") != NULL &&
-      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ent-column")) == column)
-    g_ptr_array_add (out, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_entries (child, column, out);
+  return ent_test_template_child (window->assumptions_page, ENT_TYPE_ASSUMPTIONS_PAGE, name);
 }
 
 /* The entry of the first tariff period's @column (1 = base per pupil). */
@@ -153,7 +63,7 @@ tariff_entry (EntWindow *window,
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-  collect_entries (assumptions_child (window, "tariff_view"), column, entries);
+  ent_test_collect_list_entries (assumptions_child (window, "tariff_view"), column, entries);
   g_assert_cmpuint (entries->len, >=, 1);
   return g_ptr_array_index (entries, 0);
 }
@@ -205,20 +115,6 @@ static const char *
 total_text (EntWindow *window)
 {
   return ent_totals_bar_get_total_text (ENT_TOTALS_BAR (window->totals_bar));
-}
-
-static GFile *
-copy_example_to (const char *dir,
-                 const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (ENT_EXAMPLE_RESOURCE, 0, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (bytes);
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
 }
 
 /* The application's settings (memory backend), or NULL without the schema. */
@@ -303,7 +199,7 @@ open_import_dialog_for (EntWindow *window,
   g_object_ref (dialog);
   while (!gtk_widget_get_mapped (GTK_WIDGET (dialog)))
     g_main_context_iteration (NULL, TRUE);
-  settle (GTK_WIDGET (dialog));
+  ent_test_settle (GTK_WIDGET (dialog));
   return ENT_IMPORT_DIALOG (dialog);
 }
 
@@ -311,7 +207,7 @@ static EntImportDialog *
 open_import_dialog (EntWindow  *window,
                     const char *fixture)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "import", "fixtures", fixture, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "model", "fixtures", fixture, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   return open_import_dialog_for (window, file);
@@ -326,29 +222,13 @@ close_import_dialog (EntImportDialog *dialog)
   g_assert_finalize_object (dialog);
 }
 
-static EntSchool *
-find_school (EntDocument *document,
-             const char  *uai)
-{
-  GListModel *schools = ent_document_get_schools (document);
-
-  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
-    {
-      g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
-
-      if (g_strcmp0 (ent_school_get_uai (school), uai) == 0)
-        return school;   /* the document keeps it alive */
-    }
-  return NULL;
-}
-
 static void
 assert_known (EntDocument *document,
               const char  *uai,
               int          school_year,
               gint64       expected)
 {
-  EntSchool *school = find_school (document, uai);
+  EntSchool *school = ent_test_find_school (document, uai);
   gint64 count = -1;
 
   g_assert_nonnull (school);
@@ -380,7 +260,7 @@ test_example (void)
   /* The title, unmodified and never saved */
   g_assert_cmpstr (gtk_label_get_text (window->title_label), ==, "ENT des écoles publiques de Hem");
   g_assert_cmpstr (gtk_label_get_text (window->subtitle_label), !=, "");
-  g_assert_false (gtk_widget_is_sensitive (template_child (window, ENT_TYPE_WINDOW, "save_button")));
+  g_assert_false (gtk_widget_is_sensitive (ent_test_template_child (window, ENT_TYPE_WINDOW, "save_button")));
 
   /* Another scenario selected: the totals follow. */
   {
@@ -398,11 +278,11 @@ test_example (void)
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i]);
       g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, pages[i]);
-      settle (GTK_WIDGET (window));
-      save_png (GTK_WIDGET (window), name);
+      ent_test_settle (GTK_WIDGET (window));
+      ent_test_save_png (GTK_WIDGET (window), name);
     }
 
-  destroy_window (window);
+  ent_test_destroy_window (window);
 }
 
 static void
@@ -417,7 +297,7 @@ test_edit_assumptions (void)
   gtk_check_button_set_active (assumptions_child (window, "prorata_check"), TRUE);
   g_assert_cmpint (ent_contract_get_billing (contract), ==, ENT_BILLING_PRORATA);
   g_assert_true (ent_document_get_modified (document));
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   assert_shows_amount (total_text (window), 576290);
   assert_shows_amount (ent_totals_bar_get_year_text (bar, 2027), 104780);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (window->title_label), "• "));
@@ -428,7 +308,7 @@ test_edit_assumptions (void)
   /* A new base price typed in the tariff list: 1209 × 1,40 = 1 692,60 a year. */
   gtk_editable_set_text (tariff_entry (window, 1), "1.40");
   g_assert_cmpint (ent_tariff_period_get_base_per_pupil (first_tariff (document)), ==, 140);
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   assert_shows_amount (ent_totals_bar_get_year_text (bar, 2024), 169260);
   assert_shows_amount (total_text (window), 4 * 169260);
 
@@ -487,7 +367,7 @@ test_edit_assumptions (void)
   /* Spin buttons: three school years from 2023 end the budget in 2026. */
   gtk_spin_button_set_value (assumptions_child (window, "school_years_spin"), 3);
   g_assert_cmpint (ent_contract_get_school_years (contract), ==, 3);
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_null (ent_totals_bar_get_year_text (bar, 2027));
   g_assert_nonnull (ent_totals_bar_get_year_text (bar, 2026));
 
@@ -535,7 +415,7 @@ test_edit_assumptions (void)
     gtk_editable_set_text (date_entry, text);
     g_signal_emit_by_name (date_entry, "activate");
     g_assert_cmpint (g_date_get_year (ent_tariff_period_get_valid_from (first_tariff (document))), ==, 2025);
-    settle (GTK_WIDGET (window));
+    ent_test_settle (GTK_WIDGET (window));
     g_assert_true (gtk_revealer_get_reveal_child (window->budget_revealer));
     g_assert_cmpstr (gtk_label_get_text (window->budget_label), !=, "");
     g_assert_cmpstr (total_text (window), ==, before);
@@ -545,7 +425,7 @@ test_edit_assumptions (void)
     date_entry = tariff_entry (window, 0);
     gtk_editable_set_text (date_entry, text);
     g_signal_emit_by_name (date_entry, "activate");
-    settle (GTK_WIDGET (window));
+    ent_test_settle (GTK_WIDGET (window));
     g_assert_false (gtk_revealer_get_reveal_child (window->budget_revealer));
   }
 
@@ -557,7 +437,7 @@ test_edit_assumptions (void)
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   ent_document_set_modified (document, FALSE);
-  destroy_window (window);
+  ent_test_destroy_window (window);
 #else
   /* The guard: discard on close. */
   gtk_window_close (GTK_WINDOW (window));
@@ -574,7 +454,7 @@ static void
 test_save_reload (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
-  g_autoptr(GFile) file = copy_example_to (dir, "commune.entbudget");
+  g_autoptr(GFile) file = ent_test_write_example (dir, "commune.entbudget");
   g_autoptr(GFile) other = NULL;
   g_autoptr(GFile) bad = NULL;
   g_autoptr(EntDocument) document = NULL;
@@ -587,13 +467,13 @@ test_save_reload (void)
   g_assert_no_error (error);
   window = show_window (document);
   g_assert_cmpstr (gtk_label_get_text (window->subtitle_label), ==, "commune.entbudget");
-  g_assert_false (gtk_widget_is_sensitive (template_child (window, ENT_TYPE_WINDOW, "save_button")));
+  g_assert_false (gtk_widget_is_sensitive (ent_test_template_child (window, ENT_TYPE_WINDOW, "save_button")));
 
   gtk_editable_set_text (assumptions_child (window, "title_entry"), "Budget ENT de Test");
   gtk_editable_set_text (tariff_entry (window, 3), "155");
   g_assert_true (ent_document_get_modified (document));
   g_assert_cmpstr (gtk_label_get_text (window->title_label), ==, "• Budget ENT de Test");
-  g_assert_true (gtk_widget_is_sensitive (template_child (window, ENT_TYPE_WINDOW, "save_button")));
+  g_assert_true (gtk_widget_is_sensitive (ent_test_template_child (window, ENT_TYPE_WINDOW, "save_button")));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   g_assert_false (ent_document_get_modified (document));
@@ -630,7 +510,7 @@ test_save_reload (void)
   g_assert_no_error (error);
   g_assert_false (ent_window_get_document (window) == document);
   g_assert_true (ent_document_equal (ent_window_get_document (window), reloaded));
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   assert_shows_amount (total_text (window), 628680);
 
   /* A load error is shown in the window and changes nothing. */
@@ -655,7 +535,7 @@ test_save_reload (void)
     g_clear_error (&error);
   }
 
-  destroy_window (window);
+  ent_test_destroy_window (window);
   g_remove (bad_path);
   g_file_delete (other, NULL, NULL);
   {
@@ -675,7 +555,7 @@ static void
 test_guard (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
-  g_autoptr(GFile) file = copy_example_to (dir, "guard.entbudget");
+  g_autoptr(GFile) file = ent_test_write_example (dir, "guard.entbudget");
   g_autoptr(EntDocument) document = ent_document_new_from_file (file, NULL);
   g_autoptr(EntDocument) reloaded = NULL;
   EntWindow *window = show_window (document);
@@ -700,12 +580,12 @@ test_guard (void)
   g_assert_false (ent_document_get_modified (ent_window_get_document (window)));
   reloaded = ent_document_new_from_file (file, NULL);
   g_assert_cmpstr (ent_document_get_payer (reloaded), ==, "Ville de Lys");
-  settle (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), "window-new.png");
+  ent_test_settle (GTK_WIDGET (window));
+  ent_test_save_png (GTK_WIDGET (window), "window-new.png");
 
   /* An unmodified document closes without a question, remembering the size. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1150, 760);
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_object_ref (window);   /* destroy_window drops one */
   gtk_window_close (GTK_WINDOW (window));
   g_assert_null (window->guard_dialog);
@@ -756,8 +636,8 @@ test_export (void)
   g_assert_null (ent_window_get_error_message (window));
   g_assert_true (gtk_revealer_get_reveal_child (window->info_revealer));
   g_assert_nonnull (strstr (gtk_label_get_text (window->info_label), "budget.xlsx"));
-  settle (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), "window-exported.png");
+  ent_test_settle (GTK_WIDGET (window));
+  ent_test_save_png (GTK_WIDGET (window), "window-exported.png");
   {
     g_autoptr(GSettings) settings = new_settings ();
     g_autoptr(GFile) folder = g_file_new_for_path (dir);
@@ -771,7 +651,7 @@ test_export (void)
       }
   }
 
-  destroy_window (window);
+  ent_test_destroy_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -797,18 +677,18 @@ test_compare (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, "compare");
   g_assert_true (ent_compare_page_get_budget (ENT_COMPARE_PAGE (window->compare_page)) ==
                  ent_window_get_budget (window));
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
 
   /* SPEC 4, worked examples: the three scenarios' contract totals and a year. */
   texts = dup_label_texts (window->compare_page);
   assert_contains_amount (texts, 628680);
   assert_contains_amount (texts, 773760);
   assert_contains_amount (texts, 157170);
-  save_png (GTK_WIDGET (window), "window-compare-page.png");
+  ent_test_save_png (GTK_WIDGET (window), "window-compare-page.png");
 
   /* Live: a new base price shows on the Compare page once recomputed. */
   ent_tariff_period_set_base_per_pupil (first_tariff (document), 140);
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_true (ent_compare_page_get_budget (ENT_COMPARE_PAGE (window->compare_page)) ==
                  ent_window_get_budget (window));
   g_clear_pointer (&texts, g_free);
@@ -819,7 +699,7 @@ test_compare (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "budget");
   g_assert_null (ent_compare_page_get_budget (ENT_COMPARE_PAGE (window->compare_page)));
 
-  destroy_window (window);
+  ent_test_destroy_window (window);
 }
 
 static void
@@ -867,7 +747,7 @@ test_export_pdf (void)
     g_clear_error (&error);
   }
 
-  destroy_window (window);
+  ent_test_destroy_window (window);
   g_remove (path);
   g_rmdir (dir);
 }
@@ -885,14 +765,14 @@ test_import (void)
   g_autofree char *texts = NULL;
 
   dialog = open_import_dialog (window, "effectifs-labels.csv");
-  import_button = template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "import_button");
-  communes = template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "communes_entry");
+  import_button = ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "import_button");
+  communes = ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "communes_entry");
 
   /* Prefilled with the document's communes; nothing to import before a preview. */
   g_assert_cmpstr (gtk_editable_get_text (communes), ==, "Hem");
   g_assert_false (gtk_widget_is_sensitive (import_button));
   g_assert_false (ent_import_dialog_get_can_import (dialog));
-  save_png (GTK_WIDGET (dialog), "import-dialog-start.png");
+  ent_test_save_png (GTK_WIDGET (dialog), "import-dialog-start.png");
 
   gtk_editable_set_text (communes, "hem");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.preview", NULL));
@@ -902,25 +782,25 @@ test_import (void)
   g_assert_null (ent_import_dialog_get_error (dialog));
   g_assert_true (ent_import_dialog_get_can_import (dialog));
   g_assert_true (gtk_widget_is_sensitive (import_button));
-  settle (GTK_WIDGET (dialog));
+  ent_test_settle (GTK_WIDGET (dialog));
 
   /* The three public schools of Hem (not the private one), and what changes. */
-  texts = dup_label_texts (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "schools_view"));
+  texts = dup_label_texts (ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "schools_view"));
   g_assert_nonnull (strstr (texts, "(0590101A)"));
   g_assert_nonnull (strstr (texts, "(0590102B)"));
   g_assert_nonnull (strstr (texts, "(0590103C)"));
   g_assert_null (strstr (texts, "0590104D"));
   g_assert_null (strstr (texts, "0590201E"));
   g_clear_pointer (&texts, g_free);
-  texts = dup_label_texts (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "changes_view"));
+  texts = dup_label_texts (ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "changes_view"));
   g_assert_nonnull (strstr (texts, "0590101A"));
   /* SPEC 12: the aggregate line of Hem is replaced, and said to be */
   g_assert_nonnull (strstr (texts, "Écoles publiques de Hem (11 écoles), Hem: no UAI, replaced"));
   /* and the totals before and after: 1 209 → 95 + 176 + 214 = 485 pupils */
-  g_assert_nonnull (strstr (gtk_label_get_text (template_child (dialog, ENT_TYPE_IMPORT_DIALOG,
+  g_assert_nonnull (strstr (gtk_label_get_text (ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG,
                                                                 "totals_label")),
                             "1209 → 485 pupils"));
-  save_png (GTK_WIDGET (dialog), "import-dialog.png");
+  ent_test_save_png (GTK_WIDGET (dialog), "import-dialog.png");
 
   /* Still nothing in the document. */
   g_assert_false (ent_document_get_modified (document));
@@ -939,10 +819,10 @@ test_import (void)
   assert_known (document, "0590102B", 2023, 176);
   assert_known (document, "0590103C", 2022, 210);
   assert_known (document, "0590103C", 2023, 214);
-  g_assert_null (find_school (document, "0590104D"));
+  g_assert_null (ent_test_find_school (document, "0590104D"));
 
   /* Live: recomputed, the pupils page shown, the import confirmed. */
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_false (ent_window_get_budget (window) == before);
   {
     g_autoptr(EntBudget) expected = ent_budget_compute (document, NULL);
@@ -956,14 +836,14 @@ test_import (void)
   g_assert_nonnull (window->undo_toast);
   g_assert_nonnull (strstr (adw_toast_get_title (window->undo_toast), "effectifs-labels.csv"));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (window->title_label), "• "));
-  save_png (GTK_WIDGET (window), "window-imported.png");
+  ent_test_save_png (GTK_WIDGET (window), "window-imported.png");
 
   /* the import is one step: one undo gives the example back, unmodified */
   {
     g_autoptr(EntDocument) example = ent_document_new_example ();
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-    settle (GTK_WIDGET (window));
+    ent_test_settle (GTK_WIDGET (window));
     g_assert_true (ent_window_get_document (window) == document);
     g_assert_true (ent_document_equal (document, example));
     g_assert_false (ent_document_get_modified (document));
@@ -972,13 +852,13 @@ test_import (void)
     assert_shows_amount (total_text (window), 628680);
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-    settle (GTK_WIDGET (window));
+    ent_test_settle (GTK_WIDGET (window));
     g_assert_true (ent_document_get_modified (document));
     assert_known (document, "0590101A", 2023, 95);
     g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (document)), ==, n_schools - 1 + 3);
   }
 
-  destroy_window (window);
+  ent_test_destroy_window (window);
 }
 
 /* Errors of the file are shown in the dialog, and nothing is applied. */
@@ -996,8 +876,8 @@ test_import_errors (void)
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.preview", NULL);
   wait_until_idle (dialog);
   g_assert_null (ent_import_dialog_get_error (dialog));
-  g_assert_true (gtk_widget_get_visible (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "warnings_label")));
-  g_assert_nonnull (strstr (gtk_label_get_text (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "warnings_label")),
+  g_assert_true (gtk_widget_get_visible (ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "warnings_label")));
+  g_assert_nonnull (strstr (gtk_label_get_text (ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "warnings_label")),
                             "Windows-1252"));
   close_import_dialog (dialog);
 
@@ -1014,16 +894,16 @@ test_import_errors (void)
     g_remove (path);
     g_rmdir (dir);
   }
-  import_button = template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "import_button");
+  import_button = ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "import_button");
   g_assert_nonnull (ent_import_dialog_get_error (dialog));
   g_assert_nonnull (strstr (ent_import_dialog_get_error (dialog), "UTF-8"));
-  g_assert_true (gtk_widget_get_visible (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "error_box")));
-  g_assert_cmpstr (gtk_label_get_text (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "error_label")),
+  g_assert_true (gtk_widget_get_visible (ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "error_box")));
+  g_assert_cmpstr (gtk_label_get_text (ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "error_label")),
                    ==, ent_import_dialog_get_error (dialog));
   g_assert_false (ent_import_dialog_get_can_import (dialog));
   g_assert_false (gtk_widget_is_sensitive (import_button));
-  settle (GTK_WIDGET (dialog));
-  save_png (GTK_WIDGET (dialog), "import-dialog-error.png");
+  ent_test_settle (GTK_WIDGET (dialog));
+  ent_test_save_png (GTK_WIDGET (dialog), "import-dialog-error.png");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
   close_import_dialog (dialog);
   g_assert_false (ent_document_get_modified (document));
@@ -1031,21 +911,21 @@ test_import_errors (void)
 
   /* No school of the commune; then a good preview made stale by a new choice. */
   dialog = open_import_dialog (window, "effectifs-labels.csv");
-  gtk_editable_set_text (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "communes_entry"), "Paris");
+  gtk_editable_set_text (ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "communes_entry"), "Paris");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.preview", NULL);
   wait_until_idle (dialog);
   g_assert_nonnull (ent_import_dialog_get_error (dialog));
   g_assert_nonnull (strstr (ent_import_dialog_get_error (dialog), "Paris"));
   g_assert_false (ent_import_dialog_get_can_import (dialog));
 
-  gtk_editable_set_text (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "communes_entry"), "Roubaix");
+  gtk_editable_set_text (ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "communes_entry"), "Roubaix");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.preview", NULL);
   wait_until_idle (dialog);
   g_assert_null (ent_import_dialog_get_error (dialog));
   g_assert_true (ent_import_dialog_get_can_import (dialog));
-  gtk_check_button_set_active (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "private_check"), TRUE);
+  gtk_check_button_set_active (ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "private_check"), TRUE);
   g_assert_false (ent_import_dialog_get_can_import (dialog));
-  g_assert_false (gtk_widget_is_sensitive (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "import_button")));
+  g_assert_false (gtk_widget_is_sensitive (ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "import_button")));
 
   /* Closed while reading: the result is dropped. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.preview", NULL);
@@ -1069,7 +949,7 @@ test_import_errors (void)
     g_file_set_contents (path, "ecole;uai;commune;2023\n\xc3\x89" "cole\xc2\x85" "Centre;;Hem;42\n", -1, &error);
     g_assert_no_error (error);
     dialog = open_import_dialog_for (window, file);
-    gtk_editable_set_text (template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "communes_entry"), "Hem");
+    gtk_editable_set_text (ent_test_template_child (dialog, ENT_TYPE_IMPORT_DIALOG, "communes_entry"), "Hem");
     gtk_widget_activate_action (GTK_WIDGET (dialog), "import.preview", NULL);
     wait_until_idle (dialog);
     g_assert_nonnull (ent_import_dialog_get_error (dialog));
@@ -1084,7 +964,7 @@ test_import_errors (void)
     g_rmdir (dir);
   }
 
-  destroy_window (window);
+  ent_test_destroy_window (window);
 }
 
 static GtkWindow *
@@ -1103,7 +983,7 @@ test_file_dialogs (void)
   /* GTK 4.8's GtkFileChooserDialog leaks (the cloud providers' bus error, a
    * cancelled GTask's error): not ours, and not for LeakSanitizer to report. */
   g_test_skip ("GTK's file chooser leaks under LeakSanitizer");
-  destroy_window (window);
+  ent_test_destroy_window (window);
   return;
 #endif
 
@@ -1128,7 +1008,7 @@ test_file_dialogs (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
-  destroy_window (window);
+  ent_test_destroy_window (window);
 }
 
 static GtkWindow *
@@ -1168,7 +1048,7 @@ test_application_actions (void)
   window = ent_window_new (app, document);
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
 
   /* The window's later actions have their accelerators on the application. */
   accels = gtk_application_get_accels_for_action (app, "win.export-pdf");
@@ -1185,8 +1065,8 @@ test_application_actions (void)
   g_assert_nonnull (dialog);
   while (!gtk_widget_get_mapped (GTK_WIDGET (dialog)))
     g_main_context_iteration (NULL, TRUE);
-  settle (GTK_WIDGET (dialog));
-  save_png (GTK_WIDGET (dialog), "shortcuts.png");
+  ent_test_settle (GTK_WIDGET (dialog));
+  ent_test_save_png (GTK_WIDGET (dialog), "shortcuts.png");
   gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.about", NULL));
@@ -1196,7 +1076,7 @@ test_application_actions (void)
   g_assert_cmpint (gtk_about_dialog_get_license_type (GTK_ABOUT_DIALOG (dialog)), ==, GTK_LICENSE_GPL_3_0);
   gtk_window_destroy (dialog);
 
-  destroy_window (window);
+  ent_test_destroy_window (window);
 }
 
 static int
@@ -1234,7 +1114,7 @@ test_frame_500_schools (void)
     }
   window = show_window (document);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   edited = g_list_model_get_item (ent_document_get_schools (document), 250);
 
   for (guint run = 0; run < 7; run++)
@@ -1265,7 +1145,7 @@ test_frame_500_schools (void)
       g_array_append_val (samples, elapsed);
       g_array_append_val (computes, compute);
       worst = MAX (worst, elapsed);
-      settle (GTK_WIDGET (window));
+      ent_test_settle (GTK_WIDGET (window));
     }
 
   /* Where the time goes: each view given a new budget on its own. */
@@ -1294,7 +1174,7 @@ test_frame_500_schools (void)
       budget = ent_budget_compute (document, NULL);
       g_print ("# ent_budget_compute: %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
     }
-    settle (GTK_WIDGET (window));
+    ent_test_settle (GTK_WIDGET (window));
   }
 
   g_array_sort (samples, compare_int64);
@@ -1309,7 +1189,7 @@ test_frame_500_schools (void)
   /* Only a guard against a hang: the figures above are what matters (the
    * window's own part is the computation and the totals bar). */
   g_assert_cmpint (g_array_index (samples, gint64, samples->len / 2), <, 60 * G_USEC_PER_SEC);
-  destroy_window (window);
+  ent_test_destroy_window (window);
 }
 
 /* Every validated field of the Assumptions page refuses a bad value with
@@ -1331,7 +1211,7 @@ test_refused_values_accessible (void)
   g_assert_false (g_strcmp0 (g_getenv ("GTK_A11Y"), "none") == 0);
   window = show_window (document);
   gtk_stack_set_visible_child (window->stack, window->assumptions_page);
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
 
   /* INSEE: Backspace once, 59299 -> 5929 */
   {
@@ -1353,7 +1233,7 @@ test_refused_values_accessible (void)
     gtk_editable_set_text (payment, "31/02/20x4");
     g_signal_emit_by_name (payment, "activate");
     assert_refused_accessibly (window, payment, "contract_error");
-    settle (GTK_WIDGET (window));
+    ent_test_settle (GTK_WIDGET (window));
   }
 
   /* The two spin buttons: a letter typed in */
@@ -1373,7 +1253,7 @@ test_refused_values_accessible (void)
     gtk_editable_set_text (date, "pas une date");
     g_signal_emit_by_name (date, "activate");
     assert_refused_accessibly (window, date, "tariff_error");
-    settle (GTK_WIDGET (window));
+    ent_test_settle (GTK_WIDGET (window));
   }
   for (int column = 1; column <= 3; column++)
     {
@@ -1383,7 +1263,7 @@ test_refused_values_accessible (void)
       assert_refused_accessibly (window, amount, "tariff_error");
       gtk_editable_set_text (amount, "-2");
       assert_refused_accessibly (window, amount, "tariff_error");
-      settle (GTK_WIDGET (window));
+      ent_test_settle (GTK_WIDGET (window));
     }
 
   /* The nine imputation codes */
@@ -1398,9 +1278,9 @@ test_refused_values_accessible (void)
       assert_accepted_accessibly (entry);
     }
 
-  settle (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), "refused-values-a11y.png");
-  destroy_window (window);
+  ent_test_settle (GTK_WIDGET (window));
+  ent_test_save_png (GTK_WIDGET (window), "refused-values-a11y.png");
+  ent_test_destroy_window (window);
 }
 
 /* The file-changed question is a GtkMessageDialog up to GTK 4.8 (a
@@ -1495,21 +1375,6 @@ assert_no_question (EntWindow *window)
     }
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 /* SPEC 10.3: a file rewritten by another program since it was opened is not
  * silently overwritten: Cancel writes nothing, Overwrite keeps the other
  * version as FILE~. */
@@ -1517,7 +1382,7 @@ static void
 test_file_changed_overwrite (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
-  g_autoptr(GFile) file = copy_example_to (dir, "changed.entbudget");
+  g_autoptr(GFile) file = ent_test_write_example (dir, "changed.entbudget");
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *backup_path = g_strconcat (path, "~", NULL);
   g_autofree char *outside = dup_outside_text ();
@@ -1552,8 +1417,8 @@ test_file_changed_overwrite (void)
     g_assert_true (gtk_widget_has_css_class (gtk_dialog_get_widget_for_response (dialog, ENT_WINDOW_OVERWRITE_CONFIRM),
                                              "destructive-action"));
   }
-  settle (GTK_WIDGET (dialog));
-  save_png (GTK_WIDGET (dialog), "window-file-changed.png");
+  ent_test_settle (GTK_WIDGET (dialog));
+  ent_test_save_png (GTK_WIDGET (dialog), "window-file-changed.png");
 
   /* Cancel: nothing written, the changes stay. */
   answer (window, ENT_WINDOW_OVERWRITE_CANCEL);
@@ -1593,8 +1458,8 @@ test_file_changed_overwrite (void)
     g_assert_nonnull (strstr (on_disk, "payer=Ville de Hem"));
   }
 
-  destroy_window (window);
-  remove_dir (dir);
+  ent_test_destroy_window (window);
+  ent_test_remove_tree (dir);
 }
 
 /* No question when nothing changed on disk: a save right after the open, the
@@ -1604,7 +1469,7 @@ static void
 test_file_changed_no_question (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
-  g_autoptr(GFile) file = copy_example_to (dir, "same.entbudget");
+  g_autoptr(GFile) file = ent_test_write_example (dir, "same.entbudget");
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *other_path = g_build_filename (dir, "other.entbudget", NULL);
   g_autoptr(GFile) other = g_file_new_for_path (other_path);
@@ -1663,7 +1528,7 @@ test_file_changed_no_question (void)
   /* The window destroyed while it asks: nothing written, nothing kept alive. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
   overwrite_question (window);
-  destroy_window (window);
+  ent_test_destroy_window (window);
   {
     g_autofree char *on_disk = read_path (other_path);
     GListModel *toplevels = gtk_window_get_toplevels ();
@@ -1680,7 +1545,7 @@ test_file_changed_no_question (void)
         g_assert_cmpstr (text, !=, "The file was changed by another program");
       }
   }
-  remove_dir (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* The file deleted by another program: Save asks too (with its own words),
@@ -1689,7 +1554,7 @@ static void
 test_file_changed_deleted (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
-  g_autoptr(GFile) file = copy_example_to (dir, "deleted.entbudget");
+  g_autoptr(GFile) file = ent_test_write_example (dir, "deleted.entbudget");
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(EntDocument) document = ent_document_new_from_file (file, NULL);
   EntWindow *window;
@@ -1747,7 +1612,7 @@ test_file_changed_deleted (void)
   }
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_finalize_object (window);
-  remove_dir (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* The Save As… answer opens the save dialog; the chosen file is written and
@@ -1756,7 +1621,7 @@ static void
 test_file_changed_save_as (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
-  g_autoptr(GFile) file = copy_example_to (dir, "mine.entbudget");
+  g_autoptr(GFile) file = ent_test_write_example (dir, "mine.entbudget");
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *copy_path = g_build_filename (dir, "copy.entbudget", NULL);
   g_autofree char *outside = dup_outside_text ();
@@ -1768,7 +1633,7 @@ test_file_changed_save_as (void)
 #if defined(__SANITIZE_ADDRESS__)
   /* GTK 4.8's GtkFileChooserDialog leaks (see test_file_dialogs) */
   g_test_skip ("GTK's file chooser leaks under LeakSanitizer");
-  remove_dir (dir);
+  ent_test_remove_tree (dir);
   return;
 #endif
 
@@ -1809,8 +1674,8 @@ test_file_changed_save_as (void)
   }
   g_assert_cmpstr (g_file_peek_path (ent_document_get_file (document)), ==, copy_path);
 
-  destroy_window (window);
-  remove_dir (dir);
+  ent_test_destroy_window (window);
+  ent_test_remove_tree (dir);
 }
 
 #endif
@@ -1824,7 +1689,7 @@ static void
 test_unbillable_document_opens (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("ent-gui-XXXXXX", NULL);
-  g_autoptr(GFile) file = copy_example_to (dir, "june.entbudget");
+  g_autoptr(GFile) file = ent_test_write_example (dir, "june.entbudget");
   g_autoptr(EntDocument) document = NULL;
   g_autoptr(EntDocument) example = ent_document_new_example ();
   g_autoptr(GError) error = NULL;
@@ -1839,7 +1704,7 @@ test_unbillable_document_opens (void)
   g_assert_no_error (error);
   window = show_window (document);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assumptions");
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
 
   /* The date typed the way the locale writes it, then Enter */
   g_date_clear (&june, 1);
@@ -1848,7 +1713,7 @@ test_unbillable_document_opens (void)
   date_entry = tariff_entry (window, 0);
   gtk_editable_set_text (date_entry, text);
   g_signal_emit_by_name (date_entry, "activate");
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ent_document_get_tariffs (document))), ==, 1);
   g_assert_cmpint (g_date_compare (ent_tariff_period_get_valid_from (first_tariff (document)), &june), ==, 0);
   g_assert_false (gtk_widget_get_visible (assumptions_child (window, "tariff_error")));
@@ -1862,7 +1727,7 @@ test_unbillable_document_opens (void)
   second = show_window (example);
   g_assert_true (ent_window_load_file (second, file, &error));
   g_assert_no_error (error);
-  settle (GTK_WIDGET (second));
+  ent_test_settle (GTK_WIDGET (second));
   g_assert_null (ent_window_get_error_message (second));
   g_assert_false (ent_window_get_document (second) == example);
   g_assert_cmpint (g_date_compare (ent_tariff_period_get_valid_from (first_tariff (ent_window_get_document (second))),
@@ -1877,10 +1742,10 @@ test_unbillable_document_opens (void)
   g_assert_nonnull (strstr (banner, "No tariff is in force on 1 January 2024"));
   /* opened so, it never had totals: no "last valid assumptions" to speak of */
   g_assert_null (strstr (banner, "last valid"));
-  save_png (GTK_WIDGET (second), "window-unbillable-opened.png");
+  ent_test_save_png (GTK_WIDGET (second), "window-unbillable-opened.png");
 
-  destroy_window (second);
-  destroy_window (window);
+  ent_test_destroy_window (second);
+  ent_test_destroy_window (window);
   {
     g_autofree char *path = g_file_get_path (file);
     g_autofree char *backup = g_strconcat (path, "~", NULL);
@@ -1906,7 +1771,7 @@ test_names_refused (void)
   };
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assumptions");
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -1944,9 +1809,9 @@ test_names_refused (void)
     assert_accepted_accessibly (reference);
   }
 
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   ent_document_set_modified (document, FALSE);
-  destroy_window (window);
+  ent_test_destroy_window (window);
 }
 
 int

@@ -33,49 +33,17 @@
 #include "ent-scenarios-page.h"
 #include "ent-window-private.h"
 
+#include "ent-test-gtk-utils.h"
+
 static const char *self_exe;
 
 /* ------------------------------------------------------------------ helpers */
-
-static void
-painted_cb (GdkFrameClock *clock,
-            gboolean      *done)
-{
-  *done = TRUE;
-}
 
 static gboolean
 timeout_cb (gpointer data)
 {
   g_error ("timed out waiting for %s", (const char *) data);
   return G_SOURCE_REMOVE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  guint timeout;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &done);
-  timeout = g_timeout_add_seconds (20, timeout_cb, (gpointer) "a frame");
-  gtk_widget_queue_draw (widget);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout);
-  g_signal_handler_disconnect (clock, id);
-}
-
-static void
-settle (GtkWidget *widget)
-{
-  wait_for_frame (widget);
-  wait_for_frame (widget);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* GtkEditableLabel (GTK 4.8) stops editing from a 100 ms timeout when the
@@ -96,97 +64,23 @@ let_editable_labels_settle (void)
 static EntWindow *
 show_window (EntDocument *document)
 {
-  EntWindow *window = ent_window_new (NULL, document);
-
-  g_object_ref (window);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  settle (GTK_WIDGET (window));
-  return window;
+  return ent_test_present (ent_window_new (NULL, document));
 }
 
 static void
 destroy_window (EntWindow *window)
 {
   let_editable_labels_settle ();
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (window);
+  ent_test_destroy_window (window);
 }
 
+/* Typing into a cell, then the labels' timeout (above) runs out. */
 static void
-save_png (GtkWidget  *widget,
-          const char *name)
+type_into_label (GtkWidget  *widget,
+                 const char *text)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
-                                 gconstpointer  data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (match (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-match_id (GtkWidget     *widget,
-          gconstpointer  data)
-{
-  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), data) == 0;
-}
-
-/* A widget of a page's template by its id, bound or not. */
-static gpointer
-find_by_id (GtkWidget  *root,
-            const char *id)
-{
-  GtkWidget *widget = find_widget (root, match_id, id);
-
-  g_assert_nonnull (widget);
-  return widget;
+  ent_test_type_into_label (widget, text);
+  let_editable_labels_settle ();
 }
 
 typedef struct
@@ -215,47 +109,10 @@ find_cell (EntWindow  *window,
            int         year)
 {
   CellQuery query = { kind, school, year };
-  GtkWidget *cell = find_widget (window->pupils_page, match_cell, &query);
+  GtkWidget *cell = ent_test_find_widget (window->pupils_page, match_cell, &query);
 
   g_assert_nonnull (cell);
   return cell;
-}
-
-/* What a user does on an editable label: click (or Enter), type, Enter. */
-static void
-type_into_label (GtkWidget  *widget,
-                 const char *text)
-{
-  g_assert_true (GTK_IS_EDITABLE_LABEL (widget));
-  g_assert_true (gtk_widget_activate_action (widget, "editing.start", NULL));
-  gtk_editable_set_text (GTK_EDITABLE (widget), text);
-  g_assert_true (gtk_widget_activate_action (widget, "editing.stop", "b", TRUE));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  let_editable_labels_settle ();
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
-collect_tariff_entries (GtkWidget *widget,
-                        int        column,
-                        GPtrArray *out)
-{
-  if (GTK_IS_ENTRY (widget) &&
-      g_object_get_data (G_OBJECT (widget), "ent-list-item") != NULL &&
-      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ent-column")) == column)
-    g_ptr_array_add (out, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_tariff_entries (child, column, out);
 }
 
 /* The entry of the first tariff period's base per pupil. */
@@ -264,18 +121,9 @@ base_tariff_entry (EntWindow *window)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-  collect_tariff_entries (find_by_id (window->assumptions_page, "tariff_view"), 1, entries);
+  ent_test_collect_list_entries (ent_test_find_by_id (window->assumptions_page, "tariff_view"), 1, entries);
   g_assert_cmpuint (entries->len, >=, 1);
   return g_ptr_array_index (entries, 0);
-}
-
-static EntSchool *
-school_at (EntDocument *document,
-           guint        index)
-{
-  g_autoptr(EntSchool) school = g_list_model_get_item (ent_document_get_schools (document), index);
-
-  return school;   /* the document keeps it */
 }
 
 /* The document's text without the scenario chosen (not an edit). */
@@ -289,48 +137,6 @@ text_of (EntDocument *document)
   if (line != NULL)
     g_string_erase (out, line - out->str + 1, strchr (line + 1, '\n') - line);
   return g_string_free (out, FALSE);
-}
-
-static GFile *
-write_example (const char *dir,
-               const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (ENT_EXAMPLE_RESOURCE, 0, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (bytes);
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ent-gui-workspace-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static guint
@@ -353,7 +159,7 @@ remove_all_drafts (void)
 {
   g_autofree char *directory = ent_draft_dup_default_directory ();
 
-  remove_tree (directory);
+  ent_test_remove_tree (directory);
 }
 
 /* ------------------------------------------------ undo and redo, one by one */
@@ -375,19 +181,19 @@ check_undo_redo (EntWindow   *window,
 
   g_test_message ("undo: %s", what);
   action (window);
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   after = text_of (document);
   g_assert_cmpstr (after, !=, before);
   g_assert_true (ent_document_get_modified (document));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_true (ent_window_get_document (window) == document);
   undone = text_of (document);
   g_assert_cmpstr (undone, ==, before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   redone = text_of (document);
   g_assert_cmpstr (redone, ==, after);
 }
@@ -398,14 +204,14 @@ edit_cell (EntWindow *window)
   EntDocument *document = ent_window_get_document (window);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
-  settle (GTK_WIDGET (window));
-  type_into_label (find_cell (window, "count", school_at (document, 0), 2024), "1150");
+  ent_test_settle (GTK_WIDGET (window));
+  type_into_label (find_cell (window, "count", ent_test_school_at (document, 0), 2024), "1150");
 }
 
 static void
 edit_title (EntWindow *window)
 {
-  GtkEditable *title = find_by_id (window->assumptions_page, "title_entry");
+  GtkEditable *title = ent_test_find_by_id (window->assumptions_page, "title_entry");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assumptions");
   gtk_editable_set_text (title, "ENT de Hem, 2024");
@@ -415,7 +221,7 @@ static void
 add_school (EntWindow *window)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
-  click (find_by_id (window->pupils_page, "add_button"));
+  ent_test_click (ent_test_find_by_id (window->pupils_page, "add_button"));
 }
 
 static void
@@ -424,53 +230,53 @@ rename_school (EntWindow *window)
   EntDocument *document = ent_window_get_document (window);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
-  settle (GTK_WIDGET (window));
-  type_into_label (find_cell (window, "name", school_at (document, 0), 0), "Écoles de Hem");
+  ent_test_settle (GTK_WIDGET (window));
+  type_into_label (find_cell (window, "name", ent_test_school_at (document, 0), 0), "Écoles de Hem");
 }
 
 static void
 remove_school (EntWindow *window)
 {
-  GtkSingleSelection *selection = template_child (window->pupils_page, ENT_TYPE_PUPILS_PAGE, "selection");
+  GtkSingleSelection *selection = ent_test_template_child (window->pupils_page, ENT_TYPE_PUPILS_PAGE, "selection");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
   gtk_single_selection_set_selected (selection, 0);
-  click (template_child (window->pupils_page, ENT_TYPE_PUPILS_PAGE, "remove_button"));
+  ent_test_click (ent_test_template_child (window->pupils_page, ENT_TYPE_PUPILS_PAGE, "remove_button"));
 }
 
 static void
 duplicate_scenario (EntWindow *window)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "scenarios");
-  click (template_child (window->scenarios_page, ENT_TYPE_SCENARIOS_PAGE, "duplicate_button"));
+  ent_test_click (ent_test_template_child (window->scenarios_page, ENT_TYPE_SCENARIOS_PAGE, "duplicate_button"));
 }
 
 static void
 delete_scenario (EntWindow *window)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "scenarios");
-  click (template_child (window->scenarios_page, ENT_TYPE_SCENARIOS_PAGE, "delete_button"));
+  ent_test_click (ent_test_template_child (window->scenarios_page, ENT_TYPE_SCENARIOS_PAGE, "delete_button"));
 }
 
 static void
 add_tariff (EntWindow *window)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assumptions");
-  click (find_by_id (window->assumptions_page, "add_tariff_button"));
+  ent_test_click (ent_test_find_by_id (window->assumptions_page, "add_tariff_button"));
 }
 
 static void
 change_tariff (EntWindow *window)
 {
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assumptions");
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   gtk_editable_set_text (base_tariff_entry (window), "1.40");
 }
 
 static void
 edit_imputation (EntWindow *window)
 {
-  GtkEditable *nature = find_by_id (window->assumptions_page, "specific_nature_entry");
+  GtkEditable *nature = ent_test_find_by_id (window->assumptions_page, "specific_nature_entry");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assumptions");
   gtk_editable_set_text (nature, "6554");
@@ -490,7 +296,7 @@ test_undo_each_action (void)
   g_assert_false (ent_workspace_get_can_undo (ent_window_get_workspace (window)));
 
   check_undo_redo (window, edit_cell, "one cell");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (window, "count", school_at (document, 0), 2024))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_cell (window, "count", ent_test_school_at (document, 0), 2024))),
                    ==, "1150");
   check_undo_redo (window, edit_title, "one field");
   check_undo_redo (window, add_school, "a school added");
@@ -504,14 +310,14 @@ test_undo_each_action (void)
 
   /* one more undo: the entry shows the document's value again */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  settle (GTK_WIDGET (window));
-  g_assert_cmpstr (gtk_editable_get_text (find_by_id (window->assumptions_page, "specific_nature_entry")),
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_editable_get_text (ent_test_find_by_id (window->assumptions_page, "specific_nature_entry")),
                    ==, "65548");
 
   /* all the way back: the example as it opened, not modified */
   while (ent_workspace_get_can_undo (ent_window_get_workspace (window)))
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   {
     g_autofree char *text = text_of (document);
 
@@ -528,8 +334,8 @@ test_undo_each_action (void)
 static void
 test_undo_to_saved (void)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autoptr(GFile) file = write_example (dir, "hem.entbudget");
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-gui-workspace-XXXXXX");
+  g_autoptr(GFile) file = ent_test_write_example (dir, "hem.entbudget");
   g_autoptr(GError) error = NULL;
   g_autoptr(EntDocument) document = ent_document_new_from_file (file, &error);
   EntWindow *window;
@@ -537,17 +343,17 @@ test_undo_to_saved (void)
 
   g_assert_no_error (error);
   window = show_window (document);
-  save_button = template_child (window, ENT_TYPE_WINDOW, "save_button");
+  save_button = ent_test_template_child (window, ENT_TYPE_WINDOW, "save_button");
   g_assert_false (gtk_widget_is_sensitive (save_button));
 
   edit_cell (window);
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_true (ent_document_get_modified (document));
   g_assert_true (g_str_has_prefix (gtk_label_get_text (window->title_label), "• "));
   g_assert_true (gtk_widget_is_sensitive (save_button));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_false (ent_document_get_modified (document));
   g_assert_false (g_str_has_prefix (gtk_label_get_text (window->title_label), "• "));
   g_assert_false (gtk_widget_is_sensitive (save_button));
@@ -556,7 +362,7 @@ test_undo_to_saved (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
   g_assert_true (ent_window_save_to_file (window, file, &error));
   g_assert_no_error (error);
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_false (ent_document_get_modified (document));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_true (ent_document_get_modified (document));
@@ -565,7 +371,7 @@ test_undo_to_saved (void)
 
   /* the primary menu has Undo and Redo */
   {
-    GMenuModel *menu = template_child (window, ENT_TYPE_WINDOW, "primary_menu");
+    GMenuModel *menu = ent_test_template_child (window, ENT_TYPE_WINDOW, "primary_menu");
     g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
     g_autofree char *first = NULL;
     g_autofree char *second = NULL;
@@ -587,7 +393,7 @@ test_undo_to_saved (void)
   }
 
   destroy_window (window);
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* In an application: Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y. */
@@ -610,7 +416,7 @@ test_undo_accels (void)
   window = ent_window_new (app, document);
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
 
   accels = gtk_application_get_accels_for_action (app, "win.undo");
   g_assert_cmpstrv (accels, ((const char *[]) { "<Control>z", NULL }));
@@ -629,7 +435,7 @@ test_undo_toasts (void)
   g_autoptr(EntDocument) document = ent_document_new_example ();
   EntWindow *window = show_window (document);
   g_autofree char *before = text_of (document);
-  g_autofree char *name = g_strdup (ent_school_get_name (school_at (document, 0)));
+  g_autofree char *name = g_strdup (ent_school_get_name (ent_test_school_at (document, 0)));
   guint n_scenarios = g_list_model_get_n_items (ent_document_get_scenarios (document));
 
   remove_school (window);
@@ -637,13 +443,13 @@ test_undo_toasts (void)
   g_assert_nonnull (window->undo_toast);
   g_assert_nonnull (strstr (adw_toast_get_title (window->undo_toast), name));
   g_assert_cmpstr (adw_toast_get_action_name (window->undo_toast), ==, "win.undo");
-  settle (GTK_WIDGET (window));
-  save_png (GTK_WIDGET (window), "workspace-toast-school.png");
+  ent_test_settle (GTK_WIDGET (window));
+  ent_test_save_png (GTK_WIDGET (window), "workspace-toast-school.png");
 
   /* the toast's button */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window),
                                              adw_toast_get_action_name (window->undo_toast), NULL));
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_null (window->undo_toast);
   {
     g_autofree char *text = text_of (document);
@@ -658,7 +464,7 @@ test_undo_toasts (void)
   g_assert_nonnull (window->undo_toast);
   g_assert_nonnull (strstr (adw_toast_get_title (window->undo_toast), "Base seule"));
   add_school (window);
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_null (window->undo_toast);
 
   destroy_window (window);
@@ -668,8 +474,8 @@ test_undo_toasts (void)
 static void
 test_draft_after_edit (void)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autoptr(GFile) file = write_example (dir, "hem.entbudget");
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-gui-workspace-XXXXXX");
+  g_autoptr(GFile) file = ent_test_write_example (dir, "hem.entbudget");
   g_autoptr(GError) error = NULL;
   g_autoptr(EntDocument) document = ent_document_new_from_file (file, &error);
   EntWindow *window;
@@ -681,7 +487,7 @@ test_draft_after_edit (void)
   window = show_window (document);
   workspace = ent_window_get_workspace (window);
   edit_cell (window);
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_cmpuint (count_drafts (), ==, 0);   /* not at once: a few seconds after */
 
   timeout = g_timeout_add_seconds (20, timeout_cb, (gpointer) "the draft");
@@ -695,7 +501,7 @@ test_draft_after_edit (void)
   g_assert_cmpuint (count_drafts (), ==, 0);
 
   destroy_window (window);
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* The child: opens FILE in the window, chooses the second scenario, edits a
@@ -765,8 +571,8 @@ edit_in_child_and_kill (GFile *file)
 static void
 test_recover_after_kill (void)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autoptr(GFile) file = write_example (dir, "hem-2024.entbudget");
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-gui-workspace-XXXXXX");
+  g_autoptr(GFile) file = ent_test_write_example (dir, "hem-2024.entbudget");
   g_autoptr(EntDocument) example = ent_document_new_example ();
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
@@ -783,7 +589,7 @@ test_recover_after_kill (void)
   window = show_window (example);
   g_assert_null (ent_window_get_recovery_message (window));
   g_assert_cmpuint (ent_window_offer_recovery (window), ==, 1);
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   message = ent_window_get_recovery_message (window);
   g_assert_nonnull (message);
   g_test_message ("offer: %s", message);
@@ -791,8 +597,8 @@ test_recover_after_kill (void)
   g_assert_nonnull (strstr (message, name));
   g_assert_nonnull (strstr (message, "changed on"));
   g_assert_null (strstr (message, "saved since"));
-  g_assert_true (gtk_widget_get_visible (template_child (window, ENT_TYPE_WINDOW, "recover_button")));
-  save_png (GTK_WIDGET (window), "workspace-recovery-offer.png");
+  g_assert_true (gtk_widget_get_visible (ent_test_template_child (window, ENT_TYPE_WINDOW, "recover_button")));
+  ent_test_save_png (GTK_WIDGET (window), "workspace-recovery-offer.png");
 
   /* the file saved after the draft: still offered, with both times */
   {
@@ -812,20 +618,20 @@ test_recover_after_kill (void)
   g_assert_nonnull (strstr (ent_window_get_recovery_message (window), "saved since"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.recover-draft", NULL));
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_null (ent_window_get_recovery_message (window));
   g_assert_null (ent_window_get_error_message (window));
   recovered = ent_window_get_document (window);
   g_assert_false (recovered == example);
   g_assert_true (ent_document_get_modified (recovered));
   g_assert_true (g_file_equal (ent_document_get_file (recovered), file));
-  g_assert_true (ent_school_get_known_pupils (school_at (recovered, 0), 2024, &count));
+  g_assert_true (ent_school_get_known_pupils (ent_test_school_at (recovered, 0), 2024, &count));
   g_assert_cmpint (count, ==, 1150);
   g_assert_cmpuint (ent_document_get_current_scenario_index (recovered), ==, 1);
   g_assert_true (g_str_has_prefix (gtk_label_get_text (window->title_label), "• "));
   g_assert_cmpstr (gtk_label_get_text (window->subtitle_label), ==, "hem-2024.entbudget");
   g_assert_nonnull (ent_window_get_budget (window));
-  save_png (GTK_WIDGET (window), "workspace-recovered.png");
+  ent_test_save_png (GTK_WIDGET (window), "workspace-recovered.png");
 
   /* this window owns the draft now; saving removes it */
   {
@@ -851,7 +657,7 @@ test_recover_after_kill (void)
   g_assert_false (ent_document_get_modified (recovered));
 
   destroy_window (window);
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* "Delete" removes the draft; a window whose document has changes recovers
@@ -859,8 +665,8 @@ test_recover_after_kill (void)
 static void
 test_recover_delete (void)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autoptr(GFile) file = write_example (dir, "hem.entbudget");
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-gui-workspace-XXXXXX");
+  g_autoptr(GFile) file = ent_test_write_example (dir, "hem.entbudget");
   g_autoptr(EntDocument) example = ent_document_new_example ();
   EntWindow *window;
 
@@ -873,7 +679,7 @@ test_recover_delete (void)
   g_assert_cmpuint (count_drafts (), ==, 0);
   g_assert_true (ent_window_get_document (window) == example);
   destroy_window (window);
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* The document shown is remembered as the last one (also one given on the
@@ -882,9 +688,9 @@ test_recover_delete (void)
 static void
 test_files_recent_and_dropped (void)
 {
-  g_autofree char *dir = make_temp_dir ();
-  g_autoptr(GFile) file = write_example (dir, "hem_recent.entbudget");
-  g_autoptr(GFile) dropped = write_example (dir, "dropped.entbudget");
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-gui-workspace-XXXXXX");
+  g_autoptr(GFile) file = ent_test_write_example (dir, "hem_recent.entbudget");
+  g_autoptr(GFile) dropped = ent_test_write_example (dir, "dropped.entbudget");
   g_autoptr(GError) error = NULL;
   g_autoptr(EntDocument) document = ent_document_new_from_file (file, &error);
   g_autoptr(EntDocument) example = ent_document_new_example ();
@@ -955,12 +761,12 @@ test_files_recent_and_dropped (void)
     g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
     g_assert_true (accepted);
   }
-  settle (GTK_WIDGET (window));
+  ent_test_settle (GTK_WIDGET (window));
   g_assert_true (g_file_equal (ent_document_get_file (ent_window_get_document (window)), dropped));
 
   /* a CSV: the import dialog, on the document shown */
   {
-    g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "..", "import", "fixtures",
+    g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "model", "fixtures",
                                                        "template.csv", NULL);
     GFile *csv = g_file_new_for_path (csv_path);
     GtkWindow *dialog = NULL;
@@ -984,7 +790,7 @@ test_files_recent_and_dropped (void)
   }
 
   destroy_window (window);
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 int

@@ -15,6 +15,8 @@
 #include "ent-document-private.h"
 #include "ent-money.h"
 
+#include "ent-test-utils.h"
+
 #define BAD_NAME "bad.entbudget"
 
 /* A valid document; the bad inputs mutate it. Line numbers matter. */
@@ -226,40 +228,6 @@ count_warnings (EntDocument *document)
   return warnings != NULL ? g_strv_length ((char **) warnings) : 0;
 }
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("test-document-io-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  g_chmod (path, 0700);
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFileInfo *info;
-
-      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, g_file_info_get_name (info), NULL);
-
-          remove_tree (child);
-          g_object_unref (info);
-        }
-    }
-  g_remove (path);
-}
-
 static guint
 count_entries (const char *path)
 {
@@ -270,17 +238,6 @@ count_entries (const char *path)
   while (g_dir_read_name (dir) != NULL)
     n++;
   return n;
-}
-
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
 }
 
 /* The bundled example */
@@ -620,7 +577,7 @@ test_round_trip_built (void)
 static void
 test_save_and_load_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("test-document-io-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "hem.entbudget", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(EntDocument) document = ent_document_new_example ();
@@ -641,13 +598,13 @@ test_save_and_load_file (void)
   g_assert_false (ent_document_get_modified (copy));
   g_assert_true (g_file_equal (ent_document_get_file (copy), file));
 
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 static void
 test_save_keeps_backup (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("test-document-io-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "doc.entbudget", NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -667,21 +624,21 @@ test_save_keeps_backup (void)
   g_assert_no_error (error);
   second = ent_document_to_data (document, NULL);
 
-  on_disk = read_file (path);
-  in_backup = read_file (backup);
+  on_disk = ent_test_read_file (path);
+  in_backup = ent_test_read_file (backup);
   g_assert_cmpstr (on_disk, ==, second);
   g_assert_cmpstr (in_backup, ==, first);
 
   /* Nothing else is left behind (no temporary file) */
   g_assert_cmpuint (count_entries (dir), ==, 2);
 
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 static void
 test_save_missing_directory (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("test-document-io-XXXXXX");
   g_autofree char *missing = g_build_filename (dir, "missing", NULL);
   g_autofree char *path = g_build_filename (missing, "doc.entbudget", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -698,13 +655,13 @@ test_save_missing_directory (void)
   g_assert_true (ent_document_get_modified (document));
   g_assert_null (ent_document_get_file (document));
 
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 static void
 test_save_onto_directory (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("test-document-io-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "folder.entbudget", NULL);
   g_autofree char *inside = g_build_filename (path, "keep", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -719,12 +676,12 @@ test_save_onto_directory (void)
   g_assert_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "folder.entbudget"));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
-  content = read_file (inside);
+  content = ent_test_read_file (inside);
   g_assert_cmpstr (content, ==, "precious");
   g_assert_cmpuint (count_entries (dir), ==, 1);
   g_assert_cmpuint (count_entries (path), ==, 1);
 
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* Tests run as root, so a read-only directory would not stop the save: use a
@@ -732,7 +689,7 @@ test_save_onto_directory (void)
 static void
 test_failed_save_keeps_file (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("test-document-io-XXXXXX");
   g_autofree char *regular = g_build_filename (dir, "regular", NULL);
   g_autofree char *below = g_build_filename (regular, "doc.entbudget", NULL);
   g_autofree char *path = g_build_filename (dir, "doc.entbudget", NULL);
@@ -751,14 +708,14 @@ test_failed_save_keeps_file (void)
   g_assert_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "doc.entbudget"));
   g_clear_error (&error);
-  content = read_file (regular);
+  content = ent_test_read_file (regular);
   g_assert_cmpstr (content, ==, "not a directory");
   g_clear_pointer (&content, g_free);
 
   /* An existing document whose backup cannot be written */
   g_assert_true (ent_document_save (document, file, &error));
   g_assert_no_error (error);
-  original = read_file (path);
+  original = ent_test_read_file (path);
   g_remove (backup);
   g_assert_cmpint (g_mkdir (backup, 0700), ==, 0);
   g_assert_true (g_file_set_contents (in_backup, "x", -1, NULL));
@@ -769,18 +726,18 @@ test_failed_save_keeps_file (void)
   g_assert_nonnull (strstr (error->message, "doc.entbudget"));
   g_assert_true (ent_document_get_modified (document));
 
-  content = read_file (path);
+  content = ent_test_read_file (path);
   g_assert_cmpstr (content, ==, original);
   /* regular, doc.entbudget, doc.entbudget~: no temporary file left */
   g_assert_cmpuint (count_entries (dir), ==, 3);
 
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 static void
 test_load_file_errors (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("test-document-io-XXXXXX");
   g_autofree char *missing = g_build_filename (dir, "missing.entbudget", NULL);
   g_autofree char *bad = g_build_filename (dir, "bad.entbudget", NULL);
   g_autofree char *huge = g_build_filename (dir, "huge.entbudget", NULL);
@@ -839,7 +796,7 @@ test_load_file_errors (void)
   g_assert_nonnull (document);
   g_object_unref (document);
 
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* Bad inputs */
@@ -1236,7 +1193,7 @@ write_from_outside (const char *path,
 static void
 test_file_changed_on_disk (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("test-document-io-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "stamp.entbudget", NULL);
   g_autofree char *other_path = g_build_filename (dir, "other.entbudget", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1282,7 +1239,7 @@ test_file_changed_on_disk (void)
   g_assert_cmpint (check_change (document, NULL), ==, ENT_FILE_CHANGE_NONE);
   {
     g_autofree char *backup_path = g_strconcat (path, "~", NULL);
-    g_autofree char *backup = read_file (backup_path);
+    g_autofree char *backup = ent_test_read_file (backup_path);
 
     g_assert_cmpstr (backup, ==, outside);
   }
@@ -1290,7 +1247,7 @@ test_file_changed_on_disk (void)
   /* The same size and the very same time, a new file: still seen (a write
    * within one clock tick of the file system gets the same time). */
   {
-    g_autofree char *saved = read_file (path);
+    g_autofree char *saved = ent_test_read_file (path);
     struct stat ours;
     struct timespec times[2];
 
@@ -1323,7 +1280,7 @@ test_file_changed_on_disk (void)
   g_assert_null (ent_document_get_file_stamp (document));
   g_assert_cmpint (check_change (document, NULL), ==, ENT_FILE_CHANGE_NONE);
 
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* Item: "name[fr]=" said it was kept, then vanished: GKeyFile dropped the
@@ -1569,7 +1526,7 @@ test_to_bytes (void)
 
   /* ... and the save writes those checked bytes: refused, nothing written */
   {
-    g_autofree char *dir = make_temp_dir ();
+    g_autofree char *dir = ent_test_make_temp_dir ("test-document-io-XXXXXX");
     g_autofree char *path = g_build_filename (dir, "refused.entbudget", NULL);
     g_autoptr(GFile) file = g_file_new_for_path (path);
 
@@ -1579,7 +1536,7 @@ test_to_bytes (void)
     g_assert_nonnull (strstr (error->message, "[Scenario 2] name: "));
     g_clear_error (&error);
     g_assert_cmpuint (count_entries (dir), ==, 0);
-    remove_tree (dir);
+    ent_test_remove_tree (dir);
   }
   ent_scenario_set_name (scenario, "Base");
 

@@ -25,60 +25,9 @@
 
 #include "ent-safe-file.h"
 
+#include "ent-test-utils.h"
+
 static const char old_content[] = "[Document]\nold=1\n";
-
-static char *
-make_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ent-safe-file-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle == NULL)
-    return;
-  while ((name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The names in @dir, sorted, joined by spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  g_assert_nonnull (handle);
-  while ((name = g_dir_read_name (handle)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
 
 static void
 write_file (const char *path,
@@ -127,7 +76,7 @@ current_umask (void)
 static void
 test_new_and_replace (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-safe-file-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "budget.entbudget", NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autoptr(GError) error = NULL;
@@ -156,17 +105,17 @@ test_new_and_replace (void)
   g_assert_true (ent_safe_file_set_contents (path, "four", 4, ENT_SAFE_FILE_NONE, &error));
   assert_content (backup, "two");
   {
-    g_autofree char *names = list_dir (dir);
+    g_autofree char *names = ent_test_list_dir (dir);
 
     g_assert_cmpstr (names, ==, "budget.entbudget budget.entbudget~");
   }
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 static void
 test_symlinks (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-safe-file-XXXXXX");
   g_autofree char *real = g_build_filename (dir, "real.xlsx", NULL);
   g_autofree char *link = g_build_filename (dir, "link.xlsx", NULL);
   g_autofree char *chain = g_build_filename (dir, "chain.xlsx", NULL);
@@ -200,13 +149,13 @@ test_symlinks (void)
   g_assert_cmpint (symlink ("loop", loop), ==, 0);
   g_assert_false (ent_safe_file_set_contents (loop, "x", 1, ENT_SAFE_FILE_NONE, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 static void
 test_not_regular (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-safe-file-XXXXXX");
   g_autofree char *fifo = g_build_filename (dir, "pipe.pdf", NULL);
   g_autofree char *folder = g_build_filename (dir, "folder.xlsx", NULL);
   g_autofree char *socket_path = g_build_filename (dir, "sock.csv", NULL);
@@ -232,7 +181,7 @@ test_not_regular (void)
   g_strlcpy (address.sun_path, socket_path, sizeof address.sun_path);
   g_assert_cmpint (bind (sock, (struct sockaddr *) &address, sizeof address), ==, 0);
   g_assert_cmpint (symlink ("pipe.pdf", to_fifo), ==, 0);
-  before = list_dir (dir);
+  before = ent_test_list_dir (dir);
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     for (guint flags = 0; flags <= ENT_SAFE_FILE_PRIVATE_DIR; flags += ENT_SAFE_FILE_PRIVATE_DIR)
@@ -246,11 +195,11 @@ test_not_regular (void)
         g_assert_nonnull (strstr (error->message, cases[i].path));
       }
 
-  after = list_dir (dir);
+  after = ent_test_list_dir (dir);
   g_assert_cmpstr (after, ==, before);
   g_assert_true (g_file_test (fifo, G_FILE_TEST_EXISTS) && !g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
   close (sock);
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 static void
@@ -265,14 +214,14 @@ test_empty_path (void)
 static void
 test_missing_folder (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-safe-file-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "no-such-folder", "out.pdf", NULL);
   g_autoptr(GError) error = NULL;
 
   g_assert_false (ent_safe_file_set_contents (path, "x", 1, ENT_SAFE_FILE_NONE, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "the folder does not exist"));
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* Every step, every error a disk gives: the target is byte-identical, its
@@ -288,7 +237,7 @@ test_faults (void)
     { "EROFS", G_IO_ERROR_READ_ONLY, "the disk is read-only" },
     { "EACCES", G_IO_ERROR_PERMISSION_DENIED, "you are not allowed to write there" },
   };
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-safe-file-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "budget.entbudget", NULL);
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autofree char *before = NULL;
@@ -301,7 +250,7 @@ test_faults (void)
 
   write_file (path, old_content, 0600);
   write_file (backup, "older", 0600);
-  before = list_dir (dir);
+  before = ent_test_list_dir (dir);
 
   for (gsize s = 0; s < G_N_ELEMENTS (steps); s++)
     for (gsize e = 0; e < G_N_ELEMENTS (errors); e++)
@@ -342,7 +291,7 @@ test_faults (void)
           assert_content (path, old_content);
           assert_content (backup, "older");
           g_assert_cmpint (file_mode (path), ==, 0600);
-          after = list_dir (dir);
+          after = ent_test_list_dir (dir);
           g_assert_cmpstr (after, ==, before);
           n_cases++;
         }
@@ -355,7 +304,7 @@ test_faults (void)
   assert_content (path, big->str);
   assert_content (backup, old_content);
   g_string_free (big, TRUE);
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* A killed writer's temporary file is removed by the next write for that
@@ -363,7 +312,7 @@ test_faults (void)
 static void
 test_stale_temporaries (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-safe-file-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "budget.entbudget", NULL);
   g_autofree char *stale = g_build_filename (dir, ".budget.entbudget.Ab12Cd.part", NULL);
   g_autofree char *stale_dir = g_build_filename (dir, ".budget.entbudget.Zz99Yy.part.d", NULL);
@@ -389,19 +338,19 @@ test_stale_temporaries (void)
   g_assert_true (ent_safe_file_set_contents (path, "new", 3, ENT_SAFE_FILE_NONE, &error));
   g_assert_no_error (error);
 
-  names = list_dir (dir);
+  names = ent_test_list_dir (dir);
   g_assert_cmpstr (names, ==,
                    ".budget.entbudget.Li1ve0.part .budget.entbudget.notours "
                    ".other.entbudget.Ab12Cd.part budget.entbudget");
   close (live_fd);
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* A long name (NAME_MAX is 255 bytes) still gets a temporary file. */
 static void
 test_long_name (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-safe-file-XXXXXX");
   GString *name = g_string_new (NULL);
   g_autofree char *path = NULL;
   g_autofree char *names = NULL;
@@ -414,16 +363,16 @@ test_long_name (void)
   g_assert_true (ent_safe_file_set_contents (path, "pdf", 3, ENT_SAFE_FILE_NONE, &error));
   g_assert_no_error (error);
   assert_content (path, "pdf");
-  names = list_dir (dir);
+  names = ent_test_list_dir (dir);
   g_assert_cmpstr (names, ==, name->str);
   g_string_free (name, TRUE);
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 static void
 test_private_dir (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-safe-file-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "budget.xlsx", NULL);
   g_autofree char *names = NULL;
   g_autoptr(EntSafeFile) file = NULL;
@@ -444,7 +393,7 @@ test_private_dir (void)
   g_clear_pointer (&file, ent_safe_file_free);
   assert_content (path, "new");
   g_assert_cmpint (file_mode (path), ==, 0640);
-  names = list_dir (dir);
+  names = ent_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "budget.xlsx");
 
   /* a library that wrote nothing: refused, target kept */
@@ -454,16 +403,16 @@ test_private_dir (void)
   g_clear_pointer (&file, ent_safe_file_free);
   assert_content (path, "new");
   g_free (names);
-  names = list_dir (dir);
+  names = ent_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "budget.xlsx");
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* As root: a real full disk, a 64 KiB tmpfs. */
 static void
 test_real_full_disk (void)
 {
-  g_autofree char *dir = make_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-safe-file-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "budget.pdf", NULL);
   g_autofree char *names = NULL;
   g_autoptr(GError) error = NULL;
@@ -483,7 +432,7 @@ test_real_full_disk (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
   g_assert_nonnull (strstr (error->message, "the disk is full"));
   assert_content (path, old_content);
-  names = list_dir (dir);
+  names = ent_test_list_dir (dir);
   g_assert_cmpstr (names, ==, "budget.pdf");
 
   g_assert_cmpint (umount (dir), ==, 0);

@@ -17,6 +17,8 @@
 #include "ent-document-private.h"
 #include "ent-workspace.h"
 
+#include "ent-test-utils.h"
+
 /* ------------------------------------------------------------------ helpers */
 
 static gboolean
@@ -47,52 +49,6 @@ text_of (EntDocument *document)
   if (line != NULL)
     g_string_erase (out, line - out->str + 1, strchr (line + 1, '\n') - line);
   return g_string_free (out, FALSE);
-}
-
-static EntSchool *
-school_at (EntDocument *document,
-           guint        index)
-{
-  g_autoptr(EntSchool) school = g_list_model_get_item (ent_document_get_schools (document), index);
-
-  return school;   /* the document keeps it */
-}
-
-static EntScenario *
-scenario_at (EntDocument *document,
-             guint        index)
-{
-  g_autoptr(EntScenario) scenario = g_list_model_get_item (ent_document_get_scenarios (document), index);
-
-  return scenario;
-}
-
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ent-workspace-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static guint
@@ -151,7 +107,7 @@ check_undo_redo (EntWorkspace *workspace,
 static void
 edit_cell (EntDocument *document)
 {
-  ent_school_set_known_pupils (school_at (document, 0), 2024, 1150);
+  ent_school_set_known_pupils (ent_test_school_at (document, 0), 2024, 1150);
 }
 
 static void
@@ -172,19 +128,19 @@ add_school (EntDocument *document)
 static void
 remove_school (EntDocument *document)
 {
-  ent_document_remove_school (document, school_at (document, 0));
+  ent_document_remove_school (document, ent_test_school_at (document, 0));
 }
 
 static void
 rename_school (EntDocument *document)
 {
-  ent_school_set_name (school_at (document, 0), "Écoles de Hem");
+  ent_school_set_name (ent_test_school_at (document, 0), "Écoles de Hem");
 }
 
 static void
 duplicate_scenario (EntDocument *document)
 {
-  g_autoptr(EntScenario) copy = ent_scenario_duplicate (scenario_at (document, 1), "Copie");
+  g_autoptr(EntScenario) copy = ent_scenario_duplicate (ent_test_scenario_at (document, 1), "Copie");
 
   ent_document_add_scenario (document, copy);
 }
@@ -192,14 +148,14 @@ duplicate_scenario (EntDocument *document)
 static void
 delete_scenario (EntDocument *document)
 {
-  g_assert_true (ent_document_remove_scenario (document, scenario_at (document, 0)));
+  g_assert_true (ent_document_remove_scenario (document, ent_test_scenario_at (document, 0)));
 }
 
 static void
 edit_scenario (EntDocument *document)
 {
-  ent_scenario_set_projection (scenario_at (document, 0), ENT_PROJECTION_RATE);
-  ent_scenario_set_projection_rate (scenario_at (document, 0), -200);
+  ent_scenario_set_projection (ent_test_scenario_at (document, 0), ENT_PROJECTION_RATE);
+  ent_scenario_set_projection_rate (ent_test_scenario_at (document, 0), -200);
 }
 
 static void
@@ -240,7 +196,7 @@ edit_imputation (EntDocument *document)
 static void
 import_csv (EntDocument *document)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "import", "fixtures",
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "model", "fixtures",
                                                  "template.csv", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -273,8 +229,8 @@ test_recompute (void)
   g_assert_cmpint (first->scenarios[0].total, ==, 628680);
 
   g_signal_connect_swapped (workspace, "notify::budget", G_CALLBACK (g_atomic_int_inc), &notified);
-  ent_school_set_known_pupils (school_at (document, 0), 2023, 1000);
-  ent_school_set_known_pupils (school_at (document, 0), 2023, 1100);
+  ent_school_set_known_pupils (ent_test_school_at (document, 0), 2023, 1000);
+  ent_school_set_known_pupils (ent_test_school_at (document, 0), 2023, 1100);
   g_assert_true (ent_workspace_get_budget (workspace) == first);   /* not yet */
   settle ();
   g_assert_cmpuint (notified, ==, 1);
@@ -313,7 +269,7 @@ test_sensitivity (void)
   /* 967 × 1,30 × 4 = 5 028,40 at −20 % */
   g_assert_cmpint (ent_sensitivity_get_total (sensitivity, 0, 0), ==, 502840);
 
-  ent_school_set_known_pupils (school_at (document, 0), 2023, 1000);
+  ent_school_set_known_pupils (ent_test_school_at (document, 0), 2023, 1000);
   ent_workspace_flush (workspace);
   /* the previous table stays meanwhile */
   g_assert_true (ent_workspace_get_sensitivity (workspace) == sensitivity);
@@ -325,7 +281,7 @@ test_sensitivity (void)
   g_assert_cmpint (ent_sensitivity_get_total (ent_workspace_get_sensitivity (workspace), 0, 0), ==, 416000);
 
   ent_workspace_set_sensitivity_wanted (workspace, FALSE);
-  ent_school_set_known_pupils (school_at (document, 0), 2023, 900);
+  ent_school_set_known_pupils (ent_test_school_at (document, 0), 2023, 900);
   settle ();
   g_usleep ((ENT_WORKSPACE_SENSITIVITY_DELAY_MS + 100) * 1000);
   settle ();
@@ -344,14 +300,14 @@ test_current_scenario_saved (void)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-workspace-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "hem.entbudget", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   GString *edited;
 
-  g_assert_true (ent_workspace_get_scenario (workspace) == scenario_at (document, 0));
-  ent_workspace_set_scenario (workspace, scenario_at (document, 2));
-  g_assert_true (ent_document_get_current_scenario (document) == scenario_at (document, 2));
+  g_assert_true (ent_workspace_get_scenario (workspace) == ent_test_scenario_at (document, 0));
+  ent_workspace_set_scenario (workspace, ent_test_scenario_at (document, 2));
+  g_assert_true (ent_document_get_current_scenario (document) == ent_test_scenario_at (document, 2));
   /* a choice, not an edit */
   g_assert_false (ent_document_get_modified (document));
   g_assert_false (ent_workspace_get_can_undo (workspace));
@@ -373,7 +329,7 @@ test_current_scenario_saved (void)
   g_string_free (edited, FALSE);
   old = ent_document_new_from_bytes (bytes, "old.entbudget", &error);
   g_assert_no_error (error);
-  g_assert_true (ent_document_get_current_scenario (old) == scenario_at (old, 0));
+  g_assert_true (ent_document_get_current_scenario (old) == ent_test_scenario_at (old, 0));
   g_clear_pointer (&bytes, g_bytes_unref);
   g_clear_object (&old);
 
@@ -399,10 +355,10 @@ test_current_scenario_saved (void)
   }
 
   /* removing the current scenario chooses its neighbour */
-  g_assert_true (ent_document_remove_scenario (document, scenario_at (document, 2)));
-  g_assert_true (ent_workspace_get_scenario (workspace) == scenario_at (document, 1));
+  g_assert_true (ent_document_remove_scenario (document, ent_test_scenario_at (document, 2)));
+  g_assert_true (ent_workspace_get_scenario (workspace) == ent_test_scenario_at (document, 1));
 
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* Undo and redo of every kind of edit in SPEC 11, and of a whole import. */
@@ -451,7 +407,7 @@ test_undo_in_place (void)
   g_autoptr(EntWorkspace) workspace = ent_workspace_new_with_draft_directory (document, "");
   GListModel *schools = ent_document_get_schools (document);
   GListModel *scenarios = ent_document_get_scenarios (document);
-  EntScenario *second = scenario_at (document, 1);
+  EntScenario *second = ent_test_scenario_at (document, 1);
   guint changed = 0, items_changed = 0;
 
   add_school (document);
@@ -467,8 +423,8 @@ test_undo_in_place (void)
   g_assert_cmpuint (changed, ==, 1);
   g_assert_cmpuint (items_changed, ==, 0);
   /* the scenario edited was replaced, the others stay */
-  g_assert_true (scenario_at (document, 1) == second);
-  g_assert_cmpint (ent_scenario_get_projection (scenario_at (document, 0)), ==, ENT_PROJECTION_CONSTANT);
+  g_assert_true (ent_test_scenario_at (document, 1) == second);
+  g_assert_cmpint (ent_scenario_get_projection (ent_test_scenario_at (document, 0)), ==, ENT_PROJECTION_CONSTANT);
   /* the current scenario is kept */
   g_assert_true (ent_workspace_get_scenario (workspace) == second);
 
@@ -478,11 +434,11 @@ test_undo_in_place (void)
   g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, 3);
 
   /* undoing the deletion of the current scenario chooses it again */
-  ent_workspace_set_scenario (workspace, scenario_at (document, 2));
+  ent_workspace_set_scenario (workspace, ent_test_scenario_at (document, 2));
   delete_scenario (document);   /* the first, not current */
   settle ();
-  ent_workspace_set_scenario (workspace, scenario_at (document, 0));
-  g_assert_true (ent_document_remove_scenario (document, scenario_at (document, 0)));
+  ent_workspace_set_scenario (workspace, ent_test_scenario_at (document, 0));
+  g_assert_true (ent_document_remove_scenario (document, ent_test_scenario_at (document, 0)));
   settle ();
   g_assert_true (ent_workspace_undo (workspace));
   g_assert_cmpuint (ent_document_get_current_scenario_index (document), ==, 0);
@@ -499,7 +455,7 @@ test_undo_typing_and_saved (void)
   g_autoptr(EntDocument) document = ent_document_new_example ();
   g_autoptr(EntWorkspace) workspace = ent_workspace_new_with_draft_directory (document, "");
   EntHistory *history = ent_workspace_get_history (workspace);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-workspace-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "hem.entbudget", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
@@ -564,7 +520,7 @@ test_undo_typing_and_saved (void)
     g_assert_false (ent_workspace_get_can_undo (workspace));
     g_assert_false (ent_workspace_get_can_redo (workspace));
   }
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* The oldest steps go beyond the limit; the saved mark with them. */
@@ -594,7 +550,7 @@ test_undo_limits (void)
 static void
 test_draft_written (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-workspace-XXXXXX");
   g_autofree char *drafts = g_build_filename (dir, "drafts", NULL);
   g_autofree char *path = g_build_filename (dir, "hem.entbudget", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -657,7 +613,7 @@ test_draft_written (void)
   }
   g_assert_cmpuint (count_drafts (drafts), ==, 0);
 
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* A workspace that goes without saving or discarding (a crash, or a window
@@ -667,7 +623,7 @@ test_draft_written (void)
 static void
 test_recover (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-workspace-XXXXXX");
   g_autofree char *drafts = g_build_filename (dir, "drafts", NULL);
   g_autofree char *path = g_build_filename (dir, "hem.entbudget", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -686,7 +642,7 @@ test_recover (void)
   g_assert_no_error (error);
   workspace = ent_workspace_new_with_draft_directory (document, drafts);
   edit_cell (document);
-  ent_workspace_set_scenario (workspace, scenario_at (document, 1));
+  ent_workspace_set_scenario (workspace, ent_test_scenario_at (document, 1));
   settle ();
   ent_workspace_write_draft (workspace);
   edited = text_of (document);
@@ -732,7 +688,7 @@ test_recover (void)
   g_assert_no_error (error);
   g_assert_cmpuint (count_drafts (drafts), ==, 0);
 
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 /* "Supprimer": an orphan draft is removed; a draft that is not one is never
@@ -740,7 +696,7 @@ test_recover (void)
 static void
 test_recover_discard (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = ent_test_make_temp_dir ("ent-workspace-XXXXXX");
   g_autoptr(EntDocument) document = ent_document_new_example ();
   g_autoptr(GPtrArray) orphans = NULL;
   g_autoptr(GError) error = NULL;
@@ -782,7 +738,7 @@ test_recover_discard (void)
   orphans = ent_draft_list_orphans (dir);
   g_assert_cmpuint (orphans->len, ==, 0);
 
-  remove_tree (dir);
+  ent_test_remove_tree (dir);
 }
 
 int

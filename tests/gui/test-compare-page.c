@@ -15,32 +15,7 @@
 
 #include "ent-compare-page.h"
 
-static void
-painted_cb (gboolean *done)
-{
-  *done = TRUE;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n_frames)
-{
-  for (guint i = 0; i < n_frames; i++)
-    {
-      gboolean done = FALSE;
-      GdkFrameClock *clock;
-
-      gtk_widget_queue_draw (widget);
-      clock = gtk_widget_get_frame_clock (widget);
-      g_assert_nonnull (clock);
-      g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (painted_cb), &done);
-      while (!done)
-        g_main_context_iteration (NULL, TRUE);
-      g_signal_handlers_disconnect_by_data (clock, &done);
-    }
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#include "ent-test-gtk-utils.h"
 
 /* The texts of every visible label under @widget, " | "-separated, spaces normalised. */
 static void
@@ -99,29 +74,6 @@ assert_hides (GtkWidget  *page,
 }
 
 static void
-save_png (GtkWidget  *window,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
-  int width = gtk_widget_get_width (window);
-  int height = gtk_widget_get_height (window);
-
-  wait_for_frames (window, 1);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
-
-static void
 test_page (void)
 {
   g_autoptr(EntDocument) document = ent_document_new_example ();
@@ -152,7 +104,7 @@ test_page (void)
   gtk_window_present (GTK_WINDOW (window));
   while (!gtk_widget_get_mapped (page))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frames (window, 2);
+  ent_test_wait_for_frames (window, 2);
 
   /* scenarios in columns, years and the contract total in rows, against the first */
   assert_shows (page, "Base seule");
@@ -174,7 +126,7 @@ test_page (void)
    * the half-days + 1 200,00 €: 120 000 × 10 000 / 773 760 = 1 550,87 → 15,51 % */
   reference = GTK_DROP_DOWN (gtk_widget_get_template_child (page, ENT_TYPE_COMPARE_PAGE, "reference_dropdown"));
   gtk_drop_down_set_selected (reference, 1);
-  wait_for_frames (window, 1);
+  ent_test_wait_for_frames (window, 1);
   assert_shows (page, "\xe2\x88\x92" "1 450,80 € (" "\xe2\x88\x92" "18,75 %)");
   assert_shows (page, "+1 200,00 € (+15,51 %)");
   assert_hides (page, "+1 450,80 € (+23,08 %)");
@@ -184,7 +136,7 @@ test_page (void)
    * 1 000,83 → +10,01 %); 1 330 × 1,60 × 4 = 8 512,00; + 1 200 = 9 712,00 */
   slider = GTK_RANGE (gtk_widget_get_template_child (page, ENT_TYPE_COMPARE_PAGE, "what_if_scale"));
   gtk_range_set_value (slider, 10);
-  wait_for_frames (window, 1);
+  ent_test_wait_for_frames (window, 1);
   g_assert_cmpint (ent_compare_page_get_pupil_change (ENT_COMPARE_PAGE (page)), ==, 1000);
   assert_shows (page, "1 330");
   assert_shows (page, "6 916,00 €, that is +629,20 € (+10,01 %)");
@@ -219,7 +171,7 @@ test_page (void)
     edited = ent_budget_compute (document, &error);
     g_assert_no_error (error);
     g_object_set (page, "budget", edited, NULL);
-    wait_for_frames (window, 1);
+    ent_test_wait_for_frames (window, 1);
     /* the comparison follows at once; the sensitivity table when it is
      * given (the workspace computes it a moment after the last edit) */
     assert_shows (page, "0,00 € (0 %)");
@@ -227,7 +179,7 @@ test_page (void)
     edited_sensitivity = ent_sensitivity_compute (document, NULL, 0, &error);
     g_assert_no_error (error);
     g_object_set (page, "sensitivity", edited_sensitivity, NULL);
-    wait_for_frames (window, 1);
+    ent_test_wait_for_frames (window, 1);
     assert_hides (page, "8 937,60 €");
     assert_hides (page, "10 486,40 €");
     for (int year = 2024; year <= 2027; year++)
@@ -236,15 +188,15 @@ test_page (void)
   }
 
   ent_compare_page_set_pupil_change (ENT_COMPARE_PAGE (page), 1000);
-  wait_for_frames (window, 1);
-  save_png (window, "compare-page.png");
+  ent_test_wait_for_frames (window, 1);
+  ent_test_save_png (window, "compare-page.png");
 
   /* the second tab: the sensitivity lines, with the marker at +10 % */
   charts = GTK_STACK (gtk_widget_get_parent (
              GTK_WIDGET (gtk_widget_get_template_child (page, ENT_TYPE_COMPARE_PAGE, "sensitivity_area"))));
   gtk_stack_set_visible_child_name (charts, "sensitivity");
-  wait_for_frames (window, 1);
-  save_png (window, "compare-page-sensitivity.png");
+  ent_test_wait_for_frames (window, 1);
+  ent_test_save_png (window, "compare-page-sensitivity.png");
 
   /* the bottom of the page: the sensitivity table and the "what if" result */
   {
@@ -254,13 +206,13 @@ test_page (void)
     GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
     gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment));
-    wait_for_frames (window, 1);
-    save_png (window, "compare-page-bottom.png");
+    ent_test_wait_for_frames (window, 1);
+    ent_test_save_png (window, "compare-page-bottom.png");
   }
 
   /* without a budget: the empty state */
   g_object_set (page, "budget", NULL, NULL);
-  wait_for_frames (window, 1);
+  ent_test_wait_for_frames (window, 1);
   assert_hides (page, "6 286,80 €");
 
   g_object_ref (window);

@@ -15,17 +15,14 @@
 #include "ent-budget.h"
 #include "ent-csv-import.h"
 
+#include "ent-test-utils.h"
+
 static GBytes *
 load_fixture (const char *name)
 {
   g_autofree char *path = g_build_filename (IMPORT_FIXTURES, name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents;
-  gsize length;
 
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
+  return ent_test_read_bytes (path);
 }
 
 /* Every line of every year of every scenario: Σ communes = Σ schools = amount,

@@ -38,19 +38,16 @@
 #include "ent-budget.h"
 #include "ent-csv-import.h"
 
+#include "ent-test-utils.h"
+
 static const char * const hem[] = { "Hem", NULL };
 
 static GBytes *
 load_fixture (const char *name)
 {
   g_autofree char *path = g_build_filename (IMPORT_FIXTURES, name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents;
-  gsize length;
 
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
+  return ent_test_read_bytes (path);
 }
 
 static EntCsvImport *
@@ -127,28 +124,12 @@ document_counts (EntSchool *school)
   return g_string_free (text, FALSE);
 }
 
-static EntSchool *
-document_school (EntDocument *document,
-                 const char  *uai)
-{
-  GListModel *schools = ent_document_get_schools (document);
-
-  for (guint i = 0; i < g_list_model_get_n_items (schools); i++)
-    {
-      g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
-
-      if (g_str_equal (ent_school_get_uai (school), uai))
-        return school; /* the document keeps a reference */
-    }
-  return NULL;
-}
-
 static void
 assert_document_counts (EntDocument *document,
                         const char  *uai,
                         const char  *expected)
 {
-  EntSchool *school = document_school (document, uai);
+  EntSchool *school = ent_test_find_school (document, uai);
   g_autofree char *counts = NULL;
 
   g_assert_nonnull (school);
@@ -341,8 +322,8 @@ test_new_document_one_commune (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ent_document_get_tariffs (document))), ==,
                     g_list_model_get_n_items (G_LIST_MODEL (ent_document_get_tariffs (example))));
   assert_document_counts (document, "0590103C", "2022:210;2023:214");
-  g_assert_cmpstr (ent_school_get_commune (document_school (document, "0590101A")), ==, "Hem");
-  g_assert_cmpstr (ent_school_get_name (document_school (document, "0590101A")), ==,
+  g_assert_cmpstr (ent_school_get_commune (ent_test_find_school (document, "0590101A")), ==, "Hem");
+  g_assert_cmpstr (ent_school_get_name (ent_test_find_school (document, "0590101A")), ==,
                    "ECOLE MATERNELLE PUBLIQUE JULES FERRY");
 
   /* 2024 bills the rentrée 2023: 95 + 176 + 214 = 485 pupils × 1,30 € */
@@ -476,10 +457,10 @@ test_merge_preview_and_apply (void)
   g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (base)), ==, 3);
   /* the known school keeps its name, its commune and its other years */
   assert_document_counts (base, "0590101a", "2021:100;2022:98;2023:95");
-  g_assert_cmpstr (ent_school_get_name (document_school (base, "0590101a")), ==,
+  g_assert_cmpstr (ent_school_get_name (ent_test_find_school (base, "0590101a")), ==,
                    "Maternelle Jules-Ferry");
   assert_document_counts (base, "0590103C", "2022:210;2023:214");
-  g_assert_cmpstr (ent_school_get_commune (document_school (base, "0590103C")), ==, "Hem");
+  g_assert_cmpstr (ent_school_get_commune (ent_test_find_school (base, "0590103C")), ==, "Hem");
   /* still one commune */
   g_assert_cmpint (ent_document_get_payer_kind (base), ==, ENT_PAYER_COMMUNE);
 
@@ -882,10 +863,10 @@ test_merge_into_example (void)
   merged = ent_csv_import_to_document (import, example, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (merged)), ==, 5);
-  school = document_school (merged, "0590106F");
+  school = ent_test_find_school (merged, "0590106F");
   g_assert_cmpint (ent_school_get_opens (school), ==, 2025);
   g_assert_cmpint (ent_school_get_count_source (school, 2025), ==, ENT_COUNT_SOURCE_OPEN_DATA);
-  g_assert_cmpint (ent_school_get_closes (document_school (merged, "0590105E")), ==, 2026);
+  g_assert_cmpint (ent_school_get_closes (ent_test_find_school (merged, "0590105E")), ==, 2026);
 
   /* SPEC 10.6: it opens again */
   bytes = ent_document_to_bytes (merged, &error);
@@ -1002,7 +983,7 @@ test_template (void)
   /* the aggregate line of Hem replaced, École du Centre added */
   g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_schools (base)), ==, 3);
   /* a template is typed by a person: its counts are manual */
-  g_assert_cmpint (ent_school_get_count_source (document_school (base, "0590102B"), 2023), ==,
+  g_assert_cmpint (ent_school_get_count_source (ent_test_find_school (base, "0590102B"), 2023), ==,
                    ENT_COUNT_SOURCE_MANUAL);
   /* a school without UAI is found again by its name in its commune */
   changes = ent_csv_import_preview (import, base);

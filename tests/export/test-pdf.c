@@ -473,7 +473,7 @@ test_communes (void)
 static void
 test_communes_prorata (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "export", "prorata.entbudget", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "export", "prorata.entbudget", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(EntDocument) document = NULL;

@@ -1,0 +1,220 @@
+/* ent-test-gtk-utils.c: helpers the GUI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ent-test-gtk-utils.h"
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  g_error ("timed out waiting for %s", (const char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *done)
+{
+  *done = TRUE;
+}
+
+/* Until @widget's frame clock has painted a frame that @widget asked for. */
+void
+ent_test_wait_for_frame (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint timeout;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &done);
+  timeout = g_timeout_add_seconds (20, timeout_cb, (gpointer) "a frame");
+  gtk_widget_queue_draw (widget);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* @n_frames frames, then what is pending: GTK lays out and paints, and list
+ * views create the rows they show when they are allocated. */
+void
+ent_test_wait_for_frames (GtkWidget *widget,
+                          guint      n_frames)
+{
+  for (guint i = 0; i < n_frames; i++)
+    ent_test_wait_for_frame (widget);
+  drain ();
+}
+
+/* Two frames and what is pending: what an edit changes is on screen. */
+void
+ent_test_settle (GtkWidget *widget)
+{
+  ent_test_wait_for_frames (widget, 2);
+}
+
+static gboolean
+flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop for @ms milliseconds. */
+void
+ent_test_run_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Shows @window and waits until it is on screen; returns it with a reference
+ * that ent_test_destroy_window () gives back. */
+gpointer
+ent_test_present (gpointer window)
+{
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  ent_test_settle (GTK_WIDGET (window));
+  return window;
+}
+
+/* Destroys @window, runs what that leaves pending, and checks that the last
+ * reference (the test's) frees it. */
+void
+ent_test_destroy_window (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  g_assert_finalize_object (window);
+}
+
+/* Renders @widget (shown) after a frame into @name in the build directory. */
+void
+ent_test_save_png (GtkWidget  *widget,
+                   const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  ent_test_wait_for_frames (widget, 1);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+  path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+gpointer
+ent_test_template_child (gpointer    widget,
+                         GType       type,
+                         const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The first widget under @root, @root included, that @match accepts, or NULL. */
+GtkWidget *
+ent_test_find_widget (GtkWidget          *root,
+                      EntTestWidgetMatch  match,
+                      gconstpointer       data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ent_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+match_id (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), data) == 0;
+}
+
+/* A widget of a template under @root by its id, bound to a field or not. */
+gpointer
+ent_test_find_by_id (GtkWidget  *root,
+                     const char *id)
+{
+  GtkWidget *widget = ent_test_find_widget (root, match_id, id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* Adds to @out the entries of the column views' rows under @root that edit
+ * column @column (the views mark them "ent-list-item" and "ent-column"). */
+void
+ent_test_collect_list_entries (GtkWidget *root,
+                               int        column,
+                               GPtrArray *out)
+{
+  if (GTK_IS_ENTRY (root) &&
+      g_object_get_data (G_OBJECT (root), "ent-list-item") != NULL &&
+      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (root), "ent-column")) == column)
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ent_test_collect_list_entries (child, column, out);
+}
+
+void
+ent_test_click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  drain ();
+}
+
+/* What a user does on an editable label: click (or Enter), type, Enter. */
+void
+ent_test_type_into_label (GtkWidget  *widget,
+                          const char *text)
+{
+  g_assert_true (GTK_IS_EDITABLE_LABEL (widget));
+  g_assert_true (gtk_widget_activate_action (widget, "editing.start", NULL));
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)));
+  gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  g_assert_true (gtk_widget_activate_action (widget, "editing.stop", "b", TRUE));
+  g_assert_false (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)));
+  drain ();
+}

@@ -1,0 +1,51 @@
+/* ent-test-gtk-utils.h: helpers the GUI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Waiting for frames, showing and destroying windows, finding widgets and
+ * acting on them as a user would, saving what is shown as a PNG. Every
+ * wait ends the test with an error after 20 seconds.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ent-test-utils.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*EntTestWidgetMatch) (GtkWidget     *widget,
+                                        gconstpointer  data);
+
+/* Waiting */
+void       ent_test_wait_for_frame       (GtkWidget          *widget);
+void       ent_test_wait_for_frames      (GtkWidget          *widget,
+                                          guint               n_frames);
+void       ent_test_settle               (GtkWidget          *widget);
+void       ent_test_run_for              (guint               ms);
+
+/* Windows */
+gpointer   ent_test_present              (gpointer            window);
+void       ent_test_destroy_window       (gpointer            window);
+void       ent_test_save_png             (GtkWidget          *widget,
+                                          const char         *name);
+
+/* Finding widgets */
+gpointer   ent_test_template_child       (gpointer            widget,
+                                          GType               type,
+                                          const char         *name);
+GtkWidget *ent_test_find_widget          (GtkWidget          *root,
+                                          EntTestWidgetMatch  match,
+                                          gconstpointer       data);
+gpointer   ent_test_find_by_id           (GtkWidget          *root,
+                                          const char         *id);
+void       ent_test_collect_list_entries (GtkWidget          *root,
+                                          int                 column,
+                                          GPtrArray          *out);
+
+/* Acting */
+void       ent_test_click                (GtkWidget          *button);
+void       ent_test_type_into_label      (GtkWidget          *widget,
+                                          const char         *text);
+
+G_END_DECLS
