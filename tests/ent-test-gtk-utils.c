@@ -38,7 +38,9 @@ ent_test_wait_for_frame (GtkWidget *widget)
 
   g_assert_nonnull (clock);
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &done);
-  timeout = g_timeout_add_seconds (20, timeout_cb, (gpointer) "a frame");
+  /* a guard against a hang, not a measure: one frame of a 500-school
+   * window under ASan on a loaded machine has taken more than 20 s */
+  timeout = g_timeout_add_seconds (180, timeout_cb, (gpointer) "a frame");
   gtk_widget_queue_draw (widget);
   while (!done)
     g_main_context_iteration (NULL, TRUE);

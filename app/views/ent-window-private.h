@@ -20,6 +20,7 @@ struct _EntWindow
   GPtrArray    *drafts;          /* EntDraft offered for recovery, first shown */
   AdwToast     *undo_toast;      /* the toast offering to undo a step, or NULL */
   guint         undo_position;   /* the history's position when it was shown */
+  guint         undo_toast_timeout; /* seconds (libadwaita's 5); 0: until dismissed */
   gboolean      close_confirmed;
   gboolean      guard_pending;   /* the Save / Discard / Cancel question is asked */
   GtkWindow    *guard_dialog;    /* that question's dialog (GTK < 4.10) */

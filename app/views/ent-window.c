@@ -774,6 +774,7 @@ ent_window_init (EntWindow *self)
 
   /* before the template: its bindings look the workspace up */
   self->workspace = ent_workspace_new (NULL);
+  self->undo_toast_timeout = 5;
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style (GTK_WIDGET (self));
 
@@ -1124,6 +1125,7 @@ ent_window_show_undo_toast (EntWindow  *self,
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, self->undo_toast_timeout);
   g_signal_connect_swapped (toast, "dismissed", G_CALLBACK (undo_toast_dismissed_cb), self);
   self->undo_toast = g_object_ref (toast);
   self->undo_position = ent_history_get_position (ent_workspace_get_history (self->workspace));

@@ -1068,7 +1068,7 @@ conclude (GHashTable *findings)
   if (n_unknown > 0)
     g_test_fail_printf ("%u unknown findings: see the messages above", n_unknown);
   else if (known->len > 0)
-    g_test_incomplete_printf ("known findings, to be fixed in ent-document-io.c: %s", known->str);
+    g_test_incomplete_printf ("known findings, to be fixed in the document loader or writer: %s", known->str);
 }
 
 /* Returns the distinct findings (message → first interaction). */
