@@ -2,13 +2,18 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Read-only. Every figure comes from the model (ent-compare.h): the page keeps
- * the comparison and the chart data derived from the window's last budget,
- * rebuilt whenever "budget", "document" or the reference changes, and shows
- * the sensitivity table it is given (EntWorkspace computes it, a moment after
- * the last edit, only while this page is shown). The rows of both tables are keys into those figures
- * ("0".."n-1", "total"; scenario indices) held in GtkStringLists that are
- * replaced on each rebuild, so every cell is bound again.
+ * Read-only. Every figure comes from the model (ent-compare.h): the page
+ * compares the scenarios of the window's last budget and keeps the chart data
+ * derived from it, rebuilt whenever "budget", "document" or the reference
+ * changes, and shows the sensitivity table it is given (EntWorkspace computes
+ * it, a moment after the last edit, only while this page is shown).
+ *
+ * Each table is a GListStore of EntCompareRow, whose texts the page formats
+ * from those figures; the first column's cells are declared in
+ * ui/ent-compare-page.ui as labels bound to the row's properties. A row's key
+ * says what it shows (a budget year index or "total"; a scenario index).
+ * Only the rows whose keys differ are spliced, the rows kept take their new
+ * texts, which their bound labels follow.
  *
  * The "what if" slider recomputes the budget with every known pupil count
  * scaled (ent_budget_compute_scaled) and shows the result beside the real
@@ -23,6 +28,7 @@
 #include "ent-chart.h"
 #include "ent-compare.h"
 #include "ent-compare-page.h"
+#include "ent-compare-row.h"
 #include "ent-money.h"
 
 #define WHAT_IF_LIMIT_BP 3000
@@ -36,7 +42,6 @@ struct _EntComparePage
   gint64           pupil_change;     /* bp, the "what if" slider */
 
   /* derived from budget and document */
-  EntComparison   *comparison;
   EntSensitivity  *sensitivity;
   EntChartData    *years_chart;
   EntChartData    *sensitivity_chart;
@@ -46,16 +51,14 @@ struct _EntComparePage
   GtkStack        *stack;
   GtkDropDown     *reference_dropdown;
   GtkColumnView   *comparison_view;
-  GtkColumnViewColumn *year_column;
   GtkDrawingArea  *years_area;
   GtkDrawingArea  *sensitivity_area;
   GtkColumnView   *sensitivity_view;
-  GtkColumnViewColumn *scenario_column;
   GtkScale        *what_if_scale;
   GtkLabel        *what_if_label;
 
-  GtkStringList   *comparison_rows;
-  GtkStringList   *sensitivity_rows;
+  GListStore      *comparison_rows;    /* EntCompareRow */
+  GListStore      *sensitivity_rows;
   GPtrArray       *scenario_columns;   /* GtkColumnViewColumn, one per scenario */
   gboolean         updating_slider;
 };
@@ -74,9 +77,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Column data of the factories: which column a cell belongs to. */
+/* Factory data of the columns built in C: the index of the amount they show. */
 #define COLUMN_KEY "ent-compare-column"
-#define COLUMN_YEAR (-1)
 
 /* helpers */
 
@@ -120,34 +122,124 @@ get_foreground (GtkWidget     *widget,
   *out = (EntChartColor) { rgba.red, rgba.green, rgba.blue, rgba.alpha };
 }
 
-/* Bold without the "heading" style class (which adds a margin in this app). */
+/* Replaces the rows of @store by @rows (EntCompareRow), splicing only the
+ * range whose keys differ: the rows kept take the new texts, so their bound
+ * cells follow without being rebuilt. */
 static void
-set_bold (GtkWidget *label,
-          gboolean   bold)
+update_rows (GListStore *store,
+             GPtrArray  *rows)
 {
-  PangoAttrList *attrs = NULL;
+  GListModel *model = G_LIST_MODEL (store);
+  guint n_old = g_list_model_get_n_items (model);
+  guint n_new = rows->len;
+  guint prefix = 0, suffix = 0;
 
-  if (bold)
+  while (prefix < n_old && prefix < n_new)
     {
-      attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      g_autoptr(EntCompareRow) old = g_list_model_get_item (model, prefix);
+      EntCompareRow *row = g_ptr_array_index (rows, prefix);
+
+      if (!g_str_equal (ent_compare_row_get_key (old), ent_compare_row_get_key (row)))
+        break;
+      ent_compare_row_assign (old, row);
+      prefix++;
     }
-  gtk_label_set_attributes (GTK_LABEL (label), attrs);
-  g_clear_pointer (&attrs, pango_attr_list_unref);
+  while (suffix < n_old - prefix && suffix < n_new - prefix)
+    {
+      g_autoptr(EntCompareRow) old = g_list_model_get_item (model, n_old - 1 - suffix);
+      EntCompareRow *row = g_ptr_array_index (rows, n_new - 1 - suffix);
+
+      if (!g_str_equal (ent_compare_row_get_key (old), ent_compare_row_get_key (row)))
+        break;
+      ent_compare_row_assign (old, row);
+      suffix++;
+    }
+
+  if (prefix == n_old && prefix == n_new)
+    return;
+
+  g_list_store_splice (store, prefix, n_old - prefix - suffix,
+                       rows->pdata + prefix, n_new - prefix - suffix);
 }
 
-static void
-replace_rows (GtkStringList *list,
-              GPtrArray     *keys)
+/* A row of the comparison table: budget year @y of @comparison, or its
+ * contract total when @y is n_years; each scenario's amount and, under it,
+ * its difference from the reference. */
+static EntCompareRow *
+make_comparison_row (const EntComparison *comparison,
+                     guint                y)
 {
-  g_ptr_array_add (keys, NULL);
-  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
-                          (const char *const *) keys->pdata);
+  gboolean total = y >= comparison->n_years;
+  g_autofree char *key = total ? g_strdup ("total") : g_strdup_printf ("%u", y);
+  g_autofree char *year = NULL;
+  g_autoptr(GStrvBuilder) amounts = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) differences = g_strv_builder_new ();
+  g_auto(GStrv) amount_texts = NULL;
+  g_auto(GStrv) difference_texts = NULL;
+  EntCompareRow *row = ent_compare_row_new (key);
+
+  for (guint s = 0; s < comparison->n_scenarios; s++)
+    {
+      const EntCompareCell *cell = total ? &comparison->scenarios[s].total
+                                         : &comparison->scenarios[s].years[y];
+      g_autofree char *amount = ent_money_format (cell->amount);
+
+      g_strv_builder_add (amounts, amount);
+      if (s == comparison->reference)
+        /* Translators: in the reference scenario's column, instead of a difference */
+        g_strv_builder_add (differences, _("reference"));
+      else
+        {
+          g_autofree char *difference = format_difference (cell);
+
+          g_strv_builder_add (differences, difference);
+        }
+    }
+  amount_texts = g_strv_builder_end (amounts);
+  difference_texts = g_strv_builder_end (differences);
+
+  if (!total)
+    year = g_strdup_printf ("%d", comparison->years[y]);
+  /* Translators: last row of the comparison table */
+  ent_compare_row_set_title (row, total ? _("Contract total") : year);
+  ent_compare_row_set_amounts (row, (const char *const *) amount_texts);
+  ent_compare_row_set_differences (row, (const char *const *) difference_texts);
+  ent_compare_row_set_is_total (row, total);
+  return row;
+}
+
+/* A row of the sensitivity table: scenario @s's contract total for every
+ * pupil change, the unchanged count's (the real contract total) in bold. */
+static EntCompareRow *
+make_sensitivity_row (const EntSensitivity *sensitivity,
+                      guint                 s)
+{
+  g_autofree char *key = g_strdup_printf ("%u", s);
+  g_autoptr(GStrvBuilder) amounts = g_strv_builder_new ();
+  g_auto(GStrv) amount_texts = NULL;
+  EntCompareRow *row = ent_compare_row_new (key);
+  int unchanged = -1;
+
+  for (guint i = 0; i < sensitivity->n_steps; i++)
+    {
+      g_autofree char *amount = ent_money_format (ent_sensitivity_get_total (sensitivity, s, i));
+
+      g_strv_builder_add (amounts, amount);
+      if (unchanged < 0 && sensitivity->steps_bp[i] == 0)
+        unchanged = (int) i;
+    }
+  amount_texts = g_strv_builder_end (amounts);
+
+  ent_compare_row_set_title (row, sensitivity->names[s]);
+  ent_compare_row_set_amounts (row, (const char *const *) amount_texts);
+  ent_compare_row_set_bold_amount (row, unchanged);
+  return row;
 }
 
 /* One column per scenario, titled with its name; kept while the count matches. */
 static void
-update_scenario_columns (EntComparePage *self);
+update_scenario_columns (EntComparePage      *self,
+                         const EntComparison *comparison);
 
 static void
 update_what_if (EntComparePage *self)
@@ -270,7 +362,7 @@ apply_theme_colors (EntComparePage *self)
 static void
 refresh_sensitivity (EntComparePage *self)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean shown = self->sensitivity != NULL && self->budget != NULL &&
                    self->budget->n_scenarios > 0 &&
                    self->sensitivity->n_scenarios == self->budget->n_scenarios;
@@ -281,30 +373,41 @@ refresh_sensitivity (EntComparePage *self)
   apply_theme_colors (self);
 
   for (guint s = 0; shown && s < self->sensitivity->n_scenarios; s++)
-    g_ptr_array_add (rows, g_strdup_printf ("%u", s));
-  replace_rows (self->sensitivity_rows, rows);
+    g_ptr_array_add (rows, make_sensitivity_row (self->sensitivity, s));
+  update_rows (self->sensitivity_rows, rows);
   gtk_widget_queue_draw (GTK_WIDGET (self->sensitivity_area));
+}
+
+/* The comparison table, against the reference chosen: its scenario columns
+ * and its rows, one per budget year and the contract total. */
+static void
+refresh_comparison (EntComparePage *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(EntComparison) comparison = NULL;
+
+  if (self->budget != NULL && self->budget->n_scenarios > 0)
+    {
+      comparison = ent_comparison_new (self->budget, reference_index (self));
+      for (guint y = 0; y <= comparison->n_years; y++)
+        g_ptr_array_add (rows, make_comparison_row (comparison, y));
+    }
+
+  update_scenario_columns (self, comparison);
+  update_rows (self->comparison_rows, rows);
 }
 
 static void
 rebuild (EntComparePage *self)
 {
-  g_autoptr(GPtrArray) comparison_rows = g_ptr_array_new_with_free_func (g_free);
   gboolean have_budget = self->budget != NULL && self->budget->n_scenarios > 0;
 
-  g_clear_pointer (&self->comparison, ent_comparison_free);
   g_clear_pointer (&self->years_chart, ent_chart_data_free);
 
   if (have_budget)
     {
-      self->comparison = ent_comparison_new (self->budget, reference_index (self));
       self->years_chart = ent_chart_data_new_years (self->budget);
       apply_theme_colors (self);
-
-      for (guint y = 0; y < self->comparison->n_years; y++)
-        g_ptr_array_add (comparison_rows, g_strdup_printf ("%u", y));
-      g_ptr_array_add (comparison_rows, g_strdup ("total"));
-
       gtk_stack_set_visible_child_name (self->stack, "compare");
     }
   else
@@ -312,47 +415,11 @@ rebuild (EntComparePage *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
 
-  update_scenario_columns (self);
-  replace_rows (self->comparison_rows, comparison_rows);
+  refresh_comparison (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->years_area));
 
   refresh_sensitivity (self);
   update_what_if (self);
-}
-
-static char *
-comparison_cell_text (EntComparePage *self,
-                      int             column,
-                      const char     *key,
-                      gboolean        difference)
-{
-  const EntComparison *cmp = self->comparison;
-  const EntCompareCell *cell;
-  gboolean total = g_str_equal (key, "total");
-  guint row = total ? 0 : (guint) g_ascii_strtoull (key, NULL, 10);
-
-  if (cmp == NULL || (!total && row >= cmp->n_years))
-    return g_strdup ("");
-
-  if (column == COLUMN_YEAR)
-    {
-      if (difference)
-        return g_strdup ("");
-      if (total)
-        /* Translators: last row of the comparison table */
-        return g_strdup (_("Contract total"));
-      return g_strdup_printf ("%d", cmp->years[row]);
-    }
-
-  if ((guint) column >= cmp->n_scenarios)
-    return g_strdup ("");
-  cell = total ? &cmp->scenarios[column].total : &cmp->scenarios[column].years[row];
-  if (!difference)
-    return ent_money_format (cell->amount);
-  if ((guint) column == cmp->reference)
-    /* Translators: in the reference scenario's column, instead of a difference */
-    return g_strdup (_("reference"));
-  return format_difference (cell);
 }
 
 /* callbacks */
@@ -399,17 +466,8 @@ reference_selected_cb (GtkDropDown    *dropdown,
   if (self->budget == NULL)
     return;
 
-  g_clear_pointer (&self->comparison, ent_comparison_free);
-  self->comparison = ent_comparison_new (self->budget, reference_index (self));
-  /* bind every cell again */
-  {
-    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
-
-    for (guint y = 0; y < self->comparison->n_years; y++)
-      g_ptr_array_add (rows, g_strdup_printf ("%u", y));
-    g_ptr_array_add (rows, g_strdup ("total"));
-    replace_rows (self->comparison_rows, rows);
-  }
+  /* the amounts stay, the differences follow the new reference */
+  refresh_comparison (self);
 }
 
 static void
@@ -423,19 +481,101 @@ what_if_changed_cb (GtkRange       *range,
   ent_compare_page_set_pupil_change (self, bp);
 }
 
-static void
-comparison_setup_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     EntComparePage           *self)
+/* Closures of the expressions of the columns built in C: the texts of
+ * amount @index of a row ("" past the end). */
+static char *
+row_text (GtkListItem *list_item,
+          GStrv        texts,
+          guint        index)
 {
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
+  if (texts == NULL || index >= g_strv_length (texts))
+    return g_strdup ("");
+  return g_strdup (texts[index]);
+}
+
+static gboolean
+row_has_text (GtkListItem *list_item,
+              GStrv        texts,
+              guint        index)
+{
+  return texts != NULL && index < g_strv_length (texts) && *texts[index] != '\0';
+}
+
+/* Bold without the "heading" style class (which adds a margin in this app):
+ * every amount of the total row, and the row's bold amount. */
+static PangoAttrList *
+amount_attributes (GtkListItem *list_item,
+                   gboolean     is_total,
+                   int          bold_amount,
+                   guint        index)
+{
+  PangoAttrList *attrs;
+
+  if (!is_total && (bold_amount < 0 || (guint) bold_amount != index))
+    return NULL;
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  return attrs;
+}
+
+/* Binds @property of @widget to @callback over the row properties @names
+ * and the column's @index. */
+static void
+bind_cell (GtkListItem       *list_item,
+           GtkWidget         *widget,
+           const char        *property,
+           GType              type,
+           GCallback          callback,
+           const char *const *names,
+           guint              index)
+{
+  GtkExpression *params[3];
+  guint n = 0;
+  GtkExpression *expression;
+
+  for (; names[n] != NULL; n++)
+    {
+      g_assert (n < G_N_ELEMENTS (params) - 1);
+      params[n] = gtk_property_expression_new (ENT_TYPE_COMPARE_ROW,
+                                               gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"),
+                                               names[n]);
+    }
+  params[n++] = gtk_constant_expression_new (G_TYPE_UINT, index);
+  expression = gtk_cclosure_expression_new (type, NULL, n, params, callback, NULL, NULL);
+  gtk_expression_bind (expression, widget, property, list_item);
+}
+
+static void
+bind_amount (GtkListItem *list_item,
+             GtkWidget   *label,
+             guint        index)
+{
+  static const char *const texts[] = { "amounts", NULL };
+  static const char *const weight[] = { "is-total", "bold-amount", NULL };
+
+  bind_cell (list_item, label, "label", G_TYPE_STRING, G_CALLBACK (row_text), texts, index);
+  bind_cell (list_item, label, "attributes", PANGO_TYPE_ATTR_LIST,
+             G_CALLBACK (amount_attributes), weight, index);
+}
+
+/* The comparison table has one column per scenario and the sensitivity
+ * table one per pupil change of the model (ent_sensitivity_steps_bp, titled
+ * with the formatted percentage), so their columns are built here, their
+ * cells reading the row's "amounts" (and "differences") at the column's
+ * index; they bind like the template's. */
+static void
+comparison_cell_setup_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item,
+                          EntComparePage           *self)
+{
+  static const char *const differences[] = { "differences", NULL };
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *amount = gtk_label_new (NULL);
   GtkWidget *difference = gtk_label_new (NULL);
-  double xalign = column == COLUMN_YEAR ? 0.0 : 1.0;
 
-  gtk_label_set_xalign (GTK_LABEL (amount), xalign);
-  gtk_label_set_xalign (GTK_LABEL (difference), xalign);
+  gtk_label_set_xalign (GTK_LABEL (amount), 1.0);
+  gtk_label_set_xalign (GTK_LABEL (difference), 1.0);
   gtk_widget_add_css_class (amount, "numeric");
   gtk_widget_add_css_class (difference, "numeric");
   gtk_widget_add_css_class (difference, "caption");
@@ -444,94 +584,47 @@ comparison_setup_cb (GtkSignalListItemFactory *factory,
   gtk_box_append (GTK_BOX (box), difference);
   gtk_list_item_set_child (list_item, box);
   gtk_list_item_set_activatable (list_item, FALSE);
+
+  bind_amount (list_item, amount, index);
+  bind_cell (list_item, difference, "label", G_TYPE_STRING, G_CALLBACK (row_text), differences, index);
+  bind_cell (list_item, difference, "visible", G_TYPE_BOOLEAN, G_CALLBACK (row_has_text), differences, index);
 }
 
 static void
-comparison_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    EntComparePage           *self)
+sensitivity_cell_setup_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *list_item,
+                           EntComparePage           *self)
 {
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *amount = gtk_widget_get_first_child (box);
-  GtkWidget *difference = gtk_widget_get_next_sibling (amount);
-  const char *key = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
-  g_autofree char *amount_text = comparison_cell_text (self, column, key, FALSE);
-  g_autofree char *difference_text = comparison_cell_text (self, column, key, TRUE);
-
-  gtk_label_set_text (GTK_LABEL (amount), amount_text);
-  gtk_label_set_text (GTK_LABEL (difference), difference_text);
-  gtk_widget_set_visible (difference, *difference_text != '\0');
-  set_bold (amount, g_str_equal (key, "total"));
-}
-
-static void
-sensitivity_setup_cb (GtkSignalListItemFactory *factory,
-                      GtkListItem              *list_item,
-                      EntComparePage           *self)
-{
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
   GtkWidget *label = gtk_label_new (NULL);
 
-  if (column == COLUMN_YEAR)
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-    }
-  else
-    {
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_widget_add_css_class (label, "numeric");
-    }
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
   gtk_list_item_set_activatable (list_item, FALSE);
+
+  bind_amount (list_item, label, index);
 }
 
-static void
-sensitivity_bind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     EntComparePage           *self)
+/* A column showing amount @index of the rows, its cells made by @setup. */
+static GtkColumnViewColumn *
+new_amount_column (EntComparePage *self,
+                   const char     *title,
+                   guint           index,
+                   GCallback       setup)
 {
-  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  const char *key = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
-  guint scenario = (guint) g_ascii_strtoull (key, NULL, 10);
-  g_autofree char *text = NULL;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  if (self->sensitivity == NULL || scenario >= self->sensitivity->n_scenarios)
-    text = g_strdup ("");
-  else if (column == COLUMN_YEAR)
-    text = g_strdup (self->sensitivity->names[scenario]);
-  else if ((guint) column < self->sensitivity->n_steps)
-    text = ent_money_format (ent_sensitivity_get_total (self->sensitivity, scenario, (guint) column));
-  else
-    text = g_strdup ("");
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, column == COLUMN_YEAR ? text : NULL);
-  /* the unchanged count: the real contract total */
-  set_bold (label, self->sensitivity != NULL && column >= 0 && (guint) column < self->sensitivity->n_steps
-                   && self->sensitivity->steps_bp[column] == 0);
-}
-
-static GtkListItemFactory *
-new_factory (int       column,
-             GCallback setup,
-             GCallback bind,
-             gpointer  self)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_object_set_data (G_OBJECT (factory), COLUMN_KEY, GINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (factory), COLUMN_KEY, GUINT_TO_POINTER (index));
   g_signal_connect (factory, "setup", setup, self);
-  g_signal_connect (factory, "bind", bind, self);
-  return factory;
+  return gtk_column_view_column_new (title, g_steal_pointer (&factory));
 }
 
 static void
-update_scenario_columns (EntComparePage *self)
+update_scenario_columns (EntComparePage      *self,
+                         const EntComparison *comparison)
 {
-  guint n = self->comparison != NULL ? self->comparison->n_scenarios : 0;
+  guint n = comparison != NULL ? comparison->n_scenarios : 0;
 
   while (self->scenario_columns->len > n)
     {
@@ -542,10 +635,8 @@ update_scenario_columns (EntComparePage *self)
     }
   while (self->scenario_columns->len < n)
     {
-      g_autoptr(GtkListItemFactory) factory =
-        new_factory ((int) self->scenario_columns->len, G_CALLBACK (comparison_setup_cb),
-                     G_CALLBACK (comparison_bind_cb), self);
-      GtkColumnViewColumn *column = gtk_column_view_column_new (NULL, g_steal_pointer (&factory));
+      GtkColumnViewColumn *column = new_amount_column (self, NULL, self->scenario_columns->len,
+                                                       G_CALLBACK (comparison_cell_setup_cb));
 
       gtk_column_view_column_set_expand (column, TRUE);
       gtk_column_view_append_column (self->comparison_view, column);
@@ -553,7 +644,7 @@ update_scenario_columns (EntComparePage *self)
     }
   for (guint s = 0; s < n; s++)
     gtk_column_view_column_set_title (g_ptr_array_index (self->scenario_columns, s),
-                                      self->comparison->scenarios[s].name);
+                                      comparison->scenarios[s].name);
 }
 
 /* overrides */
@@ -587,7 +678,6 @@ ent_compare_page_dispose (GObject *object)
   g_clear_object (&self->sensitivity_rows);
   g_clear_object (&self->document);
   g_clear_pointer (&self->budget, ent_budget_unref);
-  g_clear_pointer (&self->comparison, ent_comparison_free);
   g_clear_pointer (&self->sensitivity, ent_sensitivity_free);
   g_clear_pointer (&self->years_chart, ent_chart_data_free);
   g_clear_pointer (&self->sensitivity_chart, ent_chart_data_free);
@@ -686,16 +776,16 @@ ent_compare_page_class_init (EntComparePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (ENT_TYPE_SCENARIO);
+  /* the cells of the template look their rows' properties up by type name */
+  g_type_ensure (ENT_TYPE_COMPARE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/budgetent/BudgetEnt/ui/ent-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, stack);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, reference_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, comparison_view);
-  gtk_widget_class_bind_template_child (widget_class, EntComparePage, year_column);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, years_area);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, sensitivity_area);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, sensitivity_view);
-  gtk_widget_class_bind_template_child (widget_class, EntComparePage, scenario_column);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, what_if_scale);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, what_if_label);
   gtk_widget_class_bind_template_callback (widget_class, reference_selected_cb);
@@ -707,33 +797,22 @@ ent_compare_page_class_init (EntComparePageClass *klass)
 static void
 ent_compare_page_init (EntComparePage *self)
 {
-  g_autoptr(GtkListItemFactory) year_factory = NULL;
-  g_autoptr(GtkListItemFactory) name_factory = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->scenario_columns = g_ptr_array_new_with_free_func (g_object_unref);
-  self->comparison_rows = gtk_string_list_new (NULL);
-  self->sensitivity_rows = gtk_string_list_new (NULL);
+  self->comparison_rows = g_list_store_new (ENT_TYPE_COMPARE_ROW);
+  self->sensitivity_rows = g_list_store_new (ENT_TYPE_COMPARE_ROW);
   gtk_column_view_set_model (self->comparison_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->comparison_rows)))));
   gtk_column_view_set_model (self->sensitivity_view,
                              GTK_SELECTION_MODEL (gtk_no_selection_new (G_LIST_MODEL (g_object_ref (self->sensitivity_rows)))));
 
-  year_factory = new_factory (COLUMN_YEAR, G_CALLBACK (comparison_setup_cb),
-                              G_CALLBACK (comparison_bind_cb), self);
-  gtk_column_view_column_set_factory (self->year_column, year_factory);
-  name_factory = new_factory (COLUMN_YEAR, G_CALLBACK (sensitivity_setup_cb),
-                              G_CALLBACK (sensitivity_bind_cb), self);
-  gtk_column_view_column_set_factory (self->scenario_column, name_factory);
-
   /* one column per pupil change of the sensitivity table: −20 % … +20 % */
   for (guint i = 0; i < ENT_SENSITIVITY_N_STEPS; i++)
     {
-      g_autoptr(GtkListItemFactory) factory =
-        new_factory ((int) i, G_CALLBACK (sensitivity_setup_cb), G_CALLBACK (sensitivity_bind_cb), self);
       g_autofree char *title = ent_percent_format_signed (ent_sensitivity_steps_bp[i]);
-      g_autoptr(GtkColumnViewColumn) column = gtk_column_view_column_new (title, g_steal_pointer (&factory));
+      g_autoptr(GtkColumnViewColumn) column =
+        new_amount_column (self, title, i, G_CALLBACK (sensitivity_cell_setup_cb));
 
       gtk_column_view_append_column (self->sensitivity_view, column);
     }
