@@ -24,4 +24,25 @@ char     *ent_document_query_file_stamp (GFile        *file,
 void      ent_document_set_file_stamp   (EntDocument  *self,
                                          const char   *stamp);
 
+/* ent-document-equal.c: equality of everything saved (ent_document_equal ()
+ * and undo's replace_content () keep the objects these find equal). */
+typedef gboolean (*EntItemsEqualFunc) (gpointer a,
+                                       gpointer b);
+gboolean  ent_date_equal_or_invalid     (const GDate     *a,
+                                         const GDate     *b);
+gboolean  ent_contract_equal            (EntContract     *a,
+                                         EntContract     *b);
+gboolean  ent_tariff_period_equal       (EntTariffPeriod *a,
+                                         EntTariffPeriod *b);
+gboolean  ent_school_equal              (EntSchool       *a,
+                                         EntSchool       *b);
+gboolean  ent_scenario_equal            (EntScenario     *a,
+                                         EntScenario     *b);
+gboolean  ent_list_models_equal         (GListModel      *a,
+                                         GListModel      *b,
+                                         EntItemsEqualFunc equal);
+/* The same groups, keys and values, in any order. */
+gboolean  ent_key_files_equal           (GKeyFile        *a,
+                                         GKeyFile        *b);
+
 G_END_DECLS

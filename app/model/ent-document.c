@@ -143,170 +143,6 @@ disconnect_children (EntDocument *self,
     }
 }
 
-static gboolean
-dates_equal (const GDate *a,
-             const GDate *b)
-{
-  if (!g_date_valid (a) || !g_date_valid (b))
-    return g_date_valid (a) == g_date_valid (b);
-
-  return g_date_compare (a, b) == 0;
-}
-
-static gboolean
-contracts_equal (EntContract *a,
-                 EntContract *b)
-{
-  return ent_contract_get_first_school_year (a) == ent_contract_get_first_school_year (b) &&
-         ent_contract_get_school_years (a) == ent_contract_get_school_years (b) &&
-         dates_equal (ent_contract_get_payment_start (a), ent_contract_get_payment_start (b)) &&
-         ent_contract_get_billing (a) == ent_contract_get_billing (b);
-}
-
-static gboolean
-periods_equal (EntTariffPeriod *a,
-               EntTariffPeriod *b)
-{
-  return dates_equal (ent_tariff_period_get_valid_from (a), ent_tariff_period_get_valid_from (b)) &&
-         ent_tariff_period_get_base_per_pupil (a) == ent_tariff_period_get_base_per_pupil (b) &&
-         ent_tariff_period_get_optional_per_pupil (a) == ent_tariff_period_get_optional_per_pupil (b) &&
-         ent_tariff_period_get_half_day (a) == ent_tariff_period_get_half_day (b) &&
-         g_str_equal (ent_tariff_period_get_reference (a), ent_tariff_period_get_reference (b));
-}
-
-/* Undo (ent_document_replace_content) keeps the schools this finds equal:
- * it must compare every field that is saved. */
-static gboolean
-schools_equal (EntSchool *a,
-               EntSchool *b)
-{
-  guint n_known = ent_school_get_n_known (a);
-
-  if (!g_str_equal (ent_school_get_name (a), ent_school_get_name (b)) ||
-      !g_str_equal (ent_school_get_uai (a), ent_school_get_uai (b)) ||
-      !g_str_equal (ent_school_get_commune (a), ent_school_get_commune (b)) ||
-      !g_str_equal (ent_school_get_commune_insee (a), ent_school_get_commune_insee (b)) ||
-      ent_school_get_opens (a) != ent_school_get_opens (b) ||
-      ent_school_get_closes (a) != ent_school_get_closes (b) ||
-      n_known != ent_school_get_n_known (b))
-    return FALSE;
-
-  for (guint i = 0; i < n_known; i++)
-    {
-      int year_a, year_b;
-      gint64 count_a, count_b;
-
-      ent_school_get_nth_known (a, i, &year_a, &count_a);
-      ent_school_get_nth_known (b, i, &year_b, &count_b);
-
-      if (year_a != year_b || count_a != count_b ||
-          ent_school_get_nth_source (a, i) != ent_school_get_nth_source (b, i))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Same as schools_equal (): every field that is saved. */
-static gboolean
-scenarios_equal (EntScenario *a,
-                 EntScenario *b)
-{
-  const int *years_a;
-  const int *years_b;
-  guint n_years_a;
-  guint n_years_b;
-  guint n_half_days = ent_scenario_get_n_half_days (a);
-
-  if (!g_str_equal (ent_scenario_get_name (a), ent_scenario_get_name (b)) ||
-      ent_scenario_get_optional_all (a) != ent_scenario_get_optional_all (b) ||
-      ent_scenario_get_projection (a) != ent_scenario_get_projection (b) ||
-      ent_scenario_get_projection_rate (a) != ent_scenario_get_projection_rate (b) ||
-      ent_scenario_get_tariff_increase (a) != ent_scenario_get_tariff_increase (b) ||
-      n_half_days != ent_scenario_get_n_half_days (b))
-    return FALSE;
-
-  years_a = ent_scenario_get_optional_years (a, &n_years_a);
-  years_b = ent_scenario_get_optional_years (b, &n_years_b);
-  if (n_years_a != n_years_b ||
-      (n_years_a > 0 && memcmp (years_a, years_b, n_years_a * sizeof (int)) != 0))
-    return FALSE;
-
-  for (guint i = 0; i < n_half_days; i++)
-    {
-      int year_a, year_b;
-      gint64 count_a, count_b;
-
-      ent_scenario_get_nth_half_days (a, i, &year_a, &count_a);
-      ent_scenario_get_nth_half_days (b, i, &year_b, &count_b);
-
-      if (year_a != year_b || count_a != count_b)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-typedef gboolean (*ItemsEqualFunc) (gpointer a,
-                                    gpointer b);
-
-static gboolean
-list_models_equal (GListModel     *a,
-                   GListModel     *b,
-                   ItemsEqualFunc  equal)
-{
-  guint n_items = g_list_model_get_n_items (a);
-
-  if (n_items != g_list_model_get_n_items (b))
-    return FALSE;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GObject) item_a = g_list_model_get_item (a, i);
-      g_autoptr(GObject) item_b = g_list_model_get_item (b, i);
-
-      if (!equal (item_a, item_b))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* TRUE when @a's groups, keys and values are all in @b. */
-static gboolean
-key_file_included (GKeyFile *a,
-                   GKeyFile *b)
-{
-  g_auto(GStrv) groups = g_key_file_get_groups (a, NULL);
-
-  for (guint i = 0; groups[i] != NULL; i++)
-    {
-      g_auto(GStrv) keys = g_key_file_get_keys (a, groups[i], NULL, NULL);
-
-      if (!g_key_file_has_group (b, groups[i]))
-        return FALSE;
-      for (guint k = 0; keys != NULL && keys[k] != NULL; k++)
-        {
-          g_autofree char *value_a = g_key_file_get_value (a, groups[i], keys[k], NULL);
-          g_autofree char *value_b = g_key_file_get_value (b, groups[i], keys[k], NULL);
-
-          if (g_strcmp0 (value_a, value_b) != 0)
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-/* The same groups, keys and values, in any order: the order of the unknown
- * keys depends on where the file had them (a tariff group saved by date was
- * maybe not in date order), not on what the document holds. */
-static gboolean
-key_files_equal (GKeyFile *a,
-                 GKeyFile *b)
-{
-  return key_file_included (a, b) && key_file_included (b, a);
-}
-
 static void
 child_changed_cb (EntDocument *self)
 {
@@ -1246,12 +1082,12 @@ ent_document_equal (EntDocument *a,
       !g_str_equal (a->insee, b->insee))
     return FALSE;
 
-  if (!contracts_equal (a->contract, b->contract))
+  if (!ent_contract_equal (a->contract, b->contract))
     return FALSE;
 
-  if (!list_models_equal (G_LIST_MODEL (a->tariffs),
-                          G_LIST_MODEL (b->tariffs),
-                          (ItemsEqualFunc)periods_equal))
+  if (!ent_list_models_equal (G_LIST_MODEL (a->tariffs),
+                              G_LIST_MODEL (b->tariffs),
+                              (EntItemsEqualFunc)ent_tariff_period_equal))
     return FALSE;
 
   for (guint i = 0; i < ENT_N_LINES; i++)
@@ -1262,20 +1098,20 @@ ent_document_equal (EntDocument *a,
         return FALSE;
     }
 
-  if (!list_models_equal (G_LIST_MODEL (a->schools),
-                          G_LIST_MODEL (b->schools),
-                          (ItemsEqualFunc)schools_equal))
+  if (!ent_list_models_equal (G_LIST_MODEL (a->schools),
+                              G_LIST_MODEL (b->schools),
+                              (EntItemsEqualFunc)ent_school_equal))
     return FALSE;
 
-  if (!list_models_equal (G_LIST_MODEL (a->scenarios),
-                          G_LIST_MODEL (b->scenarios),
-                          (ItemsEqualFunc)scenarios_equal))
+  if (!ent_list_models_equal (G_LIST_MODEL (a->scenarios),
+                              G_LIST_MODEL (b->scenarios),
+                              (EntItemsEqualFunc)ent_scenario_equal))
     return FALSE;
 
   if (find_scenario (a, a->current) != find_scenario (b, b->current))
     return FALSE;
 
-  return key_files_equal (a->extras, b->extras);
+  return ent_key_files_equal (a->extras, b->extras);
 }
 
 /**
@@ -1341,13 +1177,13 @@ ent_document_get_current_scenario_index (EntDocument *self)
  * that views keep their rows and selections), the rest is replaced in one
  * "items-changed". @disconnect / @connect: the document's handlers. */
 static void
-replace_items (EntDocument    *self,
-               GListStore     *store,
-               GListModel     *from,
-               ItemsEqualFunc  equal,
-               guint          *out_first,
-               guint          *out_removed,
-               guint          *out_added)
+replace_items (EntDocument       *self,
+               GListStore        *store,
+               GListModel        *from,
+               EntItemsEqualFunc  equal,
+               guint             *out_first,
+               guint             *out_removed,
+               guint             *out_added)
 {
   GListModel *model = G_LIST_MODEL (store);
   guint n_old = g_list_model_get_n_items (model);
@@ -1450,7 +1286,7 @@ ent_document_replace_content (EntDocument *self,
       g_autoptr(EntTariffPeriod) a = g_list_model_get_item (G_LIST_MODEL (self->tariffs), prefix);
       g_autoptr(EntTariffPeriod) b = g_list_model_get_item (G_LIST_MODEL (from->tariffs), prefix);
 
-      if (!periods_equal (a, b))
+      if (!ent_tariff_period_equal (a, b))
         break;
       prefix++;
     }
@@ -1461,7 +1297,7 @@ ent_document_replace_content (EntDocument *self,
       g_autoptr(EntTariffPeriod) b =
         g_list_model_get_item (G_LIST_MODEL (from->tariffs), n_tariffs_new - 1 - suffix);
 
-      if (!periods_equal (a, b))
+      if (!ent_tariff_period_equal (a, b))
         break;
       suffix++;
     }
@@ -1491,18 +1327,18 @@ ent_document_replace_content (EntDocument *self,
                                  from->imputation[line].nature, from->imputation[line].function);
 
   replace_items (self, self->schools, G_LIST_MODEL (from->schools),
-                 (ItemsEqualFunc) schools_equal, &first, &removed, &added);
+                 (EntItemsEqualFunc) ent_school_equal, &first, &removed, &added);
 
   old_index = ent_document_get_current_scenario_index (self);
   replace_items (self, self->scenarios, G_LIST_MODEL (from->scenarios),
-                 (ItemsEqualFunc) scenarios_equal, &first, &removed, &added);
+                 (EntItemsEqualFunc) ent_scenario_equal, &first, &removed, &added);
   /* a scenario back (a deletion undone, a copy redone): that one */
   if (added > removed)
     set_current_near (self, first);
   else if (find_scenario (self, self->current) == G_MAXUINT)
     set_current_near (self, old_index);
 
-  if (!key_files_equal (self->extras, from->extras))
+  if (!ent_key_files_equal (self->extras, from->extras))
     {
       extras = g_key_file_to_data (from->extras, &extras_length, NULL);
       g_key_file_unref (self->extras);
