@@ -47,8 +47,9 @@ char    *ent_date_format          (const GDate *date);
  * "" for NULL or an invalid date. */
 char    *ent_date_format_short    (const GDate *date);
 /* Reads what ent_date_format_short () writes, and whatever g_date_set_parse ()
- * accepts: the locale's order with two- or four-digit years, ISO 8601, month
- * names. Surrounding spaces are ignored. FALSE (and @out cleared) otherwise. */
+ * accepts: the locale's order (two-digit years as 20xx only where the
+ * locale's "%x" writes two digits, as in C), ISO 8601, month names.
+ * Surrounding spaces are ignored. FALSE (and @out invalid) otherwise. */
 gboolean ent_date_parse           (const char  *text,
                                    GDate       *out);
 /* The g_date_strftime () format ent_date_format_short () uses in a locale
