@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
 #include <string.h>
@@ -15,6 +16,8 @@
 /* Keeps every parsed value far from G_MAXINT64 so that sums of a few values
  * cannot overflow: 10^15 cents is ten thousand billion euros. */
 #define MAX_PARSED_UNITS G_GINT64_CONSTANT (1000000000000000)
+
+#define ISO_DATE "%Y-%m-%d"
 
 /* Skips a thousands separator at @p: a space, U+00A0 or U+202F. */
 static gsize
@@ -313,14 +316,21 @@ ent_money_to_plain (gint64 cents)
   return g_string_free (str, FALSE);
 }
 
+/* A count is a plain number, so it takes LC_NUMERIC's separator; in the
+ * locales that define none there but group amounts (LC_MONETARY), it takes
+ * the amounts' one, so that "1 209 pupils" and "1 571,70 €" group alike on
+ * the same screen. French glibc uses U+202F for both; the C locale defines
+ * neither and counts stay ungrouped ("1209"). */
 char *
 ent_count_format (gint64 count)
 {
   GString *str = g_string_new (NULL);
+  const struct lconv *conv = localeconv ();
 
   if (count < 0)
     g_string_append_c (str, '-');
-  append_grouped (str, magnitude (count), or_default (localeconv ()->thousands_sep, ""));
+  append_grouped (str, magnitude (count),
+                  or_default (conv->thousands_sep, or_default (conv->mon_thousands_sep, "")));
   return g_string_free (str, FALSE);
 }
 
@@ -416,6 +426,111 @@ ent_date_format (const GDate *date)
   if (g_date_strftime (buf, sizeof buf, format, date) == 0)
     return g_strdup ("?");
   return g_strdup (buf);
+}
+
+/* The short date follows the locale's own numeric date, nl_langinfo (D_FMT)
+ * (what "%x" prints), with the year widened to four digits: "01/01/24" reads
+ * as three small numbers, and nobody should have to guess the century of a
+ * contract date. The locale's order is kept rather than ISO 8601 everywhere
+ * because the order is what its users expect, and because the date entries
+ * read text with g_date_set_parse (), which takes day, month and year in the
+ * order of the locale's "%x" (and years of any width): a date written in
+ * that order is read back as the same date.
+ *
+ * Only a format made of exactly one day, one month and one year directive
+ * with punctuation or spaces between them is kept. Anything else (month
+ * names, era years, non-ASCII separators such as "年" that the parser may try
+ * to read as words, fields run together) falls back to ISO 8601 "%Y-%m-%d",
+ * which is unambiguous in every language and which g_date_set_parse () also
+ * reads (a four-digit first field is a year). */
+char *
+ent_date_short_pattern (const char *locale_format)
+{
+  const char *p = locale_format;
+  g_autoptr(GString) format = g_string_new (NULL);
+  guint n_days = 0;
+  guint n_months = 0;
+  guint n_years = 0;
+  gboolean after_field = FALSE;
+
+  for (; p != NULL && *p != '\0'; p++)
+    {
+      const char *field;
+
+      if (*p != '%')
+        {
+          if (!g_ascii_ispunct (*p) && *p != ' ')
+            return g_strdup (ISO_DATE);
+          g_string_append_c (format, *p);
+          after_field = FALSE;
+          continue;
+        }
+
+      p++;
+      /* glibc's padding flags: the day and month are always padded here */
+      if (*p == '-' || *p == '_' || *p == '0')
+        p++;
+      switch (*p)
+        {
+        case 'd':
+        case 'e':
+          field = "%d";
+          n_days++;
+          break;
+        case 'm':
+          field = "%m";
+          n_months++;
+          break;
+        case 'y':
+        case 'Y':
+          field = "%Y";
+          n_years++;
+          break;
+        default:
+          return g_strdup (ISO_DATE);
+        }
+      if (after_field)
+        return g_strdup (ISO_DATE);
+      g_string_append (format, field);
+      after_field = TRUE;
+    }
+
+  if (n_days != 1 || n_months != 1 || n_years != 1)
+    return g_strdup (ISO_DATE);
+  return g_string_free (g_steal_pointer (&format), FALSE);
+}
+
+char *
+ent_date_format_short (const GDate *date)
+{
+  g_autofree char *format = NULL;
+  char buf[64];
+
+  if (date == NULL || !g_date_valid (date))
+    return g_strdup ("");
+
+  format = ent_date_short_pattern (nl_langinfo (D_FMT));
+  if (g_date_strftime (buf, sizeof buf, format, date) == 0)
+    return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date),
+                            (guint) g_date_get_month (date), g_date_get_day (date));
+  return g_strdup (buf);
+}
+
+gboolean
+ent_date_parse (const char *text,
+                GDate      *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  g_date_clear (out, 1);
+  if (text != NULL)
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+      if (*stripped != '\0')
+        g_date_set_parse (out, stripped);
+    }
+  return g_date_valid (out);
 }
 
 gint64

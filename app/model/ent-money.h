@@ -41,6 +41,21 @@ char    *ent_percent_to_plain     (gint64       bp);
 
 /* Locale-aware long date: "1 janvier 2024" under fr_FR, "1 January 2024" otherwise. */
 char    *ent_date_format          (const GDate *date);
+/* Locale-aware short numeric date, always with a four-digit year:
+ * "01/09/2024" under fr_FR, "09/01/2024" under en_US and C, ISO 8601
+ * "2024-09-01" where the locale's numeric date cannot be read back.
+ * "" for NULL or an invalid date. */
+char    *ent_date_format_short    (const GDate *date);
+/* Reads what ent_date_format_short () writes, and whatever g_date_set_parse ()
+ * accepts: the locale's order (two-digit years as 20xx only where the
+ * locale's "%x" writes two digits, as in C), ISO 8601, month names.
+ * Surrounding spaces are ignored. FALSE (and @out invalid) otherwise. */
+gboolean ent_date_parse           (const char  *text,
+                                   GDate       *out);
+/* The g_date_strftime () format ent_date_format_short () uses in a locale
+ * whose nl_langinfo (D_FMT) is @locale_format: "%d/%m/%y" gives "%d/%m/%Y",
+ * "%Y年%m月%d日" gives ISO 8601 "%Y-%m-%d". (Public for the tests.) */
+char    *ent_date_short_pattern   (const char  *locale_format);
 
 /* round (num / den) to the nearest integer, halves away from zero; den > 0 */
 gint64   ent_round_div            (gint64       num,

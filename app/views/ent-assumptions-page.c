@@ -151,13 +151,7 @@ show_message (GtkLabel   *reason,
 static char *
 format_date (const GDate *date)
 {
-  char buffer[64];
-
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("");
-  if (g_date_strftime (buffer, sizeof buffer, "%x", date) == 0)
-    return g_strdup ("");
-  return g_strdup (buffer);
+  return ent_date_format_short (date);
 }
 
 static char *
@@ -177,16 +171,7 @@ parse_date (const char  *text,
             GDate       *out,
             char       **out_reason)
 {
-  g_date_clear (out, 1);
-  if (text != NULL)
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-      if (*stripped != '\0')
-        g_date_set_parse (out, stripped);
-    }
-
-  if (!g_date_valid (out))
+  if (!ent_date_parse (text, out))
     {
       g_autofree char *example = dup_date_example ();
 

@@ -1819,6 +1819,51 @@ test_names_refused (void)
   ent_test_destroy_window (window);
 }
 
+/* Issue 13: the payment start shows its year on four digits ("01/01/24" read
+ * as three small numbers), and the entry takes back what it shows. */
+static void
+test_payment_date_four_digit_year (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  EntContract *contract = ent_document_get_contract (document);
+  EntWindow *window = show_window (document);
+  GtkEditable *payment;
+  const GDate *start = ent_contract_get_payment_start (contract);
+  g_autofree char *year = NULL;
+  GDate shown_start;
+  char *shown;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "assumptions");
+  ent_test_settle (GTK_WIDGET (window));
+  payment = assumptions_child (window, "payment_entry");
+  shown = g_strdup (gtk_editable_get_text (payment));
+
+  g_assert_true (g_date_valid (start));
+  year = g_strdup_printf ("%04u", g_date_get_year (start));
+  g_assert_nonnull (strstr (shown, year));
+  if (g_str_has_prefix (setlocale (LC_TIME, NULL), "C"))
+    {
+      /* the C locale's "%x" is "%m/%d/%y": month, day, then the whole year */
+      g_autofree char *expected = g_strdup_printf ("%02u/%02u/%04u", (guint) g_date_get_month (start),
+                                                   g_date_get_day (start), g_date_get_year (start));
+
+      g_assert_cmpstr (shown, ==, expected);
+    }
+
+  /* Enter on the text as shown keeps the same date, without a reason. */
+  shown_start = *start;
+  gtk_editable_set_text (payment, shown);
+  g_signal_emit_by_name (payment, "activate");
+  assert_accepted_accessibly (payment);
+  g_assert_cmpint (g_date_compare (ent_contract_get_payment_start (contract), &shown_start), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (payment), ==, shown);
+  g_free (shown);
+
+  ent_test_settle (GTK_WIDGET (window));
+  ent_document_set_modified (document, FALSE);
+  ent_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1846,6 +1891,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/save-reload", test_save_reload);
   g_test_add_func ("/gui/window/unbillable-document-opens", test_unbillable_document_opens);
   g_test_add_func ("/gui/window/names-refused", test_names_refused);
+  g_test_add_func ("/gui/window/payment-date-four-digit-year", test_payment_date_four_digit_year);
 #if !GTK_CHECK_VERSION (4, 10, 0)
   g_test_add_func ("/gui/window/unsaved-changes-guard", test_guard);
 #endif
