@@ -40,6 +40,7 @@ static const struct {
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.export", { "<Control>e", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
+  { "app.help", { "F1", NULL } },
   { "win.show-page::assumptions", { "<Alt>1", NULL } },
   { "win.show-page::pupils", { "<Alt>2", NULL } },
   { "win.show-page::scenarios", { "<Alt>3", NULL } },
@@ -133,7 +134,41 @@ quit_action (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+static void
+help_shown (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GtkWindow *window = GTK_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  /* gtk_show_uri() would only log the failure (no help browser installed,
+   * typically): say it in the window instead. */
+  if (!gtk_show_uri_full_finish (window, result, &error) && ENT_IS_WINDOW (window))
+    {
+      g_autofree char *message =
+        /* Translators: %s is the reason, e.g. that no application handles help */
+        g_strdup_printf (_("Could not open the help: %s"), error->message);
+
+      ent_window_show_error (ENT_WINDOW (window), message);
+    }
+}
+
+/* The Mallard pages installed under share/help/LANG/ent-budget (help/);
+ * gtk_show_uri_full() is deprecated from GTK 4.10 in favour of
+ * GtkUriLauncher, which 4.8 lacks. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri_full (window, "help:ent-budget", GDK_CURRENT_TIME, NULL, help_shown, NULL);
+}
+
 static const GActionEntry app_entries[] = {
+  { .name = "help", .activate = help_action },
   { .name = "quit", .activate = quit_action },
 };
 

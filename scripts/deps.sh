@@ -4,11 +4,11 @@
 #   scripts/deps.sh --test   also what the test suite needs
 set -eu
 
-build_packages="gcc meson ninja-build pkg-config gettext libgtk-4-dev libadwaita-1-dev libxlsxwriter-dev
+build_packages="gcc meson ninja-build pkg-config gettext itstool libgtk-4-dev libadwaita-1-dev libxlsxwriter-dev
 libglib2.0-bin libglib2.0-dev-bin desktop-file-utils appstream shared-mime-info locales"
 test_packages="xvfb xauth dbus-daemon at-spi2-core clang libclang-rt-14-dev poppler-utils python3 python3-openpyxl
 python3-xlsxwriter libreoffice-calc-nogui unzip librsvg2-bin libxml2-utils flatpak-builder
-imagemagick"
+imagemagick yelp-tools"
 
 packages=$build_packages
 [ "${1:-}" = "--test" ] && packages="$packages $test_packages"

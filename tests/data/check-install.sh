@@ -37,7 +37,9 @@ for f in \
     "$share/mime/packages/$app_id.xml" \
     "$share/glib-2.0/schemas/$app_id.gschema.xml" \
     "$share/icons/hicolor/scalable/apps/$app_id.svg" \
-    "$share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"; do
+    "$share/icons/hicolor/symbolic/apps/$app_id-symbolic.svg" \
+    "$share/help/C/ent-budget/index.page" \
+    "$share/help/fr/ent-budget/index.page"; do
   [ -s "$f" ] || fail "missing or empty: ${f#"$destdir"}"
   echo "ok: ${f#"$destdir"}"
 done
