@@ -1,0 +1,392 @@
+/* test-pupils-grid.c: the Pupils page's counts as a spreadsheet
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Keys are given to the count cells' own key controller (object data
+ * "ent-cell-keys"), as GTK would deliver them: a display under Xvfb cannot be
+ * sent real key presses reliably. The page follows a workspace, as in the
+ * window, so that a paste can be undone.
+ */
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+
+#include "ent-history.h"
+#include "ent-money.h"
+#include "ent-pupils-page.h"
+#include "ent-workspace.h"
+
+#include "ent-test-gtk-utils.h"
+
+typedef struct
+{
+  EntWorkspace *workspace;
+  EntDocument  *document;
+  GtkWidget    *page;
+  GtkWidget    *window;
+} Fixture;
+
+/* The Hem example (one school, 2023 … 2026) with two more schools. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  EntDocument *document = ent_document_new_example ();
+  const char *names[] = { "École Jules Ferry", "École Louise Michel" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(EntSchool) school = ent_school_new (names[i], "Hem");
+
+      ent_school_set_known_pupils (school, 2023, 100 * (i + 1));
+      ent_document_add_school (document, school);
+    }
+  fixture->workspace = ent_workspace_new (document);
+  fixture->document = document;
+  fixture->page = g_object_ref_sink (ent_pupils_page_new ());
+  g_object_bind_property (fixture->workspace, "document", fixture->page, "document", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (fixture->workspace, "budget", fixture->page, "budget", G_BINDING_SYNC_CREATE);
+
+  fixture->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 600);
+  gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->page);
+  ent_test_present (fixture->window);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  /* the torn-down editable labels live 250 ms more (ent-pupils-page.c) */
+  ent_test_run_for (300);
+  ent_test_destroy_window (fixture->window);
+  g_assert_finalize_object (fixture->page);
+  g_assert_finalize_object (fixture->workspace);
+  g_assert_finalize_object (fixture->document);
+}
+
+static EntSchool *
+school_at (Fixture *fixture,
+           guint    i)
+{
+  return ent_test_school_at (fixture->document, i);
+}
+
+typedef struct
+{
+  EntSchool *school;
+  int        year;
+} CellQuery;
+
+static gboolean
+match_count_cell (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const CellQuery *query = data;
+
+  return g_strcmp0 (g_object_get_data (G_OBJECT (widget), "ent-cell-kind"), "count") == 0 &&
+         g_object_get_data (G_OBJECT (widget), "ent-cell-school") == query->school &&
+         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ent-cell-year")) == query->year &&
+         gtk_widget_get_mapped (widget);
+}
+
+static GtkWidget *
+find_count_cell (Fixture   *fixture,
+                 EntSchool *school,
+                 int        year)
+{
+  CellQuery query = { school, year };
+  GtkWidget *cell = ent_test_find_widget (fixture->page, match_count_cell, &query);
+
+  g_assert_nonnull (cell);
+  return cell;
+}
+
+/* One key pressed on @cell; TRUE when handled. */
+static gboolean
+press (GtkWidget       *cell,
+       guint            keyval,
+       GdkModifierType  state)
+{
+  GtkEventController *keys = g_object_get_data (G_OBJECT (cell), "ent-cell-keys");
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (keys);
+  g_signal_emit_by_name (keys, "key-pressed", keyval, 0, state, &handled);
+  ent_test_settle (cell);
+  return handled;
+}
+
+/* The count cell that has the keyboard focus, or NULL. */
+static GtkWidget *
+focused_cell (Fixture *fixture)
+{
+  GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  while (widget != NULL && g_object_get_data (G_OBJECT (widget), "ent-cell-kind") == NULL)
+    widget = gtk_widget_get_parent (widget);
+  return widget;
+}
+
+static gint64
+known (EntSchool *school,
+       int        year)
+{
+  gint64 count = -1;
+
+  if (!ent_school_get_known_pupils (school, year, &count))
+    return -1;
+  return count;
+}
+
+static void
+test_type_enter (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *cell = find_count_cell (fixture, school_at (fixture, 0), 2024);
+  GtkWidget *next;
+  int position;
+
+  g_assert_cmpint (known (school_at (fixture, 0), 2024), ==, -1);
+  gtk_widget_grab_focus (cell);
+
+  /* a digit starts typing, with that digit */
+  g_assert_true (press (cell, GDK_KEY_7, 0));
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "7");
+  position = gtk_editable_get_position (GTK_EDITABLE (cell));
+  gtk_editable_insert_text (GTK_EDITABLE (cell), "42", -1, &position);
+
+  /* Enter commits and moves down */
+  g_assert_true (press (cell, GDK_KEY_Return, 0));
+  g_assert_cmpint (known (school_at (fixture, 0), 2024), ==, 742);
+  next = focused_cell (fixture);
+  g_assert_nonnull (next);
+  g_assert_true (g_object_get_data (G_OBJECT (next), "ent-cell-school") == school_at (fixture, 1));
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (next), "ent-cell-year")), ==, 2024);
+
+  /* arrows move; Tab commits and moves right */
+  g_assert_true (press (next, GDK_KEY_Right, 0));
+  cell = focused_cell (fixture);
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ent-cell-year")), ==, 2025);
+  g_assert_true (press (cell, GDK_KEY_KP_3, 0));
+  g_assert_true (press (cell, GDK_KEY_Tab, 0));
+  g_assert_cmpint (known (school_at (fixture, 1), 2025), ==, 3);
+  cell = focused_cell (fixture);
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ent-cell-year")), ==, 2026);
+  g_assert_true (g_object_get_data (G_OBJECT (cell), "ent-cell-school") == school_at (fixture, 1));
+  ent_test_save_png (fixture->window, "pupils-grid-keyboard.png");
+}
+
+static void
+test_escape_and_refused (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *cell = find_count_cell (fixture, school_at (fixture, 1), 2023);
+  GtkWidget *error_label = ent_test_find_by_id (fixture->page, "error_label");
+  g_autofree char *shown = ent_count_format (100);
+  int position;
+
+  gtk_widget_grab_focus (cell);
+  g_assert_true (press (cell, GDK_KEY_5, 0));
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)));
+  /* Escape: GtkEditableLabel's own "editing.stop" without committing */
+  g_assert_true (gtk_widget_activate_action (cell, "editing.stop", "b", FALSE));
+  ent_test_settle (cell);
+  g_assert_cmpint (known (school_at (fixture, 1), 2023), ==, 100);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, shown);
+
+  /* a refused value stays, being typed, with its reason, for screen readers too */
+  g_assert_true (press (cell, GDK_KEY_1, 0));
+  position = -1;
+  gtk_editable_insert_text (GTK_EDITABLE (cell), "2a", -1, &position);
+  g_assert_true (press (cell, GDK_KEY_Return, 0));
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "12a");
+  g_assert_cmpint (known (school_at (fixture, 1), 2023), ==, 100);
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+  g_assert_true (gtk_widget_get_mapped (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
+                   _("A pupil count is a whole number of pupils, such as 1209."));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_INVALID,
+                                    GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                       error_label, NULL);
+  ent_test_save_png (fixture->window, "pupils-grid-refused.png");
+
+  /* then Escape: the count as it was, no longer refused */
+  g_assert_true (gtk_widget_activate_action (cell, "editing.stop", "b", FALSE));
+  ent_test_settle (cell);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, shown);
+  g_assert_false (gtk_widget_has_css_class (cell, "error"));
+}
+
+static void
+wait_for_step (EntWorkspace *workspace,
+               guint         position)
+{
+  EntHistory *history = ent_workspace_get_history (workspace);
+  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (ent_history_get_position (history) != position && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (ent_history_get_position (history), ==, position);
+}
+
+static void
+paste (Fixture    *fixture,
+       GtkWidget  *cell,
+       const char *text)
+{
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (cell), text);
+  gtk_widget_grab_focus (cell);
+  g_assert_true (press (cell, GDK_KEY_v, GDK_CONTROL_MASK));
+  ent_test_run_for (100);
+}
+
+static void
+test_paste_block (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  EntHistory *history = ent_workspace_get_history (fixture->workspace);
+  GtkWidget *cell = find_count_cell (fixture, school_at (fixture, 0), 2023);
+  gint64 before[3][4];
+  guint position;
+
+  /* the history's first state, once the workspace has settled */
+  ent_test_run_for (200);
+  position = ent_history_get_position (history);
+  for (guint i = 0; i < 3; i++)
+    for (guint j = 0; j < 4; j++)
+      before[i][j] = known (school_at (fixture, i), 2023 + (int) j);
+
+  /* 3 schools × 4 school years, as LibreOffice copies them (French grouping
+   * with a no-break space, an empty cell, CRLF, a final newline) */
+  paste (fixture, cell,
+         "1 209\t1250\t1\xc2\xa0" "300\t1310\r\n"
+         "10\t11\t12\t13\r\n"
+         "20\t\t22\t23\r\n");
+  g_assert_cmpint (known (school_at (fixture, 0), 2023), ==, 1209);
+  g_assert_cmpint (known (school_at (fixture, 0), 2024), ==, 1250);
+  g_assert_cmpint (known (school_at (fixture, 0), 2025), ==, 1300);
+  g_assert_cmpint (known (school_at (fixture, 0), 2026), ==, 1310);
+  for (guint j = 0; j < 4; j++)
+    g_assert_cmpint (known (school_at (fixture, 1), 2023 + (int) j), ==, 10 + j);
+  g_assert_cmpint (known (school_at (fixture, 2), 2023), ==, 20);
+  g_assert_cmpint (known (school_at (fixture, 2), 2024), ==, -1);   /* empty: projected */
+  g_assert_cmpint (known (school_at (fixture, 2), 2025), ==, 22);
+  g_assert_cmpint (known (school_at (fixture, 2), 2026), ==, 23);
+  ent_test_save_png (fixture->window, "pupils-grid-pasted.png");
+
+  /* one undo step restores all twelve */
+  wait_for_step (fixture->workspace, position + 1);
+  g_assert_true (ent_workspace_undo (fixture->workspace));
+  for (guint i = 0; i < 3; i++)
+    for (guint j = 0; j < 4; j++)
+      g_assert_cmpint (known (school_at (fixture, i), 2023 + (int) j), ==, before[i][j]);
+}
+
+static void
+test_paste_refused (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *cell = find_count_cell (fixture, school_at (fixture, 1), 2024);
+  GtkWidget *error_label = ent_test_find_by_id (fixture->page, "error_label");
+  GtkWidget *error_revealer = ent_test_find_by_id (fixture->page, "error_revealer");
+
+  paste (fixture, cell, "30\t31\n40\t-4\n");
+  g_assert_cmpint (known (school_at (fixture, 1), 2024), ==, -1);
+  g_assert_cmpint (known (school_at (fixture, 1), 2025), ==, -1);
+  g_assert_cmpint (known (school_at (fixture, 2), 2024), ==, -1);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "-4"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)),
+                            _("A pupil count cannot be negative.")));
+  ent_test_save_png (fixture->window, "pupils-grid-paste-refused.png");
+
+  /* a block larger than the table from there: nothing either */
+  paste (fixture, cell, "1\t2\t3\t4\n");
+  g_assert_cmpint (known (school_at (fixture, 1), 2024), ==, -1);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
+}
+
+static void
+read_text_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("(none)");
+}
+
+static void
+test_copy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *cell = find_count_cell (fixture, school_at (fixture, 0), 2023);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (cell);
+  g_autofree char *text = NULL;
+
+  gdk_clipboard_set_text (clipboard, "nothing yet");
+  gtk_widget_grab_focus (cell);
+  g_assert_true (press (cell, GDK_KEY_c, GDK_CONTROL_MASK));
+  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  /* as a spreadsheet reads it: no grouping */
+  g_assert_cmpstr (text, ==, "1209");
+}
+
+static void
+test_min_width (Fixture       *fixture,
+                gconstpointer  data)
+{
+  int minimum = 0;
+
+  ent_contract_set_school_years (ent_document_get_contract (fixture->document), 9);
+  ent_test_settle (fixture->window);
+  gtk_widget_measure (fixture->page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_test_message ("minimum width with 9 school years: %d px", minimum);
+  g_assert_cmpint (minimum, <=, 560);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 600);
+  ent_test_settle (fixture->window);
+  ent_test_save_png (fixture->window, "pupils-grid-800.png");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENT_BUDGET_LOCALEDIR") != NULL ? g_getenv ("ENT_BUDGET_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/pupils-grid/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("type-enter", test_type_enter);
+  ADD ("escape-refused", test_escape_and_refused);
+  ADD ("paste-block", test_paste_block);
+  ADD ("paste-refused", test_paste_refused);
+  ADD ("copy", test_copy);
+  ADD ("min-width", test_min_width);
+#undef ADD
+
+  return g_test_run ();
+}
