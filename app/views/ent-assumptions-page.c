@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "ent-assumptions-page.h"
@@ -66,6 +67,7 @@ struct _EntAssumptionsPage
   AdwActionRow *prorata_row;
   GtkCheckButton *annual_check;
   GtkCheckButton *prorata_check;
+  GtkWidget   *tariff_scroller;
   GtkColumnView *tariff_view;
   GtkLabel    *tariff_error;
   AdwActionRow *base_line_row;
@@ -620,14 +622,18 @@ tariff_setup_cb (GtkSignalListItemFactory *factory,
     {
       widget = gtk_entry_new ();
       gtk_editable_set_width_chars (GTK_EDITABLE (widget),
-                                    column == TARIFF_COLUMN_REFERENCE ? 14 :
-                                    column == TARIFF_COLUMN_DATE ? 11 : 8);
+                                    column == TARIFF_COLUMN_REFERENCE ? 10 :
+                                    column == TARIFF_COLUMN_DATE ? 10 : 7);
       if (column != TARIFF_COLUMN_DATE && column != TARIFF_COLUMN_REFERENCE)
         {
           gtk_editable_set_alignment (GTK_EDITABLE (widget), 1.0);
           gtk_entry_set_input_purpose (GTK_ENTRY (widget), GTK_INPUT_PURPOSE_NUMBER);
         }
       gtk_widget_set_hexpand (widget, column == TARIFF_COLUMN_REFERENCE);
+      /* as wide as their contents, not GtkText's 150 pixels, to fit narrow windows */
+      if (column != TARIFF_COLUMN_REFERENCE)
+        gtk_editable_set_max_width_chars (GTK_EDITABLE (widget),
+                                          gtk_editable_get_width_chars (GTK_EDITABLE (widget)));
       g_signal_connect (widget, "changed", G_CALLBACK (tariff_entry_changed_cb), self);
       if (column == TARIFF_COLUMN_DATE)
         {
@@ -1082,6 +1088,28 @@ add_tariff_cb (EntAssumptionsPage *self)
   focus_period (self, period);
 }
 
+/* The wheel over the tariff table scrolls the page: the table's own
+ * scroller only scrolls sideways (Shift and the wheel, or a touchpad), and
+ * would otherwise stop the page under the pointer. */
+static gboolean
+tariff_scroll_cb (GtkEventControllerScroll *controller,
+                  double                    dx,
+                  double                    dy,
+                  EntAssumptionsPage       *self)
+{
+  GtkAdjustment *adjustment =
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled_window));
+  double step = 1.0;
+
+  if (dy == 0.0 || fabs (dx) > fabs (dy))
+    return GDK_EVENT_PROPAGATE;
+  /* GtkScrolledWindow's wheel step */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return GDK_EVENT_STOP;
+}
+
 /* ---------------------------------------------------------------- overrides */
 
 static void
@@ -1183,6 +1211,7 @@ ent_assumptions_page_class_init (EntAssumptionsPageClass *klass)
   BIND (prorata_row);
   BIND (annual_check);
   BIND (prorata_check);
+  BIND (tariff_scroller);
   BIND (tariff_view);
   BIND (tariff_error);
   BIND (base_line_row);
@@ -1212,6 +1241,7 @@ static void
 ent_assumptions_page_init (EntAssumptionsPage *self)
 {
   GtkEventController *focus;
+  GtkEventController *scroll;
   AdwActionRow *line_rows[ENT_N_LINES];
 
   self->bindings = g_ptr_array_new ();
@@ -1260,6 +1290,10 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (payment_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->payment_entry), focus);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (tariff_scroll_cb), self);
+  gtk_widget_add_controller (self->tariff_scroller, scroll);
 
   g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->first_year_spin)), "insert-text",
                     G_CALLBACK (spin_insert_text_cb), self->first_year_spin);
