@@ -10,7 +10,9 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "ent-assumptions-page.h"
@@ -28,6 +30,9 @@ typedef enum
   N_TARIFF_COLUMNS
 } TariffColumn;
 
+/* room left above or below an input the page scrolls to */
+#define MARGIN 24
+
 enum { IMPUTATION_CHAPTER, IMPUTATION_NATURE, IMPUTATION_FUNCTION, N_IMPUTATION_PARTS };
 
 struct _EntAssumptionsPage
@@ -37,15 +42,20 @@ struct _EntAssumptionsPage
   EntDocument *document;
   GPtrArray   *bindings;          /* GBinding, unbound when the document changes */
   gboolean     loading;           /* filling inputs from the model: do not write back */
+  EntTariffPeriod *focus_period;  /* just added: its date gets the focus once shown */
+  guint        focus_tick_id;
 
   /* template */
   GtkWidget   *scrolled_window;
-  GtkEntry    *title_entry;
-  GtkEntry    *payer_entry;
+  GtkWidget   *title_entry;       /* AdwEntryRow */
+  GtkWidget   *payer_entry;       /* AdwEntryRow */
   GtkLabel    *names_error;
-  GtkDropDown *kind_dropdown;
-  GtkEntry    *insee_entry;
+  AdwComboRow *kind_dropdown;
+  GtkWidget   *insee_entry;       /* AdwEntryRow */
   GtkLabel    *insee_error;
+  AdwActionRow *first_year_row;
+  AdwActionRow *school_years_row;
+  AdwActionRow *payment_row;
   GtkSpinButton *first_year_spin;
   GtkSpinButton *school_years_spin;
   GtkEntry    *payment_entry;
@@ -53,15 +63,16 @@ struct _EntAssumptionsPage
   GtkCalendar *payment_calendar;
   GtkLabel    *contract_error;
   GtkLabel    *contract_summary_label;
+  AdwActionRow *annual_row;
+  AdwActionRow *prorata_row;
   GtkCheckButton *annual_check;
   GtkCheckButton *prorata_check;
-  GtkLabel    *annual_description;
-  GtkLabel    *prorata_description;
+  GtkWidget   *tariff_scroller;
   GtkColumnView *tariff_view;
   GtkLabel    *tariff_error;
-  GtkLabel    *base_line_label;
-  GtkLabel    *optional_line_label;
-  GtkLabel    *specific_line_label;
+  AdwActionRow *base_line_row;
+  AdwActionRow *optional_line_row;
+  AdwActionRow *specific_line_row;
   GtkEntry    *base_chapter_entry;
   GtkEntry    *base_nature_entry;
   GtkEntry    *base_function_entry;
@@ -146,6 +157,40 @@ show_message (GtkLabel   *reason,
   clear_reason_label (reason);
   gtk_label_set_text (reason, message);
   gtk_widget_set_visible (GTK_WIDGET (reason), TRUE);
+}
+
+/* The row's title, mnemonic underline removed, as the accessible name of
+ * @input: a suffix or prefix widget is not labelled by the row it sits in. */
+static void
+name_by_row (GtkWidget    *input,
+             AdwActionRow *row)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  GString *name = g_string_new (NULL);
+
+  for (const char *p = title; *p != '\0'; p++)
+    if (*p != '_' || p[1] == '_')
+      g_string_append_c (name, *p == '_' ? *p++ : *p);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (input),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
+                                  -1);
+  g_string_free (name, TRUE);
+}
+
+/* A billing mode's explanation as the subtitle of its row, and as the
+ * description of its radio button for assistive technologies. */
+static void
+describe_billing_row (AdwActionRow *row,
+                      GtkWidget    *check,
+                      EntBilling    billing)
+{
+  const char *description = ent_billing_get_description (billing);
+
+  adw_action_row_set_subtitle (row, description);
+  name_by_row (check, row);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
 }
 
 static char *
@@ -562,14 +607,18 @@ tariff_setup_cb (GtkSignalListItemFactory *factory,
     {
       widget = gtk_entry_new ();
       gtk_editable_set_width_chars (GTK_EDITABLE (widget),
-                                    column == TARIFF_COLUMN_REFERENCE ? 14 :
-                                    column == TARIFF_COLUMN_DATE ? 11 : 8);
+                                    column == TARIFF_COLUMN_REFERENCE ? 10 :
+                                    column == TARIFF_COLUMN_DATE ? 10 : 7);
       if (column != TARIFF_COLUMN_DATE && column != TARIFF_COLUMN_REFERENCE)
         {
           gtk_editable_set_alignment (GTK_EDITABLE (widget), 1.0);
           gtk_entry_set_input_purpose (GTK_ENTRY (widget), GTK_INPUT_PURPOSE_NUMBER);
         }
       gtk_widget_set_hexpand (widget, column == TARIFF_COLUMN_REFERENCE);
+      /* as wide as their contents, not GtkText's 150 pixels, to fit narrow windows */
+      if (column != TARIFF_COLUMN_REFERENCE)
+        gtk_editable_set_max_width_chars (GTK_EDITABLE (widget),
+                                          gtk_editable_get_width_chars (GTK_EDITABLE (widget)));
       g_signal_connect (widget, "changed", G_CALLBACK (tariff_entry_changed_cb), self);
       if (column == TARIFF_COLUMN_DATE)
         {
@@ -636,6 +685,85 @@ add_tariff_column (EntAssumptionsPage *self,
   gtk_column_view_append_column (self->tariff_view, view_column);
 }
 
+/* The date entry of @period's row under @widget, if the row exists. */
+static GtkWidget *
+find_tariff_date_entry (GtkWidget       *widget,
+                        EntTariffPeriod *period)
+{
+  if (GTK_IS_ENTRY (widget) && get_entry_period (widget) == period &&
+      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ent-column")) == TARIFF_COLUMN_DATE)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_tariff_date_entry (child, period);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Scrolls the page so that @widget is in view, with a little room around. */
+static void
+scroll_to_widget (EntAssumptionsPage *self,
+                  GtkWidget          *widget)
+{
+  GtkAdjustment *adjustment =
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled_window));
+  double page_size = gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, self->scrolled_window, &bounds))
+    return;
+  if (bounds.origin.y < MARGIN)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y - MARGIN);
+  else if (bounds.origin.y + bounds.size.height > page_size - MARGIN)
+    gtk_adjustment_set_value (adjustment,
+                              value + bounds.origin.y + bounds.size.height - page_size + MARGIN);
+}
+
+static void
+stop_focusing_period (EntAssumptionsPage *self)
+{
+  if (self->focus_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->tariff_view), self->focus_tick_id);
+  self->focus_tick_id = 0;
+  g_clear_object (&self->focus_period);
+}
+
+/* Gives the focus to the date of the period just added: the user sees where
+ * it went (the page scrolls to it) and can type its date at once. */
+static gboolean
+focus_period_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  EntAssumptionsPage *self = user_data;
+  GtkWidget *entry = find_tariff_date_entry (GTK_WIDGET (self->tariff_view), self->focus_period);
+
+  /* a row made for it has no size before the layout that follows */
+  if (entry == NULL || !gtk_widget_get_mapped (entry) || gtk_widget_get_height (entry) == 0)
+    return G_SOURCE_CONTINUE;
+
+  gtk_widget_grab_focus (entry);
+  scroll_to_widget (self, entry);
+  self->focus_tick_id = 0;
+  g_clear_object (&self->focus_period);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_period (EntAssumptionsPage *self,
+              EntTariffPeriod    *period)
+{
+  stop_focusing_period (self);
+  self->focus_period = g_object_ref (period);
+  self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->tariff_view),
+                                                      focus_period_tick_cb, self, NULL);
+}
+
 /* --------------------------------------------------------- document binding */
 
 static gboolean
@@ -675,7 +803,7 @@ bind (EntAssumptionsPage *self,
 static void
 bind_name (EntAssumptionsPage *self,
            const char         *property,
-           GtkEntry           *entry)
+           GtkWidget          *entry)
 {
   g_ptr_array_add (self->bindings,
                    g_object_bind_property_full (self->document, property, entry, "text",
@@ -736,6 +864,7 @@ disconnect_document (EntAssumptionsPage *self)
 
   g_signal_handlers_disconnect_by_data (ent_document_get_contract (self->document), self);
   g_signal_handlers_disconnect_by_data (self->document, self);
+  stop_focusing_period (self);
   gtk_column_view_set_model (self->tariff_view, NULL);
 }
 
@@ -941,6 +1070,29 @@ add_tariff_cb (EntAssumptionsPage *self)
       return;
     }
   clear_reason_label (self->tariff_error);
+  focus_period (self, period);
+}
+
+/* The wheel over the tariff table scrolls the page: the table's own
+ * scroller only scrolls sideways (Shift and the wheel, or a touchpad), and
+ * would otherwise stop the page under the pointer. */
+static gboolean
+tariff_scroll_cb (GtkEventControllerScroll *controller,
+                  double                    dx,
+                  double                    dy,
+                  EntAssumptionsPage       *self)
+{
+  GtkAdjustment *adjustment =
+    gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled_window));
+  double step = 1.0;
+
+  if (dy == 0.0 || fabs (dx) > fabs (dy))
+    return GDK_EVENT_PROPAGATE;
+  /* GtkScrolledWindow's wheel step */
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + dy * step);
+  return GDK_EVENT_STOP;
 }
 
 /* ---------------------------------------------------------------- overrides */
@@ -951,6 +1103,7 @@ ent_assumptions_page_dispose (GObject *object)
   EntAssumptionsPage *self = ENT_ASSUMPTIONS_PAGE (object);
 
   disconnect_document (self);
+  stop_focusing_period (self);
   g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_ASSUMPTIONS_PAGE);
 
@@ -1029,6 +1182,9 @@ ent_assumptions_page_class_init (EntAssumptionsPageClass *klass)
   BIND (kind_dropdown);
   BIND (insee_entry);
   BIND (insee_error);
+  BIND (first_year_row);
+  BIND (school_years_row);
+  BIND (payment_row);
   BIND (first_year_spin);
   BIND (school_years_spin);
   BIND (payment_entry);
@@ -1036,15 +1192,16 @@ ent_assumptions_page_class_init (EntAssumptionsPageClass *klass)
   BIND (payment_calendar);
   BIND (contract_error);
   BIND (contract_summary_label);
+  BIND (annual_row);
+  BIND (prorata_row);
   BIND (annual_check);
   BIND (prorata_check);
-  BIND (annual_description);
-  BIND (prorata_description);
+  BIND (tariff_scroller);
   BIND (tariff_view);
   BIND (tariff_error);
-  BIND (base_line_label);
-  BIND (optional_line_label);
-  BIND (specific_line_label);
+  BIND (base_line_row);
+  BIND (optional_line_row);
+  BIND (specific_line_row);
   BIND (base_chapter_entry);
   BIND (base_nature_entry);
   BIND (base_function_entry);
@@ -1069,7 +1226,8 @@ static void
 ent_assumptions_page_init (EntAssumptionsPage *self)
 {
   GtkEventController *focus;
-  GtkLabel *line_labels[ENT_N_LINES];
+  GtkEventController *scroll;
+  AdwActionRow *line_rows[ENT_N_LINES];
 
   self->bindings = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1083,13 +1241,14 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
   self->imputation_entries[ENT_LINE_SPECIFIC][IMPUTATION_CHAPTER] = self->specific_chapter_entry;
   self->imputation_entries[ENT_LINE_SPECIFIC][IMPUTATION_NATURE] = self->specific_nature_entry;
   self->imputation_entries[ENT_LINE_SPECIFIC][IMPUTATION_FUNCTION] = self->specific_function_entry;
-  line_labels[ENT_LINE_BASE] = self->base_line_label;
-  line_labels[ENT_LINE_OPTIONAL] = self->optional_line_label;
-  line_labels[ENT_LINE_SPECIFIC] = self->specific_line_label;
+  line_rows[ENT_LINE_BASE] = self->base_line_row;
+  line_rows[ENT_LINE_OPTIONAL] = self->optional_line_row;
+  line_rows[ENT_LINE_SPECIFIC] = self->specific_line_row;
 
   for (guint line = 0; line < ENT_N_LINES; line++)
     {
-      gtk_label_set_text (line_labels[line], ent_line_kind_get_label (line));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (line_rows[line]),
+                                     ent_line_kind_get_label (line));
       for (guint part = 0; part < N_IMPUTATION_PARTS; part++)
         {
           GtkEntry *entry = self->imputation_entries[line][part];
@@ -1099,14 +1258,15 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
         }
     }
 
-  gtk_label_set_text (self->annual_description, ent_billing_get_description (ENT_BILLING_ANNUAL));
-  gtk_label_set_text (self->prorata_description, ent_billing_get_description (ENT_BILLING_PRORATA));
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->annual_check),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->annual_description, NULL,
-                                  -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->prorata_check),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->prorata_description, NULL,
-                                  -1);
+  describe_billing_row (self->annual_row, GTK_WIDGET (self->annual_check), ENT_BILLING_ANNUAL);
+  describe_billing_row (self->prorata_row, GTK_WIDGET (self->prorata_check), ENT_BILLING_PRORATA);
+  name_by_row (GTK_WIDGET (self->first_year_spin), self->first_year_row);
+  name_by_row (GTK_WIDGET (self->school_years_spin), self->school_years_row);
+  name_by_row (GTK_WIDGET (self->payment_entry), self->payment_row);
+
+  /* An INSEE code has five characters, an EPCI's SIREN nine. */
+  if (GTK_IS_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->insee_entry))))
+    gtk_text_set_max_length (GTK_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->insee_entry))), 9);
 
   g_signal_connect (self->title_entry, "changed", G_CALLBACK (name_changed_cb), self);
   g_signal_connect (self->payer_entry, "changed", G_CALLBACK (name_changed_cb), self);
@@ -1115,6 +1275,10 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (payment_leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->payment_entry), focus);
+  scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_propagation_phase (scroll, GTK_PHASE_CAPTURE);
+  g_signal_connect (scroll, "scroll", G_CALLBACK (tariff_scroll_cb), self);
+  gtk_widget_add_controller (self->tariff_scroller, scroll);
 
   g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (self->first_year_spin)), "insert-text",
                     G_CALLBACK (spin_insert_text_cb), self->first_year_spin);

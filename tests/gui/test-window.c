@@ -437,7 +437,7 @@ test_edit_assumptions (void)
   /* Payer name and kind */
   gtk_editable_set_text (assumptions_child (window, "payer_entry"), "Ville de Roubaix");
   g_assert_cmpstr (ent_document_get_payer (document), ==, "Ville de Roubaix");
-  gtk_drop_down_set_selected (assumptions_child (window, "kind_dropdown"), 1);
+  adw_combo_row_set_selected (assumptions_child (window, "kind_dropdown"), 1);
   g_assert_cmpint (ent_document_get_payer_kind (document), ==, ENT_PAYER_EPCI);
 
 #if GTK_CHECK_VERSION (4, 10, 0)

@@ -1,0 +1,168 @@
+/* test-assumptions.c: the Assumptions page fits a small screen and shows what it adds
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page alone in a window, on the bundled Hem example: its minimum width
+ * leaves room for the sidebar on an 800 pixel wide screen, even with the
+ * longest contract; a tariff period added appears as a row of the table, at
+ * full height, with the focus on its date.
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ent-assumptions-page.h"
+
+#include "ent-test-gtk-utils.h"
+
+/* 800 pixels of screen, less the sidebar and the window's borders */
+#define MAX_PAGE_WIDTH 560
+
+static GtkWidget *
+show_in_window (GtkWidget *page,
+                int        width,
+                int        height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+  ent_test_wait_for_frames (window, 2);
+  return window;
+}
+
+static GtkWidget *
+tariff_date_entry (GtkWidget       *page,
+                   EntTariffPeriod *period)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  ent_test_collect_list_entries (ent_test_find_by_id (page, "tariff_view"), 0, entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      GtkListItem *item = g_object_get_data (g_ptr_array_index (entries, i), "ent-list-item");
+
+      if (gtk_list_item_get_item (item) == (gpointer) period)
+        return g_ptr_array_index (entries, i);
+    }
+  return NULL;
+}
+
+static void
+test_minimum_width (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  GtkWidget *page = ent_assumptions_page_new ();
+  GtkWidget *window;
+  int minimum = 0, natural = 0;
+
+  /* the longest contract the page allows */
+  ent_contract_set_school_years (ent_document_get_contract (document), 9);
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, NULL);
+  window = show_in_window (page, 800, 600);
+
+  gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_test_message ("page width: minimum %d, natural %d", minimum, natural);
+  g_assert_cmpint (minimum, <=, MAX_PAGE_WIDTH);
+
+  /* and it lays out at that width: nothing wider inside spills out */
+  gtk_window_set_default_size (GTK_WINDOW (window), MAX_PAGE_WIDTH, 600);
+  ent_test_wait_for_frames (window, 3);
+  g_assert_cmpint (gtk_widget_get_width (page), <=, MAX_PAGE_WIDTH);
+  ent_test_save_png (window, "assumptions-narrow.png");
+
+  ent_test_destroy_window (g_object_ref (window));
+  g_assert_finalize_object (page);
+}
+
+static void
+test_add_tariff_period (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  EntTariffSchedule *tariffs = ent_document_get_tariffs (document);
+  GtkWidget *page = ent_assumptions_page_new ();
+  GtkWidget *window;
+  GtkWidget *view;
+  GtkWidget *first_entry;
+  GtkWidget *entry;
+  GtkWidget *focus;
+  g_autoptr(EntTariffPeriod) added = NULL;
+  guint n_periods = g_list_model_get_n_items (G_LIST_MODEL (tariffs));
+  int height_before, height_after, row_height;
+  graphene_rect_t bounds;
+
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, NULL);
+  window = show_in_window (page, 1280, 800);
+  view = ent_test_find_by_id (page, "tariff_view");
+
+  g_assert_cmpuint (n_periods, >=, 1);
+  first_entry = tariff_date_entry (page, ent_tariff_schedule_get_last (tariffs));
+  g_assert_nonnull (first_entry);
+  row_height = gtk_widget_get_height (first_entry);
+  g_assert_cmpint (row_height, >, 0);
+  height_before = gtk_widget_get_height (view);
+
+  ent_test_click (ent_test_find_by_id (page, "add_tariff_button"));
+  ent_test_wait_for_frames (window, 3);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tariffs)), ==, n_periods + 1);
+  added = g_object_ref (ent_tariff_schedule_get_last (tariffs));
+
+  /* the table grew by about a row: every row shown, none scrolled away */
+  height_after = gtk_widget_get_height (view);
+  g_test_message ("table height %d -> %d, entry height %d", height_before, height_after, row_height);
+  g_assert_cmpint (height_after - height_before, >=, row_height);
+
+  /* the new row is there, full height, inside the table, with the focus */
+  entry = tariff_date_entry (page, added);
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_get_mapped (entry));
+  g_assert_cmpint (gtk_widget_get_height (entry), >=, row_height);
+  g_assert_true (gtk_widget_compute_bounds (entry, view, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (view) + 0.5);
+  /* and the page scrolled to it */
+  g_assert_true (gtk_widget_compute_bounds (entry, page, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (page) + 0.5);
+  focus = gtk_window_get_focus (GTK_WINDOW (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  ent_test_save_png (window, "assumptions-tariff-added.png");
+
+  ent_test_destroy_window (g_object_ref (window));
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENT_BUDGET_LOCALEDIR") != NULL ? g_getenv ("ENT_BUDGET_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_func ("/gui/assumptions/minimum-width", test_minimum_width);
+  g_test_add_func ("/gui/assumptions/add-tariff-period", test_add_tariff_period);
+
+  return g_test_run ();
+}
