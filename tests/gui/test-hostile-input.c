@@ -29,6 +29,7 @@
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "ent-scenarios-page.h"
 #include "ent-window-private.h"
@@ -541,6 +542,7 @@ toggle_inputs (Monkey *m)
   g_autoptr(GPtrArray) switches = collect_reachable (current_page (m), GTK_TYPE_SWITCH);
   g_autoptr(GPtrArray) drop_downs = collect_reachable (current_page (m), GTK_TYPE_DROP_DOWN);
   g_autoptr(GPtrArray) scales = collect_reachable (current_page (m), GTK_TYPE_SCALE);
+  g_autoptr(GPtrArray) combo_rows = collect_reachable (current_page (m), ADW_TYPE_COMBO_ROW);
 
   /* both states of each check button (a radio button's group follows) */
   for (guint i = 0; i < checks->len; i++)
@@ -584,6 +586,25 @@ toggle_inputs (Monkey *m)
         }
       if (n > 0 && selected < n)
         gtk_drop_down_set_selected (drop_down, selected);
+      check (m);
+    }
+
+  /* the same for libadwaita's combo rows (the kind of payer) */
+  for (guint i = 0; i < combo_rows->len; i++)
+    {
+      AdwComboRow *row = g_ptr_array_index (combo_rows, i);
+      GListModel *model = adw_combo_row_get_model (row);
+      guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+      guint selected = adw_combo_row_get_selected (row);
+
+      for (guint k = 0; k < n; k++)
+        {
+          begin (m, "choosing item %u of %u in a combo row", k, n);
+          adw_combo_row_set_selected (row, k);
+          check (m);
+        }
+      if (n > 0 && selected < n)
+        adw_combo_row_set_selected (row, selected);
       check (m);
     }
 
