@@ -23,7 +23,9 @@
  * follow from it, the totals) are touched. GtkColumnView creates cells for
  * the rows on screen only; a cell follows its count object while it is
  * bound. The year columns are rebuilt only when the grid's (the contract's)
- * school years change. This file is the widgets: columns, cells, editing.
+ * school years change. This file is the widgets: columns, cells, editing;
+ * moving through the counts, typing, copying and pasting them like a
+ * spreadsheet is in ent-pupils-page-keys.c.
  * Edits go straight to the model (EntSchool, EntDocument), where the
  * workspace records them for undo.
  */
@@ -34,37 +36,10 @@
 #include <glib/gi18n.h>
 
 #include "ent-money.h"
-#include "ent-pupils-grid.h"
-#include "ent-pupils-page.h"
+#include "ent-pupils-page-private.h"
 #include "ent-validate.h"
 
-/* Object data keys of the cells (the GUI tests find cells through them). */
-#define CELL_KEY "ent-pupils-cell"
-
-typedef enum
-{
-  CELL_NAME,
-  CELL_UAI,
-  CELL_COMMUNE,
-  CELL_COUNT,
-  CELL_OPENS,
-  CELL_CLOSES,
-} CellKind;
-
 static const char *const cell_kind_names[] = { "name", "uai", "commune", "count", "opens", "closes" };
-
-/* Each cell widget carries one of these (object data CELL_KEY). */
-typedef struct
-{
-  EntPupilsPage  *page;        /* unowned: the page outlives its cells */
-  CellKind        kind;
-  int             school_year; /* CELL_COUNT only */
-  EntSchool      *school;      /* bound school (the list item holds it), or NULL */
-  gboolean        is_total;    /* bound to the totals row */
-  GBinding       *binding;
-  EntPupilsCount *count;       /* CELL_COUNT while bound: a reference */
-  gulong          notify_id;   /* on count */
-} Cell;
 
 /* closure data of a school-year column's factory */
 typedef struct
@@ -72,38 +47,6 @@ typedef struct
   EntPupilsPage *page;
   int            school_year;
 } YearColumn;
-
-struct _EntPupilsPage
-{
-  GtkWidget          parent_instance;
-
-  /* template */
-  GtkColumnView     *column_view;
-  GtkColumnViewColumn *name_column;
-  GtkColumnViewColumn *uai_column;
-  GtkColumnViewColumn *commune_column;
-  GtkColumnViewColumn *opens_column;
-  GtkColumnViewColumn *closes_column;
-  GtkSingleSelection *selection;
-  GtkButton         *remove_button;
-  GtkButton         *rename_button;
-  GtkRevealer       *error_revealer;
-  GtkLabel          *error_label;
-
-  EntPupilsGrid     *grid;            /* the rows shown */
-  GPtrArray         *year_columns;    /* GtkColumnViewColumn, one per school year */
-  int                columns_first_school_year; /* of year_columns[0] */
-  GHashTable        *name_cells;      /* bound name widgets (set) */
-  GHashTable        *count_cells;     /* bound count widgets of the schools (set) */
-
-  /* keyboard moves (spreadsheet-like): the cell to focus once its row is on
-   * screen, and the pending scroll that shows the focused cell */
-  EntSchool         *focus_school;
-  int                focus_school_year;
-  guint              focus_tick_id;
-  guint              focus_tries;
-  guint              scroll_id;
-};
 
 G_DEFINE_FINAL_TYPE (EntPupilsPage, ent_pupils_page, GTK_TYPE_WIDGET)
 
@@ -126,22 +69,16 @@ static guint signals[N_SIGNALS];
 
 /* helpers */
 
-static Cell *
-get_cell (GtkWidget *widget)
-{
-  return g_object_get_data (G_OBJECT (widget), CELL_KEY);
-}
-
-static void
-show_error (EntPupilsPage *self,
-            const char    *message)
+void
+ent_pupils_page_show_error (EntPupilsPage *self,
+                            const char    *message)
 {
   gtk_label_set_text (self->error_label, message);
   gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
 }
 
-static void
-hide_error (EntPupilsPage *self)
+void
+ent_pupils_page_hide_error (EntPupilsPage *self)
 {
   gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
 }
@@ -158,10 +95,10 @@ get_selected_school (EntPupilsPage *self)
 /* Parses a whole pupil count typed by the user: digits, optionally grouped by
  * spaces (U+0020, U+00A0, U+202F) or the locale's thousands separator as
  * ent_count_format () writes it. Returns a translated reason on failure. */
-static gboolean
-parse_count (const char  *text,
-             gint64      *out_count,
-             char       **out_reason)
+gboolean
+ent_pupils_page_parse_count (const char  *text,
+                             gint64      *out_count,
+                             char       **out_reason)
 {
   g_autofree char *grouped = ent_count_format (1000);
   g_autofree char *separator = NULL;
@@ -324,15 +261,15 @@ update_buttons (EntPupilsPage *self)
  * (@reason NULL) as accepted; screen readers get the invalid state and the
  * reason as its description, as on the Assumptions page (DESCRIBED_BY, a
  * list on every GTK 4: see ent-assumptions-page.c). */
-static void
-set_cell_refused (EntPupilsPage *self,
-                  GtkWidget     *widget,
-                  const char    *reason)
+void
+ent_pupils_page_set_cell_refused (EntPupilsPage *self,
+                                  GtkWidget     *widget,
+                                  const char    *reason)
 {
   if (reason != NULL)
     {
       gtk_widget_add_css_class (widget, "error");
-      show_error (self, reason);
+      ent_pupils_page_show_error (self, reason);
       gtk_accessible_update_state (GTK_ACCESSIBLE (widget),
                                    GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
                                    -1);
@@ -348,80 +285,9 @@ set_cell_refused (EntPupilsPage *self,
     }
 }
 
-/* Checks a count typed or pasted for @school in @school_year: empty (back to
- * the projection: *out_clear), or a count the school can have then. Returns
- * a translated reason on failure. One rule for typing and pasting. */
-static gboolean
-check_count (EntSchool   *school,
-             int          school_year,
-             const char  *text,
-             gboolean    *out_clear,
-             gint64      *out_count,
-             char       **out_reason)
-{
-  int closes = ent_school_get_closes (school);
-
-  *out_clear = *text == '\0';
-  *out_count = 0;
-  if (*out_clear)
-    return TRUE;
-
-  if (!parse_count (text, out_count, out_reason))
-    return FALSE;
-
-  /* SPEC 3, 4.1: a count only where the school is open; before its opening
-   * it was open then (apply_count () opens it earlier) */
-  if (!ent_school_is_open (school, school_year) &&
-      closes != ENT_SCHOOL_YEAR_NONE && school_year >= closes)
-    {
-      /* Translators: a year, the rentrée of September */
-      *out_reason = g_strdup_printf (_("The school is closed from the rentrée %d: change its closing "
-                                       "year first."), closes);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Sets a count that check_count () accepted. */
-static void
-apply_count (EntPupilsPage *self,
-             EntSchool     *school,
-             int            school_year,
-             gboolean       clear,
-             gint64         count)
-{
-  gint64 known_count = 0;
-  gboolean known = ent_school_get_known_pupils (school, school_year, &known_count);
-
-  if (clear)
-    {
-      if (known)
-        ent_school_unset_known_pupils (school, school_year);
-      return;
-    }
-
-  if (!ent_school_is_open (school, school_year))
-    {
-      /* typed before its opening: it was open then */
-      ent_school_set_opens (school, school_year);
-    }
-  else if (!known && ent_school_get_n_known (school) == 0 &&
-           ent_school_get_opens (school) == ENT_SCHOOL_YEAR_NONE &&
-           school_year > ent_pupils_grid_get_first_school_year (self->grid))
-    {
-      /* the first count of a new school, typed for a later rentrée: the
-       * school opens then, and nothing is billed before (the issue's
-       * school typed for 2025/2026 was billed from 2023/2024) */
-      ent_school_set_opens (school, school_year);
-    }
-
-  if (!known || known_count != count)
-    ent_school_set_known_pupils (school, school_year, count);
-}
-
 /* The text being typed in a count cell, stripped. */
-static char *
-dup_cell_text (GtkWidget *widget)
+char *
+ent_pupils_page_dup_cell_text (GtkWidget *widget)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget))));
 }
@@ -432,7 +298,7 @@ commit_count_cell (EntPupilsPage *self,
                    GtkWidget     *widget,
                    Cell          *cell)
 {
-  g_autofree char *text = dup_cell_text (widget);
+  g_autofree char *text = ent_pupils_page_dup_cell_text (widget);
   g_autofree char *reason = NULL;
   g_autoptr(EntSchool) school = g_object_ref (cell->school);
   gboolean clear;
@@ -440,23 +306,23 @@ commit_count_cell (EntPupilsPage *self,
 
   if (cell->count != NULL && g_strcmp0 (text, ent_pupils_count_get_text (cell->count)) == 0)
     {
-      set_cell_refused (self, widget, NULL);
-      hide_error (self);
+      ent_pupils_page_set_cell_refused (self, widget, NULL);
+      ent_pupils_page_hide_error (self);
       return;
     }
 
-  if (!check_count (school, cell->school_year, text, &clear, &count, &reason))
+  if (!ent_pupils_page_check_count (school, cell->school_year, text, &clear, &count, &reason))
     {
       /* the cell stays marked until a valid edit; the model keeps its
        * value: show it again */
-      set_cell_refused (self, widget, reason);
+      ent_pupils_page_set_cell_refused (self, widget, reason);
       show_count (widget, cell);
       return;
     }
 
-  set_cell_refused (self, widget, NULL);
-  hide_error (self);
-  apply_count (self, school, cell->school_year, clear, count);
+  ent_pupils_page_set_cell_refused (self, widget, NULL);
+  ent_pupils_page_hide_error (self);
+  ent_pupils_page_apply_count (self, school, cell->school_year, clear, count);
   /* "1250" typed shows as "1 250", also when the count did not change;
    * erased, the projection again */
   show_count (widget, cell);
@@ -523,517 +389,16 @@ count_changed_cb (GtkEditable *editable,
       !gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
     return;
 
-  text = dup_cell_text (widget);
-  if (*text == '\0' || parse_count (text, &count, &reason))
+  text = ent_pupils_page_dup_cell_text (widget);
+  if (*text == '\0' || ent_pupils_page_parse_count (text, &count, &reason))
     {
-      set_cell_refused (cell->page, widget, NULL);
-      hide_error (cell->page);
+      ent_pupils_page_set_cell_refused (cell->page, widget, NULL);
+      ent_pupils_page_hide_error (cell->page);
     }
   else
     {
-      set_cell_refused (cell->page, widget, reason);
+      ent_pupils_page_set_cell_refused (cell->page, widget, reason);
     }
-}
-
-/* The position of @school in the document (its row), or FALSE. */
-static gboolean
-find_school_position (EntPupilsPage *self,
-                      EntSchool     *school,
-                      guint         *out_position)
-{
-  EntDocument *document = ent_pupils_grid_get_document (self->grid);
-  GListModel *schools;
-  guint n;
-
-  if (document == NULL)
-    return FALSE;
-  schools = ent_document_get_schools (document);
-  n = g_list_model_get_n_items (schools);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EntSchool) item = g_list_model_get_item (schools, i);
-
-      if (item == school)
-        {
-          *out_position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* The count cell of @school and @school_year, if its row is on screen. */
-static GtkWidget *
-find_count_cell (EntPupilsPage *self,
-                 EntSchool     *school,
-                 int            school_year)
-{
-  GHashTableIter iter;
-  gpointer key;
-
-  g_hash_table_iter_init (&iter, self->count_cells);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      Cell *cell = get_cell (key);
-
-      if (cell->school == school && cell->school_year == school_year)
-        return key;
-    }
-  return NULL;
-}
-
-/* The list view inside the column view: it owns the "list.scroll-to-item"
- * action (GTK 4.8 has no gtk_column_view_scroll_to ()). */
-static GtkWidget *
-get_list_view (EntPupilsPage *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
-}
-
-/* Scrolls the table sideways so that the focused cell is whole on screen
- * (GtkColumnView scrolls rows into view, not columns). */
-static gboolean
-scroll_to_focus_cb (gpointer data)
-{
-  EntPupilsPage *self = data;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *widget = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *view = GTK_WIDGET (self->column_view);
-  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
-  graphene_rect_t bounds;
-  int width = gtk_widget_get_width (view);
-
-  self->scroll_id = 0;
-
-  /* the cell, also while its inner text has the focus */
-  while (widget != NULL && get_cell (widget) == NULL && widget != view)
-    widget = gtk_widget_get_parent (widget);
-  if (widget == NULL || get_cell (widget) == NULL || adjustment == NULL ||
-      !gtk_widget_compute_bounds (widget, view, &bounds))
-    return G_SOURCE_REMOVE;
-
-  if (bounds.origin.x < 0)
-    gtk_adjustment_set_value (adjustment,
-                              gtk_adjustment_get_value (adjustment) + bounds.origin.x - 6);
-  else if (bounds.origin.x + bounds.size.width > width)
-    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
-                              bounds.origin.x + bounds.size.width - width + 6);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_scroll_to_focus (EntPupilsPage *self)
-{
-  /* after the layout that placed the cell */
-  if (self->scroll_id == 0)
-    self->scroll_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_focus_cb, self, NULL);
-}
-
-static void
-cell_focus_enter_cb (GtkEventControllerFocus *controller,
-                     gpointer                 user_data)
-{
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  Cell *cell = get_cell (widget);
-
-  if (cell != NULL)
-    queue_scroll_to_focus (cell->page);
-}
-
-/* Focuses the pending cell once its row is on screen: a row scrolled to
- * gets its cells at the next layout. */
-static gboolean
-focus_pending_cb (GtkWidget     *widget,
-                  GdkFrameClock *clock,
-                  gpointer       user_data)
-{
-  EntPupilsPage *self = ENT_PUPILS_PAGE (user_data);
-  GtkWidget *cell = self->focus_school != NULL
-                    ? find_count_cell (self, self->focus_school, self->focus_school_year) : NULL;
-
-  if (cell == NULL && ++self->focus_tries < 10)
-    return G_SOURCE_CONTINUE;
-
-  if (cell != NULL)
-    gtk_widget_grab_focus (cell);
-  g_clear_object (&self->focus_school);
-  self->focus_tick_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* Moves the keyboard focus to the count of @school_year in the row at
- * @position, scrolling it into view. */
-static void
-focus_count (EntPupilsPage *self,
-             guint          position,
-             int            school_year)
-{
-  GListModel *schools = ent_document_get_schools (ent_pupils_grid_get_document (self->grid));
-  g_autoptr(EntSchool) school = g_list_model_get_item (schools, position);
-  GtkWidget *list_view = get_list_view (self);
-  GtkWidget *cell;
-
-  if (school == NULL)
-    return;
-  if (list_view != NULL)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
-
-  cell = find_count_cell (self, school, school_year);
-  if (cell != NULL)
-    {
-      gtk_widget_grab_focus (cell);
-      return;
-    }
-
-  g_set_object (&self->focus_school, school);
-  self->focus_school_year = school_year;
-  self->focus_tries = 0;
-  if (self->focus_tick_id == 0)
-    self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_pending_cb,
-                                                        self, NULL);
-}
-
-/* Moves from the count of @school in @school_year by @dx school years and
- * @dy rows; FALSE (and nothing) at the table's edge. */
-static gboolean
-move_focus (EntPupilsPage *self,
-            EntSchool     *school,
-            int            school_year,
-            int            dx,
-            int            dy)
-{
-  EntDocument *document = ent_pupils_grid_get_document (self->grid);
-  int first = ent_pupils_grid_get_first_school_year (self->grid);
-  int n_years = ent_pupils_grid_get_n_school_years (self->grid);
-  guint position;
-  gint64 row;
-  int year = school_year + dx;
-
-  if (document == NULL || !find_school_position (self, school, &position))
-    return FALSE;
-  row = (gint64) position + dy;
-  if (row < 0 || row >= g_list_model_get_n_items (ent_document_get_schools (document)) ||
-      year < first || year >= first + n_years)
-    return FALSE;
-
-  focus_count (self, (guint) row, year);
-  return TRUE;
-}
-
-/* Enter or Tab while typing: the value is checked first; a refused one
- * stays in the cell, being typed, with its reason; an accepted one is set
- * and the focus moves on (by @dx, @dy). */
-static gboolean
-finish_editing (EntPupilsPage *self,
-                GtkWidget     *widget,
-                Cell          *cell,
-                int            dx,
-                int            dy)
-{
-  g_autofree char *text = dup_cell_text (widget);
-  g_autofree char *reason = NULL;
-  g_autoptr(EntSchool) school = g_object_ref (cell->school);
-  int school_year = cell->school_year;
-  gboolean clear;
-  gint64 count;
-
-  if (!(cell->count != NULL && g_strcmp0 (text, ent_pupils_count_get_text (cell->count)) == 0) &&
-      !check_count (school, school_year, text, &clear, &count, &reason))
-    {
-      set_cell_refused (self, widget, reason);
-      return GDK_EVENT_STOP;
-    }
-
-  /* commits through count_editing_cb */
-  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (widget), TRUE);
-  move_focus (self, school, school_year, dx, dy);
-  return GDK_EVENT_STOP;
-}
-
-/* Ctrl+C on a count: the number, without grouping, as spreadsheets read it
- * (a closed year: nothing). */
-static void
-copy_count (GtkWidget *widget,
-            Cell      *cell)
-{
-  g_autofree char *text = NULL;
-
-  if (cell->count == NULL)
-    return;
-  text = ent_pupils_count_get_closed (cell->count)
-         ? g_strdup ("")
-         : g_strdup_printf ("%" G_GINT64_FORMAT, ent_pupils_count_get_count (cell->count));
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-}
-
-typedef struct
-{
-  EntPupilsPage *page;        /* a reference */
-  EntSchool     *school;      /* a reference: the block's top left */
-  int            school_year;
-} Paste;
-
-static void
-paste_free (Paste *paste)
-{
-  g_object_unref (paste->page);
-  g_object_unref (paste->school);
-  g_free (paste);
-}
-
-typedef struct
-{
-  EntSchool *school;          /* unowned: the document holds it */
-  int        school_year;
-  gboolean   clear;
-  gint64     count;
-} PastedCount;
-
-/* Pastes @text, a block as spreadsheets copy it (rows of schools separated
- * by newlines, school years by tabs), from the count of @school in
- * @school_year on. Every value is checked as a typed one; if any is refused
- * (or the block overflows the table) nothing is set and the reason is shown;
- * otherwise all are set now, in one main-loop dispatch: one undo step. */
-static gboolean
-paste_block (EntPupilsPage *self,
-             EntSchool     *school,
-             int            school_year,
-             const char    *text)
-{
-  EntDocument *document = ent_pupils_grid_get_document (self->grid);
-  int first = ent_pupils_grid_get_first_school_year (self->grid);
-  int n_years = ent_pupils_grid_get_n_school_years (self->grid);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr(GArray) pasted = g_array_new (FALSE, FALSE, sizeof (PastedCount));
-  GListModel *schools;
-  guint n_lines = g_strv_length (lines);
-  guint n_schools;
-  guint position;
-
-  if (document == NULL || !find_school_position (self, school, &position))
-    return FALSE;
-  schools = ent_document_get_schools (document);
-  n_schools = g_list_model_get_n_items (schools);
-
-  for (guint i = 0; i < n_lines; i++)
-    g_strdelimit (lines[i], "\r", ' ');
-  /* a block copied from a spreadsheet ends with a newline */
-  while (n_lines > 0)
-    {
-      g_autofree char *last = g_strstrip (g_strdup (lines[n_lines - 1]));
-
-      if (*last != '\0')
-        break;
-      n_lines--;
-    }
-  if (n_lines == 0)
-    {
-      show_error (self, _("Nothing was pasted: the clipboard holds no counts."));
-      return FALSE;
-    }
-  if (position + n_lines > n_schools)
-    {
-      g_autofree char *message =
-        /* Translators: %u are numbers of rows (schools) */
-        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "Nothing was pasted: the block has %u rows, and only %u school "
-                                      "is there from this row on.",
-                                      "Nothing was pasted: the block has %u rows, and only %u schools "
-                                      "are there from this row on.", n_schools - position),
-                         n_lines, n_schools - position);
-
-      show_error (self, message);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < n_lines; i++)
-    {
-      g_auto(GStrv) values = g_strsplit (lines[i], "\t", -1);
-      g_autoptr(EntSchool) row_school = g_list_model_get_item (schools, position + i);
-      guint n_values = g_strv_length (values);
-
-      if ((gint64) school_year - first + n_values > n_years)
-        {
-          g_autofree char *message =
-            /* Translators: %u are numbers of columns (school years) */
-            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Nothing was pasted: the block has %u columns, and only %u "
-                                          "school year is there from this column on.",
-                                          "Nothing was pasted: the block has %u columns, and only %u "
-                                          "school years are there from this column on.",
-                                          (gulong) (first + n_years - school_year)),
-                             n_values, (guint) (first + n_years - school_year));
-
-          show_error (self, message);
-          return FALSE;
-        }
-
-      for (guint j = 0; j < n_values; j++)
-        {
-          g_autofree char *value = g_strstrip (g_strdup (values[j]));
-          g_autofree char *reason = NULL;
-          PastedCount count = { row_school, school_year + (int) j, FALSE, 0 };
-
-          if (!check_count (row_school, count.school_year, value, &count.clear, &count.count, &reason))
-            {
-              g_autofree char *message =
-                /* Translators: what was pasted, a school, a school year (2023/2024), then why it was refused */
-                g_strdup_printf (_("Nothing was pasted: “%s” for %s in %d/%d: %s"), value,
-                                 ent_school_get_name (row_school), count.school_year,
-                                 count.school_year + 1, reason);
-
-              show_error (self, message);
-              return FALSE;
-            }
-          g_array_append_val (pasted, count);
-        }
-    }
-
-  hide_error (self);
-  for (guint k = 0; k < pasted->len; k++)
-    {
-      PastedCount *count = &g_array_index (pasted, PastedCount, k);
-
-      apply_count (self, count->school, count->school_year, count->clear, count->count);
-    }
-  return TRUE;
-}
-
-static void
-paste_read_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      data)
-{
-  Paste *paste = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
-
-  if (text == NULL)
-    show_error (paste->page, _("Nothing was pasted: the clipboard holds no text."));
-  else
-    paste_block (paste->page, paste->school, paste->school_year, text);
-  paste_free (paste);
-}
-
-static gboolean
-is_digit_key (guint  keyval,
-              char  *out_digit)
-{
-  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
-    *out_digit = (char) ('0' + keyval - GDK_KEY_0);
-  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
-    *out_digit = (char) ('0' + keyval - GDK_KEY_KP_0);
-  else
-    return FALSE;
-  return TRUE;
-}
-
-/* The counts as a spreadsheet (capture phase: before the label and its
- * text): arrows and Tab move, a digit starts typing, Enter and Tab commit
- * and move on, Delete goes back to the projection, Ctrl+C and Ctrl+V copy
- * and paste. Escape is GtkEditableLabel's own: it cancels. */
-static gboolean
-count_key_pressed_cb (GtkEventControllerKey *controller,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        state,
-                      gpointer               user_data)
-{
-  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  Cell *cell = get_cell (widget);
-  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
-  gboolean shift_tab = keyval == GDK_KEY_ISO_Left_Tab ||
-                       (keyval == GDK_KEY_Tab && mods == GDK_SHIFT_MASK);
-  EntPupilsPage *self;
-  char digit[2] = { 0, 0 };
-  int dx = 0;
-  int dy = 0;
-
-  if (cell == NULL || cell->school == NULL || cell->is_total)
-    return GDK_EVENT_PROPAGATE;
-  self = cell->page;
-
-  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
-    {
-      if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
-          mods == 0)
-        return finish_editing (self, widget, cell, 0, 1);
-      if (keyval == GDK_KEY_Tab && mods == 0)
-        return finish_editing (self, widget, cell, 1, 0);
-      if (shift_tab)
-        return finish_editing (self, widget, cell, -1, 0);
-      return GDK_EVENT_PROPAGATE;
-    }
-
-  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_c || keyval == GDK_KEY_C))
-    {
-      copy_count (widget, cell);
-      return GDK_EVENT_STOP;
-    }
-  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
-    {
-      Paste *paste = g_new0 (Paste, 1);
-
-      paste->page = g_object_ref (self);
-      paste->school = g_object_ref (cell->school);
-      paste->school_year = cell->school_year;
-      gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_read_cb, paste);
-      return GDK_EVENT_STOP;
-    }
-
-  if (mods == 0 && (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete ||
-                    keyval == GDK_KEY_BackSpace))
-    {
-      ent_school_unset_known_pupils (cell->school, cell->school_year);
-      return GDK_EVENT_STOP;
-    }
-
-  if ((mods & ~GDK_SHIFT_MASK) == 0 && is_digit_key (keyval, &digit[0]))
-    {
-      /* the digit typed is the first of the new count */
-      gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (widget));
-      gtk_editable_set_text (GTK_EDITABLE (widget), digit);
-      gtk_editable_set_position (GTK_EDITABLE (widget), -1);
-      return GDK_EVENT_STOP;
-    }
-
-  if (mods != 0 && !shift_tab)
-    return GDK_EVENT_PROPAGATE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      dy = -1;
-      break;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      dy = 1;
-      break;
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      dx = -1;
-      break;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      dx = 1;
-      break;
-    case GDK_KEY_Tab:
-    case GDK_KEY_ISO_Left_Tab:
-      /* at either end of the row Tab leaves the counts, as usual */
-      return move_focus (self, cell->school, cell->school_year, shift_tab ? -1 : 1, 0)
-             ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-
-  /* at the table's edge the focus stays */
-  move_focus (self, cell->school, cell->school_year, dx, dy);
-  return GDK_EVENT_STOP;
 }
 
 static void
@@ -1060,21 +425,21 @@ uai_editing_cb (GtkWidget  *widget,
   if (g_strcmp0 (text, ent_school_get_uai (cell->school)) == 0)
     {
       gtk_widget_remove_css_class (widget, "error");
-      hide_error (cell->page);
+      ent_pupils_page_hide_error (cell->page);
       return;
     }
 
   if (!ent_uai_is_valid (text))
     {
       gtk_widget_add_css_class (widget, "error");
-      show_error (cell->page,
-                  _("A UAI is 7 digits followed by a letter, such as 0590123A, or nothing."));
+      ent_pupils_page_show_error (cell->page, _("A UAI is 7 digits followed by a letter, "
+                                                "such as 0590123A, or nothing."));
       gtk_editable_set_text (GTK_EDITABLE (widget), ent_school_get_uai (cell->school));
       return;
     }
 
   gtk_widget_remove_css_class (widget, "error");
-  hide_error (cell->page);
+  ent_pupils_page_hide_error (cell->page);
   ent_school_set_uai (cell->school, text);
 }
 
@@ -1153,7 +518,7 @@ span_editing_cb (GtkWidget  *widget,
   if (!ok)
     {
       gtk_widget_add_css_class (widget, "error");
-      show_error (cell->page, error->message);
+      ent_pupils_page_show_error (cell->page, error->message);
       year = cell->kind == CELL_OPENS ? ent_school_get_opens (cell->school)
                                       : ent_school_get_closes (cell->school);
       g_clear_pointer (&text, g_free);
@@ -1163,7 +528,7 @@ span_editing_cb (GtkWidget  *widget,
     }
 
   gtk_widget_remove_css_class (widget, "error");
-  hide_error (cell->page);
+  ent_pupils_page_hide_error (cell->page);
   if (cell->kind == CELL_OPENS)
     ent_school_set_opens (cell->school, opens);
   else
@@ -1205,7 +570,7 @@ name_editing_cb (GtkWidget  *widget,
     }
 
   gtk_widget_add_css_class (widget, "error");
-  show_error (cell->page, error->message);
+  ent_pupils_page_show_error (cell->page, error->message);
   gtk_editable_set_text (GTK_EDITABLE (widget),
                          cell->kind == CELL_NAME ? ent_school_get_name (cell->school)
                                                  : ent_school_get_commune (cell->school));
@@ -1251,35 +616,20 @@ setup_cell (GtkListItem *list_item,
       g_signal_connect (label, "notify::editing", G_CALLBACK (span_editing_cb), NULL);
       break;
     case CELL_COUNT:
-      {
-        GtkEventController *keys = gtk_event_controller_key_new ();
-
-        /* before the label and its text see the keys; the tests drive it */
-        gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-        g_object_set_data (G_OBJECT (label), "ent-cell-keys", keys);
-
-        gtk_editable_set_width_chars (GTK_EDITABLE (label), 8);
-        gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0);
-        gtk_widget_add_css_class (label, "numeric");
-        g_signal_connect (label, "notify::editing", G_CALLBACK (count_editing_cb), NULL);
-        g_signal_connect (label, "changed", G_CALLBACK (count_changed_cb), NULL);
-        gtk_widget_set_has_tooltip (label, TRUE);
-        g_signal_connect (label, "query-tooltip", G_CALLBACK (count_query_tooltip_cb), NULL);
-        g_signal_connect (keys, "key-pressed", G_CALLBACK (count_key_pressed_cb), NULL);
-        gtk_widget_add_controller (label, keys);
-      }
+      gtk_editable_set_width_chars (GTK_EDITABLE (label), 8);
+      gtk_editable_set_alignment (GTK_EDITABLE (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+      g_signal_connect (label, "notify::editing", G_CALLBACK (count_editing_cb), NULL);
+      g_signal_connect (label, "changed", G_CALLBACK (count_changed_cb), NULL);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (count_query_tooltip_cb), NULL);
+      ent_pupils_page_add_count_keys (label);
       break;
     default:
       g_assert_not_reached ();
     }
 
-  {
-    GtkEventController *focus = gtk_event_controller_focus_new ();
-
-    /* the focused cell is scrolled into view, sideways too */
-    g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter_cb), NULL);
-    gtk_widget_add_controller (label, focus);
-  }
+  ent_pupils_page_add_cell_focus (label);
 
   gtk_list_item_set_child (list_item, label);
   /* released by teardown_cb */
@@ -1418,7 +768,7 @@ unbind_cell (GtkListItem   *list_item,
   g_hash_table_remove (self->name_cells, widget);
   g_hash_table_remove (self->count_cells, widget);
   g_object_set_data (G_OBJECT (widget), "ent-cell-school", NULL);
-  set_cell_refused (self, widget, NULL);
+  ent_pupils_page_set_cell_refused (self, widget, NULL);
   cell->school = NULL;
   cell->is_total = FALSE;
 }
@@ -1602,7 +952,7 @@ add_school_cb (EntPupilsPage *self)
 
   position = g_list_model_get_n_items (ent_document_get_schools (document)) - 1;
   gtk_single_selection_set_selected (self->selection, position);
-  hide_error (self);
+  ent_pupils_page_hide_error (self);
 }
 
 static void
@@ -1621,7 +971,7 @@ remove_school_cb (EntPupilsPage *self)
     /* the window offers to undo it */
     g_signal_emit (self, signals[SCHOOL_REMOVED], 0, school);
   }
-  hide_error (self);
+  ent_pupils_page_hide_error (self);
 }
 
 static void
@@ -1840,7 +1190,7 @@ ent_pupils_page_set_document (EntPupilsPage *self,
   /* the grid's new school years rebuild the columns as it notifies them */
   ent_pupils_grid_set_document (self->grid, document);
   rebuild_year_columns (self);
-  hide_error (self);
+  ent_pupils_page_hide_error (self);
   update_buttons (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);

@@ -1,0 +1,606 @@
+/* ent-pupils-page-keys.c: the pupils grid's counts as a spreadsheet: the
+ * keys that move through them and type into them, the checks shared with
+ * typing, copy and block paste
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ent-pupils-page-private.h"
+
+/* Checks a count typed or pasted for @school in @school_year: empty (back to
+ * the projection: *out_clear), or a count the school can have then. Returns
+ * a translated reason on failure. One rule for typing and pasting. */
+gboolean
+ent_pupils_page_check_count (EntSchool   *school,
+                             int          school_year,
+                             const char  *text,
+                             gboolean    *out_clear,
+                             gint64      *out_count,
+                             char       **out_reason)
+{
+  int closes = ent_school_get_closes (school);
+
+  *out_clear = *text == '\0';
+  *out_count = 0;
+  if (*out_clear)
+    return TRUE;
+
+  if (!ent_pupils_page_parse_count (text, out_count, out_reason))
+    return FALSE;
+
+  /* SPEC 3, 4.1: a count only where the school is open; before its opening
+   * it was open then (ent_pupils_page_apply_count () opens it earlier) */
+  if (!ent_school_is_open (school, school_year) &&
+      closes != ENT_SCHOOL_YEAR_NONE && school_year >= closes)
+    {
+      /* Translators: a year, the rentrée of September */
+      *out_reason = g_strdup_printf (_("The school is closed from the rentrée %d: change its closing "
+                                       "year first."), closes);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sets a count that ent_pupils_page_check_count () accepted. */
+void
+ent_pupils_page_apply_count (EntPupilsPage *self,
+                             EntSchool     *school,
+                             int            school_year,
+                             gboolean       clear,
+                             gint64         count)
+{
+  gint64 known_count = 0;
+  gboolean known = ent_school_get_known_pupils (school, school_year, &known_count);
+
+  if (clear)
+    {
+      if (known)
+        ent_school_unset_known_pupils (school, school_year);
+      return;
+    }
+
+  if (!ent_school_is_open (school, school_year))
+    {
+      /* typed before its opening: it was open then */
+      ent_school_set_opens (school, school_year);
+    }
+  else if (!known && ent_school_get_n_known (school) == 0 &&
+           ent_school_get_opens (school) == ENT_SCHOOL_YEAR_NONE &&
+           school_year > ent_pupils_grid_get_first_school_year (self->grid))
+    {
+      /* the first count of a new school, typed for a later rentrée: the
+       * school opens then, and nothing is billed before (the issue's
+       * school typed for 2025/2026 was billed from 2023/2024) */
+      ent_school_set_opens (school, school_year);
+    }
+
+  if (!known || known_count != count)
+    ent_school_set_known_pupils (school, school_year, count);
+}
+
+/* The position of @school in the document (its row), or FALSE. */
+static gboolean
+find_school_position (EntPupilsPage *self,
+                      EntSchool     *school,
+                      guint         *out_position)
+{
+  EntDocument *document = ent_pupils_grid_get_document (self->grid);
+  GListModel *schools;
+  guint n;
+
+  if (document == NULL)
+    return FALSE;
+  schools = ent_document_get_schools (document);
+  n = g_list_model_get_n_items (schools);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EntSchool) item = g_list_model_get_item (schools, i);
+
+      if (item == school)
+        {
+          *out_position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The count cell of @school and @school_year, if its row is on screen. */
+static GtkWidget *
+find_count_cell (EntPupilsPage *self,
+                 EntSchool     *school,
+                 int            school_year)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->count_cells);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      Cell *cell = get_cell (key);
+
+      if (cell->school == school && cell->school_year == school_year)
+        return key;
+    }
+  return NULL;
+}
+
+/* The list view inside the column view: it owns the "list.scroll-to-item"
+ * action (GTK 4.8 has no gtk_column_view_scroll_to ()). */
+static GtkWidget *
+get_list_view (EntPupilsPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* Scrolls the table sideways so that the focused cell is whole on screen
+ * (GtkColumnView scrolls rows into view, not columns). */
+static gboolean
+scroll_to_focus_cb (gpointer data)
+{
+  EntPupilsPage *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *widget = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkAdjustment *adjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  graphene_rect_t bounds;
+  int width = gtk_widget_get_width (view);
+
+  self->scroll_id = 0;
+
+  /* the cell, also while its inner text has the focus */
+  while (widget != NULL && get_cell (widget) == NULL && widget != view)
+    widget = gtk_widget_get_parent (widget);
+  if (widget == NULL || get_cell (widget) == NULL || adjustment == NULL ||
+      !gtk_widget_compute_bounds (widget, view, &bounds))
+    return G_SOURCE_REMOVE;
+
+  if (bounds.origin.x < 0)
+    gtk_adjustment_set_value (adjustment,
+                              gtk_adjustment_get_value (adjustment) + bounds.origin.x - 6);
+  else if (bounds.origin.x + bounds.size.width > width)
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                              bounds.origin.x + bounds.size.width - width + 6);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_scroll_to_focus (EntPupilsPage *self)
+{
+  /* after the layout that placed the cell */
+  if (self->scroll_id == 0)
+    self->scroll_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_focus_cb, self, NULL);
+}
+
+static void
+cell_focus_enter_cb (GtkEventControllerFocus *controller,
+                     gpointer                 user_data)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  Cell *cell = get_cell (widget);
+
+  if (cell != NULL)
+    queue_scroll_to_focus (cell->page);
+}
+
+/* Focuses the pending cell once its row is on screen: a row scrolled to
+ * gets its cells at the next layout. */
+static gboolean
+focus_pending_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  EntPupilsPage *self = ENT_PUPILS_PAGE (user_data);
+  GtkWidget *cell = self->focus_school != NULL
+                    ? find_count_cell (self, self->focus_school, self->focus_school_year) : NULL;
+
+  if (cell == NULL && ++self->focus_tries < 10)
+    return G_SOURCE_CONTINUE;
+
+  if (cell != NULL)
+    gtk_widget_grab_focus (cell);
+  g_clear_object (&self->focus_school);
+  self->focus_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Moves the keyboard focus to the count of @school_year in the row at
+ * @position, scrolling it into view. */
+static void
+focus_count (EntPupilsPage *self,
+             guint          position,
+             int            school_year)
+{
+  GListModel *schools = ent_document_get_schools (ent_pupils_grid_get_document (self->grid));
+  g_autoptr(EntSchool) school = g_list_model_get_item (schools, position);
+  GtkWidget *list_view = get_list_view (self);
+  GtkWidget *cell;
+
+  if (school == NULL)
+    return;
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+
+  cell = find_count_cell (self, school, school_year);
+  if (cell != NULL)
+    {
+      gtk_widget_grab_focus (cell);
+      return;
+    }
+
+  g_set_object (&self->focus_school, school);
+  self->focus_school_year = school_year;
+  self->focus_tries = 0;
+  if (self->focus_tick_id == 0)
+    self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_pending_cb,
+                                                        self, NULL);
+}
+
+/* Moves from the count of @school in @school_year by @dx school years and
+ * @dy rows; FALSE (and nothing) at the table's edge. */
+static gboolean
+move_focus (EntPupilsPage *self,
+            EntSchool     *school,
+            int            school_year,
+            int            dx,
+            int            dy)
+{
+  EntDocument *document = ent_pupils_grid_get_document (self->grid);
+  int first = ent_pupils_grid_get_first_school_year (self->grid);
+  int n_years = ent_pupils_grid_get_n_school_years (self->grid);
+  guint position;
+  gint64 row;
+  int year = school_year + dx;
+
+  if (document == NULL || !find_school_position (self, school, &position))
+    return FALSE;
+  row = (gint64) position + dy;
+  if (row < 0 || row >= g_list_model_get_n_items (ent_document_get_schools (document)) ||
+      year < first || year >= first + n_years)
+    return FALSE;
+
+  focus_count (self, (guint) row, year);
+  return TRUE;
+}
+
+/* Enter or Tab while typing: the value is checked first; a refused one
+ * stays in the cell, being typed, with its reason; an accepted one is set
+ * and the focus moves on (by @dx, @dy). */
+static gboolean
+finish_editing (EntPupilsPage *self,
+                GtkWidget     *widget,
+                Cell          *cell,
+                int            dx,
+                int            dy)
+{
+  g_autofree char *text = ent_pupils_page_dup_cell_text (widget);
+  g_autofree char *reason = NULL;
+  g_autoptr(EntSchool) school = g_object_ref (cell->school);
+  int school_year = cell->school_year;
+  gboolean clear;
+  gint64 count;
+
+  if (!(cell->count != NULL && g_strcmp0 (text, ent_pupils_count_get_text (cell->count)) == 0) &&
+      !ent_pupils_page_check_count (school, school_year, text, &clear, &count, &reason))
+    {
+      ent_pupils_page_set_cell_refused (self, widget, reason);
+      return GDK_EVENT_STOP;
+    }
+
+  /* commits through count_editing_cb */
+  gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (widget), TRUE);
+  move_focus (self, school, school_year, dx, dy);
+  return GDK_EVENT_STOP;
+}
+
+/* Ctrl+C on a count: the number, without grouping, as spreadsheets read it
+ * (a closed year: nothing). */
+static void
+copy_count (GtkWidget *widget,
+            Cell      *cell)
+{
+  g_autofree char *text = NULL;
+
+  if (cell->count == NULL)
+    return;
+  text = ent_pupils_count_get_closed (cell->count)
+         ? g_strdup ("")
+         : g_strdup_printf ("%" G_GINT64_FORMAT, ent_pupils_count_get_count (cell->count));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+typedef struct
+{
+  EntPupilsPage *page;        /* a reference */
+  EntSchool     *school;      /* a reference: the block's top left */
+  int            school_year;
+} Paste;
+
+static void
+paste_free (Paste *paste)
+{
+  g_object_unref (paste->page);
+  g_object_unref (paste->school);
+  g_free (paste);
+}
+
+typedef struct
+{
+  EntSchool *school;          /* unowned: the document holds it */
+  int        school_year;
+  gboolean   clear;
+  gint64     count;
+} PastedCount;
+
+/* Pastes @text, a block as spreadsheets copy it (rows of schools separated
+ * by newlines, school years by tabs), from the count of @school in
+ * @school_year on. Every value is checked as a typed one; if any is refused
+ * (or the block overflows the table) nothing is set and the reason is shown;
+ * otherwise all are set now, in one main-loop dispatch: one undo step. */
+static gboolean
+paste_block (EntPupilsPage *self,
+             EntSchool     *school,
+             int            school_year,
+             const char    *text)
+{
+  EntDocument *document = ent_pupils_grid_get_document (self->grid);
+  int first = ent_pupils_grid_get_first_school_year (self->grid);
+  int n_years = ent_pupils_grid_get_n_school_years (self->grid);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GArray) pasted = g_array_new (FALSE, FALSE, sizeof (PastedCount));
+  GListModel *schools;
+  guint n_lines = g_strv_length (lines);
+  guint n_schools;
+  guint position;
+
+  if (document == NULL || !find_school_position (self, school, &position))
+    return FALSE;
+  schools = ent_document_get_schools (document);
+  n_schools = g_list_model_get_n_items (schools);
+
+  for (guint i = 0; i < n_lines; i++)
+    g_strdelimit (lines[i], "\r", ' ');
+  /* a block copied from a spreadsheet ends with a newline */
+  while (n_lines > 0)
+    {
+      g_autofree char *last = g_strstrip (g_strdup (lines[n_lines - 1]));
+
+      if (*last != '\0')
+        break;
+      n_lines--;
+    }
+  if (n_lines == 0)
+    {
+      ent_pupils_page_show_error (self, _("Nothing was pasted: the clipboard holds no counts."));
+      return FALSE;
+    }
+  if (position + n_lines > n_schools)
+    {
+      g_autofree char *message =
+        /* Translators: %u are numbers of rows (schools) */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Nothing was pasted: the block has %u rows, and only %u school "
+                                      "is there from this row on.",
+                                      "Nothing was pasted: the block has %u rows, and only %u schools "
+                                      "are there from this row on.", n_schools - position),
+                         n_lines, n_schools - position);
+
+      ent_pupils_page_show_error (self, message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_auto(GStrv) values = g_strsplit (lines[i], "\t", -1);
+      g_autoptr(EntSchool) row_school = g_list_model_get_item (schools, position + i);
+      guint n_values = g_strv_length (values);
+
+      if ((gint64) school_year - first + n_values > n_years)
+        {
+          g_autofree char *message =
+            /* Translators: %u are numbers of columns (school years) */
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Nothing was pasted: the block has %u columns, and only %u "
+                                          "school year is there from this column on.",
+                                          "Nothing was pasted: the block has %u columns, and only %u "
+                                          "school years are there from this column on.",
+                                          (gulong) (first + n_years - school_year)),
+                             n_values, (guint) (first + n_years - school_year));
+
+          ent_pupils_page_show_error (self, message);
+          return FALSE;
+        }
+
+      for (guint j = 0; j < n_values; j++)
+        {
+          g_autofree char *value = g_strstrip (g_strdup (values[j]));
+          g_autofree char *reason = NULL;
+          PastedCount count = { row_school, school_year + (int) j, FALSE, 0 };
+
+          if (!ent_pupils_page_check_count (row_school, count.school_year, value,
+                                            &count.clear, &count.count, &reason))
+            {
+              g_autofree char *message =
+                /* Translators: what was pasted, a school, a school year (2023/2024), then why it was refused */
+                g_strdup_printf (_("Nothing was pasted: “%s” for %s in %d/%d: %s"), value,
+                                 ent_school_get_name (row_school), count.school_year,
+                                 count.school_year + 1, reason);
+
+              ent_pupils_page_show_error (self, message);
+              return FALSE;
+            }
+          g_array_append_val (pasted, count);
+        }
+    }
+
+  ent_pupils_page_hide_error (self);
+  for (guint k = 0; k < pasted->len; k++)
+    {
+      PastedCount *count = &g_array_index (pasted, PastedCount, k);
+
+      ent_pupils_page_apply_count (self, count->school, count->school_year, count->clear, count->count);
+    }
+  return TRUE;
+}
+
+static void
+paste_read_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  Paste *paste = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL)
+    ent_pupils_page_show_error (paste->page, _("Nothing was pasted: the clipboard holds no text."));
+  else
+    paste_block (paste->page, paste->school, paste->school_year, text);
+  paste_free (paste);
+}
+
+static gboolean
+is_digit_key (guint  keyval,
+              char  *out_digit)
+{
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_9)
+    *out_digit = (char) ('0' + keyval - GDK_KEY_0);
+  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_9)
+    *out_digit = (char) ('0' + keyval - GDK_KEY_KP_0);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* The counts as a spreadsheet (capture phase: before the label and its
+ * text): arrows and Tab move, a digit starts typing, Enter and Tab commit
+ * and move on, Delete goes back to the projection, Ctrl+C and Ctrl+V copy
+ * and paste. Escape is GtkEditableLabel's own: it cancels. */
+static gboolean
+count_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      gpointer               user_data)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  Cell *cell = get_cell (widget);
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  gboolean shift_tab = keyval == GDK_KEY_ISO_Left_Tab ||
+                       (keyval == GDK_KEY_Tab && mods == GDK_SHIFT_MASK);
+  EntPupilsPage *self;
+  char digit[2] = { 0, 0 };
+  int dx = 0;
+  int dy = 0;
+
+  if (cell == NULL || cell->school == NULL || cell->is_total)
+    return GDK_EVENT_PROPAGATE;
+  self = cell->page;
+
+  if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
+    {
+      if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+          mods == 0)
+        return finish_editing (self, widget, cell, 0, 1);
+      if (keyval == GDK_KEY_Tab && mods == 0)
+        return finish_editing (self, widget, cell, 1, 0);
+      if (shift_tab)
+        return finish_editing (self, widget, cell, -1, 0);
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_c || keyval == GDK_KEY_C))
+    {
+      copy_count (widget, cell);
+      return GDK_EVENT_STOP;
+    }
+  if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
+    {
+      Paste *paste = g_new0 (Paste, 1);
+
+      paste->page = g_object_ref (self);
+      paste->school = g_object_ref (cell->school);
+      paste->school_year = cell->school_year;
+      gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_read_cb, paste);
+      return GDK_EVENT_STOP;
+    }
+
+  if (mods == 0 && (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete ||
+                    keyval == GDK_KEY_BackSpace))
+    {
+      ent_school_unset_known_pupils (cell->school, cell->school_year);
+      return GDK_EVENT_STOP;
+    }
+
+  if ((mods & ~GDK_SHIFT_MASK) == 0 && is_digit_key (keyval, &digit[0]))
+    {
+      /* the digit typed is the first of the new count */
+      gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (widget));
+      gtk_editable_set_text (GTK_EDITABLE (widget), digit);
+      gtk_editable_set_position (GTK_EDITABLE (widget), -1);
+      return GDK_EVENT_STOP;
+    }
+
+  if (mods != 0 && !shift_tab)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      dy = -1;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      dy = 1;
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      dx = -1;
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      dx = 1;
+      break;
+    case GDK_KEY_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      /* at either end of the row Tab leaves the counts, as usual */
+      return move_focus (self, cell->school, cell->school_year, shift_tab ? -1 : 1, 0)
+             ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  /* at the table's edge the focus stays */
+  move_focus (self, cell->school, cell->school_year, dx, dy);
+  return GDK_EVENT_STOP;
+}
+
+void
+ent_pupils_page_add_count_keys (GtkWidget *label)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  /* before the label and its text see the keys; the tests drive it */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_object_set_data (G_OBJECT (label), "ent-cell-keys", keys);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (count_key_pressed_cb), NULL);
+  gtk_widget_add_controller (label, keys);
+}
+
+void
+ent_pupils_page_add_cell_focus (GtkWidget *label)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  /* the focused cell is scrolled into view, sideways too */
+  g_signal_connect (focus, "enter", G_CALLBACK (cell_focus_enter_cb), NULL);
+  gtk_widget_add_controller (label, focus);
+}
