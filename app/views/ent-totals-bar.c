@@ -18,8 +18,10 @@ struct _EntTotalsBar
   EntScenario *scenario;
   GListModel  *scenarios;
 
-  /* set while the bar itself moves the drop-down's selection */
+  /* set while the bar itself moves the drop-down's selection, and while
+   * the list changes (the drop-down's selection follows on its own) */
   gboolean     syncing;
+  gboolean     list_changing;
 
   /* one column per budget year, reused from one budget to the next */
   GPtrArray   *year_labels;
@@ -125,6 +127,10 @@ sync_dropdown (EntTotalsBar *self)
   guint position = GTK_INVALID_LIST_POSITION;
   guint n = self->scenarios != NULL ? g_list_model_get_n_items (self->scenarios) : 0;
 
+  /* not inside the list's own change: done once it is over */
+  if (self->list_changing)
+    return;
+
   for (guint i = 0; i < n && self->scenario != NULL; i++)
     {
       g_autoptr(EntScenario) scenario = g_list_model_get_item (self->scenarios, i);
@@ -141,13 +147,27 @@ sync_dropdown (EntTotalsBar *self)
   self->syncing = FALSE;
 }
 
-/* The user's choice; not the drop-down following the bar's scenario. */
+static void
+items_changing_cb (EntTotalsBar *self)
+{
+  self->list_changing = TRUE;
+}
+
+static void
+items_changed_cb (EntTotalsBar *self)
+{
+  self->list_changing = FALSE;
+  sync_dropdown (self);
+}
+
+/* The user's choice; not the drop-down following the bar's scenario or a
+ * change of the list (a deleted scenario is the workspace's business). */
 static void
 selected_cb (EntTotalsBar *self)
 {
   EntScenario *scenario;
 
-  if (self->syncing)
+  if (self->syncing || self->list_changing)
     return;
 
   scenario = gtk_drop_down_get_selected_item (self->scenario_dropdown);
@@ -163,6 +183,8 @@ ent_totals_bar_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_TOTALS_BAR);
   g_clear_pointer (&self->budget, ent_budget_unref);
   g_clear_object (&self->scenario);
+  if (self->scenarios != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenarios, self);
   g_clear_object (&self->scenarios);
 
   G_OBJECT_CLASS (ent_totals_bar_parent_class)->dispose (object);
@@ -318,8 +340,19 @@ ent_totals_bar_set_scenarios (EntTotalsBar *self,
   g_return_if_fail (ENT_IS_TOTALS_BAR (self));
   g_return_if_fail (scenarios == NULL || G_IS_LIST_MODEL (scenarios));
 
-  if (!g_set_object (&self->scenarios, scenarios))
+  if (self->scenarios == scenarios)
     return;
+
+  if (self->scenarios != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenarios, self);
+  g_set_object (&self->scenarios, scenarios);
+  /* around the drop-down's own handler, connected by set_model() below */
+  if (scenarios != NULL)
+    {
+      g_signal_connect_swapped (scenarios, "items-changed", G_CALLBACK (items_changing_cb), self);
+      g_signal_connect_data (scenarios, "items-changed", G_CALLBACK (items_changed_cb), self,
+                             NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
 
   /* a new list must not choose its first scenario for the workspace */
   self->syncing = TRUE;
