@@ -424,6 +424,35 @@ workspace_notify_cb (EntWindow  *self,
     ent_window_update_actions (self);
 }
 
+/* In a narrow window the page list comes over the page: the focus goes
+ * into the list, and the list goes as soon as the focus leaves it (Tab, a
+ * click on the page), so that nothing is hidden behind it. */
+static void
+reveal_progress_cb (EntWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* once shown: the list cannot take the focus while it is hidden */
+  if (adw_flap_get_folded (self->flap) && adw_flap_get_reveal_flap (self->flap) &&
+      adw_flap_get_reveal_progress (self->flap) >= 1.0 &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, self->sidebar)))
+    gtk_widget_child_focus (self->sidebar, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+focus_widget_cb (EntWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), ENT_TYPE_WINDOW,
+                                                   "sidebar_button");
+
+  if (focus == NULL || focus == GTK_WIDGET (button) ||
+      !adw_flap_get_folded (self->flap) || !adw_flap_get_reveal_flap (self->flap))
+    return;
+  if (!gtk_widget_is_ancestor (focus, self->sidebar))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
 /* The sensitivity table only for the Compare page, while it is shown. */
 static void
 visible_page_cb (EntWindow *self)
@@ -431,9 +460,16 @@ visible_page_cb (EntWindow *self)
   ent_workspace_set_sensitivity_wanted (self->workspace,
                                         g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
                                                    "compare") == 0);
-  /* a page chosen in the folded page list: the list goes, the page shows */
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
+  /* a page chosen in the folded page list: the list goes, the page shows,
+   * and the focus follows (it is not to stay in a hidden list) */
+  if (adw_flap_get_folded (self->flap) && adw_flap_get_reveal_flap (self->flap))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+      if (focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar))
+        gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 static gboolean
@@ -714,9 +750,10 @@ ent_window_map (GtkWidget *widget)
 
   /* Start on the page list, not inside the first entry (whose text would
    * show selected): Tab then goes through the page in reading order. In a
-   * narrow window the list is folded away: start in the page. */
+   * narrow window the list is folded away: start on the button showing it. */
   if (adw_flap_get_folded (self->flap))
-    gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_template_child (widget, ENT_TYPE_WINDOW,
+                                                                      "sidebar_button")));
   else
     gtk_widget_child_focus (self->sidebar, GTK_DIR_TAB_FORWARD);
 }
@@ -885,6 +922,8 @@ ent_window_init (EntWindow *self)
 
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (visible_page_cb), self);
+  g_signal_connect_swapped (self->flap, "notify::reveal-progress", G_CALLBACK (reveal_progress_cb), self);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
   visible_page_cb (self);
 
   /* Open Recent */

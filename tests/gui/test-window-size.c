@@ -166,8 +166,8 @@ check_pages (gconstpointer data)
   ent_test_destroy_window (window);
 }
 
-/* 800 × 600: the page list is folded away, each page is shown beside
- * nothing, and the button in the header bar brings the list back. */
+/* 800 × 600: the page list is folded away, each page has the whole width,
+ * and the button in the header bar brings the list back, with the focus. */
 static void
 test_small_screen (void)
 {
@@ -201,9 +201,12 @@ test_small_screen (void)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sidebar_button), TRUE);
   ent_test_settle (GTK_WIDGET (window));
   g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap (window))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), window->sidebar));
   show_page (window, "pupils");
   g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap (window))));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sidebar_button)));
+  /* the focus is not left in the hidden list */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), window->pupils_page));
 
   ent_test_destroy_window (window);
 }
