@@ -16,6 +16,12 @@ struct _EntTotalsBar
 
   EntBudget   *budget;
   EntScenario *scenario;
+  GListModel  *scenarios;
+
+  /* set while the bar itself moves the drop-down's selection, and while
+   * the list changes (the drop-down's selection follows on its own) */
+  gboolean     syncing;
+  gboolean     list_changing;
 
   /* one column per budget year, reused from one budget to the next */
   GPtrArray   *year_labels;
@@ -25,6 +31,7 @@ struct _EntTotalsBar
   /* template */
   GtkWidget   *box;
   GtkLabel    *caption_label;
+  GtkDropDown *scenario_dropdown;
   GtkLabel    *total_label;
   GtkGrid     *years_grid;
 };
@@ -35,6 +42,7 @@ enum {
   PROP_0,
   PROP_BUDGET,
   PROP_SCENARIO,
+  PROP_SCENARIOS,
   N_PROPS
 };
 
@@ -79,20 +87,15 @@ update (EntTotalsBar *self)
   const EntScenarioBudget *sb = find_scenario_budget (self);
   guint n = sb != NULL ? sb->n_years : 0;
 
+  /* Translators: caption of the contract total, followed by the choice of
+   * the scenario it is the total of */
+  gtk_label_set_text (self->caption_label, _("Contract total"));
   if (sb == NULL)
-    {
-      /* Translators: caption of the contract total when nothing is computed */
-      gtk_label_set_text (self->caption_label, _("Contract total"));
-      gtk_label_set_text (self->total_label, "—");
-    }
+    gtk_label_set_text (self->total_label, "—");
   else
     {
-      g_autofree char *caption = NULL;
       g_autofree char *total = ent_money_format (sb->total);
 
-      /* Translators: caption of the large amount; %s is the scenario name */
-      caption = g_strdup_printf (_("Contract total — %s"), sb->name);
-      gtk_label_set_text (self->caption_label, caption);
       gtk_label_set_text (self->total_label, total);
     }
 
@@ -116,6 +119,62 @@ update (EntTotalsBar *self)
   self->n_shown = n;
 }
 
+/* The drop-down shows the bar's scenario (nothing when the list does not
+ * hold it yet, as while a new document's properties arrive one by one). */
+static void
+sync_dropdown (EntTotalsBar *self)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
+  guint n = self->scenarios != NULL ? g_list_model_get_n_items (self->scenarios) : 0;
+
+  /* not inside the list's own change: done once it is over */
+  if (self->list_changing)
+    return;
+
+  for (guint i = 0; i < n && self->scenario != NULL; i++)
+    {
+      g_autoptr(EntScenario) scenario = g_list_model_get_item (self->scenarios, i);
+
+      if (scenario == self->scenario)
+        {
+          position = i;
+          break;
+        }
+    }
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (self->scenario_dropdown, position);
+  self->syncing = FALSE;
+}
+
+static void
+items_changing_cb (EntTotalsBar *self)
+{
+  self->list_changing = TRUE;
+}
+
+static void
+items_changed_cb (EntTotalsBar *self)
+{
+  self->list_changing = FALSE;
+  sync_dropdown (self);
+}
+
+/* The user's choice; not the drop-down following the bar's scenario or a
+ * change of the list (a deleted scenario is the workspace's business). */
+static void
+selected_cb (EntTotalsBar *self)
+{
+  EntScenario *scenario;
+
+  if (self->syncing || self->list_changing)
+    return;
+
+  scenario = gtk_drop_down_get_selected_item (self->scenario_dropdown);
+  if (scenario != NULL)
+    ent_totals_bar_set_scenario (self, scenario);
+}
+
 static void
 ent_totals_bar_dispose (GObject *object)
 {
@@ -124,6 +183,9 @@ ent_totals_bar_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), ENT_TYPE_TOTALS_BAR);
   g_clear_pointer (&self->budget, ent_budget_unref);
   g_clear_object (&self->scenario);
+  if (self->scenarios != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenarios, self);
+  g_clear_object (&self->scenarios);
 
   G_OBJECT_CLASS (ent_totals_bar_parent_class)->dispose (object);
 }
@@ -155,6 +217,9 @@ ent_totals_bar_get_property (GObject    *object,
     case PROP_SCENARIO:
       g_value_set_object (value, self->scenario);
       break;
+    case PROP_SCENARIOS:
+      g_value_set_object (value, self->scenarios);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -175,6 +240,9 @@ ent_totals_bar_set_property (GObject      *object,
       break;
     case PROP_SCENARIO:
       ent_totals_bar_set_scenario (self, g_value_get_object (value));
+      break;
+    case PROP_SCENARIOS:
+      ent_totals_bar_set_scenarios (self, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -198,12 +266,19 @@ ent_totals_bar_class_init (EntTotalsBarClass *klass)
   properties[PROP_SCENARIO] =
     g_param_spec_object ("scenario", NULL, NULL, ENT_TYPE_SCENARIO,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SCENARIOS] =
+    g_param_spec_object ("scenarios", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* the drop-down's expression and factories name it */
+  g_type_ensure (ENT_TYPE_SCENARIO);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/budgetent/BudgetEnt/ui/ent-totals-bar.ui");
   gtk_widget_class_bind_template_child (widget_class, EntTotalsBar, box);
   gtk_widget_class_bind_template_child (widget_class, EntTotalsBar, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, EntTotalsBar, scenario_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EntTotalsBar, total_label);
   gtk_widget_class_bind_template_child (widget_class, EntTotalsBar, years_grid);
 
@@ -218,6 +293,8 @@ ent_totals_bar_init (EntTotalsBar *self)
   self->year_labels = g_ptr_array_new ();
   self->amount_labels = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
+                            G_CALLBACK (selected_cb), self);
   update (self);
 }
 
@@ -251,8 +328,38 @@ ent_totals_bar_set_scenario (EntTotalsBar *self,
   if (g_set_object (&self->scenario, scenario))
     {
       update (self);
+      sync_dropdown (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIO]);
     }
+}
+
+void
+ent_totals_bar_set_scenarios (EntTotalsBar *self,
+                              GListModel   *scenarios)
+{
+  g_return_if_fail (ENT_IS_TOTALS_BAR (self));
+  g_return_if_fail (scenarios == NULL || G_IS_LIST_MODEL (scenarios));
+
+  if (self->scenarios == scenarios)
+    return;
+
+  if (self->scenarios != NULL)
+    g_signal_handlers_disconnect_by_data (self->scenarios, self);
+  g_set_object (&self->scenarios, scenarios);
+  /* around the drop-down's own handler, connected by set_model() below */
+  if (scenarios != NULL)
+    {
+      g_signal_connect_swapped (scenarios, "items-changed", G_CALLBACK (items_changing_cb), self);
+      g_signal_connect_data (scenarios, "items-changed", G_CALLBACK (items_changed_cb), self,
+                             NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+    }
+
+  /* a new list must not choose its first scenario for the workspace */
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (self->scenario_dropdown, scenarios);
+  self->syncing = FALSE;
+  sync_dropdown (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIOS]);
 }
 
 const char *

@@ -40,6 +40,7 @@ struct _EntWindow
   GtkLabel     *info_label;
   GtkRevealer  *budget_revealer;
   GtkLabel     *budget_label;
+  AdwFlap      *flap;            /* the page list, folded under FOLD_WIDTH */
   GtkStack     *stack;
   GtkWidget    *sidebar;
   GtkWidget    *totals_bar;

@@ -5,10 +5,13 @@
  * current error, undo and redo, the draft. The pages and the totals bar are
  * bound to the workspace's properties in ui/ent-window.ui (the Compare page
  * gets the budget only while it is shown, see shown_budget_cb(), and the
- * workspace computes its sensitivity table only then). The window adds what
- * needs GTK: the banners, the toasts that offer to undo a deletion or an
- * import, the offer to recover a draft after a crash, recent documents and
- * dropped files.
+ * workspace computes its sensitivity table only then); the totals bar and
+ * the Scenarios page also choose the workspace's scenario. Every page
+ * scrolls inside the window and the page list folds away in a narrow
+ * window, so that the window fits an 800 × 600 screen and never grows by
+ * itself (issue 13). The window adds what needs GTK: the banners, the
+ * toasts that offer to undo a deletion or an import, the offer to recover a
+ * draft after a crash, recent documents and dropped files.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -28,6 +31,9 @@
 
 #define ENTBUDGET_MIME_TYPE "application/x-entbudget"
 #define N_RECENT 10
+/* Under this width the page list folds away (over the page, behind the
+ * header bar's button): the pages need the room more. */
+#define FOLD_WIDTH 900
 
 G_DEFINE_FINAL_TYPE (EntWindow, ent_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -258,6 +264,16 @@ shown_budget_cb (EntWindow  *self,
   return ent_budget_ref (budget);
 }
 
+/* The totals bar's scenario choice lists the document's scenarios. */
+static GListModel *
+document_scenarios_cb (EntWindow   *self,
+                       EntDocument *document)
+{
+  if (document == NULL)
+    return NULL;
+  return g_object_ref (ent_document_get_scenarios (document));
+}
+
 static void
 application_notify_cb (EntWindow *self)
 {
@@ -408,6 +424,35 @@ workspace_notify_cb (EntWindow  *self,
     ent_window_update_actions (self);
 }
 
+/* In a narrow window the page list comes over the page: the focus goes
+ * into the list, and the list goes as soon as the focus leaves it (Tab, a
+ * click on the page), so that nothing is hidden behind it. */
+static void
+reveal_progress_cb (EntWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* once shown: the list cannot take the focus while it is hidden */
+  if (adw_flap_get_folded (self->flap) && adw_flap_get_reveal_flap (self->flap) &&
+      adw_flap_get_reveal_progress (self->flap) >= 1.0 &&
+      (focus == NULL || !gtk_widget_is_ancestor (focus, self->sidebar)))
+    gtk_widget_child_focus (self->sidebar, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+focus_widget_cb (EntWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), ENT_TYPE_WINDOW,
+                                                   "sidebar_button");
+
+  if (focus == NULL || focus == GTK_WIDGET (button) ||
+      !adw_flap_get_folded (self->flap) || !adw_flap_get_reveal_flap (self->flap))
+    return;
+  if (!gtk_widget_is_ancestor (focus, self->sidebar))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
 /* The sensitivity table only for the Compare page, while it is shown. */
 static void
 visible_page_cb (EntWindow *self)
@@ -415,6 +460,16 @@ visible_page_cb (EntWindow *self)
   ent_workspace_set_sensitivity_wanted (self->workspace,
                                         g_strcmp0 (gtk_stack_get_visible_child_name (self->stack),
                                                    "compare") == 0);
+  /* a page chosen in the folded page list: the list goes, the page shows,
+   * and the focus follows (it is not to stay in a hidden list) */
+  if (adw_flap_get_folded (self->flap) && adw_flap_get_reveal_flap (self->flap))
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+      if (focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar))
+        gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 static gboolean
@@ -632,16 +687,75 @@ ent_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (ent_window_parent_class)->close_request (window);
 }
 
+/* Folds the page list in a window narrower than FOLD_WIDTH. Decided on the
+ * window's width rather than by AdwFlap on its children's sizes: the pages
+ * scroll, so their minimum sizes no longer say when they are cramped (and
+ * libadwaita 1.2 has no breakpoints). */
+static void
+update_fold (EntWindow *self,
+             int        width)
+{
+  AdwFlapFoldPolicy policy = width < FOLD_WIDTH ? ADW_FLAP_FOLD_POLICY_ALWAYS
+                                                : ADW_FLAP_FOLD_POLICY_NEVER;
+
+  if (adw_flap_get_fold_policy (self->flap) != policy)
+    adw_flap_set_fold_policy (self->flap, policy);
+}
+
+static void
+ent_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  /* before the flap gets its own allocation, which applies the policy */
+  update_fold (ENT_WINDOW (widget), width);
+
+  GTK_WIDGET_CLASS (ent_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+/* Tab from the page list goes into the page shown: GtkListBox would move to
+ * the next row, and so show the next page. */
+static gboolean
+ent_window_focus (GtkWidget        *widget,
+                  GtkDirectionType  direction)
+{
+  EntWindow *self = ENT_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *page = gtk_stack_get_visible_child (self->stack);
+
+  if (direction == GTK_DIR_TAB_FORWARD && focus != NULL && page != NULL &&
+      gtk_widget_is_ancestor (focus, self->sidebar))
+    {
+      if (adw_flap_get_folded (self->flap))
+        adw_flap_set_reveal_flap (self->flap, FALSE);
+      if (gtk_widget_child_focus (page, direction))
+        return TRUE;
+    }
+
+  return GTK_WIDGET_CLASS (ent_window_parent_class)->focus (widget, direction);
+}
+
 static void
 ent_window_map (GtkWidget *widget)
 {
   EntWindow *self = ENT_WINDOW (widget);
+  int width = 0, height = 0;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  if (width > 0 && !gtk_window_is_maximized (GTK_WINDOW (self)))
+    update_fold (self, width);
 
   GTK_WIDGET_CLASS (ent_window_parent_class)->map (widget);
 
   /* Start on the page list, not inside the first entry (whose text would
-   * show selected): Tab then goes through the page in reading order. */
-  gtk_widget_child_focus (self->sidebar, GTK_DIR_TAB_FORWARD);
+   * show selected): Tab then goes through the page in reading order. In a
+   * narrow window the list is folded away: start on the button showing it. */
+  if (adw_flap_get_folded (self->flap))
+    gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_template_child (widget, ENT_TYPE_WINDOW,
+                                                                      "sidebar_button")));
+  else
+    gtk_widget_child_focus (self->sidebar, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -711,6 +825,8 @@ ent_window_class_init (EntWindowClass *klass)
   object_class->dispose = ent_window_dispose;
   object_class->get_property = ent_window_get_property;
   widget_class->map = ent_window_map;
+  widget_class->size_allocate = ent_window_size_allocate;
+  widget_class->focus = ent_window_focus;
   window_class->close_request = ent_window_close_request;
 
   properties[PROP_WORKSPACE] =
@@ -740,6 +856,7 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntWindow, info_label);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, budget_revealer);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, budget_label);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, totals_bar);
@@ -751,12 +868,14 @@ ent_window_class_init (EntWindowClass *klass)
   /* not kept: bound so that tests can find them */
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "sidebar_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "recover_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "discard_draft_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_info_cb);
   gtk_widget_class_bind_template_callback (widget_class, shown_budget_cb);
+  gtk_widget_class_bind_template_callback (widget_class, document_scenarios_cb);
   gtk_widget_class_bind_template_callback (widget_class, school_removed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scenario_deleted_cb);
 
@@ -782,6 +901,9 @@ ent_window_init (EntWindow *self)
    * the other pages and the totals bar follow (bindings in ent-window.ui). */
   g_object_bind_property (self->workspace, "scenario", self->scenarios_page, "scenario",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* and so does the totals bar's choice, on every page */
+  g_object_bind_property (self->workspace, "scenario", self->totals_bar, "scenario",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->workspace, "notify", G_CALLBACK (workspace_notify_cb), self);
   g_signal_connect_swapped (ent_workspace_get_history (self->workspace), "notify::position",
                             G_CALLBACK (history_position_cb), self);
@@ -800,6 +922,8 @@ ent_window_init (EntWindow *self)
 
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (visible_page_cb), self);
+  g_signal_connect_swapped (self->flap, "notify::reveal-progress", G_CALLBACK (reveal_progress_cb), self);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
   visible_page_cb (self);
 
   /* Open Recent */

@@ -1,0 +1,325 @@
+/* test-window-size.c: the window fits any screen and never resizes itself
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Issue 13: on every page, with the Hem example and with a document of nine
+ * school years and four scenarios, the window asks for no more than 800×600;
+ * switching pages or adding a school year leaves its size alone; at 800×600
+ * the page list folds away and the pages are still reachable; Tab from the
+ * page list goes into the page; the scenario can be chosen on every page.
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "ent-window-private.h"
+
+#include "ent-test-gtk-utils.h"
+
+#define MAX_WIDTH  800
+#define MAX_HEIGHT 600
+
+static const char * const pages[] = { "assumptions", "pupils", "scenarios", "budget", "compare" };
+
+/* ------------------------------------------------------------------ helpers */
+
+static EntWindow *
+show_window (EntDocument *document,
+             int          width,
+             int          height)
+{
+  EntWindow *window = ent_window_new (NULL, document);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  return ent_test_present (window);
+}
+
+/* The example, or the example stretched to nine school years and four
+ * scenarios: the widest document a commune is likely to have. */
+static EntDocument *
+new_document (gboolean large)
+{
+  EntDocument *document = ent_document_new_example ();
+
+  if (large)
+    {
+      g_autoptr(EntScenario) scenario = ent_scenario_new ("Quatrième scénario aux effectifs en hausse");
+
+      ent_contract_set_school_years (ent_document_get_contract (document), 9);
+      ent_document_add_scenario (document, scenario);
+      g_assert_cmpuint (g_list_model_get_n_items (ent_document_get_scenarios (document)), ==, 4);
+    }
+  return document;
+}
+
+static void
+show_page (EntWindow  *window,
+           const char *name)
+{
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", name);
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, name);
+}
+
+/* What the window asks of the screen: at most 800 wide (minimum and
+ * natural) and 600 high (minimum). */
+static void
+assert_fits (EntWindow  *window,
+             const char *where)
+{
+  int min_width, nat_width, min_height, nat_height;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &min_width, &nat_width, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, -1,
+                      &min_height, &nat_height, NULL, NULL);
+  g_test_message ("%s: width %d (natural %d), height %d (natural %d)",
+                  where, min_width, nat_width, min_height, nat_height);
+  if (min_width > MAX_WIDTH || nat_width > MAX_WIDTH || min_height > MAX_HEIGHT)
+    g_test_fail_printf ("%s: the window asks for %d (natural %d) × %d, more than %d × %d",
+             where, min_width, nat_width, min_height, MAX_WIDTH, MAX_HEIGHT);
+}
+
+typedef struct
+{
+  int default_width;
+  int default_height;
+  int width;
+  int height;
+} Size;
+
+static Size
+window_size (EntWindow *window)
+{
+  Size size;
+
+  gtk_window_get_default_size (GTK_WINDOW (window), &size.default_width, &size.default_height);
+  size.width = gtk_widget_get_width (GTK_WIDGET (window));
+  size.height = gtk_widget_get_height (GTK_WIDGET (window));
+  return size;
+}
+
+static void
+assert_same_size (EntWindow  *window,
+                  const Size *before,
+                  const char *where)
+{
+  Size now = window_size (window);
+
+  if (now.default_width != before->default_width || now.default_height != before->default_height ||
+      now.width != before->width || now.height != before->height)
+    g_test_fail_printf ("%s: the window went from %d × %d (default %d × %d) to %d × %d (default %d × %d)",
+             where, before->width, before->height, before->default_width, before->default_height,
+             now.width, now.height, now.default_width, now.default_height);
+}
+
+static GtkWidget *
+flap (EntWindow *window)
+{
+  return ent_test_template_child (window, ENT_TYPE_WINDOW, "flap");
+}
+
+/* ------------------------------------------------------------------- tests */
+
+/* Every page, then one more school year: the window asks for no more than
+ * 800 × 600 and keeps the size it was given. */
+static void
+check_pages (gconstpointer data)
+{
+  gboolean large = GPOINTER_TO_INT (data);
+  g_autoptr(EntDocument) document = new_document (large);
+  EntWindow *window = show_window (document, 1000, 700);
+  Size size = window_size (window);
+  GtkSpinButton *years;
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("page %s", pages[i]);
+
+      show_page (window, pages[i]);
+      assert_fits (window, where);
+      assert_same_size (window, &size, where);
+    }
+
+  /* "+" on the number of school years, on the Assumptions page */
+  show_page (window, "assumptions");
+  years = ent_test_template_child (window->assumptions_page, ENT_TYPE_ASSUMPTIONS_PAGE, "school_years_spin");
+  gtk_spin_button_set_value (years, large ? 9 : 4);
+  gtk_spin_button_spin (years, GTK_SPIN_STEP_FORWARD, 1);
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_cmpint (ent_contract_get_school_years (ent_document_get_contract (document)), ==, large ? 10 : 5);
+  assert_fits (window, "one more school year");
+  assert_same_size (window, &size, "one more school year");
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("page %s, one more school year", pages[i]);
+
+      show_page (window, pages[i]);
+      assert_fits (window, where);
+      assert_same_size (window, &size, where);
+    }
+
+  ent_test_destroy_window (window);
+}
+
+/* 800 × 600: the page list is folded away, each page has the whole width,
+ * and the button in the header bar brings the list back, with the focus. */
+static void
+test_small_screen (void)
+{
+  g_autoptr(EntDocument) document = new_document (TRUE);
+  EntWindow *window = show_window (document, MAX_WIDTH, MAX_HEIGHT);
+  GtkWidget *sidebar_button = ent_test_template_child (window, ENT_TYPE_WINDOW, "sidebar_button");
+  Size size = window_size (window);
+
+  g_assert_cmpint (size.default_width, ==, MAX_WIDTH);
+  g_assert_cmpint (size.default_height, ==, MAX_HEIGHT);
+  g_assert_cmpint (size.width, <=, MAX_WIDTH);
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (flap (window))));
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap (window))));
+  g_assert_true (gtk_widget_get_visible (sidebar_button));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (window->stack, pages[i]);
+      graphene_rect_t bounds;
+
+      show_page (window, pages[i]);
+      g_assert_true (gtk_widget_get_mapped (page));
+      g_assert_true (gtk_widget_compute_bounds (page, GTK_WIDGET (window), &bounds));
+      /* the whole width, nothing hidden behind the page list */
+      g_assert_cmpfloat (bounds.origin.x, <, 10);
+      g_assert_cmpfloat (bounds.size.width, >, MAX_WIDTH - 20);
+      assert_same_size (window, &size, pages[i]);
+    }
+
+  /* the page list comes back over the page, and goes when a page is chosen */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (sidebar_button), TRUE);
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (flap (window))));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), window->sidebar));
+  show_page (window, "pupils");
+  g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap (window))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (sidebar_button)));
+  /* the focus is not left in the hidden list */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), window->pupils_page));
+
+  ent_test_destroy_window (window);
+}
+
+/* A wide window shows the page list beside the page, without the button. */
+static void
+test_large_screen (void)
+{
+  g_autoptr(EntDocument) document = new_document (FALSE);
+  EntWindow *window = show_window (document, 1280, 800);
+
+  g_assert_false (adw_flap_get_folded (ADW_FLAP (flap (window))));
+  g_assert_true (gtk_widget_get_mapped (window->sidebar));
+  g_assert_false (gtk_widget_get_visible (ent_test_template_child (window, ENT_TYPE_WINDOW, "sidebar_button")));
+
+  ent_test_destroy_window (window);
+}
+
+/* Tab from the page list goes into the page shown, and leaves the page
+ * shown as it was (the list's next row is no place to go). */
+static void
+check_tab_from_sidebar (gconstpointer data)
+{
+  gboolean small = GPOINTER_TO_INT (data);
+  g_autoptr(EntDocument) document = new_document (FALSE);
+  EntWindow *window = show_window (document, small ? MAX_WIDTH : 1280, small ? MAX_HEIGHT : 800);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (window->stack, pages[i]);
+      GtkWidget *focus;
+
+      show_page (window, pages[i]);
+      if (small)
+        {
+          adw_flap_set_reveal_flap (ADW_FLAP (flap (window)), TRUE);
+          ent_test_settle (GTK_WIDGET (window));
+        }
+      gtk_window_set_focus (GTK_WINDOW (window), NULL);
+      g_assert_true (gtk_widget_child_focus (window->sidebar, GTK_DIR_TAB_FORWARD));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_true (gtk_widget_is_ancestor (focus, window->sidebar));
+
+      /* what Tab does (GtkWindow's binding) */
+      g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+      ent_test_settle (GTK_WIDGET (window));
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (window->stack), ==, pages[i]);
+      g_assert_nonnull (focus);
+      if (!gtk_widget_is_ancestor (focus, page))
+        g_error ("Tab from the page list on %s went to a %s, out of the page",
+                 pages[i], G_OBJECT_TYPE_NAME (focus));
+      if (small)
+        g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (flap (window))));
+    }
+
+  ent_test_destroy_window (window);
+}
+
+/* The scenario chosen in the totals bar is the workspace's, on every page,
+ * and follows the workspace's. */
+static void
+test_scenario_choice (void)
+{
+  g_autoptr(EntDocument) document = new_document (TRUE);
+  EntWindow *window = show_window (document, MAX_WIDTH, MAX_HEIGHT);
+  EntWorkspace *workspace = ent_window_get_workspace (window);
+  GtkDropDown *choice = ent_test_template_child (window->totals_bar, ENT_TYPE_TOTALS_BAR, "scenario_dropdown");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      guint index = (i + 1) % 4;
+
+      show_page (window, pages[i]);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (choice)));
+      gtk_drop_down_set_selected (choice, index);
+      ent_test_settle (GTK_WIDGET (window));
+      g_assert_true (ent_workspace_get_scenario (workspace) == ent_test_scenario_at (document, index));
+    }
+
+  ent_workspace_set_scenario (workspace, ent_test_scenario_at (document, 2));
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 2);
+
+  ent_test_destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENT_BUDGET_LOCALEDIR") != NULL ? g_getenv ("ENT_BUDGET_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  g_test_add_data_func ("/window-size/pages/example", GINT_TO_POINTER (FALSE), check_pages);
+  g_test_add_data_func ("/window-size/pages/nine-years-four-scenarios", GINT_TO_POINTER (TRUE), check_pages);
+  g_test_add_func ("/window-size/small-screen", test_small_screen);
+  g_test_add_func ("/window-size/large-screen", test_large_screen);
+  g_test_add_data_func ("/window-size/tab-from-sidebar/wide", GINT_TO_POINTER (FALSE), check_tab_from_sidebar);
+  g_test_add_data_func ("/window-size/tab-from-sidebar/small", GINT_TO_POINTER (TRUE), check_tab_from_sidebar);
+  g_test_add_func ("/window-size/scenario-choice", test_scenario_choice);
+
+  return g_test_run ();
+}
