@@ -4,7 +4,7 @@
  *
  * Waiting for frames, showing and destroying windows, finding widgets and
  * acting on them as a user would, saving what is shown as a PNG. Every
- * wait ends the test with an error after 20 seconds.
+ * wait is a guard against a hang (minutes), never a measure.
  */
 #pragma once
 
@@ -16,6 +16,15 @@ G_BEGIN_DECLS
 
 typedef gboolean (*EntTestWidgetMatch) (GtkWidget     *widget,
                                         gconstpointer  data);
+
+/* The start of every GUI test program: the locale and the translations
+ * (ENT_BUDGET_LOCALEDIR: run in another language before installing, e.g.
+ * ENT_BUDGET_LOCALEDIR=build/po LC_ALL=fr_FR.UTF-8 LANGUAGE=fr),
+ * g_test_init (), GTK, and no animations (pages are captured when shown,
+ * not halfway through a crossfade). FALSE without a display, after printing
+ * the TAP line that skips the program. */
+gboolean   ent_test_gtk_init             (int                *argc,
+                                          char             ***argv);
 
 /* Waiting */
 void       ent_test_wait_for_frame       (GtkWidget          *widget);

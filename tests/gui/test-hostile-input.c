@@ -1220,20 +1220,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!ent_test_gtk_init (&argc, &argv))
+    return 0;
   signal (SIGTRAP, fatal_signal_cb);
   signal (SIGABRT, fatal_signal_cb);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_func ("/gui/hostile-input/example", test_example);
   g_test_add_func ("/gui/hostile-input/empty", test_empty);

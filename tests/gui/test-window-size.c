@@ -298,20 +298,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENT_BUDGET_LOCALEDIR") != NULL ? g_getenv ("ENT_BUDGET_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (!ent_test_gtk_init (&argc, &argv))
+    return 0;
   adw_init ();
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   g_test_add_data_func ("/window-size/pages/example", GINT_TO_POINTER (FALSE), check_pages);
   g_test_add_data_func ("/window-size/pages/nine-years-four-scenarios", GINT_TO_POINTER (TRUE), check_pages);

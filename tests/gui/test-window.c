@@ -1868,22 +1868,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  /* ENT_BUDGET_LOCALEDIR: run in another language before installing, e.g.
-   * ENT_BUDGET_LOCALEDIR=build/po LC_ALL=fr_FR.UTF-8 LANGUAGE=fr */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("ENT_BUDGET_LOCALEDIR") != NULL ? g_getenv ("ENT_BUDGET_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-
-  /* Pages are captured when shown, not halfway through a crossfade. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (!ent_test_gtk_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/gui/window/example", test_example);
   g_test_add_func ("/gui/window/edit-assumptions", test_edit_assumptions);
