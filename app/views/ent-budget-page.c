@@ -24,6 +24,7 @@
 #include "ent-budget-page.h"
 #include "ent-budget-query.h"
 #include "ent-budget-row.h"
+#include "ent-row-splice.h"
 #include "ent-money.h"
 
 #define YEAR_KEY "ent-budget-year"
@@ -313,37 +314,8 @@ static void
 update_rows (GListStore *store,
              GPtrArray  *rows)
 {
-  GListModel *model = G_LIST_MODEL (store);
-  guint n_old = g_list_model_get_n_items (model);
-  guint n_new = rows->len;
-  guint prefix = 0, suffix = 0;
-
-  while (prefix < n_old && prefix < n_new)
-    {
-      g_autoptr(EntBudgetRow) old = g_list_model_get_item (model, prefix);
-      EntBudgetRow *row = g_ptr_array_index (rows, prefix);
-
-      if (!g_str_equal (ent_budget_row_get_key (old), ent_budget_row_get_key (row)))
-        break;
-      ent_budget_row_assign (old, row);
-      prefix++;
-    }
-  while (suffix < n_old - prefix && suffix < n_new - prefix)
-    {
-      g_autoptr(EntBudgetRow) old = g_list_model_get_item (model, n_old - 1 - suffix);
-      EntBudgetRow *row = g_ptr_array_index (rows, n_new - 1 - suffix);
-
-      if (!g_str_equal (ent_budget_row_get_key (old), ent_budget_row_get_key (row)))
-        break;
-      ent_budget_row_assign (old, row);
-      suffix++;
-    }
-
-  if (prefix == n_old && prefix == n_new)
-    return;
-
-  g_list_store_splice (store, prefix, n_old - prefix - suffix,
-                       rows->pdata + prefix, n_new - prefix - suffix);
+  ent_row_splice (store, rows, (EntRowKeyFunc) ent_budget_row_get_key,
+                  (EntRowAssignFunc) ent_budget_row_assign);
 }
 
 /* A row of a table whose template columns are @first to @last, its texts

@@ -29,6 +29,7 @@
 #include "ent-compare.h"
 #include "ent-compare-page.h"
 #include "ent-compare-row.h"
+#include "ent-row-splice.h"
 #include "ent-money.h"
 
 #define WHAT_IF_LIMIT_BP 3000
@@ -129,37 +130,8 @@ static void
 update_rows (GListStore *store,
              GPtrArray  *rows)
 {
-  GListModel *model = G_LIST_MODEL (store);
-  guint n_old = g_list_model_get_n_items (model);
-  guint n_new = rows->len;
-  guint prefix = 0, suffix = 0;
-
-  while (prefix < n_old && prefix < n_new)
-    {
-      g_autoptr(EntCompareRow) old = g_list_model_get_item (model, prefix);
-      EntCompareRow *row = g_ptr_array_index (rows, prefix);
-
-      if (!g_str_equal (ent_compare_row_get_key (old), ent_compare_row_get_key (row)))
-        break;
-      ent_compare_row_assign (old, row);
-      prefix++;
-    }
-  while (suffix < n_old - prefix && suffix < n_new - prefix)
-    {
-      g_autoptr(EntCompareRow) old = g_list_model_get_item (model, n_old - 1 - suffix);
-      EntCompareRow *row = g_ptr_array_index (rows, n_new - 1 - suffix);
-
-      if (!g_str_equal (ent_compare_row_get_key (old), ent_compare_row_get_key (row)))
-        break;
-      ent_compare_row_assign (old, row);
-      suffix++;
-    }
-
-  if (prefix == n_old && prefix == n_new)
-    return;
-
-  g_list_store_splice (store, prefix, n_old - prefix - suffix,
-                       rows->pdata + prefix, n_new - prefix - suffix);
+  ent_row_splice (store, rows, (EntRowKeyFunc) ent_compare_row_get_key,
+                  (EntRowAssignFunc) ent_compare_row_assign);
 }
 
 /* A row of the comparison table: budget year @y of @comparison, or its

@@ -1,0 +1,26 @@
+/* ent-row-splice.h: a read-only table's rows replaced with as few changes as possible
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The key that says two rows are the same row of the table (a budget year,
+ * a line, a commune), and the copy of a new row's texts into a kept one. */
+typedef const char *(*EntRowKeyFunc)    (gpointer row);
+typedef void        (*EntRowAssignFunc) (gpointer row,
+                                         gpointer from);
+
+/* Replaces the items of @store by @rows, splicing only the range whose keys
+ * differ: the rows kept at the start and at the end take the new texts
+ * (@assign), so their bound cells follow without being rebuilt and a
+ * selection stays where it was. */
+void ent_row_splice (GListStore       *store,
+                     GPtrArray        *rows,
+                     EntRowKeyFunc     key,
+                     EntRowAssignFunc  assign);
+
+G_END_DECLS
