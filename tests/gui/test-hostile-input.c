@@ -571,40 +571,25 @@ toggle_inputs (Monkey *m)
       }
 
   /* every item of each drop down, then the one selected before */
+  g_ptr_array_extend_and_steal (drop_downs, g_steal_pointer (&combo_rows));
   for (guint i = 0; i < drop_downs->len; i++)
     {
-      GtkDropDown *drop_down = g_ptr_array_index (drop_downs, i);
-      GListModel *model = gtk_drop_down_get_model (drop_down);
-      guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
-      guint selected = gtk_drop_down_get_selected (drop_down);
+      /* GtkDropDown and libadwaita's AdwComboRow (the kind of payer) share
+       * their "model" and "selected" properties */
+      GObject *choice = g_ptr_array_index (drop_downs, i);
+      g_autoptr(GListModel) model = NULL;
+      guint n, selected;
 
+      g_object_get (choice, "model", &model, "selected", &selected, NULL);
+      n = model != NULL ? g_list_model_get_n_items (model) : 0;
       for (guint k = 0; k < n; k++)
         {
-          begin (m, "choosing item %u of %u in a drop down", k, n);
-          gtk_drop_down_set_selected (drop_down, k);
+          begin (m, "choosing item %u of %u in a %s", k, n, G_OBJECT_TYPE_NAME (choice));
+          g_object_set (choice, "selected", k, NULL);
           check (m);
         }
       if (n > 0 && selected < n)
-        gtk_drop_down_set_selected (drop_down, selected);
-      check (m);
-    }
-
-  /* the same for libadwaita's combo rows (the kind of payer) */
-  for (guint i = 0; i < combo_rows->len; i++)
-    {
-      AdwComboRow *row = g_ptr_array_index (combo_rows, i);
-      GListModel *model = adw_combo_row_get_model (row);
-      guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
-      guint selected = adw_combo_row_get_selected (row);
-
-      for (guint k = 0; k < n; k++)
-        {
-          begin (m, "choosing item %u of %u in a combo row", k, n);
-          adw_combo_row_set_selected (row, k);
-          check (m);
-        }
-      if (n > 0 && selected < n)
-        adw_combo_row_set_selected (row, selected);
+        g_object_set (choice, "selected", selected, NULL);
       check (m);
     }
 
