@@ -7,6 +7,8 @@
 #include <locale.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 #include <glib.h>
 
@@ -21,7 +23,17 @@ fuzz_quiet_log_cb (const char     *log_domain,
                    const char     *message,
                    gpointer        user_data)
 {
-  /* Criticals and warnings are fatal (see below); the rest is noise. */
+  /* A critical, a warning or an error is a bug: say it and abort () here.
+   * Left to GLib, a fatal message ends in G_BREAKPOINT (), a SIGTRAP that
+   * libFuzzer does not catch, so the input was lost and nothing printed
+   * (a CI run died so: "Trace/breakpoint trap"). SIGABRT is a crash to
+   * libFuzzer, which writes the input under artifacts/. The rest is noise. */
+  if (log_level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING))
+    {
+      fprintf (stderr, "fuzz: fatal log message (%s): %s\n",
+               log_domain != NULL ? log_domain : "?", message);
+      abort ();
+    }
 }
 
 /* A g_return_if_fail () or a warning reached from untrusted input is a bug:

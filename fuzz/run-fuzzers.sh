@@ -59,7 +59,7 @@ for t in $TARGETS; do
   else
     status=1
     echo "fuzz-$t: FAILED (log: $log)" >&2
-    grep -E "ERROR: |SUMMARY: |fuzz_check|Test unit written|ALARM|timeout" "$log" | head -n 20 >&2 || true
+    grep -E "ERROR: |SUMMARY: |fuzz_check|fuzz: fatal|Test unit written|ALARM|timeout" "$log" | head -n 20 >&2 || true
   fi
 done
 

@@ -896,6 +896,12 @@ static const BadInput bad_inputs[] = {
   { "title-escaped-newline", "title=Test", "title=Te\\nst", 0, INVALID, 3, "Document", "title", { "single line" } },
   { "title-escaped-tab", "title=Test", "title=Te\\tst", 0, INVALID, 3, "Document", "title", { "single line" } },
   { "title-escaped-cr", "title=Test", "title=Te\\rst", 0, INVALID, 3, "Document", "title", { "single line" } },
+  /* Found by fuzz-document: two bad escapes in one value made GLib 2.74 set
+   * its GError twice (a critical, a SIGTRAP in the fuzzer) */
+  { "title-bad-escape", "title=Test", "title=Te\\ast", 0, INVALID, 3, "Document", "title", { "“\\a”" } },
+  { "title-two-bad-escapes", "title=Test", "title=\\T\\\\ \\a\\", 0, INVALID, 3, "Document", "title", { "“\\T”" } },
+  { "title-backslash-at-end", "title=Test", "title=Test\\", 0, INVALID, 3, "Document", "title", { "escape" } },
+  { "payer-bad-escape-utf8", "payer=Ville de Test", "payer=Ville \\é", 0, INVALID, 4, "Document", "payer", { "“\\é”" } },
   { "title-noncharacter-fffe", "title=Test", "title=Te\xef\xbf\xbest", 0, INVALID, 3, "Document", "title", { "U+FFFE" } },
   { "title-noncharacter-ffff", "title=Test", "title=Te\xef\xbf\xbfst", 0, INVALID, 3, "Document", "title", { "U+FFFF" } },
   { "payer-c0-soh", "payer=Ville de Test", "payer=Ville\x01" "de Test", 0, INVALID, 4, "Document", "payer", { "U+0001" } },
