@@ -76,8 +76,10 @@ find_window_for_file (EntApplication *self,
   return NULL;
 }
 
-/* The last document if it still loads; else the bundled example, with the
- * reason in the window. */
+/* The last document if it still loads; else the start page (with the
+ * reason, when the last document no longer loads). Behind the start page
+ * the window holds the bundled example, unmodified, until a button says
+ * which document to show. */
 static EntWindow *
 new_default_window (EntApplication *self)
 {
@@ -100,10 +102,11 @@ new_default_window (EntApplication *self)
         {
           g_autoptr(GFile) file = g_file_new_for_commandline_arg (uri);
 
-          if (g_file_query_exists (file, NULL))
-            ent_window_load_file (window, file, NULL);
+          if (g_file_query_exists (file, NULL) && ent_window_load_file (window, file, NULL))
+            return window;
         }
     }
+  ent_window_show_start_page (window);
   return window;
 }
 
@@ -271,7 +274,13 @@ ent_application_open (GApplication  *app,
         {
           document = ent_document_new_from_file (files[i], &error);
           if (document != NULL)
-            window = ent_window_new (GTK_APPLICATION (app), document);
+            {
+              window = ent_window_new (GTK_APPLICATION (app), document);
+              /* the example from the source tree (scripts/run.sh, the
+               * README): shown as one, and never written over */
+              if (ent_window_file_is_example (files[i]))
+                ent_window_show_example (window, document);
+            }
           else
             {
               g_autofree char *name = g_file_get_parse_name (files[i]);

@@ -298,48 +298,38 @@ question_free (Question *question)
 }
 
 static void
-overwrite_answered (Question *question,
-                    int       answer)
+overwrite_answered (Question   *question,
+                    const char *answer)
 {
   g_autoptr(EntWindow) self = g_weak_ref_get (&question->window);
+  gboolean confirm = g_strcmp0 (answer, ENT_WINDOW_OVERWRITE_CONFIRM) == 0;
+  gboolean save_as_chosen = g_strcmp0 (answer, ENT_WINDOW_OVERWRITE_SAVE_AS) == 0;
 
   if (self != NULL)
     {
       self->overwrite_dialog = NULL;
       self->overwrite_pending = FALSE;
-      if (answer == ENT_WINDOW_OVERWRITE_CONFIRM)
+      if (confirm)
         overwrite (self, question->next, question->user_data, question->destroy);
-      else if (answer == ENT_WINDOW_OVERWRITE_SAVE_AS)
+      else if (save_as_chosen)
         save_as (self, question->next, question->user_data, question->destroy);
-      if (answer == ENT_WINDOW_OVERWRITE_CONFIRM || answer == ENT_WINDOW_OVERWRITE_SAVE_AS)
+      if (confirm || save_as_chosen)
         question->destroy = NULL;   /* handed over */
     }
   question_free (question);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
+/* The answer, or the close response (Cancel) when the dialog was closed;
+ * once only: a dialog answered by a test or by the window's dispose is
+ * closed afterwards. */
 static void
-overwrite_chosen_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+overwrite_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          user_data)
 {
-  /* the buttons are in the order of the answers: Cancel, Save As, Overwrite */
-  int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, NULL);
-
-  overwrite_answered (user_data,
-                      button == 1 ? ENT_WINDOW_OVERWRITE_SAVE_AS :
-                      button == 2 ? ENT_WINDOW_OVERWRITE_CONFIRM : ENT_WINDOW_OVERWRITE_CANCEL);
-}
-#else
-static void
-overwrite_response_cb (GtkDialog *dialog,
-                       int        response,
-                       gpointer   user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_signal_handlers_disconnect_by_func (dialog, overwrite_response_cb, user_data);
   overwrite_answered (user_data, response);
 }
-#endif
 
 /* The file changed on disk since it was opened or last saved: asks Cancel /
  * Save As… / Overwrite, then saves and calls @next accordingly. */
@@ -400,43 +390,29 @@ confirm_overwrite (EntWindow             *self,
       confirm_label = _("_Overwrite");
     }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
   {
-    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", heading);
-    const char *buttons[] = {
-      /* Translators: button of the question */
-      _("_Cancel"), _("Save _As…"), confirm_label, NULL
-    };
+    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, detail);
 
-    gtk_alert_dialog_set_detail (dialog, detail);
-    gtk_alert_dialog_set_buttons (dialog, buttons);
-    gtk_alert_dialog_set_cancel_button (dialog, 0);
-    gtk_alert_dialog_set_default_button (dialog, 0);
-    gtk_alert_dialog_choose (dialog, GTK_WINDOW (self), NULL, overwrite_chosen_cb, question);
-  }
-#else
-  {
-    GtkWidget *dialog;
-    GtkWidget *confirm;
-
-    dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                     GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                     GTK_MESSAGE_WARNING, GTK_BUTTONS_NONE,
-                                     "%s", heading);
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
-    /* Translators: button of the question */
-    gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), ENT_WINDOW_OVERWRITE_CANCEL);
-    /* Translators: button of the question: save under another name */
-    gtk_dialog_add_button (GTK_DIALOG (dialog), _("Save _As…"), ENT_WINDOW_OVERWRITE_SAVE_AS);
-    confirm = gtk_dialog_add_button (GTK_DIALOG (dialog), confirm_label, ENT_WINDOW_OVERWRITE_CONFIRM);
+    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                      /* Translators: button of the question */
+                                      ENT_WINDOW_OVERWRITE_CANCEL, _("_Cancel"),
+                                      /* Translators: button of the question: save under another name */
+                                      ENT_WINDOW_OVERWRITE_SAVE_AS, _("Save _As…"),
+                                      ENT_WINDOW_OVERWRITE_CONFIRM, confirm_label,
+                                      NULL);
+    /* writing over the other program's version loses nothing (FILE~), but
+     * it is the one answer that is not undone by asking again */
     if (change != ENT_FILE_CHANGE_DELETED)
-      gtk_widget_add_css_class (confirm, "destructive-action");
-    gtk_dialog_set_default_response (GTK_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CANCEL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CONFIRM,
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CANCEL);
+    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CANCEL);
+    gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+    gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
     g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), question);
     self->overwrite_dialog = GTK_WINDOW (dialog);
     gtk_window_present (GTK_WINDOW (dialog));
   }
-#endif
 }
 
 /* Saves (asking for a file if there is none, and before writing over a file
@@ -505,34 +481,21 @@ guard_answered (Pending *pending,
   pending_free (pending);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
+/* As overwrite_response_cb(): the answer, or Cancel; once only. */
 static void
-guard_chosen_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+guard_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
 {
   Pending *pending = user_data;
-  int button = gtk_alert_dialog_choose_finish (GTK_ALERT_DIALOG (source), result, NULL);
+  int answer = g_strcmp0 (response, ENT_WINDOW_GUARD_SAVE) == 0 ? GUARD_SAVE :
+               g_strcmp0 (response, ENT_WINDOW_GUARD_DISCARD) == 0 ? GUARD_DISCARD : GUARD_CANCEL;
 
-  pending->self->guard_pending = FALSE;
-  guard_answered (pending, button < 0 ? GUARD_CANCEL : button);
-}
-#else
-static void
-guard_response_cb (GtkDialog *dialog,
-                   int        response,
-                   gpointer   user_data)
-{
-  Pending *pending = user_data;
-  int answer = response == GTK_RESPONSE_ACCEPT ? GUARD_SAVE :
-               response == GTK_RESPONSE_REJECT ? GUARD_DISCARD : GUARD_CANCEL;
-
+  g_signal_handlers_disconnect_by_func (dialog, guard_response_cb, user_data);
   pending->self->guard_dialog = NULL;
   pending->self->guard_pending = FALSE;
-  gtk_window_destroy (GTK_WINDOW (dialog));
   guard_answered (pending, answer);
 }
-#endif
 
 void
 ent_window_confirm_discard (EntWindow             *self,
@@ -578,43 +541,30 @@ ent_window_confirm_discard (EntWindow             *self,
   heading = g_strdup_printf (_("Save the changes to “%s”?"), title);
   detail = _("If you do not save, the changes made since the last save will be lost.");
 
-#if GTK_CHECK_VERSION (4, 10, 0)
   {
-    g_autoptr(GtkAlertDialog) dialog = gtk_alert_dialog_new ("%s", heading);
-    const char *buttons[] = {
-      /* Translators: button of the unsaved-changes question */
-      _("_Cancel"), _("_Discard"), _("_Save"), NULL
-    };
+    GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, detail);
 
-    gtk_alert_dialog_set_detail (dialog, detail);
-    gtk_alert_dialog_set_buttons (dialog, buttons);
-    gtk_alert_dialog_set_cancel_button (dialog, GUARD_CANCEL);
-    gtk_alert_dialog_set_default_button (dialog, GUARD_SAVE);
-    gtk_alert_dialog_choose (dialog, GTK_WINDOW (self), NULL, guard_chosen_cb, pending);
-  }
-#else
-  {
-    GtkWidget *dialog;
-    GtkWidget *discard;
-
-    dialog = gtk_message_dialog_new (GTK_WINDOW (self),
-                                     GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                     GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE,
-                                     "%s", heading);
-    gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", detail);
-    /* Translators: button of the unsaved-changes question */
-    gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL);
-    /* Translators: button of the unsaved-changes question: lose the changes */
-    discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_REJECT);
-    gtk_widget_add_css_class (discard, "destructive-action");
-    /* Translators: button of the unsaved-changes question */
-    gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Save"), GTK_RESPONSE_ACCEPT);
-    gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                      /* Translators: button of the unsaved-changes question */
+                                      ENT_WINDOW_GUARD_CANCEL, _("_Cancel"),
+                                      /* Translators: button of the unsaved-changes question: lose the changes */
+                                      ENT_WINDOW_GUARD_DISCARD, _("_Discard"),
+                                      /* Translators: button of the unsaved-changes question */
+                                      ENT_WINDOW_GUARD_SAVE, _("_Save"),
+                                      NULL);
+    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), ENT_WINDOW_GUARD_DISCARD,
+                                                ADW_RESPONSE_DESTRUCTIVE);
+    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), ENT_WINDOW_GUARD_SAVE,
+                                                ADW_RESPONSE_SUGGESTED);
+    /* Enter saves; Escape (or closing the question) is Cancel */
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), ENT_WINDOW_GUARD_SAVE);
+    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), ENT_WINDOW_GUARD_CANCEL);
+    gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+    gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
     g_signal_connect (dialog, "response", G_CALLBACK (guard_response_cb), pending);
     self->guard_dialog = GTK_WINDOW (dialog);
     gtk_window_present (GTK_WINDOW (dialog));
   }
-#endif
 }
 
 /* ------------------------------------------------------------------ actions */
@@ -866,8 +816,13 @@ import_chosen_cb (EntWindow *self,
                   GFile     *file,
                   gpointer   user_data)
 {
-  if (file != NULL)
-    ent_window_open_import_dialog (self, file);
+  if (file == NULL)
+    return;
+  /* From the start page: into a new document, not into the example it
+   * hides (the import dialog adds the file's schools). */
+  if (ent_window_get_start_page_shown (self))
+    new_confirmed (self, NULL);
+  ent_window_open_import_dialog (self, file);
 }
 
 static void
@@ -909,37 +864,59 @@ about_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  const char *authors[] = {
-    /* Translators: the authors in the About dialog */
+  const char *developers[] = {
+    /* Translators: the authors in the About window */
     _("The ENT Budget contributors"),
     NULL
   };
   const char *sources[] = {
-    /* Translators: credits of the About dialog: where the example comes from */
+    /* Translators: credits of the About window: where the example comes from */
     _("Deliberation of the municipal council of Hem, 7 December 2023"),
-    /* Translators: credits of the About dialog: who voted the tariffs */
+    /* Translators: credits of the About window: who voted the tariffs */
     _("Tariffs voted by the committee of the SMO La Fibre Numérique 59/62, 15 June 2023"),
     NULL
   };
-  GtkWidget *dialog;
+  GtkWidget *about;
 
-  dialog = g_object_new (GTK_TYPE_ABOUT_DIALOG,
-                         "transient-for", widget,
-                         "modal", TRUE,
-                         /* Translators: the application name */
-                         "program-name", _("ENT Budget"),
-                         "version", PACKAGE_VERSION,
-                         /* Translators: one line describing the application in the About dialog */
-                         "comments", _("Plan each year’s contribution of a commune to the school digital workspace (ENT)"),
-                         "logo-icon-name", APPLICATION_ID,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", authors,
-                         /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
-  /* Translators: heading of a credits section in the About dialog */
-  gtk_about_dialog_add_credit_section (GTK_ABOUT_DIALOG (dialog), _("Example data"), sources);
-  gtk_window_present (GTK_WINDOW (dialog));
+  /* The URLs are the metainfo's (data/io.github.budgetent.BudgetEnt.metainfo.xml.in). */
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", widget,
+                        "modal", TRUE,
+                        /* Translators: the application name */
+                        "application-name", _("ENT Budget"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        /* Translators: the developer named under the application name in the About window */
+                        "developer-name", _("The ENT Budget contributors"),
+                        "developers", developers,
+                        /* Translators: one line describing the application in the About window */
+                        "comments", _("Plan each year’s contribution of a commune to the school digital workspace (ENT)"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/budgetent/BudgetEnt",
+                        "issue-url", "https://github.com/budgetent/BudgetEnt/issues",
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  /* Translators: heading of a credits section in the About window */
+  adw_about_window_add_credit_section (ADW_ABOUT_WINDOW (about), _("Example data"), sources);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+example_confirmed (EntWindow *self,
+                   gpointer   user_data)
+{
+  ent_window_show_error (self, NULL);
+  ent_window_show_example (self, NULL);
+}
+
+/* The bundled Hem example, as an example (the start page's first button). */
+static void
+show_example_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ent_window_confirm_discard (ENT_WINDOW (widget), example_confirmed, NULL, NULL);
 }
 
 void
@@ -947,11 +924,19 @@ ent_window_update_actions (EntWindow *self)
 {
   EntWorkspace *workspace = ent_window_get_workspace (self);
 
+  /* The start page hides the document it holds (the example): nothing to
+   * save, export, undo or show there. */
+  gboolean document = !ent_window_get_start_page_shown (self);
+
   /* Save is for unsaved changes; Save As is always there. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
-                                 ent_document_get_modified (ent_workspace_get_document (workspace)));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", ent_workspace_get_can_undo (workspace));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", ent_workspace_get_can_redo (workspace));
+                                 document && ent_document_get_modified (ent_workspace_get_document (workspace)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", document && ent_workspace_get_can_undo (workspace));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", document && ent_workspace_get_can_redo (workspace));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", document);
 }
 
 void
@@ -970,4 +955,5 @@ ent_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
+  gtk_widget_class_install_action (widget_class, "win.show-example", NULL, show_example_action);
 }

@@ -23,9 +23,10 @@ struct _EntWindow
   guint         undo_toast_timeout; /* seconds (libadwaita's 5); 0: until dismissed */
   gboolean      close_confirmed;
   gboolean      guard_pending;   /* the Save / Discard / Cancel question is asked */
-  GtkWindow    *guard_dialog;    /* that question's dialog (GTK < 4.10) */
+  GtkWindow    *guard_dialog;    /* that question's AdwMessageDialog */
   gboolean      overwrite_pending; /* "the file changed on disk: overwrite?" is asked */
-  GtkWindow    *overwrite_dialog;  /* that question's dialog (GTK < 4.10) */
+  GtkWindow    *overwrite_dialog;  /* that question's AdwMessageDialog */
+  gboolean      is_example;      /* the document is the bundled example, tied to no file */
 
   /* template */
   AdwToastOverlay *toast_overlay;
@@ -40,6 +41,9 @@ struct _EntWindow
   GtkLabel     *info_label;
   GtkRevealer  *budget_revealer;
   GtkLabel     *budget_label;
+  GtkRevealer  *example_revealer; /* "This is an example", over the example */
+  GtkStack     *content_stack;   /* "start" (start_page) or "document" (flap) */
+  GtkWidget    *start_page;
   AdwFlap      *flap;            /* the page list, folded under FOLD_WIDTH */
   GtkStack     *stack;
   GtkWidget    *sidebar;
@@ -51,14 +55,15 @@ struct _EntWindow
   GtkWidget    *compare_page;
 };
 
-/* The answers to "the file was changed by another program" as responses of
- * its GtkMessageDialog (GTK < 4.10); closing it is Cancel. */
-typedef enum
-{
-  ENT_WINDOW_OVERWRITE_CANCEL  = GTK_RESPONSE_CANCEL,
-  ENT_WINDOW_OVERWRITE_SAVE_AS = 1,
-  ENT_WINDOW_OVERWRITE_CONFIRM = 2,
-} EntWindowOverwriteResponse;
+/* The responses of the AdwMessageDialogs: "the file was changed by another
+ * program" and the unsaved-changes question. Closing either (Escape) is
+ * Cancel. */
+#define ENT_WINDOW_OVERWRITE_CANCEL  "cancel"
+#define ENT_WINDOW_OVERWRITE_SAVE_AS "save-as"
+#define ENT_WINDOW_OVERWRITE_CONFIRM "overwrite"
+#define ENT_WINDOW_GUARD_CANCEL      "cancel"
+#define ENT_WINDOW_GUARD_DISCARD     "discard"
+#define ENT_WINDOW_GUARD_SAVE        "save"
 
 /* What to do once unsaved changes are saved or discarded (not on Cancel). */
 typedef void (*EntWindowContinueFunc) (EntWindow *self,
@@ -66,6 +71,8 @@ typedef void (*EntWindowContinueFunc) (EntWindow *self,
 
 void     ent_window_class_add_actions    (GtkWidgetClass        *widget_class);
 void     ent_window_update_actions       (EntWindow             *self);
+/* TRUE while the start page is shown (no document of the user's yet). */
+gboolean ent_window_get_start_page_shown (EntWindow             *self);
 /* Calls @func at once when the document is unmodified; otherwise asks
  * Save / Discard / Cancel first. Save asks before writing over a file
  * changed on disk, as the Save action does. */

@@ -24,6 +24,7 @@
 #include "ent-import-dialog.h"
 #include "ent-pupils-page.h"
 #include "ent-scenarios-page.h"
+#include "ent-start-page.h"
 #include "ent-window-private.h"
 
 #include "ent-pdf-export.h"
@@ -102,6 +103,15 @@ update_title (EntWindow *self)
   if (title == NULL || *title == '\0')
     /* Translators: window title of a document without a title */
     title = _("Untitled Budget");
+  /* the start page shows no document: the application's name */
+  if (ent_window_get_start_page_shown (self))
+    {
+      gtk_label_set_text (self->title_label, _("ENT Budget"));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      gtk_window_set_title (GTK_WINDOW (self), _("ENT Budget"));
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
 
   if (ent_document_get_modified (document))
     /* Translators: window title of a document with unsaved changes; %s is its title */
@@ -110,7 +120,13 @@ update_title (EntWindow *self)
     shown = g_strdup (title);
   gtk_label_set_text (self->title_label, shown);
 
-  if (file != NULL)
+  if (self->is_example)
+    {
+      /* Translators: header bar subtitle of the bundled example (a document tied to no file) */
+      gtk_label_set_text (self->subtitle_label, _("Example"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), NULL);
+    }
+  else if (file != NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *display = g_filename_display_name (name);
@@ -129,6 +145,23 @@ update_title (EntWindow *self)
   /* Translators: title of the window for the window manager; %s is the document title */
   window_title = g_strdup_printf (_("%s — ENT Budget"), shown);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+/* On the start page the header bar keeps Open and the menu: Save, Export
+ * and the page list belong to a document. */
+static void
+update_header (EntWindow *self)
+{
+  gboolean start = ent_window_get_start_page_shown (self);
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (widget, ENT_TYPE_WINDOW, "sidebar_button")),
+                          !start && adw_flap_get_folded (self->flap));
+  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (widget, ENT_TYPE_WINDOW, "save_button")),
+                          !start);
+  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_template_child (widget, ENT_TYPE_WINDOW, "export_button")),
+                          !start);
+  gtk_revealer_set_reveal_child (self->example_revealer, self->is_example && !start);
 }
 
 static void
@@ -418,7 +451,17 @@ static void
 workspace_notify_cb (EntWindow  *self,
                      GParamSpec *pspec)
 {
-  if (g_str_equal (pspec->name, "error") || g_str_equal (pspec->name, "budget"))
+  /* Another document: an example only if ent_window_show_example() says
+   * so next, and no longer behind the start page. */
+  if (g_str_equal (pspec->name, "document"))
+    {
+      self->is_example = FALSE;
+      gtk_stack_set_visible_child_name (self->content_stack, "document");
+      update_header (self);
+      update_title (self);
+      ent_window_update_actions (self);
+    }
+  else if (g_str_equal (pspec->name, "error") || g_str_equal (pspec->name, "budget"))
     update_budget_banner (self);
   else if (g_str_equal (pspec->name, "can-undo") || g_str_equal (pspec->name, "can-redo"))
     ent_window_update_actions (self);
@@ -750,8 +793,11 @@ ent_window_map (GtkWidget *widget)
 
   /* Start on the page list, not inside the first entry (whose text would
    * show selected): Tab then goes through the page in reading order. In a
-   * narrow window the list is folded away: start on the button showing it. */
-  if (adw_flap_get_folded (self->flap))
+   * narrow window the list is folded away: start on the button showing it.
+   * On the start page, on its first (suggested) button. */
+  if (ent_window_get_start_page_shown (self))
+    gtk_widget_child_focus (self->start_page, GTK_DIR_TAB_FORWARD);
+  else if (adw_flap_get_folded (self->flap))
     gtk_widget_grab_focus (GTK_WIDGET (gtk_widget_get_template_child (widget, ENT_TYPE_WINDOW,
                                                                       "sidebar_button")));
   else
@@ -765,13 +811,14 @@ ent_window_dispose (GObject *object)
 
   if (self->guard_dialog != NULL)
     gtk_window_destroy (self->guard_dialog);
-  /* The file-changed question goes unanswered: nothing is written. */
+  /* The file-changed question is answered Cancel: nothing is written. */
   if (self->overwrite_dialog != NULL)
     {
-      GtkWindow *dialog = g_steal_pointer (&self->overwrite_dialog);
+      g_autoptr(GtkWindow) dialog = g_object_ref (g_steal_pointer (&self->overwrite_dialog));
 
       self->overwrite_pending = FALSE;
-      gtk_dialog_response (GTK_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CANCEL);
+      adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CANCEL);
+      gtk_window_destroy (dialog);
     }
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   if (self->workspace != NULL)
@@ -841,6 +888,7 @@ ent_window_class_init (EntWindowClass *klass)
   g_type_ensure (ENT_TYPE_SCENARIOS_PAGE);
   g_type_ensure (ENT_TYPE_BUDGET_PAGE);
   g_type_ensure (ENT_TYPE_COMPARE_PAGE);
+  g_type_ensure (ENT_TYPE_START_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/budgetent/BudgetEnt/ui/ent-window.ui");
@@ -856,6 +904,9 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntWindow, info_label);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, budget_revealer);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, budget_label);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, example_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, EntWindow, start_page);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, sidebar);
@@ -869,6 +920,8 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "sidebar_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "open_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "example_new_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "recover_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "discard_draft_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
@@ -923,6 +976,7 @@ ent_window_init (EntWindow *self)
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (visible_page_cb), self);
   g_signal_connect_swapped (self->flap, "notify::reveal-progress", G_CALLBACK (reveal_progress_cb), self);
+  g_signal_connect_swapped (self->flap, "notify::folded", G_CALLBACK (update_header), self);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_cb), NULL);
   visible_page_cb (self);
 
@@ -952,6 +1006,7 @@ ent_window_init (EntWindow *self)
   show_next_draft (self);
   update_title (self);
   update_budget_banner (self);
+  update_header (self);
   ent_window_update_actions (self);
 }
 
@@ -1113,7 +1168,10 @@ ent_window_load_file (EntWindow  *self,
     }
 
   ent_window_show_error (self, NULL);
-  ent_window_set_document (self, document);
+  if (ent_window_file_is_example (file))
+    ent_window_show_example (self, document);
+  else
+    ent_window_set_document (self, document);
   return TRUE;
 }
 
@@ -1304,4 +1362,63 @@ ent_window_open_files (EntWindow  *self,
       else
         ent_window_open_document_file (self, files[i]);
     }
+}
+
+void
+ent_window_show_start_page (EntWindow *self)
+{
+  g_return_if_fail (ENT_IS_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->content_stack, "start");
+  update_header (self);
+  update_title (self);
+  ent_window_update_actions (self);
+}
+
+gboolean
+ent_window_get_start_page_shown (EntWindow *self)
+{
+  g_return_val_if_fail (ENT_IS_WINDOW (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "start") == 0;
+}
+
+void
+ent_window_show_example (EntWindow   *self,
+                         EntDocument *document)
+{
+  g_autoptr(EntDocument) example = NULL;
+
+  g_return_if_fail (ENT_IS_WINDOW (self));
+  g_return_if_fail (document == NULL || ENT_IS_DOCUMENT (document));
+
+  if (document == NULL)
+    document = example = ent_document_new_example ();
+  /* Tied to no file: Save asks for a name, and the example on disk (if it
+   * came from one) is never written over; nor is it remembered as the last
+   * document. */
+  ent_document_set_file (document, NULL);
+  ent_window_set_document (self, document);
+  self->is_example = TRUE;
+  update_header (self);
+  update_title (self);
+}
+
+gboolean
+ent_window_file_is_example (GFile *file)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) marker = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* The example is a resource; the only copy on disk is the source tree's
+   * data/examples (scripts/run.sh and the README run it), known by the
+   * resource list beside it. Not by its contents: a user's copy of the
+   * example is their document. */
+  folder = g_file_get_parent (file);
+  if (folder == NULL)
+    return FALSE;
+  marker = g_file_get_child (folder, "ent-budget-examples.gresource.xml");
+  return g_file_query_exists (marker, NULL);
 }

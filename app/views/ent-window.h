@@ -75,4 +75,18 @@ void         ent_window_open_files         (EntWindow      *self,
                                             GFile         **files,
                                             guint           n_files);
 
+/* The page shown when the window starts with no document of the user's
+ * (first start): what the application does, and the example, a new
+ * document, Open and the CSV import. Any document put in the window (those
+ * actions, a drop, a recovered draft) replaces it. */
+void         ent_window_show_start_page    (EntWindow      *self);
+/* Shows @document (NULL: a fresh copy of the bundled Hem example) as an
+ * example: tied to no file (Save asks for a name, so the example is never
+ * overwritten), "Example" under the title, and a banner that says so. */
+void         ent_window_show_example       (EntWindow      *self,
+                                            EntDocument    *document);
+/* TRUE when @file is in the bundled examples' folder (the source tree's
+ * data/examples, beside ent-budget-examples.gresource.xml). */
+gboolean     ent_window_file_is_example    (GFile          *file);
+
 G_END_DECLS

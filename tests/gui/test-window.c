@@ -27,6 +27,20 @@
 
 #include "ent-test-gtk-utils.h"
 
+/* Answers an AdwMessageDialog as a click on @response's button does: the
+ * response, then the dialog goes. */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  g_autoptr(GtkWindow) held = g_object_ref (dialog);
+
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), response));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (held);
+}
+
 /* ------------------------------------------------------------------ helpers */
 
 static void
@@ -440,19 +454,14 @@ test_edit_assumptions (void)
   adw_combo_row_set_selected (assumptions_child (window, "kind_dropdown"), 1);
   g_assert_cmpint (ent_document_get_payer_kind (document), ==, ENT_PAYER_EPCI);
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  ent_document_set_modified (document, FALSE);
-  ent_test_destroy_window (window);
-#else
   /* The guard: discard on close. */
   gtk_window_close (GTK_WINDOW (window));
   g_assert_nonnull (window->guard_dialog);
-  gtk_dialog_response (GTK_DIALOG (window->guard_dialog), GTK_RESPONSE_REJECT);
+  respond (window->guard_dialog, ENT_WINDOW_GUARD_DISCARD);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_finalize_object (window);
-#endif
 }
 
 static void
@@ -553,9 +562,7 @@ test_save_reload (void)
   g_rmdir (dir);
 }
 
-/* The question is a GtkMessageDialog up to GTK 4.8 (a GtkAlertDialog, which
- * a test cannot answer, from 4.10). */
-#if !GTK_CHECK_VERSION (4, 10, 0)
+/* The question is an AdwMessageDialog, on every GTK. */
 static void
 test_guard (void)
 {
@@ -569,7 +576,7 @@ test_guard (void)
   gtk_editable_set_text (assumptions_child (window, "payer_entry"), "Ville de Lys");
   gtk_window_close (GTK_WINDOW (window));
   g_assert_nonnull (window->guard_dialog);
-  gtk_dialog_response (GTK_DIALOG (window->guard_dialog), GTK_RESPONSE_CANCEL);
+  respond (window->guard_dialog, ENT_WINDOW_GUARD_CANCEL);
   g_assert_null (window->guard_dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (ent_document_get_modified (document));
@@ -578,7 +585,7 @@ test_guard (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new", NULL);
   g_assert_nonnull (window->guard_dialog);
   g_assert_true (ent_window_get_document (window) == document);
-  gtk_dialog_response (GTK_DIALOG (window->guard_dialog), GTK_RESPONSE_ACCEPT);
+  respond (window->guard_dialog, ENT_WINDOW_GUARD_SAVE);
   g_assert_false (ent_document_get_modified (document));
   g_assert_false (ent_window_get_document (window) == document);
   g_assert_null (ent_document_get_file (ent_window_get_document (window)));
@@ -618,8 +625,6 @@ test_guard (void)
   }
   g_rmdir (dir);
 }
-
-#endif
 
 static void
 test_export (void)
@@ -1075,10 +1080,10 @@ test_application_actions (void)
   gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.about", NULL));
-  dialog = find_toplevel (GTK_TYPE_ABOUT_DIALOG);
+  dialog = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (dialog);
-  g_assert_cmpstr (gtk_about_dialog_get_version (GTK_ABOUT_DIALOG (dialog)), ==, PACKAGE_VERSION);
-  g_assert_cmpint (gtk_about_dialog_get_license_type (GTK_ABOUT_DIALOG (dialog)), ==, GTK_LICENSE_GPL_3_0);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (dialog)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (dialog)), ==, GTK_LICENSE_GPL_3_0);
   gtk_window_destroy (dialog);
 
   ent_test_destroy_window (window);
@@ -1288,9 +1293,7 @@ test_refused_values_accessible (void)
   ent_test_destroy_window (window);
 }
 
-/* The file-changed question is a GtkMessageDialog up to GTK 4.8 (a
- * GtkAlertDialog, which a test cannot answer, from 4.10). */
-#if !GTK_CHECK_VERSION (4, 10, 0)
+/* The file-changed question is an AdwMessageDialog, on every GTK. */
 
 /* What another program writes: the example with a line of its own. */
 #define OUTSIDE_LINE "# rewritten by another program\n"
@@ -1332,31 +1335,34 @@ write_from_outside (const char *path,
   g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
 }
 
-/* The question is asked, modal over @window, Cancel the default. */
-static GtkDialog *
+/* The question is asked, modal over @window, Cancel the default and what
+ * closing it (Escape) answers. */
+static AdwMessageDialog *
 overwrite_question (EntWindow *window)
 {
   GtkWindow *dialog = window->overwrite_dialog;
 
   g_assert_true (window->overwrite_pending);
   g_assert_nonnull (dialog);
-  g_assert_true (GTK_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_true (gtk_window_get_modal (dialog));
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
-  g_assert_true (gtk_window_get_default_widget (dialog) ==
-                 gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CANCEL));
-  g_assert_nonnull (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), ENT_WINDOW_OVERWRITE_SAVE_AS));
-  g_assert_nonnull (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CONFIRM));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   ENT_WINDOW_OVERWRITE_CANCEL);
+  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   ENT_WINDOW_OVERWRITE_CANCEL);
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), ENT_WINDOW_OVERWRITE_SAVE_AS));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), ENT_WINDOW_OVERWRITE_CONFIRM));
   while (!gtk_widget_get_mapped (GTK_WIDGET (dialog)))
     g_main_context_iteration (NULL, TRUE);
-  return GTK_DIALOG (dialog);
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 static void
-answer (EntWindow                  *window,
-        EntWindowOverwriteResponse  response)
+answer (EntWindow  *window,
+        const char *response)
 {
-  gtk_dialog_response (GTK_DIALOG (window->overwrite_dialog), response);
+  respond (window->overwrite_dialog, response);
   g_assert_null (window->overwrite_dialog);
   g_assert_false (window->overwrite_pending);
   while (g_main_context_iteration (NULL, FALSE))
@@ -1374,7 +1380,7 @@ assert_no_question (EntWindow *window)
     {
       g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
 
-      g_assert_false (GTK_IS_MESSAGE_DIALOG (other) &&
+      g_assert_false (ADW_IS_MESSAGE_DIALOG (other) &&
                       gtk_widget_get_visible (GTK_WIDGET (other)) &&
                       gtk_window_get_transient_for (other) == GTK_WINDOW (window));
     }
@@ -1393,7 +1399,7 @@ test_file_changed_overwrite (void)
   g_autofree char *outside = dup_outside_text ();
   g_autoptr(EntDocument) document = ent_document_new_from_file (file, NULL);
   EntWindow *window;
-  GtkDialog *dialog;
+  AdwMessageDialog *dialog;
 
   g_assert_nonnull (document);
   window = show_window (document);
@@ -1410,7 +1416,7 @@ test_file_changed_overwrite (void)
     g_autofree char *minute = NULL;
     struct stat st;
 
-    g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
+    g_object_get (dialog, "heading", &text, "body", &secondary, NULL);
     g_assert_cmpstr (text, ==, "The file was changed by another program");
     /* the file, when it changed, and where the other version will be */
     g_assert_nonnull (strstr (secondary, "“changed.entbudget”"));
@@ -1419,8 +1425,8 @@ test_file_changed_overwrite (void)
     minute = g_date_time_format (modified, "%Y at %H:%M");
     g_assert_nonnull (strstr (secondary, minute));
     g_assert_nonnull (strstr (secondary, "“changed.entbudget~”"));
-    g_assert_true (gtk_widget_has_css_class (gtk_dialog_get_widget_for_response (dialog, ENT_WINDOW_OVERWRITE_CONFIRM),
-                                             "destructive-action"));
+    g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, ENT_WINDOW_OVERWRITE_CONFIRM), ==,
+                     ADW_RESPONSE_DESTRUCTIVE);
   }
   ent_test_settle (GTK_WIDGET (dialog));
   ent_test_save_png (GTK_WIDGET (dialog), "window-file-changed.png");
@@ -1545,8 +1551,8 @@ test_file_changed_no_question (void)
         g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i);
         g_autofree char *text = NULL;
 
-        if (GTK_IS_MESSAGE_DIALOG (other))
-          g_object_get (other, "text", &text, NULL);
+        if (ADW_IS_MESSAGE_DIALOG (other))
+          g_object_get (other, "heading", &text, NULL);
         g_assert_cmpstr (text, !=, "The file was changed by another program");
       }
   }
@@ -1563,7 +1569,7 @@ test_file_changed_deleted (void)
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(EntDocument) document = ent_document_new_from_file (file, NULL);
   EntWindow *window;
-  GtkDialog *dialog;
+  AdwMessageDialog *dialog;
 
   g_assert_nonnull (document);
   window = show_window (document);
@@ -1576,13 +1582,13 @@ test_file_changed_deleted (void)
     g_autofree char *text = NULL;
     g_autofree char *secondary = NULL;
 
-    g_object_get (dialog, "text", &text, "secondary-text", &secondary, NULL);
+    g_object_get (dialog, "heading", &text, "body", &secondary, NULL);
     g_assert_cmpstr (text, ==, "The file was deleted by another program");
     g_assert_nonnull (strstr (secondary, "“deleted.entbudget”"));
     g_assert_nonnull (strstr (secondary, dir));
     /* nothing to overwrite: not styled as destructive */
-    g_assert_false (gtk_widget_has_css_class (gtk_dialog_get_widget_for_response (dialog, ENT_WINDOW_OVERWRITE_CONFIRM),
-                                              "destructive-action"));
+    g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, ENT_WINDOW_OVERWRITE_CONFIRM), ==,
+                     ADW_RESPONSE_DEFAULT);
   }
   answer (window, ENT_WINDOW_OVERWRITE_CANCEL);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -1592,7 +1598,7 @@ test_file_changed_deleted (void)
    * keeps the window, nothing written. */
   gtk_window_close (GTK_WINDOW (window));
   g_assert_nonnull (window->guard_dialog);
-  gtk_dialog_response (GTK_DIALOG (window->guard_dialog), GTK_RESPONSE_ACCEPT);
+  respond (window->guard_dialog, ENT_WINDOW_GUARD_SAVE);
   g_assert_null (window->guard_dialog);
   overwrite_question (window);
   /* a second close meanwhile does not ask a second question */
@@ -1605,7 +1611,7 @@ test_file_changed_deleted (void)
 
   /* Again, Save Anyway: the file is written again, and the window closes. */
   gtk_window_close (GTK_WINDOW (window));
-  gtk_dialog_response (GTK_DIALOG (window->guard_dialog), GTK_RESPONSE_ACCEPT);
+  respond (window->guard_dialog, ENT_WINDOW_GUARD_SAVE);
   overwrite_question (window);
   answer (window, ENT_WINDOW_OVERWRITE_CONFIRM);
   g_assert_false (ent_document_get_modified (document));
@@ -1620,6 +1626,9 @@ test_file_changed_deleted (void)
   ent_test_remove_tree (dir);
 }
 
+/* Save As answers through the file chooser: a GtkFileChooserDialog up to
+ * GTK 4.8 (a GtkFileDialog, which a test cannot answer, from 4.10). */
+#if !GTK_CHECK_VERSION (4, 10, 0)
 /* The Save As… answer opens the save dialog; the chosen file is written and
  * the one changed on disk is left alone. */
 static void
@@ -1878,9 +1887,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/unbillable-document-opens", test_unbillable_document_opens);
   g_test_add_func ("/gui/window/names-refused", test_names_refused);
   g_test_add_func ("/gui/window/payment-date-four-digit-year", test_payment_date_four_digit_year);
-#if !GTK_CHECK_VERSION (4, 10, 0)
   g_test_add_func ("/gui/window/unsaved-changes-guard", test_guard);
-#endif
   g_test_add_func ("/gui/window/export", test_export);
   g_test_add_func ("/gui/window/compare", test_compare);
   g_test_add_func ("/gui/window/export-pdf", test_export_pdf);
@@ -1889,10 +1896,10 @@ main (int   argc,
   g_test_add_func ("/gui/window/import-errors", test_import_errors);
   g_test_add_func ("/gui/window/application-actions", test_application_actions);
   g_test_add_func ("/gui/window/frame-500-schools", test_frame_500_schools);
-#if !GTK_CHECK_VERSION (4, 10, 0)
   g_test_add_func ("/gui/window/file-changed/overwrite", test_file_changed_overwrite);
   g_test_add_func ("/gui/window/file-changed/no-question", test_file_changed_no_question);
   g_test_add_func ("/gui/window/file-changed/deleted", test_file_changed_deleted);
+#if !GTK_CHECK_VERSION (4, 10, 0)
   g_test_add_func ("/gui/window/file-changed/save-as", test_file_changed_save_as);
 #endif
 
