@@ -65,6 +65,7 @@ typedef void (*EntWindowContinueFunc) (EntWindow *self,
                                        gpointer   user_data);
 
 void     ent_window_class_add_actions    (GtkWidgetClass        *widget_class);
+void     ent_window_class_add_paperwork_actions (GtkWidgetClass *widget_class); /* ent-window-paperwork.c */
 void     ent_window_update_actions       (EntWindow             *self);
 /* Calls @func at once when the document is unmodified; otherwise asks
  * Save / Discard / Cancel first. Save asks before writing over a file
