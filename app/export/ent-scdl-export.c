@@ -46,20 +46,27 @@ check_code (EntAccountKind   kind,
             gboolean         required,
             GError         **error)
 {
-  const char *what = kind == ENT_ACCOUNT_CHAPTER ? _("chapter")
-                     : kind == ENT_ACCOUNT_NATURE ? _("nature") : _("function");
-
   if (strlen (code) > SCDL_MAX_CODE_LENGTH)
     return g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_INVALID,
-                        /* Translators: %s is "chapter", "nature" or "function", %s a code */
-                        _("The open-data budget layout takes codes of nine digits at most: the %s “%s” is longer"),
-                        what, code), FALSE;
+                        kind == ENT_ACCOUNT_CHAPTER
+                        /* Translators: %s is a chapter code */
+                        ? _("The open-data budget layout takes codes of nine digits at most: the chapter “%s” is longer")
+                        : kind == ENT_ACCOUNT_NATURE
+                        /* Translators: %s is a nature code (account) */
+                        ? _("The open-data budget layout takes codes of nine digits at most: the nature “%s” is longer")
+                        /* Translators: %s is a function code */
+                        : _("The open-data budget layout takes codes of nine digits at most: the function “%s” is longer"),
+                        code), FALSE;
   if (required && ent_m57_get_label (kind, code) == NULL)
     return g_set_error (error, ENT_EXPORT_ERROR, ENT_EXPORT_ERROR_INVALID,
-                        /* Translators: %s is "chapter" or "nature", then a code, then the chart's year */
-                        _("The open-data budget layout needs the label of the %s “%s”, which the M57 chart "
-                          "of %s known to ENT Budget does not hold: choose a code of the chart"),
-                        what, code, ent_m57_get_year ()), FALSE;
+                        kind == ENT_ACCOUNT_CHAPTER
+                        /* Translators: a chapter code, then the year of the chart of accounts */
+                        ? _("The open-data budget layout needs the label of the chapter “%s”, which the "
+                            "M57 chart of %s known to ENT Budget does not hold: choose a chapter of the chart")
+                        /* Translators: a nature code, then the year of the chart of accounts */
+                        : _("The open-data budget layout needs the label of the nature “%s”, which the "
+                            "M57 chart of %s known to ENT Budget does not hold: choose a nature of the chart"),
+                        code, ent_m57_get_year ()), FALSE;
   return TRUE;
 }
 
