@@ -1,4 +1,5 @@
-/* ent-cli.c: the headless command line: --summary, --csv, --export, --version
+/* ent-cli.c: the headless command line: --summary, --csv, --export, --pdf,
+ * --scdl, --rob, --scenario, --import, --version
  *
  * Everything here runs from "handle-local-options", before GTK is initialised:
  * no display and no session bus are needed.
@@ -16,6 +17,8 @@
 #include "ent-csv-import.h"
 #include "ent-money.h"
 #include "ent-pdf-export.h"
+#include "ent-rob.h"
+#include "ent-scdl-export.h"
 #include "ent-text.h"
 #include "ent-xlsx-export.h"
 
@@ -28,6 +31,14 @@ static const GOptionEntry cli_entries[] = {
     N_("Write the budget workbook (XLSX) to OUT"), N_("OUT") },
   { "pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the one-page PDF summary to OUT"), N_("OUT") },
+  { "scdl", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the scenario’s budget lines as open data (SCDL « Budget » CSV) to OUT"), N_("OUT") },
+  { "rob", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the multi-year commitments section of the budget orientation report (in French)"), NULL },
+  { "scenario", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The scenario --summary, --export, --pdf, --scdl and --rob use, by number (1 for the first) "
+       "or name; default: all scenarios for --summary and --export, the document’s current one "
+       "for the others"), N_("N|NAME") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import pupil counts from a CSV file (the Ministry’s open data or the template)"), N_("CSV") },
   { "commune", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -94,6 +105,9 @@ ent_cli_check_usage (int    argc,
   gboolean summary = FALSE, csv = FALSE, version = FALSE;
   g_autofree char *export_path = NULL;
   g_autofree char *pdf_path = NULL;
+  g_autofree char *scdl_path = NULL;
+  g_autofree char *scenario = NULL;
+  gboolean rob = FALSE;
   g_autofree char *import_path = NULL;
   g_autofree char *output_path = NULL;
   g_autofree char *communes = NULL;
@@ -117,6 +131,12 @@ ent_cli_check_usage (int    argc,
         entries[i].arg_data = &export_path;
       else if (g_str_equal (name, "pdf"))
         entries[i].arg_data = &pdf_path;
+      else if (g_str_equal (name, "scdl"))
+        entries[i].arg_data = &scdl_path;
+      else if (g_str_equal (name, "rob"))
+        entries[i].arg_data = &rob;
+      else if (g_str_equal (name, "scenario"))
+        entries[i].arg_data = &scenario;
       else if (g_str_equal (name, "import"))
         entries[i].arg_data = &import_path;
       else if (g_str_equal (name, "output"))
@@ -184,8 +204,11 @@ ent_cli_check_usage (int    argc,
     g_auto(GStrv) departement_list = ent_text_split_list (departements, ENT_TEXT_LIST_SEPARATORS);
 
     if (remaining != NULL && g_strv_length (remaining) > 1 &&
-        (summary || csv || export_path || pdf_path || import_path))
-      conflict = _("give one document at most with --summary, --export, --pdf or --import");
+        (summary || csv || export_path || pdf_path || scdl_path || rob || import_path))
+      conflict = _("give one document at most with --summary, --export, --pdf, --scdl, --rob or --import");
+    else if (scenario != NULL && (import_path != NULL ||
+                                  !(summary || csv || export_path || pdf_path || scdl_path || rob)))
+      conflict = _("--scenario goes with --summary, --export, --pdf, --scdl or --rob");
     else if (import_path != NULL && output_path == NULL)
       conflict = _("--import needs --output=DOC, the document to write");
     else if (import_path != NULL && commune_list == NULL && postal_code_list == NULL &&
@@ -421,7 +444,8 @@ print_commune_shares (GString                 *out,
  * this output too, which must be safe on its own. */
 static void
 print_summary (EntDocument     *document,
-               const EntBudget *budget)
+               const EntBudget *budget,
+               EntScenario     *only)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *title = ent_text_escape_controls (ent_document_get_title (document), FALSE);
@@ -445,9 +469,13 @@ print_summary (EntDocument     *document,
   for (guint s = 0; s < budget->n_scenarios; s++)
     {
       const EntScenarioBudget *sb = &budget->scenarios[s];
-      g_autofree char *total = ent_money_format (sb->total);
-      g_autofree char *name = ent_text_escape_controls (sb->name, FALSE);
+      g_autofree char *total = NULL;
+      g_autofree char *name = NULL;
 
+      if (only != NULL && sb->scenario != only)
+        continue;
+      total = ent_money_format (sb->total);
+      name = ent_text_escape_controls (sb->name, FALSE);
       g_string_append_c (out, '\n');
       /* Translators: a scenario's heading in the summary */
       g_string_append_printf (out, _("Scenario “%s”\n"), name);
@@ -498,7 +526,8 @@ append_name_field (GString    *out,
 /* SPEC 7: the exact machine-readable format, independent of the locale;
  * scenario names are CSV text fields (SPEC 10.5). */
 static void
-print_csv (const EntBudget *budget)
+print_csv (const EntBudget *budget,
+           EntScenario     *only)
 {
   g_autoptr(GString) out = g_string_new ("scenario;year;pupils;base;optional;specific;total\n");
 
@@ -506,6 +535,8 @@ print_csv (const EntBudget *budget)
     {
       const EntScenarioBudget *sb = &budget->scenarios[s];
 
+      if (only != NULL && sb->scenario != only)
+        continue;
       for (guint y = 0; y < sb->n_years; y++)
         {
           const EntBudgetYear *by = &sb->years[y];
@@ -522,6 +553,8 @@ print_csv (const EntBudget *budget)
     {
       const EntScenarioBudget *sb = &budget->scenarios[s];
 
+      if (only != NULL && sb->scenario != only)
+        continue;
       append_name_field (out, sb->name);
       g_string_append (out, ";total;");
       append_csv_amounts (out, ent_scenario_budget_get_line_total (sb, ENT_LINE_BASE),
@@ -717,6 +750,54 @@ import_pupils (GVariantDict *options,
   return ENT_CLI_EXIT_OK;
 }
 
+/* --scenario=N|NAME: the Nth scenario (1 for the first) when @text is a
+ * number in range, else the scenario of that name (exactly, then ignoring
+ * case). NULL, after printing the valid ones, when none is. */
+static EntScenario *
+find_scenario (EntDocument *document,
+               const char  *text)
+{
+  GListModel *scenarios = ent_document_get_scenarios (document);
+  guint n = g_list_model_get_n_items (scenarios);
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *visible = ent_text_escape_controls (text, FALSE);
+  guint64 number;
+
+  if (g_ascii_string_to_unsigned (text, 10, 1, MAX (n, 1), &number, NULL) && number <= n)
+    return g_list_model_get_item (scenarios, (guint) number - 1);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(EntScenario) scenario = g_list_model_get_item (scenarios, i);
+        const char *name = ent_scenario_get_name (scenario);
+        g_autofree char *name_folded = g_utf8_casefold (name, -1);
+
+        if (pass == 0 ? g_str_equal (name, text) : g_str_equal (name_folded, folded))
+          return g_steal_pointer (&scenario);
+      }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EntScenario) scenario = g_list_model_get_item (scenarios, i);
+      g_autofree char *name = ent_text_escape_controls (ent_scenario_get_name (scenario), FALSE);
+
+      /* Translators: one scenario in the list of an unknown --scenario's
+       * error: its number, then its name */
+      g_string_append_printf (list, _("\n  %u  “%s”"), i + 1, name);
+    }
+  {
+    /* Translators: a command-line error; %s is what --scenario named, then
+     * the list of the document's scenarios, one a line */
+    g_autofree char *message = g_strdup_printf (_("no scenario “%s” in the document; its scenarios are:%s"),
+                                                visible, list->str);
+
+    g_printerr (C_("command line error", "%s: %s\n"), g_get_prgname (), message);
+  }
+  return NULL;
+}
+
 int
 ent_cli_handle_local_options (GApplication *app,
                               GVariantDict *options)
@@ -726,8 +807,11 @@ ent_cli_handle_local_options (GApplication *app,
   g_autoptr(GError) error = NULL;
   g_autofree char *export_path = NULL;
   g_autofree char *pdf_path = NULL;
+  g_autofree char *scdl_path = NULL;
+  g_autofree char *scenario_text = NULL;
+  g_autoptr(EntScenario) scenario = NULL;
   GFile **files = NULL;
-  gboolean summary, csv;
+  gboolean summary, csv, rob;
   int status = ENT_CLI_EXIT_OK;
 
   if (g_variant_dict_contains (options, "version"))
@@ -740,6 +824,9 @@ ent_cli_handle_local_options (GApplication *app,
   csv = g_variant_dict_contains (options, "csv");
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
   g_variant_dict_lookup (options, "pdf", "^ay", &pdf_path);
+  g_variant_dict_lookup (options, "scdl", "^ay", &scdl_path);
+  g_variant_dict_lookup (options, "scenario", "s", &scenario_text);
+  rob = g_variant_dict_contains (options, "rob");
 
   if (g_variant_dict_contains (options, "import"))
     {
@@ -749,7 +836,7 @@ ent_cli_handle_local_options (GApplication *app,
       return status;
     }
 
-  if (!summary && !csv && export_path == NULL && pdf_path == NULL)
+  if (!summary && !csv && export_path == NULL && pdf_path == NULL && scdl_path == NULL && !rob)
     return -1;  /* the window */
 
   files = ent_cli_dup_files (options, NULL);
@@ -757,6 +844,11 @@ ent_cli_handle_local_options (GApplication *app,
   free_files (files);
   if (document == NULL)
     return ENT_CLI_EXIT_DOCUMENT;
+
+  /* Before the budget: an unknown scenario is said even when the budget
+   * cannot be computed. */
+  if (scenario_text != NULL && (scenario = find_scenario (document, scenario_text)) == NULL)
+    return ENT_CLI_EXIT_USAGE;
 
   budget = ent_budget_compute (document, &error);
   if (budget == NULL)
@@ -767,23 +859,63 @@ ent_cli_handle_local_options (GApplication *app,
 
   if (export_path != NULL)
     {
-      if (!ent_xlsx_export (document, export_path, NULL, &error))
+      /* all the scenarios unless one is named */
+      EntXlsxOptions xlsx_options = {
+        .scenarios = scenario != NULL ? (EntScenario *const *) &scenario : NULL,
+        .n_scenarios = scenario != NULL ? 1 : 0,
+      };
+
+      if (!ent_xlsx_export (document, export_path, &xlsx_options, &error))
         {
           print_error (error);
           return ENT_CLI_EXIT_DOCUMENT;
         }
     }
 
-  if (pdf_path != NULL && !ent_pdf_export (document, pdf_path, NULL, &error))
+  if (pdf_path != NULL)
+    {
+      /* every scenario, compared with the one named, else the document's current one */
+      EntPdfOptions pdf_options = { .reference = 0 };
+      guint position;
+
+      if (g_list_store_find (G_LIST_STORE (ent_document_get_scenarios (document)),
+                             scenario != NULL ? scenario : ent_document_get_current_scenario (document),
+                             &position))
+        pdf_options.reference = position;
+      if (!ent_pdf_export (document, pdf_path, &pdf_options, &error))
+        {
+          print_error (error);
+          return ENT_CLI_EXIT_DOCUMENT;
+        }
+    }
+
+  if (scdl_path != NULL && !ent_scdl_export (document, scenario, scdl_path, &error))
     {
       print_error (error);
       return ENT_CLI_EXIT_DOCUMENT;
     }
 
   if (csv)
-    print_csv (budget);
+    print_csv (budget, scenario);
   else if (summary)
-    print_summary (document, budget);
+    print_summary (document, budget, scenario);
+
+  if (rob)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *visible = NULL;
+
+      if (!ent_rob_build (document, scenario, &text, NULL, &error))
+        {
+          print_error (error);
+          return ENT_CLI_EXIT_DOCUMENT;
+        }
+      /* the document's names in it: shown without their control characters */
+      visible = ent_text_escape_controls (text, TRUE);
+      if (summary || csv)
+        fputc ('\n', stdout);
+      fputs (visible, stdout);
+    }
 
   if (fflush (stdout) != 0)
     status = ENT_CLI_EXIT_DOCUMENT;

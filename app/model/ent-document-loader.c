@@ -30,7 +30,7 @@
 #define READ_CHUNK_SIZE   (64 * 1024)
 
 static const char * const document_keys[] = {
-  "format-version", "title", "payer", "payer-kind", "insee", "scenario", NULL
+  "format-version", "title", "payer", "payer-kind", "insee", "siret", "scenario", NULL
 };
 static const char * const contract_keys[] = {
   "first-school-year", "school-years", "payment-start", "billing", NULL
@@ -158,6 +158,8 @@ load_document_group (Loader  *self,
   g_autofree char *payer = NULL;
   g_autofree char *kind_text = NULL;
   g_autofree char *insee = NULL;
+  g_autofree char *siret_text = NULL;
+  g_autofree char *siret = NULL;
   g_autofree char *scenario_text = NULL;
   g_auto(GStrv) keys = NULL;
   gint64 version;
@@ -202,6 +204,7 @@ load_document_group (Loader  *self,
       || !ent_keyfile_reader_read_name (self->reader, group, "payer", &payer, error)
       || !ent_keyfile_reader_read_string (self->reader, group, "payer-kind", &kind_text, error)
       || !ent_keyfile_reader_read_text (self->reader, group, "insee", &insee, error)
+      || !ent_keyfile_reader_read_text (self->reader, group, "siret", &siret_text, error)
       || !ent_keyfile_reader_read_string (self->reader, group, "scenario", &scenario_text, error))
     return FALSE;
 
@@ -236,6 +239,9 @@ load_document_group (Loader  *self,
 
   if (insee != NULL && !ent_validate_insee (insee, &reason))
     return ent_keyfile_reader_fail_rule (self->reader, error, group, "insee", reason);
+  /* spaces taken out, as the Assumptions page does with a pasted SIRET */
+  if (siret_text != NULL && (siret = ent_validate_dup_siret (siret_text, &reason)) == NULL)
+    return ent_keyfile_reader_fail_rule (self->reader, error, group, "siret", reason);
 
   if (title != NULL)
     ent_document_set_title (self->document, title);
@@ -243,6 +249,8 @@ load_document_group (Loader  *self,
     ent_document_set_payer (self->document, payer);
   if (insee != NULL)
     ent_document_set_insee (self->document, insee);
+  if (siret != NULL)
+    ent_document_set_siret (self->document, siret);
 
   keep_unknown_keys (self, group, group, keys, document_keys);
   return TRUE;

@@ -61,6 +61,8 @@ check_values (EntDocument  *self,
     return FALSE;
   if (!ent_validate_insee (ent_document_get_insee (self) ?: "", &reason))
     return fail_value (error, ENT_GROUP_DOCUMENT, "insee", reason);
+  if (!ent_validate_siret (ent_document_get_siret (self) ?: "", &reason))
+    return fail_value (error, ENT_GROUP_DOCUMENT, "siret", reason);
 
   for (guint line = 0; line < ENT_N_LINES; line++)
     {
@@ -191,6 +193,9 @@ ent_document_to_data (EntDocument *self,
                          ent_payer_kind_to_string (ent_document_get_payer_kind (self)));
   g_key_file_set_string (key_file, ENT_GROUP_DOCUMENT, "insee",
                          ent_document_get_insee (self) ?: "");
+  /* only when set: a document without one reads as before */
+  if (*(ent_document_get_siret (self) ?: "") != '\0')
+    g_key_file_set_string (key_file, ENT_GROUP_DOCUMENT, "siret", ent_document_get_siret (self));
   /* the current scenario, by its number in the file (the [Scenario N] below) */
   g_key_file_set_integer (key_file, ENT_GROUP_DOCUMENT, "scenario",
                           (int) ent_document_get_current_scenario_index (self) + 1);

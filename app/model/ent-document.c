@@ -32,6 +32,7 @@ struct _EntDocument
   char              *payer;          /* never NULL */
   EntPayerKind       payer_kind;
   char              *insee;          /* never NULL */
+  char              *siret;          /* never NULL: "" or 14 digits (SCDL export) */
   GFile             *file;           /* nullable */
   char              *file_stamp;     /* nullable: "file" on disk when loaded or last saved */
 
@@ -58,6 +59,7 @@ enum {
   PROP_PAYER,
   PROP_PAYER_KIND,
   PROP_INSEE,
+  PROP_SIRET,
   PROP_MODIFIED,
   PROP_FILE,
   PROP_FILE_STAMP,
@@ -264,6 +266,7 @@ ent_document_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->payer, g_free);
   g_clear_pointer (&self->insee, g_free);
+  g_clear_pointer (&self->siret, g_free);
   g_clear_pointer (&self->file_stamp, g_free);
 
   for (guint i = 0; i < ENT_N_LINES; i++)
@@ -303,6 +306,10 @@ ent_document_get_property (GObject    *object,
 
     case PROP_INSEE:
       g_value_set_string (value, self->insee);
+      break;
+
+    case PROP_SIRET:
+      g_value_set_string (value, self->siret);
       break;
 
     case PROP_MODIFIED:
@@ -352,6 +359,10 @@ ent_document_set_property (GObject      *object,
       ent_document_set_insee (self, g_value_get_string (value));
       break;
 
+    case PROP_SIRET:
+      ent_document_set_siret (self, g_value_get_string (value));
+      break;
+
     case PROP_FILE:
       ent_document_set_file (self, g_value_get_object (value));
       break;
@@ -399,6 +410,14 @@ ent_document_class_init (EntDocumentClass *klass)
 
   properties[PROP_INSEE] =
     g_param_spec_string ("insee", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* The payer's SIRET, for the open-data budget export (SPEC 13) */
+  properties[PROP_SIRET] =
+    g_param_spec_string ("siret", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE |
                           G_PARAM_EXPLICIT_NOTIFY |
@@ -459,6 +478,7 @@ ent_document_init (EntDocument *self)
   self->payer = g_strdup ("");
   self->payer_kind = ENT_PAYER_COMMUNE;
   self->insee = g_strdup ("");
+  self->siret = g_strdup ("");
 
   for (guint i = 0; i < ENT_N_LINES; i++)
     {
@@ -623,6 +643,25 @@ ent_document_set_insee (EntDocument *self,
   g_return_if_fail (ENT_IS_DOCUMENT (self));
 
   set_string_property (self, &self->insee, insee, PROP_INSEE);
+}
+
+const char *
+ent_document_get_siret (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), "");
+
+  return self->siret;
+}
+
+/* Stored as given: the loader and the Assumptions page pass it through
+ * ent_validate_siret () first, and the writer checks it again. */
+void
+ent_document_set_siret (EntDocument *self,
+                        const char  *siret)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+
+  set_string_property (self, &self->siret, siret, PROP_SIRET);
 }
 
 gboolean
@@ -1061,7 +1100,7 @@ ent_document_dup_communes (EntDocument *self)
 /**
  * ent_document_equal:
  *
- * Compares everything saved to a file: title, payer, its kind and INSEE code,
+ * Compares everything saved to a file: title, payer, its kind, INSEE code and SIRET,
  * contract, tariff periods, imputation, schools with their counts, scenarios
  * with all their settings, and the unknown keys kept from the last load.
  * Neither "modified", "file" nor load warnings are compared.
@@ -1079,7 +1118,8 @@ ent_document_equal (EntDocument *a,
   if (!g_str_equal (a->title, b->title) ||
       !g_str_equal (a->payer, b->payer) ||
       a->payer_kind != b->payer_kind ||
-      !g_str_equal (a->insee, b->insee))
+      !g_str_equal (a->insee, b->insee) ||
+      !g_str_equal (a->siret, b->siret))
     return FALSE;
 
   if (!ent_contract_equal (a->contract, b->contract))
@@ -1270,6 +1310,7 @@ ent_document_replace_content (EntDocument *self,
   ent_document_set_payer (self, from->payer);
   ent_document_set_payer_kind (self, from->payer_kind);
   ent_document_set_insee (self, from->insee);
+  ent_document_set_siret (self, from->siret);
 
   contract = self->contract;
   from_contract = from->contract;

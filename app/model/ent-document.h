@@ -49,7 +49,7 @@ typedef enum
 #define ENT_TYPE_DOCUMENT (ent_document_get_type ())
 G_DECLARE_FINAL_TYPE (EntDocument, ent_document, ENT, DOCUMENT, GObject)
 
-/* Properties: "title", "payer", "payer-kind" (ENT_TYPE_PAYER_KIND), "insee" (strings),
+/* Properties: "title", "payer", "payer-kind" (ENT_TYPE_PAYER_KIND), "insee", "siret" (strings),
  * "modified" (boolean, read-only: set by any change, cleared by
  * ent_document_set_modified (FALSE) after a save), "file" (GFile, may be NULL),
  * "file-stamp" (string, read-only, may be NULL: what "file" was on disk when
@@ -75,6 +75,10 @@ void               ent_document_set_payer_kind     (EntDocument  *self,
 const char        *ent_document_get_insee          (EntDocument  *self);
 void               ent_document_set_insee          (EntDocument  *self,
                                                     const char   *insee);
+/* "" or 14 digits with a valid Luhn key (ent_validate_siret ()). */
+const char        *ent_document_get_siret          (EntDocument  *self);
+void               ent_document_set_siret          (EntDocument  *self,
+                                                    const char   *siret);
 gboolean           ent_document_get_modified       (EntDocument  *self);
 void               ent_document_set_modified       (EntDocument  *self,
                                                     gboolean      modified);

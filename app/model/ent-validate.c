@@ -307,6 +307,72 @@ ent_validate_insee (const char  *code,
                  "in Corsica (for example 59299), or nine digits for an EPCI (its SIREN)"));
 }
 
+/* The Luhn key of @digits (ASCII digits only): every second digit from the
+ * right doubled, its digits added; the sum is a multiple of 10. */
+static gboolean
+luhn_key_is_right (const char *digits,
+                   gsize       length)
+{
+  guint sum = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guint digit = (guint) (digits[length - 1 - i] - '0');
+
+      if (i % 2 == 1)
+        digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      sum += digit;
+    }
+  return sum % 10 == 0;
+}
+
+gboolean
+ent_validate_siret (const char  *siret,
+                    GError     **error)
+{
+  gsize length;
+
+  g_return_val_if_fail (siret != NULL, FALSE);
+
+  length = strlen (siret);
+  if (length == 0)
+    return TRUE;
+  if (length != 14 || !is_digits (siret, length))
+    return fail (error, ENT_MODEL_ERROR_INVALID_VALUE, "%s",
+                 _("A SIRET has fourteen digits: the SIREN (nine) then the NIC (five)"));
+  if (!luhn_key_is_right (siret, length))
+    return fail (error, ENT_MODEL_ERROR_INVALID_VALUE, "%s",
+                 _("This SIRET’s check digit is wrong: a digit was probably mistyped"));
+  return TRUE;
+}
+
+char *
+ent_validate_dup_siret (const char  *text,
+                        GError     **error)
+{
+  g_autoptr(GString) siret = g_string_new (NULL);
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009)
+        continue;
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          /* not UTF-8: refused below as not digits, without reading on */
+          g_string_append_c (siret, '?');
+          break;
+        }
+      g_string_append_unichar (siret, c);
+    }
+  if (!ent_validate_siret (siret->str, error))
+    return NULL;
+  return g_string_free (g_steal_pointer (&siret), FALSE);
+}
+
 gboolean
 ent_validate_imputation_code (EntImputationPart   part,
                               const char         *code,

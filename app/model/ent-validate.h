@@ -98,6 +98,17 @@ gboolean ent_validate_half_days             (gint64       count,
  * or 2A or 2B then three digits in Corsica) or an EPCI's SIREN (nine digits). */
 gboolean ent_validate_insee                 (const char  *code,
                                              GError     **error);
+/* The payer's SIRET (SPEC 13, for the open-data budget export): empty, or
+ * fourteen digits (SIREN and NIC) whose Luhn key is right. La Poste's
+ * establishments, whose SIRET follow another rule, are no payer here.
+ * Spaces are not part of it: ent_validate_dup_siret () takes them out first. */
+gboolean ent_validate_siret                 (const char  *siret,
+                                             GError     **error);
+/* @text without its spaces (ASCII, U+00A0, U+202F, U+2009), as a SIRET is
+ * often written and pasted ("215 902 990 00013"), then checked by
+ * ent_validate_siret (): the SIRET to store, or NULL with the reason. */
+char    *ent_validate_dup_siret             (const char  *text,
+                                             GError     **error);
 /* A chapter or a nature: one to ENT_MAX_IMPUTATION_DIGITS digits. A function:
  * the same, or empty (communes under 3 500 inhabitants, SPEC 13). */
 gboolean ent_validate_imputation_code       (EntImputationPart  part,

@@ -53,6 +53,8 @@ struct _EntAssumptionsPage
   AdwComboRow *kind_dropdown;
   GtkWidget   *insee_entry;       /* AdwEntryRow */
   GtkLabel    *insee_error;
+  GtkWidget   *siret_entry;       /* AdwEntryRow */
+  GtkLabel    *siret_error;
   AdwActionRow *first_year_row;
   AdwActionRow *school_years_row;
   AdwActionRow *payment_row;
@@ -852,6 +854,20 @@ insee_notify_cb (EntAssumptionsPage *self)
                       ent_document_get_insee (self->document));
 }
 
+/* The entry keeps the SIRET as typed ("215 902 990 00013"): replaced only
+ * when the document holds another one (undo, another document). */
+static void
+siret_notify_cb (EntAssumptionsPage *self)
+{
+  g_autofree char *shown = NULL;
+
+  if (gtk_widget_has_css_class (GTK_WIDGET (self->siret_entry), "error"))
+    return;
+  shown = ent_validate_dup_siret (gtk_editable_get_text (GTK_EDITABLE (self->siret_entry)), NULL);
+  if (g_strcmp0 (shown, ent_document_get_siret (self->document)) != 0)
+    set_text_quietly (self, GTK_EDITABLE (self->siret_entry), ent_document_get_siret (self->document));
+}
+
 static void
 disconnect_document (EntAssumptionsPage *self)
 {
@@ -886,6 +902,7 @@ connect_document (EntAssumptionsPage *self)
   bind_billing (self, contract, self->prorata_check, ENT_BILLING_PRORATA);
 
   set_text_quietly (self, GTK_EDITABLE (self->insee_entry), ent_document_get_insee (self->document));
+  set_text_quietly (self, GTK_EDITABLE (self->siret_entry), ent_document_get_siret (self->document));
   update_payment_input (self);
   update_contract_summary (self);
   fill_imputation (self);
@@ -896,10 +913,12 @@ connect_document (EntAssumptionsPage *self)
 
   g_signal_connect_swapped (contract, "changed", G_CALLBACK (contract_changed_cb), self);
   g_signal_connect_swapped (self->document, "notify::insee", G_CALLBACK (insee_notify_cb), self);
+  g_signal_connect_swapped (self->document, "notify::siret", G_CALLBACK (siret_notify_cb), self);
   g_signal_connect_swapped (self->document, "changed", G_CALLBACK (imputation_follow_cb), self);
 
   clear_reason_label (self->names_error);
   clear_reason_label (self->insee_error);
+  clear_reason_label (self->siret_error);
   clear_reason_label (self->contract_error);
   clear_reason_label (self->tariff_error);
   clear_reason_label (self->imputation_error);
@@ -931,6 +950,29 @@ insee_changed_cb (EntAssumptionsPage *self)
   show_reason (GTK_WIDGET (self->insee_entry), self->insee_error, NULL);
   if (g_strcmp0 (text, ent_document_get_insee (self->document)) != 0)
     ent_document_set_insee (self->document, text);
+}
+
+/* The SIRET typed or pasted, spaces allowed: a wrong one stays out of the
+ * document, with the reason (ent_validate_siret (), as the loader). */
+static void
+siret_changed_cb (EntAssumptionsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *siret = NULL;
+
+  if (self->loading || self->document == NULL)
+    return;
+
+  siret = ent_validate_dup_siret (gtk_editable_get_text (GTK_EDITABLE (self->siret_entry)), &error);
+  if (siret == NULL)
+    {
+      show_reason (GTK_WIDGET (self->siret_entry), self->siret_error, error->message);
+      return;
+    }
+
+  show_reason (GTK_WIDGET (self->siret_entry), self->siret_error, NULL);
+  if (g_strcmp0 (siret, ent_document_get_siret (self->document)) != 0)
+    ent_document_set_siret (self->document, siret);
 }
 
 /* The title or the payer typed: a name with a control character (a pasted
@@ -1182,6 +1224,8 @@ ent_assumptions_page_class_init (EntAssumptionsPageClass *klass)
   BIND (kind_dropdown);
   BIND (insee_entry);
   BIND (insee_error);
+  BIND (siret_entry);
+  BIND (siret_error);
   BIND (first_year_row);
   BIND (school_years_row);
   BIND (payment_row);
@@ -1271,6 +1315,7 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
   g_signal_connect (self->title_entry, "changed", G_CALLBACK (name_changed_cb), self);
   g_signal_connect (self->payer_entry, "changed", G_CALLBACK (name_changed_cb), self);
   g_signal_connect_swapped (self->insee_entry, "changed", G_CALLBACK (insee_changed_cb), self);
+  g_signal_connect_swapped (self->siret_entry, "changed", G_CALLBACK (siret_changed_cb), self);
   g_signal_connect_swapped (self->payment_entry, "changed", G_CALLBACK (payment_changed_cb), self);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (payment_leave_cb), self);
@@ -1329,4 +1374,18 @@ ent_assumptions_page_set_document (EntAssumptionsPage *self,
   if (document != NULL)
     connect_document (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+/**
+ * ent_assumptions_page_focus_siret:
+ *
+ * Scrolls to the SIRET entry and gives it the focus (the open-data export
+ * asks for it).
+ */
+void
+ent_assumptions_page_focus_siret (EntAssumptionsPage *self)
+{
+  g_return_if_fail (ENT_IS_ASSUMPTIONS_PAGE (self));
+
+  gtk_widget_grab_focus (self->siret_entry);
 }

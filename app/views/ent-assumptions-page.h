@@ -18,5 +18,7 @@ GtkWidget   *ent_assumptions_page_new          (void);
 EntDocument *ent_assumptions_page_get_document (EntAssumptionsPage *self);
 void         ent_assumptions_page_set_document (EntAssumptionsPage *self,
                                                 EntDocument        *document);
+/* Gives the focus to the SIRET entry (the open-data export asks for it). */
+void         ent_assumptions_page_focus_siret  (EntAssumptionsPage *self);
 
 G_END_DECLS

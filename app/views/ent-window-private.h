@@ -70,6 +70,7 @@ typedef void (*EntWindowContinueFunc) (EntWindow *self,
                                        gpointer   user_data);
 
 void     ent_window_class_add_actions    (GtkWidgetClass        *widget_class);
+void     ent_window_class_add_paperwork_actions (GtkWidgetClass *widget_class); /* ent-window-paperwork.c */
 void     ent_window_update_actions       (EntWindow             *self);
 /* TRUE while the start page is shown (no document of the user's yet). */
 gboolean ent_window_get_start_page_shown (EntWindow             *self);

@@ -937,6 +937,7 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.recover-draft", NULL, recover_draft_action);
   gtk_widget_class_install_action (widget_class, "win.discard-draft", NULL, discard_draft_action);
   ent_window_class_add_actions (widget_class);
+  ent_window_class_add_paperwork_actions (widget_class);
 }
 
 static void

@@ -354,6 +354,40 @@ test_round_trip_example (void)
   g_assert_true (ent_document_equal (document, copy2));
 }
 
+/* SPEC 13: the SIRET saved as [Document] siret=, without the spaces it was
+ * written with, and only when set (a document without one reads as before). */
+static void
+test_round_trip_siret (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(EntDocument) copy = NULL;
+  g_autoptr(EntDocument) spaced = NULL;
+  g_autofree char *before = ent_document_to_data (document, NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_assert_cmpstr (ent_document_get_siret (document), ==, "");
+  g_assert_null (strstr (before, "siret="));
+
+  copy = reload (document);
+  ent_document_set_siret (document, "21590299000013");
+  g_assert_true (ent_document_get_modified (document));
+  g_assert_false (ent_document_equal (document, copy));
+  g_clear_object (&copy);
+
+  data = ent_document_to_data (document, NULL);
+  g_assert_nonnull (strstr (data, "\nsiret=21590299000013\n"));
+  copy = reload (document);
+  g_assert_cmpstr (ent_document_get_siret (copy), ==, "21590299000013");
+  g_assert_true (ent_document_equal (document, copy));
+
+  text = g_string_new (before);
+  g_string_replace (text, "insee=59299\n", "insee=59299\nsiret=215 902 990 00013\n", 1);
+  spaced = load_text_or_die (text->str);
+  g_assert_cmpstr (ent_document_get_siret (spaced), ==, "21590299000013");
+  g_assert_true (ent_document_equal (document, spaced));
+}
+
 static void
 test_full_document (void)
 {
@@ -889,6 +923,9 @@ static const BadInput bad_inputs[] = {
   { "insee-corsica-2c", "insee=59299\n\n[Contract]", "insee=2C004\n\n[Contract]", 0, INVALID, 6, "Document", "insee", { "INSEE" } },
   { "insee-corsica-lower-case", "insee=59299\n\n[Contract]", "insee=2a004\n\n[Contract]", 0, INVALID, 6, "Document", "insee", { "INSEE" } },
   { "insee-ten-digits", "insee=59299\n\n[Contract]", "insee=2000123456\n\n[Contract]", 0, INVALID, 6, "Document", "insee", { "SIREN" } },
+  { "siret-wrong-key", "insee=59299\n\n[Contract]", "insee=59299\nsiret=21590299000014\n\n[Contract]", 0, INVALID, 7, "Document", "siret", { "check digit" } },
+  { "siret-thirteen-digits", "insee=59299\n\n[Contract]", "insee=59299\nsiret=2159029900001\n\n[Contract]", 0, INVALID, 7, "Document", "siret", { "fourteen digits" } },
+  { "siret-letters", "insee=59299\n\n[Contract]", "insee=59299\nsiret=2159029900001O\n\n[Contract]", 0, INVALID, 7, "Document", "siret", { "fourteen digits" } },
 
   /* Names and labels: C0 and C1 controls, noncharacters (SPEC 10.5) */
   { "title-tab", "title=Test", "title=Te\tst", 0, INVALID, 3, "Document", "title", { "single line" } },
@@ -1565,6 +1602,7 @@ main (int   argc,
 
   g_test_add_func ("/model/document-io/example", test_example);
   g_test_add_func ("/model/document-io/round-trip/example", test_round_trip_example);
+  g_test_add_func ("/model/document-io/round-trip/siret", test_round_trip_siret);
   g_test_add_func ("/model/document-io/round-trip/every-field", test_full_document);
   g_test_add_func ("/model/document-io/round-trip/built", test_round_trip_built);
   g_test_add_func ("/model/document-io/round-trip/sources", test_round_trip_sources);

@@ -118,6 +118,62 @@ test_payment_start (void)
   g_assert_false (ent_validate_payment_start (2022, 1, hem, NULL));
 }
 
+/* SPEC 13: a SIRET is fourteen digits whose Luhn key is right.
+ * 21590299000013 was built by hand for the tests (synthetic: the SIREN of
+ * a commune of the Nord is 21 + its INSEE code 59299 + a key, then NIC 0001
+ * and its key). Luhn, from the right, digits at odd places as they are:
+ * 3 0 0 9 2 9 1 = 24; at even places doubled, less 9 above 9: 1→2 0→0 0→0
+ * 9→9 0→0 5→1 2→4 = 16; 24 + 16 = 40, a multiple of 10. The same with a
+ * last digit of 4 makes 41: refused. "215 902 991 00017", once said to be
+ * Hem's, makes 46: refused too. */
+static void
+test_siret (void)
+{
+  static const char * const bad_length[] = {
+    "2159029900001", "215902990000130", "2159029900001A", "21590299 00013", "ABCDEFGHIJKLMN",
+    "２１５９０２９９０００１３",  /* fullwidth digits: not ASCII */
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = NULL;
+
+  g_assert_true (ent_validate_siret ("", NULL));
+  g_assert_true (ent_validate_siret ("21590299000013", NULL));
+  g_assert_true (ent_validate_siret ("00000000000000", NULL));
+
+  g_assert_false (ent_validate_siret ("21590299000014", &error));
+  g_assert_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "check digit"));
+  g_clear_error (&error);
+  g_assert_false (ent_validate_siret ("21590299100017", NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_length); i++)
+    {
+      if (ent_validate_siret (bad_length[i], &error))
+        g_error ("“%s” taken for a SIRET", bad_length[i]);
+      g_assert_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_INVALID_VALUE);
+      g_assert_nonnull (strstr (error->message, "fourteen digits"));
+      g_clear_error (&error);
+    }
+
+  /* pasted with spaces (ASCII, no-break, narrow no-break): taken without them */
+  stripped = ent_validate_dup_siret ("215 902 990 00013", NULL);
+  g_assert_cmpstr (stripped, ==, "21590299000013");
+  g_clear_pointer (&stripped, g_free);
+  stripped = ent_validate_dup_siret (" 215\u00a0902\u202f990 00013 ", NULL);
+  g_assert_cmpstr (stripped, ==, "21590299000013");
+  g_clear_pointer (&stripped, g_free);
+  stripped = ent_validate_dup_siret ("", NULL);
+  g_assert_cmpstr (stripped, ==, "");
+  g_clear_pointer (&stripped, g_free);
+  g_assert_null (ent_validate_dup_siret ("215 902 990 00014", &error));
+  g_assert_nonnull (strstr (error->message, "check digit"));
+  g_clear_error (&error);
+  g_assert_null (ent_validate_dup_siret ("215-902-990-00013", &error));
+  g_assert_nonnull (strstr (error->message, "fourteen digits"));
+  g_clear_error (&error);
+  g_assert_null (ent_validate_dup_siret ("2159029900001\xff", NULL));
+}
+
 static void
 test_codes (void)
 {
@@ -224,6 +280,7 @@ main (int   argc,
   g_test_add_func ("/model/validate/dates", test_dates);
   g_test_add_func ("/model/validate/payment-start", test_payment_start);
   g_test_add_func ("/model/validate/codes", test_codes);
+  g_test_add_func ("/model/validate/siret", test_siret);
   g_test_add_func ("/model/validate/names", test_names);
 
   return g_test_run ();

@@ -187,6 +187,13 @@ edit_contract (EntDocument *document)
   ent_contract_set_billing (ent_document_get_contract (document), ENT_BILLING_PRORATA);
 }
 
+/* SPEC 13: the payer's SIRET is a document field like the others */
+static void
+edit_siret (EntDocument *document)
+{
+  ent_document_set_siret (document, "21590299000013");
+}
+
 static void
 edit_imputation (EntDocument *document)
 {
@@ -383,6 +390,7 @@ test_undo_each_action (void)
   check_undo_redo (workspace, change_tariff, "a tariff period changed");
   check_undo_redo (workspace, edit_contract, "the billing mode");
   check_undo_redo (workspace, edit_imputation, "an imputation");
+  check_undo_redo (workspace, edit_siret, "the SIRET");
   check_undo_redo (workspace, import_csv, "a whole CSV import");
 
   /* and all the way back, to the example as loaded: not modified */
