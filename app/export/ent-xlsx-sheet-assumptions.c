@@ -63,7 +63,7 @@ write_imputation (EntXlsxExport *ex,
       const char *function = ent_document_get_function (ex->document, kind);
       g_autoptr(GError) mismatch = NULL;
 
-      ent_xlsx_put_text (&ex->w, sheet, row, 0, ent_xlsx_kind_title (kind), ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 0, ent_line_kind_get_label (kind), ENT_XLSX_FMT_NONE, TRUE);
       ent_xlsx_put_text (&ex->w, sheet, row, 1, _("Operating"), ENT_XLSX_FMT_NONE, TRUE);
       ent_xlsx_put_text (&ex->w, sheet, row, 2, chapter, ENT_XLSX_FMT_NONE, TRUE);
       ent_xlsx_put_text (&ex->w, sheet, row, 3, ent_m57_get_label (ENT_ACCOUNT_CHAPTER, chapter),
