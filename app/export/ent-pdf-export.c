@@ -15,6 +15,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <cairo-pdf.h>
@@ -24,6 +25,7 @@
 #include "ent-budget-query.h"
 #include "ent-chart.h"
 #include "ent-compare.h"
+#include "ent-m57.h"
 #include "ent-money.h"
 #include "ent-pdf-export.h"
 #include "ent-safe-file.h"
@@ -283,6 +285,82 @@ describe_tariffs (Page        *page,
 
           paragraph (page, BODY_SIZE, FALSE, 0.1, with);
         }
+    }
+}
+
+/* "chapter 65 – Autres charges de gestion courante, nature 65548 – Autres
+ * contributions, function 21 – Enseignement du premier degré", the chart's
+ * labels beside the codes (SPEC 13); no function part when it is empty. */
+static char *
+describe_imputation_of (EntDocument *document,
+                        EntLineKind  line)
+{
+  const char *function = ent_document_get_function (document, line);
+  g_autofree char *chapter = ent_m57_format (ENT_ACCOUNT_CHAPTER, ent_document_get_chapter (document, line));
+  g_autofree char *nature = ent_m57_format (ENT_ACCOUNT_NATURE, ent_document_get_nature (document, line));
+  g_autofree char *function_text = NULL;
+  g_autoptr(GError) mismatch = NULL;
+  char *text;
+
+  if (function == NULL || *function == '\0')
+    /* Translators: where a budget line is booked, with no function:
+     * chapter (%1$s) and nature (%2$s), each "code – label" */
+    text = g_strdup_printf (_("chapter %1$s, nature %2$s, no function"), chapter, nature);
+  else
+    {
+      function_text = ent_m57_format (ENT_ACCOUNT_FUNCTION, function);
+      /* Translators: where a budget line is booked: chapter (%1$s), nature
+       * (%2$s) and function (%3$s), each "code – label" */
+      text = g_strdup_printf (_("chapter %1$s, nature %2$s, function %3$s"), chapter, nature, function_text);
+    }
+  if (!ent_m57_check_imputation (ent_document_get_chapter (document, line),
+                                 ent_document_get_nature (document, line), &mismatch))
+    {
+      char *flagged = g_strdup_printf ("%s (%s)", text, mismatch->message);
+
+      g_free (text);
+      text = flagged;
+    }
+  return text;
+}
+
+/* One line per distinct imputation, naming the budget lines booked there:
+ * usually all three share one. */
+static void
+describe_imputation (Page        *page,
+                     EntDocument *document)
+{
+  g_autofree char *chart = NULL;
+  gboolean done[ENT_N_LINES] = { FALSE, };
+
+  /* Translators: %s is the year of the M57 chart of accounts ("2025") */
+  chart = g_strdup_printf (_("Budget imputation, operating section (M57 chart of accounts at 1 January %s):"),
+                           ent_m57_get_year ());
+  paragraph (page, BODY_SIZE, FALSE, 0.1, chart);
+  for (EntLineKind line = 0; line < ENT_N_LINES; line++)
+    {
+      g_autoptr(GString) lines = g_string_new (NULL);
+      g_autofree char *where = NULL;
+      g_autofree char *text = NULL;
+
+      if (done[line])
+        continue;
+      where = describe_imputation_of (document, line);
+      for (EntLineKind other = line; other < ENT_N_LINES; other++)
+        {
+          g_autofree char *other_where = describe_imputation_of (document, other);
+
+          if (strcmp (where, other_where) != 0)
+            continue;
+          done[other] = TRUE;
+          if (lines->len > 0)
+            g_string_append (lines, C_("list separator", ", "));
+          g_string_append (lines, ent_line_kind_get_label (other));
+        }
+      /* Translators: one line per imputation: the budget lines, then where
+       * they are booked */
+      text = g_strdup_printf (_("• %s: %s."), lines->str, where);
+      paragraph (page, BODY_SIZE, FALSE, 0.1, text);
     }
 }
 
@@ -735,6 +813,8 @@ draw_summary (cairo_t              *cr,
 
       paragraph (&page, BODY_SIZE, FALSE, 0.1, line);
     }
+
+  describe_imputation (&page, document);
 
   /* Translators: heading of the PDF summary; TTC = all taxes included */
   heading (&page, _("Budget per year (all taxes included)"));

@@ -9,6 +9,8 @@
 
 #include "ent-xlsx-export-private.h"
 
+#include "ent-m57.h"
+
 #include <glib/gi18n-lib.h>
 
 static void
@@ -24,6 +26,58 @@ define_name (EntXlsxExport *ex,
   ent_xlsx_cell_name_abs (cell, row, col);
   formula = g_strdup_printf ("=%s!%s", sheet->ref, cell);
   ent_xlsx_writer_define_name (&ex->w, name, formula);
+}
+
+/* Where each line is booked (SPEC 5, 13): codes in their own cells, the
+ * chart's labels beside them, and a note on a nature the chart puts in
+ * another chapter: flagged, not corrected (the commune may book it there). */
+static guint32
+write_imputation (EntXlsxExport *ex,
+                  EntXlsxSheet  *sheet,
+                  guint32        row)
+{
+  const char *const titles[] = {
+    /* Translators: column heading: a budget line (base contribution…) */
+    _("Budget line"),
+    _("Section"),
+    _("Chapter"),
+    _("Chapter label"),
+    _("Nature"),
+    _("Nature label"),
+    _("Function"),
+    _("Function label"),
+    /* Translators: column heading: a warning about the line's imputation */
+    _("Note"),
+  };
+  g_autofree char *chart = NULL;
+
+  ent_xlsx_put_text (&ex->w, sheet, row++, 0, _("Budget imputation"), ENT_XLSX_FMT_SECTION, FALSE);
+  /* Translators: %s is the year of the M57 chart of accounts ("2025") */
+  chart = g_strdup_printf (_("Labels of the M57 chart of accounts at 1 January %s."), ent_m57_get_year ());
+  ent_xlsx_put_text (&ex->w, sheet, row++, 0, chart, ENT_XLSX_FMT_NONE, FALSE);
+  ent_xlsx_export_put_header_row (ex, sheet, row++, titles, G_N_ELEMENTS (titles));
+  for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++, row++)
+    {
+      const char *chapter = ent_document_get_chapter (ex->document, kind);
+      const char *nature = ent_document_get_nature (ex->document, kind);
+      const char *function = ent_document_get_function (ex->document, kind);
+      g_autoptr(GError) mismatch = NULL;
+
+      ent_xlsx_put_text (&ex->w, sheet, row, 0, ent_line_kind_get_label (kind), ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 1, _("Operating"), ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 2, chapter, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 3, ent_m57_get_label (ENT_ACCOUNT_CHAPTER, chapter),
+                         ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 4, nature, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 5, ent_m57_get_label (ENT_ACCOUNT_NATURE, nature),
+                         ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 6, function, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, 7, ent_m57_get_label (ENT_ACCOUNT_FUNCTION, function),
+                         ENT_XLSX_FMT_NONE, TRUE);
+      if (!ent_m57_check_imputation (chapter, nature, &mismatch))
+        ent_xlsx_put_text (&ex->w, sheet, row, 8, mismatch->message, ENT_XLSX_FMT_NONE, TRUE);
+    }
+  return row;
 }
 
 void
@@ -152,6 +206,8 @@ ent_xlsx_export_write_assumptions (EntXlsxExport *ex)
             }
         }
     }
+
+  row = write_imputation (ex, sheet, row + 1);
 
   ent_xlsx_sheet_fit_columns (&ex->w, sheet, 12, 60);
   ent_xlsx_export_setup_page (ex, sheet, -1, 0);

@@ -8,6 +8,8 @@
 
 #include "ent-xlsx-export-private.h"
 
+#include "ent-m57.h"
+
 #include <glib/gi18n-lib.h>
 
 #define LABEL_MAX_WIDTH 60
@@ -95,9 +97,17 @@ ent_xlsx_export_write_credits (EntXlsxExport *ex)
 
   g_ptr_array_add (titles, _("Budget year"));
   g_ptr_array_add (titles, _("Section"));
+  /* Each code in its own cell, usable as it is, and its label beside it,
+   * in the order of the open-data budget layout (SCDL: code, then label) */
   g_ptr_array_add (titles, _("Chapter"));
+  /* Translators: column heading: the M57 label of the chapter beside it */
+  g_ptr_array_add (titles, _("Chapter label"));
   g_ptr_array_add (titles, _("Nature"));
+  /* Translators: column heading: the M57 label of the nature beside it */
+  g_ptr_array_add (titles, _("Nature label"));
   g_ptr_array_add (titles, _("Function"));
+  /* Translators: column heading: the M57 label of the function beside it */
+  g_ptr_array_add (titles, _("Function label"));
   g_ptr_array_add (titles, _("Label"));
   g_ptr_array_add (titles, _("Quantity"));
   g_ptr_array_add (titles, _("Unit price"));
@@ -145,6 +155,12 @@ ent_xlsx_export_write_credits (EntXlsxExport *ex)
               ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_CHAPTER, line->chapter, ENT_XLSX_FMT_NONE, TRUE);
               ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_NATURE, line->nature, ENT_XLSX_FMT_NONE, TRUE);
               ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_FUNCTION, line->function, ENT_XLSX_FMT_NONE, TRUE);
+              ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_CHAPTER_LABEL,
+                                 ent_m57_get_label (ENT_ACCOUNT_CHAPTER, line->chapter), ENT_XLSX_FMT_NONE, TRUE);
+              ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_NATURE_LABEL,
+                                 ent_m57_get_label (ENT_ACCOUNT_NATURE, line->nature), ENT_XLSX_FMT_NONE, TRUE);
+              ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_FUNCTION_LABEL,
+                                 ent_m57_get_label (ENT_ACCOUNT_FUNCTION, line->function), ENT_XLSX_FMT_NONE, TRUE);
               ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_LABEL, line->label, ENT_XLSX_FMT_TEXT_WRAP, TRUE);
 
               terms = g_string_new (NULL);

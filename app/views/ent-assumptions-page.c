@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "ent-assumptions-page.h"
+#include "ent-m57.h"
 #include "ent-money.h"
 #include "ent-validate.h"
 
@@ -85,8 +86,15 @@ struct _EntAssumptionsPage
   GtkEntry    *specific_nature_entry;
   GtkEntry    *specific_function_entry;
   GtkLabel    *imputation_error;
+  GtkImage    *base_warning_icon;
+  GtkImage    *optional_warning_icon;
+  GtkImage    *specific_warning_icon;
+  GtkLabel    *imputation_warning;
+  GtkLabel    *chart_label;
 
   GtkEntry    *imputation_entries[ENT_N_LINES][N_IMPUTATION_PARTS];
+  AdwActionRow *line_rows[ENT_N_LINES];
+  GtkImage    *warning_icons[ENT_N_LINES];
 };
 
 G_DEFINE_FINAL_TYPE (EntAssumptionsPage, ent_assumptions_page, GTK_TYPE_WIDGET)
@@ -356,6 +364,113 @@ commit_payment (EntAssumptionsPage *self)
 
 /* --------------------------------------------------------------- imputation */
 
+/* The chart's labels of what the entries hold, as the line row's subtitle,
+ * one per line in the columns' order; a refused code gets none (its reason
+ * shows). Read from the entries, not the document, so that they follow the
+ * typing. */
+static void
+update_imputation_labels (EntAssumptionsPage *self,
+                          EntLineKind         line)
+{
+  static const EntAccountKind kinds[N_IMPUTATION_PARTS] = {
+    ENT_ACCOUNT_CHAPTER, ENT_ACCOUNT_NATURE, ENT_ACCOUNT_FUNCTION,
+  };
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  const char *texts[N_IMPUTATION_PARTS];
+  gboolean valid[N_IMPUTATION_PARTS];
+
+  for (guint part = 0; part < N_IMPUTATION_PARTS; part++)
+    {
+      g_autofree char *formatted = NULL;
+
+      texts[part] = gtk_editable_get_text (GTK_EDITABLE (self->imputation_entries[line][part]));
+      valid[part] = ent_validate_imputation_code ((EntImputationPart) part, texts[part], NULL);
+      if (!valid[part])
+        continue;
+      if (part == IMPUTATION_FUNCTION && *texts[part] == '\0')
+        /* Translators: subtitle of an imputation line whose function is
+         * left empty (allowed in communes under 3 500 inhabitants) */
+        formatted = g_strdup (_("No function"));
+      else
+        formatted = ent_m57_format (kinds[part], texts[part]);
+      if (subtitle->len > 0)
+        g_string_append_c (subtitle, '\n');
+      g_string_append (subtitle, formatted);
+    }
+  adw_action_row_set_subtitle (self->line_rows[line], subtitle->str);
+}
+
+/* A nature outside its chapter (611 outside 011) is flagged, not refused:
+ * the commune may book it there on purpose. The flag is the warning icon of
+ * the line, and one warning text under the table that the nature entry is
+ * described by. */
+static void
+update_imputation_warning (EntAssumptionsPage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint line = 0; line < ENT_N_LINES; line++)
+    {
+      GtkWidget *nature = GTK_WIDGET (self->imputation_entries[line][IMPUTATION_NATURE]);
+      const char *chapter = gtk_editable_get_text (GTK_EDITABLE (self->imputation_entries[line][IMPUTATION_CHAPTER]));
+      const char *nature_text = gtk_editable_get_text (GTK_EDITABLE (nature));
+      g_autoptr(GError) error = NULL;
+      gboolean flagged = FALSE;
+
+      if (ent_validate_imputation_code (ENT_IMPUTATION_CHAPTER, chapter, NULL) &&
+          ent_validate_imputation_code (ENT_IMPUTATION_NATURE, nature_text, NULL) &&
+          !ent_m57_check_imputation (chapter, nature_text, &error))
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: a warning under the imputation table: %s is a budget
+           * line ("Base contribution"), %s the reason */
+          message = g_strdup_printf (_("%s: %s."), ent_line_kind_get_label (line), error->message);
+          if (text->len > 0)
+            g_string_append_c (text, '\n');
+          g_string_append (text, message);
+          gtk_widget_set_tooltip_text (GTK_WIDGET (self->warning_icons[line]), error->message);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->warning_icons[line]),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, error->message,
+                                          -1);
+          flagged = TRUE;
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->warning_icons[line]), flagged);
+      /* the row's box of prefixes, which holds only the icon: shown empty,
+       * it would still indent the line's title past the heading's */
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->warning_icons[line])), flagged);
+
+      /* a refused nature keeps its reason: the error comes first */
+      if (gtk_widget_has_css_class (nature, "error"))
+        {
+          gtk_widget_remove_css_class (nature, "warning");
+          continue;
+        }
+      if (flagged)
+        {
+          gtk_widget_add_css_class (nature, "warning");
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (nature),
+                                          GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->imputation_warning, NULL,
+                                          -1);
+        }
+      else if (gtk_widget_has_css_class (nature, "warning"))
+        {
+          gtk_widget_remove_css_class (nature, "warning");
+          gtk_accessible_reset_relation (GTK_ACCESSIBLE (nature), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+        }
+    }
+  gtk_label_set_text (self->imputation_warning, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->imputation_warning), text->len > 0);
+}
+
+static void
+update_imputation_notes (EntAssumptionsPage *self)
+{
+  for (guint line = 0; line < ENT_N_LINES; line++)
+    update_imputation_labels (self, line);
+  update_imputation_warning (self);
+}
+
 static void
 fill_imputation (EntAssumptionsPage *self)
 {
@@ -368,6 +483,7 @@ fill_imputation (EntAssumptionsPage *self)
       set_text_quietly (self, GTK_EDITABLE (self->imputation_entries[line][IMPUTATION_FUNCTION]),
                         ent_document_get_function (self->document, line));
     }
+  update_imputation_notes (self);
 }
 
 static void
@@ -392,6 +508,8 @@ commit_imputation (EntAssumptionsPage *self,
         }
     }
 
+  update_imputation_labels (self, line);
+  update_imputation_warning (self);
   if (!valid)
     return;
 
@@ -1256,6 +1374,11 @@ ent_assumptions_page_class_init (EntAssumptionsPageClass *klass)
   BIND (specific_nature_entry);
   BIND (specific_function_entry);
   BIND (imputation_error);
+  BIND (base_warning_icon);
+  BIND (optional_warning_icon);
+  BIND (specific_warning_icon);
+  BIND (imputation_warning);
+  BIND (chart_label);
 #undef BIND
   gtk_widget_class_bind_template_child_full (widget_class, "add_tariff_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, payment_activate_cb);
@@ -1271,7 +1394,8 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
 {
   GtkEventController *focus;
   GtkEventController *scroll;
-  AdwActionRow *line_rows[ENT_N_LINES];
+  AdwActionRow **line_rows = self->line_rows;
+  g_autofree char *chart = NULL;
 
   self->bindings = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1288,6 +1412,16 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
   line_rows[ENT_LINE_BASE] = self->base_line_row;
   line_rows[ENT_LINE_OPTIONAL] = self->optional_line_row;
   line_rows[ENT_LINE_SPECIFIC] = self->specific_line_row;
+  self->warning_icons[ENT_LINE_BASE] = self->base_warning_icon;
+  self->warning_icons[ENT_LINE_OPTIONAL] = self->optional_warning_icon;
+  self->warning_icons[ENT_LINE_SPECIFIC] = self->specific_warning_icon;
+
+  /* Translators: under the imputation table: %s is the year of the M57
+   * chart of accounts whose labels the page shows ("2025") */
+  chart = g_strdup_printf (_("Labels of the M57 chart of accounts at 1 January %s. "
+                             "The function may be left empty (communes under 3,500 inhabitants)."),
+                           ent_m57_get_year ());
+  gtk_label_set_text (self->chart_label, chart);
 
   for (guint line = 0; line < ENT_N_LINES; line++)
     {

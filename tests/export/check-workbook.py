@@ -140,7 +140,9 @@ def check_structure(t, tool, document, workdir):
     # --- Credits
     cr, crv = wb.worksheets[CREDITS], wv.worksheets[CREDITS]
     amount_col, scenario_col = credits_columns(cr)
-    t.ok(amount_col == (13 if prorata else 10), 'Credits: amount column', amount_col)
+    # year, section, chapter and its label, nature and its label, function
+    # and its label, line label, then quantity, price, months (twice in prorata)
+    t.ok(amount_col == (16 if prorata else 13), 'Credits: amount column', amount_col)
     t.ok(cr.freeze_panes == 'A2', 'Credits: header row frozen', cr.freeze_panes)
     t.ok(cr.auto_filter.ref is not None and cr.auto_filter.ref.startswith('A1:'),
          'Credits: autofilter', cr.auto_filter.ref)
@@ -164,14 +166,14 @@ def check_structure(t, tool, document, workdir):
     for r, (scenario, year, kind, amount) in zip(rows, exp['lines']):
         f = cr.cell(r, amount_col).value
         v = crv.cell(r, amount_col).value
-        if not (isinstance(f, str) and re.fullmatch(r'=ROUND\(\(?[A-L]\d+\*[A-L]\d+\*[A-L]\d+(\+[A-L]\d+\*[A-L]\d+\*[A-L]\d+)?\)?/12,2\)', f)):
+        if not (isinstance(f, str) and re.fullmatch(r'=ROUND\(\(?[J-O]\d+\*[J-O]\d+\*[J-O]\d+(\+[J-O]\d+\*[J-O]\d+\*[J-O]\d+)?\)?/12,2\)', f)):
             bad_formula.append((r, f))
         if '+' in (f or ''):
             two_segments += 1
         if crv.cell(r, 1).value != year or crv.cell(r, scenario_col).value != scenario or cents(v) != amount:
             bad_value.append((r, crv.cell(r, 1).value, crv.cell(r, scenario_col).value, v, year, scenario, amount))
-        # prices: column H, and K for September–December in prorata
-        price_cols = [c for c in ((8, 11) if prorata else (8,)) if cr.cell(r, c).value is not None]
+        # prices: column K, and N for September–December in prorata
+        price_cols = [c for c in ((11, 14) if prorata else (11,)) if cr.cell(r, c).value is not None]
         if cr.cell(r, amount_col).number_format != EURO or not price_cols or \
            any(cr.cell(r, c).number_format != EURO for c in price_cols):
             bad_format.append((r, cr.cell(r, amount_col).number_format, price_cols))
@@ -185,7 +187,7 @@ def check_structure(t, tool, document, workdir):
     t.ok(not bad_price, 'Credits: unit prices refer to named tariff cells', bad_price[:5])
     if prorata:
         t.ok(two_segments > 0, 'Credits: a two-segment prorata line is one formula adding both', two_segments)
-    qty = (cr.cell(rows[0], 7).value or cr.cell(rows[0], 10).value) if rows else None
+    qty = (cr.cell(rows[0], 10).value or cr.cell(rows[0], 13).value) if rows else None
     t.ok(isinstance(qty, str) and qty.startswith("='") and '!$' in qty,
          'Credits: pupil quantities refer to the Pupils totals', qty)
 
@@ -213,7 +215,7 @@ def check_structure(t, tool, document, workdir):
          {n: defined[n] for n in rate_names[:4]})
     missing = set()
     for r in rows:
-        for c in (8, 11) if prorata else (8,):
+        for c in (11, 14) if prorata else (11,):
             name = (cr.cell(r, c).value or '=')[1:]
             if name and name not in defined:
                 missing.add(name)
@@ -320,9 +322,85 @@ def check_structure(t, tool, document, workdir):
          'document properties: title, subject, author', (wb.properties.title, wb.properties.creator))
     t.ok(wb.properties.created is not None and wb.properties.created.year == 2024,
          'document properties: the creation date given', wb.properties.created)
-    widths = [cr.column_dimensions[k].width for k in 'ABFM']
-    t.ok(all(w and w >= 6 for w in widths) and cr.column_dimensions['F'].width > 30,
+    widths = [cr.column_dimensions[k].width for k in 'ABIP']
+    t.ok(all(w and w >= 6 for w in widths) and cr.column_dimensions['I'].width > 30,
          'Credits: column widths fit', widths)
+
+    check_imputation(t, wb, wv, document, exp, rows)
+
+
+# SPEC 13: the M57 chart's labels of the accounts SPEC 5 and 13 name (the
+# chart's own French wording, whatever the UI language).
+M57_LABELS = {
+    'chapter': {'65': 'Autres charges de gestion courante', '011': 'Charges à caractère général'},
+    'nature': {'65548': 'Autres contributions', '6554': 'Contributions aux organismes de regroupement',
+               '611': 'Contrats de prestations de services'},
+    'function': {'21': 'Enseignement du premier degré', '211': 'Écoles maternelles',
+                 '212': 'Écoles primaires', '213': 'Classes regroupées'},
+}
+IMPUTATION_PARTS = ('chapter', 'nature', 'function')
+KINDS = ('base', 'optional', 'specific')
+
+
+def document_imputation(document):
+    """{kind: (chapter, nature, function)} as SPEC 6 reads [Imputation]:
+    absent base keys are SPEC 5's defaults, absent optional-/specific- keys
+    follow the base line."""
+    values = {}
+    if document != '--example':
+        group = None
+        with open(document, encoding='utf-8') as f:
+            for line in f:
+                line = line.rstrip('\n')
+                if line.startswith('['):
+                    group = line.strip('[]')
+                elif group == 'Imputation' and '=' in line and not line.startswith('#'):
+                    key, value = line.split('=', 1)
+                    values[key] = value
+    base = tuple(values.get(p, d) for p, d in zip(IMPUTATION_PARTS, ('65', '65548', '21')))
+    result = {'base': base}
+    for kind in KINDS[1:]:
+        result[kind] = tuple(values.get(f'{kind}-{p}', b) for p, b in zip(IMPUTATION_PARTS, base))
+    return result
+
+
+def check_imputation(t, wb, wv, document, exp, rows):
+    imputation = document_imputation(document)
+    crv = wv.worksheets[CREDITS]
+    bad = []
+    for r, (_, _, kind, _) in zip(rows, exp['lines']):
+        for i, part in enumerate(IMPUTATION_PARTS):
+            code = imputation[kind][i]
+            got_code = crv.cell(r, 3 + 2 * i).value
+            got_label = crv.cell(r, 4 + 2 * i).value
+            if (got_code or '') != code or got_label != M57_LABELS[part].get(code):
+                bad.append((r, kind, part, got_code, got_label))
+    t.ok(rows and not bad, 'Credits: each code in its own cell, the M57 label beside it', bad[:5])
+
+    # the imputation table ends the Assumptions sheet: one row per line
+    asv = wv.worksheets[ASSUMPTIONS]
+    last = asv.max_row
+    while last > 1 and asv.cell(last, 1).value is None:
+        last -= 1
+    bad = []
+    for kind, r in zip(KINDS, range(last - 2, last + 1)):
+        chapter, nature, function = imputation[kind]
+        got = tuple(asv.cell(r, c).value for c in range(3, 10))
+        want = (chapter, M57_LABELS['chapter'].get(chapter), nature, M57_LABELS['nature'].get(nature),
+                function or None, M57_LABELS['function'].get(function))
+        note = got[6] or ''
+        # 611 belongs to chapter 011, 6554x to 65 (SPEC 13)
+        expected_chapter = '011' if nature.startswith('611') else '65' if nature.startswith('65') else None
+        mismatch = expected_chapter is not None and expected_chapter != chapter
+        if got[:6] != want or (mismatch != bool(note)) or \
+           (mismatch and not (nature in note and expected_chapter in note)):
+            bad.append((kind, got, want))
+    t.ok(not bad, 'Assumptions: imputation with M57 labels, a nature outside its chapter noted', bad)
+    if any(n.startswith('611') and c != '011' for c, n, _ in imputation.values()):
+        t.ok(any((asv.cell(r, 9).value or '') for r in range(last - 2, last + 1)),
+             'Assumptions: the mismatch note is there')
+    heading = ' '.join(str(asv.cell(r, 1).value or '') for r in range(last - 5, last - 2))
+    t.ok('M57' in heading and '2025' in heading, 'Assumptions: the year of the M57 chart', heading)
 
 
 SENSITIVITY_LABELS = ['\u221220%', '\u221210%', '\u22125%', '0%', '+5%', '+10%', '+20%']

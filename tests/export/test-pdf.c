@@ -79,6 +79,20 @@ assert_contains (const char *text,
     g_error ("“%s” not found in the PDF text:\n%s", needle, text);
 }
 
+/* @needle in @text once every run of white space (a line wrapped in the
+ * PDF) is one space in both. */
+static void
+assert_contains_flowing (const char *text,
+                         const char *needle)
+{
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *flat_text = g_regex_replace_literal (spaces, text, -1, 0, " ", 0, NULL);
+  g_autofree char *flat_needle = g_regex_replace_literal (spaces, needle, -1, 0, " ", 0, NULL);
+
+  if (strstr (flat_text, flat_needle) == NULL)
+    g_error ("“%s” not found in the PDF text: %s", flat_needle, flat_text);
+}
+
 static int
 count_pages (const char *text)
 {
@@ -179,6 +193,14 @@ test_example (void)
   /* one commune: no per-commune table */
   g_assert_null (strstr (text, "Share per commune"));
   g_assert_null (strstr (text, "Répartition par commune"));
+  /* SPEC 5, 13: where the lines are booked, the M57 labels beside the codes
+   * (all three lines share the defaults); the labels are the chart's French
+   * wording in any language, the words around them follow the UI (here the
+   * untranslated strings, as for the headings above) */
+  assert_contains_flowing (text, "chapter 65 – Autres charges de gestion courante");
+  assert_contains_flowing (text, "nature 65548 – Autres contributions");
+  assert_contains_flowing (text, "function 21 – Enseignement du premier degré");
+  assert_contains_flowing (text, "M57 chart of accounts at 1 January 2025");
   /* date and version */
   assert_contains (text, "15 mars 2025");
   assert_contains (text, PACKAGE_VERSION);
@@ -635,6 +657,44 @@ test_atomic_failures (void)
   g_rmdir (dir);
 }
 
+/* SPEC 13: a nature outside its chapter (611 is chapter 011) is flagged in
+ * the summary too, and an empty function is said so, not printed blank. */
+static void
+test_imputation (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(GDateTime) date = fixed_date ();
+  EntPdfOptions options = { 0, date };
+  g_autofree char *pdf = build_path ("summary-imputation.pdf");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!french)
+    {
+      g_test_skip ("fr_FR.UTF-8 is not available");
+      return;
+    }
+  if (*PDFTOTEXT == '\0')
+    {
+      g_test_skip ("poppler-utils (pdftotext) not installed");
+      return;
+    }
+
+  ent_document_set_imputation (document, ENT_LINE_BASE, "65", "65548", "");
+  ent_document_set_imputation (document, ENT_LINE_SPECIFIC, "65", "611", "212");
+  g_unlink (pdf);
+  g_assert_true (ent_pdf_export (document, pdf, &options, &error));
+  g_assert_no_error (error);
+  text = pdf_to_text (pdf);
+  g_test_message ("%s", text);
+  g_assert_cmpint (count_pages (text), ==, 1);
+
+  assert_contains_flowing (text, "nature 65548 – Autres contributions, no function");
+  assert_contains_flowing (text, "nature 611 – Contrats de prestations de services");
+  assert_contains_flowing (text, "function 212 – Écoles primaires");
+  assert_contains_flowing (text, "Nature 611 belongs to chapter 011");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -643,6 +703,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/compare/pdf/example", test_example);
+  g_test_add_func ("/compare/pdf/imputation", test_imputation);
   g_test_add_func ("/compare/pdf/reference", test_reference_and_reproducible);
   g_test_add_func ("/compare/pdf/many-scenarios", test_many_scenarios_fit);
   g_test_add_func ("/compare/pdf/communes", test_communes);

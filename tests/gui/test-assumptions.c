@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -142,6 +143,89 @@ test_add_tariff_period (void)
   g_assert_finalize_object (page);
 }
 
+static const char *
+row_subtitle (GtkWidget  *page,
+              const char *id)
+{
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (ent_test_find_by_id (page, id)));
+}
+
+/* SPEC 13: the chart's label beside each code, following the typing; a
+ * nature outside its chapter (611, chapter 011, booked in 65) is flagged but
+ * kept; the function may be empty. */
+static void
+test_imputation_labels (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  GtkWidget *page = ent_assumptions_page_new ();
+  GtkWidget *window;
+  GtkWidget *nature;
+  GtkWidget *function;
+  GtkWidget *icon;
+  GtkWidget *warning;
+  const char *text;
+
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, NULL);
+  window = show_in_window (page, 1280, 800);
+  nature = ent_test_find_by_id (page, "base_nature_entry");
+  function = ent_test_find_by_id (page, "base_function_entry");
+  icon = ent_test_find_by_id (page, "base_warning_icon");
+  warning = ent_test_find_by_id (page, "imputation_warning");
+
+  /* the defaults of SPEC 5, with the labels SPEC 13 lists */
+  g_assert_cmpstr (row_subtitle (page, "base_line_row"), ==,
+                   "65 – Autres charges de gestion courante\n"
+                   "65548 – Autres contributions\n"
+                   "21 – Enseignement du premier degré");
+  g_assert_false (gtk_widget_get_visible (icon));
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  /* the function refined to 212 as it is typed */
+  gtk_editable_set_text (GTK_EDITABLE (function), "212");
+  g_assert_nonnull (strstr (row_subtitle (page, "base_line_row"), "212 – Écoles primaires"));
+
+  /* 611 is a service contract, chapter 011: under chapter 65 it is flagged… */
+  gtk_editable_set_text (GTK_EDITABLE (nature), "611");
+  g_assert_nonnull (strstr (row_subtitle (page, "base_line_row"), "611 – Contrats de prestations de services"));
+  g_assert_true (gtk_widget_get_visible (icon));
+  g_assert_true (gtk_widget_get_visible (warning));
+  text = gtk_label_get_text (GTK_LABEL (warning));
+  g_test_message ("warning: %s", text);
+  g_assert_nonnull (strstr (text, "611"));
+  g_assert_nonnull (strstr (text, "011"));
+  g_assert_nonnull (strstr (text, "Charges à caractère général"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (icon), !=, NULL);
+  g_assert_true (gtk_widget_has_css_class (nature, "warning"));
+  g_assert_false (gtk_widget_has_css_class (nature, "error"));
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (nature), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                       warning, NULL);
+  /* …and kept: the commune may book it there */
+  g_assert_cmpstr (ent_document_get_nature (document, ENT_LINE_BASE), ==, "611");
+  ent_test_wait_for_frames (window, 2);
+  ent_test_save_png (window, "assumptions-imputation-mismatch.png");
+
+  /* chapter 011 agrees with 611: the flag goes */
+  gtk_editable_set_text (GTK_EDITABLE (ent_test_find_by_id (page, "base_chapter_entry")), "011");
+  g_assert_false (gtk_widget_get_visible (icon));
+  g_assert_false (gtk_widget_get_visible (warning));
+  g_assert_false (gtk_widget_has_css_class (nature, "warning"));
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (nature),
+                                                    GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+
+  /* an empty function is accepted (communes under 3 500 inhabitants) */
+  gtk_editable_set_text (GTK_EDITABLE (function), "");
+  g_assert_false (gtk_widget_has_css_class (function, "error"));
+  g_assert_cmpstr (ent_document_get_function (document, ENT_LINE_BASE), ==, "");
+
+  /* the chart's year, discreetly */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ent_test_find_by_id (page, "chart_label"))),
+                            "2025"));
+
+  ent_test_destroy_window (g_object_ref (window));
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +236,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/assumptions/minimum-width", test_minimum_width);
   g_test_add_func ("/gui/assumptions/add-tariff-period", test_add_tariff_period);
+  g_test_add_func ("/gui/assumptions/imputation-labels", test_imputation_labels);
 
   return g_test_run ();
 }
