@@ -18,21 +18,21 @@
  * the environment is this program's. One unmeasured spawn of each comes
  * first (files in the page cache). Prints median, minimum and maximum of
  * each, and the ratio of the medians (target: at most 1.5); also the
- * processor time (user + system, from exec to exit) of each process, which a
- * busy machine disturbs less than the elapsed time.
+ * processor time (user + system, all threads) each process had used at its
+ * first frame, which a busy machine disturbs less than the elapsed time.
  *
  * Needs a display: run under Xvfb, with bench-window's environment, e.g.
  *   xvfb-run -a -s '-screen 0 1280x800x24' env GSK_RENDERER=cairo \
  *     GDK_DEBUG=gl-disable GTK_A11Y=none GSETTINGS_BACKEND=memory GDK_BACKEND=x11 \
- *     GSETTINGS_SCHEMA_DIR=build/data ./build/bench/bench-startup [RUNS [DOCUMENT]]
+ *     GSETTINGS_SCHEMA_DIR=build/data ./build/bench/bench-startup [RUNS [DOCUMENT [PROGRAM]]]
  * and once more without GTK_A11Y=none (accessibility as users have it).
- * Usage: bench-startup [RUNS [DOCUMENT]]   (default 9 runs).
+ * Usage: bench-startup [RUNS [DOCUMENT [PROGRAM]]]   (default 9 runs; PROGRAM
+ * instead of build/app/ent-budget, e.g. a copy built before a change).
  * Exit status 0 even when a figure is high: timings depend on the machine.
  */
 #include "config.h"
 
 #include <stdlib.h>
-#include <sys/resource.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -75,19 +75,9 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static gint64
-children_cpu_usec (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_CHILDREN, &usage);
-  return (gint64) (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
-         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
-}
-
 /* Runs @argv once; returns its exec -> first frame time in microseconds,
- * and in *@cpu the processor time (user + system) the process used in all
- * (up to its exit, a little after the first frame). */
+ * and in *@cpu the processor time (user + system, all threads) the process
+ * had used at its first frame. */
 static gint64
 run_once (const char * const *argv,
           gint64             *cpu)
@@ -101,6 +91,7 @@ run_once (const char * const *argv,
   g_autofree char *config_home = NULL;
   Spawn spawn = { NULL, NULL, FALSE, FALSE, NULL };
   const char *line;
+  char *end;
   gint64 start, frame;
   guint timeout;
 
@@ -117,7 +108,6 @@ run_once (const char * const *argv,
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config_home, TRUE);
 
-  *cpu = children_cpu_usec ();
   start = g_get_monotonic_time ();
   process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   if (process == NULL)
@@ -140,11 +130,11 @@ run_once (const char * const *argv,
   line = spawn.output != NULL ? strstr (spawn.output, "first-frame ") : NULL;
   if (line == NULL)
     g_error ("%s printed no first-frame time (is it built with app/ent-bench-hook.c?)", argv[0]);
-  frame = g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10);
+  frame = g_ascii_strtoll (line + strlen ("first-frame "), &end, 10);
+  *cpu = g_ascii_strtoll (end, NULL, 10);
   g_free (spawn.output);
   if (!g_subprocess_wait (process, NULL, &error))
     g_error ("%s: %s", argv[0], error->message);
-  *cpu = children_cpu_usec () - *cpu;
 
   /* the application may have written there (recent documents, settings) */
   rm = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, NULL, "rm", "-rf", home, NULL);
@@ -183,12 +173,14 @@ main (int   argc,
       runs = (guint) strtoul (argv[1], NULL, 10);
       if (runs < 1 || runs > 1000)
         {
-          g_printerr ("usage: %s [RUNS [DOCUMENT]]   (RUNS 1 to 1000, default 9)\n", argv[0]);
+          g_printerr ("usage: %s [RUNS [DOCUMENT [PROGRAM]]]   (RUNS 1 to 1000, default 9)\n", argv[0]);
           return 2;
         }
     }
   if (argc > 2)
     document = argv[2];
+  if (argc > 3)
+    app_argv[0] = argv[3];
   app_argv[1] = document;
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -225,8 +217,8 @@ main (int   argc,
            "|------------------------------------------|----------:|--------:|--------:|\n");
   print_row ("bare GTK window", bare);
   print_row ("ent-budget DOCUMENT", app);
-  print_row ("processor time, bare GTK window", bare_cpu);
-  print_row ("processor time, ent-budget DOCUMENT", app_cpu);
+  print_row ("processor time to it, bare GTK window", bare_cpu);
+  print_row ("processor time to it, ent-budget DOCUMENT", app_cpu);
   g_print ("\n# ratio of the medians (ent-budget / bare): %.2f (target: at most 1.5); "
            "of the processor times: %.2f\n",
            app_median / bare_median,
