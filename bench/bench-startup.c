@@ -149,7 +149,7 @@ print_row (const char *what,
 {
   EntBenchTiming t = ent_bench_summarize (samples);
 
-  g_print ("| %-40s | %9.1f | %7.1f | %7.1f |\n", what, t.median, t.min, t.max);
+  g_print ("| %-44s | %9.1f | %7.1f | %7.1f |\n", what, t.median, t.min, t.max);
 }
 
 int
@@ -213,8 +213,8 @@ main (int   argc,
 
   bare_median = ent_bench_summarize (bare).median;
   app_median = ent_bench_summarize (app).median;
-  g_print ("\n| Exec -> first painted frame (ms)         |    median |     min |     max |\n"
-           "|------------------------------------------|----------:|--------:|--------:|\n");
+  g_print ("\n| Exec -> first painted frame (ms)             |    median |     min |     max |\n"
+           "|----------------------------------------------|----------:|--------:|--------:|\n");
   print_row ("bare GTK window", bare);
   print_row ("ent-budget DOCUMENT", app);
   print_row ("processor time to it, bare GTK window", bare_cpu);
