@@ -8,6 +8,7 @@
 #include <locale.h>
 
 #include "ent-application.h"
+#include "ent-bench-hook.h"
 #include "ent-cli.h"
 
 int
@@ -30,5 +31,7 @@ main (int   argc,
     return status;
 
   app = ent_application_new ();
+  /* ENT_BENCH_FIRST_FRAME=1: the first frame's time, then quit (bench-startup) */
+  ent_bench_hook_install (GTK_APPLICATION (app));
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -53,6 +53,9 @@ struct _EntWindow
   GtkWidget    *scenarios_page;
   GtkWidget    *budget_page;
   GtkWidget    *compare_page;
+  /* the pages after the first are built after the first frame (ent-window.c) */
+  gboolean      pages_built;
+  guint         pages_idle;
 };
 
 /* The responses of the AdwMessageDialogs: "the file was changed by another
@@ -93,6 +96,10 @@ char    *ent_window_format_date_time     (GDateTime             *time);
  * done (and goes as soon as another step is done or undone). */
 void     ent_window_show_undo_toast      (EntWindow             *self,
                                           const char            *message);
+
+/* Builds the pages not built yet (they are after the window's first frame,
+ * or when one is shown): their fields are NULL until then. */
+void     ent_window_ensure_pages         (EntWindow             *self);
 
 /* What the banners show, for the tests: the error message, or NULL; the
  * recovery offer's text, or NULL when nothing is offered. */

@@ -284,19 +284,6 @@ export_to_file (EntWindow     *self,
 
 /* ---------------------------------------------------------------- callbacks */
 
-/* The Compare page's budget: the window's while the page is shown, none
- * otherwise. Its sensitivity table takes several budget computations (about
- * 20 ms for 500 schools): a hidden page must not add them to every edit. */
-static EntBudget *
-shown_budget_cb (EntWindow  *self,
-                 EntBudget  *budget,
-                 const char *visible_page)
-{
-  if (budget == NULL || g_strcmp0 (visible_page, "compare") != 0)
-    return NULL;
-  return ent_budget_ref (budget);
-}
-
 /* The totals bar's scenario choice lists the document's scenarios. */
 static GListModel *
 document_scenarios_cb (EntWindow   *self,
@@ -513,6 +500,172 @@ visible_page_cb (EntWindow *self)
       if (focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar))
         gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
     }
+}
+
+/* --------------------------------------------------------------- the pages */
+
+/* The pages other than the first (Assumptions) are built after the window's
+ * first frame, so that the window shows sooner (issue 13: a bare GTK window
+ * and this one should open in about the same time): until then an empty
+ * placeholder in the stack (ent-window.ui) holds each one's name and title,
+ * and the page list shows them all. They are built together, in a
+ * high-priority idle after the first frame is painted (before the next
+ * frame, so that a shown window always has its pages, as the tests expect),
+ * or at once when one of them is shown before. On a 3 500-school document
+ * the Pupils, Budget and Compare pages taking the document and the budget
+ * cost more than the whole first frame. */
+static const char *const lazy_pages[] = { "pupils", "scenarios", "budget", "compare" };
+
+/* The Compare page's budget: the window's while the page is shown, none
+ * otherwise. Its sensitivity table takes several budget computations (about
+ * 20 ms for 500 schools): a hidden page must not add them to every edit. */
+static void
+update_compare_budget (EntWindow *self)
+{
+  EntBudget *budget = ent_workspace_get_budget (self->workspace);
+
+  if (self->compare_page == NULL)
+    return;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "compare") != 0)
+    budget = NULL;
+  ent_compare_page_set_budget (ENT_COMPARE_PAGE (self->compare_page), budget);
+}
+
+static void
+bind_workspace (EntWindow  *self,
+                GtkWidget  *page,
+                const char *property)
+{
+  g_object_bind_property (self->workspace, property, page, property, G_BINDING_SYNC_CREATE);
+}
+
+static void
+build_pages (EntWindow *self)
+{
+  GtkWidget *pages[G_N_ELEMENTS (lazy_pages)];
+  char *titles[G_N_ELEMENTS (lazy_pages)];
+  GtkStackPage *placeholders[G_N_ELEMENTS (lazy_pages)];
+  g_autofree char *visible = NULL;
+
+  if (self->pages_built)
+    return;
+  self->pages_built = TRUE;
+  g_clear_handle_id (&self->pages_idle, g_source_remove);
+
+  self->pupils_page = g_object_new (ENT_TYPE_PUPILS_PAGE, NULL);
+  bind_workspace (self, self->pupils_page, "document");
+  bind_workspace (self, self->pupils_page, "scenario");
+  bind_workspace (self, self->pupils_page, "budget");
+  g_signal_connect_swapped (self->pupils_page, "school-removed", G_CALLBACK (school_removed_cb), self);
+
+  /* The Scenarios page's selection drives the workspace's scenario, which
+   * the other pages and the totals bar follow. */
+  self->scenarios_page = g_object_new (ENT_TYPE_SCENARIOS_PAGE, NULL);
+  bind_workspace (self, self->scenarios_page, "document");
+  g_object_bind_property (self->workspace, "scenario", self->scenarios_page, "scenario",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_swapped (self->scenarios_page, "scenario-deleted",
+                            G_CALLBACK (scenario_deleted_cb), self);
+
+  self->budget_page = g_object_new (ENT_TYPE_BUDGET_PAGE, NULL);
+  bind_workspace (self, self->budget_page, "document");
+  bind_workspace (self, self->budget_page, "scenario");
+  bind_workspace (self, self->budget_page, "budget");
+
+  /* the workspace computes the sensitivity only while the page is shown */
+  self->compare_page = g_object_new (ENT_TYPE_COMPARE_PAGE, NULL);
+  bind_workspace (self, self->compare_page, "document");
+  bind_workspace (self, self->compare_page, "sensitivity");
+  bind_workspace (self, self->compare_page, "sensitivity-error");
+  g_signal_connect_object (self->workspace, "notify::budget", G_CALLBACK (update_compare_budget),
+                           self, G_CONNECT_SWAPPED);
+  update_compare_budget (self);
+
+  pages[0] = self->pupils_page;
+  pages[1] = self->scenarios_page;
+  pages[2] = self->budget_page;
+  pages[3] = self->compare_page;
+
+  /* The placeholders give way, in the same order (they are the last pages);
+   * one notification of the visible page at the end, for the same page. */
+  visible = g_strdup (gtk_stack_get_visible_child_name (self->stack));
+  g_object_freeze_notify (G_OBJECT (self->stack));
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    {
+      GtkWidget *placeholder = gtk_stack_get_child_by_name (self->stack, lazy_pages[i]);
+
+      /* GtkStackSidebar (4.8) still disconnects from the page it is told
+       * was removed: the stack's reference is gone by then */
+      placeholders[i] = g_object_ref (gtk_stack_get_page (self->stack, placeholder));
+      titles[i] = g_strdup (gtk_stack_page_get_title (placeholders[i]));
+      gtk_stack_remove (self->stack, placeholder);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    {
+      gtk_stack_add_titled (self->stack, pages[i], lazy_pages[i], titles[i]);
+      g_free (titles[i]);
+    }
+  if (visible != NULL)
+    gtk_stack_set_visible_child_full (self->stack, visible, GTK_STACK_TRANSITION_TYPE_NONE);
+  g_object_thaw_notify (G_OBJECT (self->stack));
+  for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
+    g_object_unref (placeholders[i]);
+}
+
+static gboolean
+build_pages_idle_cb (gpointer user_data)
+{
+  EntWindow *self = user_data;
+
+  self->pages_idle = 0;
+  build_pages (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (GdkFrameClock *clock,
+                EntWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  /* above the frame clock's priority: built before the next frame */
+  if (!self->pages_built && self->pages_idle == 0)
+    self->pages_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, build_pages_idle_cb, self, NULL);
+}
+
+static void
+pages_realize_cb (EntWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, pages_realize_cb, NULL);
+  if (!self->pages_built)
+    g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                             G_CALLBACK (first_frame_cb), self, 0);
+}
+
+/* Connected before visible_page_cb (), as the template's binding was: the
+ * Compare page has its budget before the workspace is asked for its
+ * sensitivity. */
+static void
+stack_page_cb (EntWindow *self)
+{
+  if (gtk_stack_get_visible_child (self->stack) != self->assumptions_page)
+    build_pages (self);
+  update_compare_budget (self);
+}
+
+static void
+setup_pages (EntWindow *self)
+{
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (stack_page_cb), self);
+  g_signal_connect (self, "realize", G_CALLBACK (pages_realize_cb), NULL);
+}
+
+void
+ent_window_ensure_pages (EntWindow *self)
+{
+  g_return_if_fail (ENT_IS_WINDOW (self));
+
+  build_pages (self);
 }
 
 static gboolean
@@ -821,6 +974,7 @@ ent_window_dispose (GObject *object)
       gtk_window_destroy (dialog);
     }
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  g_clear_handle_id (&self->pages_idle, g_source_remove);
   if (self->workspace != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->workspace, self);
@@ -912,10 +1066,6 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, totals_bar);
   gtk_widget_class_bind_template_child (widget_class, EntWindow, assumptions_page);
-  gtk_widget_class_bind_template_child (widget_class, EntWindow, pupils_page);
-  gtk_widget_class_bind_template_child (widget_class, EntWindow, scenarios_page);
-  gtk_widget_class_bind_template_child (widget_class, EntWindow, budget_page);
-  gtk_widget_class_bind_template_child (widget_class, EntWindow, compare_page);
   /* not kept: bound so that tests can find them */
   gtk_widget_class_bind_template_child_full (widget_class, "save_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
@@ -927,10 +1077,7 @@ ent_window_class_init (EntWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "primary_menu", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_error_cb);
   gtk_widget_class_bind_template_callback (widget_class, dismiss_info_cb);
-  gtk_widget_class_bind_template_callback (widget_class, shown_budget_cb);
   gtk_widget_class_bind_template_callback (widget_class, document_scenarios_cb);
-  gtk_widget_class_bind_template_callback (widget_class, school_removed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, scenario_deleted_cb);
 
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
@@ -950,12 +1097,10 @@ ent_window_init (EntWindow *self)
   self->undo_toast_timeout = 5;
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style (GTK_WIDGET (self));
+  setup_pages (self);
 
-  /* The Scenarios page's selection drives the workspace's scenario, which
-   * the other pages and the totals bar follow (bindings in ent-window.ui). */
-  g_object_bind_property (self->workspace, "scenario", self->scenarios_page, "scenario",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  /* and so does the totals bar's choice, on every page */
+  /* The totals bar's choice drives the workspace's scenario, which the
+   * pages follow (as the Scenarios page's selection does, build_pages ()) */
   g_object_bind_property (self->workspace, "scenario", self->totals_bar, "scenario",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_swapped (self->workspace, "notify", G_CALLBACK (workspace_notify_cb), self);
