@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "ent-history.h"
 #include "ent-money.h"
@@ -547,6 +548,8 @@ main (int   argc,
 {
   if (!ent_test_gtk_init (&argc, &argv))
     return 0;
+  /* the application's look (its colours: @accent_bg_color), for the screenshots */
+  adw_init ();
 
 #define ADD(path, func) \
   g_test_add ("/pupils-grid/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
