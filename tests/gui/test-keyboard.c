@@ -29,9 +29,12 @@
  * the page list are fewer */
 #define MAX_TABS 40
 
+/* One application for the whole program: on a session bus (the atspi test
+ * setup) a second one would find the first's objects exported. */
+static EntApplication *application;
+
 typedef struct
 {
-  EntApplication *application;
   EntDocument    *document;
   EntWindow      *window;
 } Fixture;
@@ -40,20 +43,10 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   const int *size = data;
 
-  fixture->application = ent_application_new ();
-  /* never handed to a running Budget ENT through the session bus */
-  g_application_set_application_id (G_APPLICATION (fixture->application),
-                                    "io.github.budgetent.BudgetEnt.Tests.Keyboard");
-  g_application_set_flags (G_APPLICATION (fixture->application),
-                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (fixture->application), NULL, &error));
-  g_assert_no_error (error);
-
   fixture->document = ent_document_new_example ();
-  fixture->window = ent_window_new (GTK_APPLICATION (fixture->application), fixture->document);
+  fixture->window = ent_window_new (GTK_APPLICATION (application), fixture->document);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), size[0], size[1]);
   ent_test_present (fixture->window);
   g_test_message ("window %d × %d", gtk_widget_get_width (GTK_WIDGET (fixture->window)),
@@ -69,7 +62,6 @@ fixture_tear_down (Fixture       *fixture,
   ent_document_set_modified (ent_window_get_document (fixture->window), FALSE);
   ent_test_destroy_window (fixture->window);
   g_object_unref (fixture->document);
-  g_object_unref (fixture->application);
 }
 
 static const char *
@@ -317,6 +309,8 @@ main (int   argc,
 {
   static const int small[] = { 800, 600 };
   static const int wide[] = { 1280, 800 };
+  g_autoptr(GError) error = NULL;
+  int status;
 
   if (!ent_test_gtk_init (&argc, &argv))
     return 0;
@@ -325,6 +319,15 @@ main (int   argc,
       g_print ("1..0 # SKIP no XTEST keyboard (an X11 display and libXtst are needed)\n");
       return 0;
     }
+
+  application = ent_application_new ();
+  /* never handed to a running Budget ENT through the session bus */
+  g_application_set_application_id (G_APPLICATION (application),
+                                    "io.github.budgetent.BudgetEnt.Tests.Keyboard");
+  g_application_set_flags (G_APPLICATION (application),
+                           G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
 
 #define ADD(path, size, func) \
   g_test_add ("/keyboard/" path, Fixture, size, fixture_set_up, func, fixture_tear_down)
@@ -335,5 +338,7 @@ main (int   argc,
   ADD ("export/800x600", small, test_export);
 #undef ADD
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&application);
+  return status;
 }
