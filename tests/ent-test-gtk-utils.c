@@ -4,9 +4,15 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <locale.h>
 
 #include <glib/gi18n-lib.h>
+#include <gtk/gtk.h>
+
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "ent-test-gtk-utils.h"
 
@@ -244,4 +250,213 @@ ent_test_type_into_label (GtkWidget  *widget,
   g_assert_true (gtk_widget_activate_action (widget, "editing.stop", "b", TRUE));
   g_assert_false (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)));
   drain ();
+}
+
+/* ----------------------------------------------------------------- keyboard */
+
+#ifdef GDK_WINDOWING_X11
+/* Looked up at run time: the GUI tests link GTK only, and libXtst is no
+ * dependency of the application. libX11 is already loaded (by GDK). */
+typedef struct
+{
+  gboolean looked_up;
+  gboolean available;
+  int    (*fake_key_event)  (Display *, unsigned int, Bool, unsigned long);
+  int    (*sync)            (Display *, Bool);
+  int    (*set_input_focus) (Display *, Window, int, Time);
+} XKeyboard;
+
+static XKeyboard *
+get_x_keyboard (void)
+{
+  static XKeyboard keyboard;
+  void *xtst;
+
+  if (keyboard.looked_up)
+    return &keyboard;
+  keyboard.looked_up = TRUE;
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    return &keyboard;
+  xtst = dlopen ("libXtst.so.6", RTLD_NOW | RTLD_LOCAL);
+  if (xtst == NULL)
+    return &keyboard;
+  keyboard.fake_key_event = dlsym (xtst, "XTestFakeKeyEvent");
+  keyboard.sync = dlsym (RTLD_DEFAULT, "XSync");
+  keyboard.set_input_focus = dlsym (RTLD_DEFAULT, "XSetInputFocus");
+  keyboard.available = keyboard.fake_key_event != NULL && keyboard.sync != NULL &&
+                       keyboard.set_input_focus != NULL;
+  return &keyboard;
+}
+#endif
+
+gboolean
+ent_test_keyboard_available (void)
+{
+#ifdef GDK_WINDOWING_X11
+  return get_x_keyboard ()->available;
+#else
+  return FALSE;
+#endif
+}
+
+#ifdef GDK_WINDOWING_X11
+/* The keycode of @keyval in the first layout, and whether it needs Shift. */
+static guint
+find_keycode (GdkDisplay *display,
+              guint       keyval,
+              gboolean   *out_shift)
+{
+  g_autofree GdkKeymapKey *keys = NULL;
+  int n_keys = 0;
+
+  if (!gdk_display_map_keyval (display, keyval, &keys, &n_keys))
+    g_error ("no key types %s (%#x)", gdk_keyval_name (keyval), keyval);
+  for (int level = 0; level < 2; level++)
+    for (int i = 0; i < n_keys; i++)
+      if (keys[i].group == 0 && keys[i].level == level)
+        {
+          *out_shift = level == 1;
+          return keys[i].keycode;
+        }
+  g_error ("no key types %s (%#x) without AltGr", gdk_keyval_name (keyval), keyval);
+  return 0;
+}
+
+static void
+fake_key (Display  *xdisplay,
+          guint     keycode,
+          gboolean  press)
+{
+  get_x_keyboard ()->fake_key_event (xdisplay, keycode, press, 0);
+}
+#endif
+
+static void
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  modifiers,
+           gboolean         settle)
+{
+#ifdef GDK_WINDOWING_X11
+  static const struct { GdkModifierType mask; guint keyval; } modifier_keys[] = {
+    { GDK_CONTROL_MASK, GDK_KEY_Control_L },
+    { GDK_SHIFT_MASK, GDK_KEY_Shift_L },
+    { GDK_ALT_MASK, GDK_KEY_Alt_L },
+  };
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  Display *xdisplay = gdk_x11_display_get_xdisplay (display);
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = native != NULL ? gtk_native_get_surface (native) : NULL;
+  guint held[G_N_ELEMENTS (modifier_keys) + 1];
+  guint n_held = 0;
+  gboolean shift = FALSE;
+  guint keycode;
+
+  g_assert_true (ent_test_keyboard_available ());
+  g_assert_nonnull (surface);
+  keycode = find_keycode (display, keyval, &shift);
+  if (shift)
+    modifiers |= GDK_SHIFT_MASK;
+
+  /* no window manager gives it: the window that is to get the key */
+  get_x_keyboard ()->set_input_focus (xdisplay, gdk_x11_surface_get_xid (surface), RevertToParent,
+                                      CurrentTime);
+  for (guint i = 0; i < G_N_ELEMENTS (modifier_keys); i++)
+    if (modifiers & modifier_keys[i].mask)
+      {
+        gboolean unused;
+
+        held[n_held] = find_keycode (display, modifier_keys[i].keyval, &unused);
+        fake_key (xdisplay, held[n_held++], TRUE);
+      }
+  fake_key (xdisplay, keycode, TRUE);
+  fake_key (xdisplay, keycode, FALSE);
+  while (n_held > 0)
+    fake_key (xdisplay, held[--n_held], FALSE);
+  /* the server has sent the events back: GDK's source dispatches them */
+  get_x_keyboard ()->sync (xdisplay, False);
+  drain ();
+  if (settle && gtk_widget_get_mapped (widget))
+    ent_test_settle (widget);
+#else
+  g_assert_not_reached ();
+#endif
+}
+
+/* Presses and releases @keyval with @modifiers (Control, Shift, Alt) held,
+ * in @widget's window, then lets GTK handle it and draw. */
+void
+ent_test_press_key (GtkWidget       *widget,
+                    guint            keyval,
+                    GdkModifierType  modifiers)
+{
+  press_key (widget, keyval, modifiers, TRUE);
+}
+
+/* Types @text (printable ASCII: one key each, Shift where needed), then
+ * lets GTK draw. */
+void
+ent_test_type_text (GtkWidget  *widget,
+                    const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    press_key (widget, gdk_unicode_to_keyval (g_utf8_get_char (p)), 0, FALSE);
+  if (gtk_widget_get_mapped (widget))
+    ent_test_settle (widget);
+}
+
+/* The widget with the keyboard focus in @widget's window, or NULL. */
+GtkWidget *
+ent_test_get_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return root != NULL ? gtk_root_get_focus (root) : NULL;
+}
+
+/* Whether the focus of @widget's window is @target or inside it. */
+gboolean
+ent_test_focus_is_in (GtkWidget *widget,
+                      GtkWidget *target)
+{
+  GtkWidget *focus = ent_test_get_focus (widget);
+
+  return focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target));
+}
+
+static char *
+describe_focus (GtkWidget *widget)
+{
+  GString *path = g_string_new (NULL);
+
+  for (GtkWidget *w = ent_test_get_focus (widget); w != NULL; w = gtk_widget_get_parent (w))
+    {
+      const char *id = GTK_IS_BUILDABLE (w) ? gtk_buildable_get_buildable_id (GTK_BUILDABLE (w)) : NULL;
+
+      g_string_append_printf (path, "%s%s%s%s", path->len > 0 ? " < " : "", G_OBJECT_TYPE_NAME (w),
+                              id != NULL ? "#" : "", id != NULL ? id : "");
+    }
+  return g_string_free (path, FALSE);
+}
+
+/* Presses Tab until the focus is @target or inside it, at most
+ * @max_presses times; FALSE (with where the focus went) if it never is. */
+gboolean
+ent_test_tab_to (GtkWidget *target,
+                 guint      max_presses)
+{
+  for (guint i = 0; i <= max_presses; i++)
+    {
+      g_autofree char *where = describe_focus (target);
+
+      if (ent_test_focus_is_in (target, target))
+        {
+          g_test_message ("%s reached after %u Tab", G_OBJECT_TYPE_NAME (target), i);
+          return TRUE;
+        }
+      g_test_message ("Tab %u from %s", i + 1, where[0] != '\0' ? where : "nowhere");
+      if (i < max_presses)
+        ent_test_press_key (target, GDK_KEY_Tab, 0);
+    }
+  return FALSE;
 }

@@ -57,4 +57,22 @@ void       ent_test_click                (GtkWidget          *button);
 void       ent_test_type_into_label      (GtkWidget          *widget,
                                           const char         *text);
 
+/* The keyboard: real key presses through the X server (its XTEST
+ * extension), delivered by GTK as a user's are: to the focused widget of
+ * @widget's window, through every controller, shortcut and accelerator on
+ * the way. The X input focus is given to that window first (no window
+ * manager under Xvfb). FALSE from ent_test_keyboard_available () when the
+ * display is not X11 or libXtst is missing: the caller skips. */
+gboolean   ent_test_keyboard_available   (void);
+void       ent_test_press_key            (GtkWidget          *widget,
+                                          guint               keyval,
+                                          GdkModifierType     modifiers);
+void       ent_test_type_text            (GtkWidget          *widget,
+                                          const char         *text);
+GtkWidget *ent_test_get_focus            (GtkWidget          *widget);
+gboolean   ent_test_focus_is_in          (GtkWidget          *widget,
+                                          GtkWidget          *target);
+gboolean   ent_test_tab_to               (GtkWidget          *target,
+                                          guint               max_presses);
+
 G_END_DECLS

@@ -186,8 +186,14 @@ cell_focus_enter_cb (GtkEventControllerFocus *controller,
   GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   Cell *cell = get_cell (widget);
 
-  if (cell != NULL)
-    queue_scroll_to_focus (cell->page);
+  if (cell == NULL)
+    return;
+  queue_scroll_to_focus (cell->page);
+  /* a count reached otherwise than by Shift+arrow (a click, Tab): the
+   * block is left behind */
+  if (cell->page->block_anchor != NULL &&
+      (cell->school != cell->page->block_extent || cell->school_year != cell->page->block_extent_year))
+    ent_pupils_page_clear_block (cell->page);
 }
 
 /* Focuses the pending cell once its row is on screen: a row scrolled to
@@ -268,6 +274,196 @@ move_focus (EntPupilsPage *self,
 
   focus_count (self, (guint) row, year);
   return TRUE;
+}
+
+/* ------------------------------------------------------ the selected block */
+
+typedef struct
+{
+  guint first_row;
+  guint last_row;
+  int   first_year;
+  int   last_year;
+} Block;
+
+/* The selected block as rows and school years, or FALSE when there is none
+ * (or its schools or school years have gone since). */
+static gboolean
+get_block (EntPupilsPage *self,
+           Block         *out_block)
+{
+  int first = ent_pupils_grid_get_first_school_year (self->grid);
+  int last = first + ent_pupils_grid_get_n_school_years (self->grid) - 1;
+  guint anchor_row, extent_row;
+
+  if (self->block_anchor == NULL ||
+      !find_school_position (self, self->block_anchor, &anchor_row) ||
+      !find_school_position (self, self->block_extent, &extent_row))
+    return FALSE;
+  out_block->first_row = MIN (anchor_row, extent_row);
+  out_block->last_row = MAX (anchor_row, extent_row);
+  out_block->first_year = MAX (MIN (self->block_anchor_year, self->block_extent_year), first);
+  out_block->last_year = MIN (MAX (self->block_anchor_year, self->block_extent_year), last);
+  return out_block->first_year <= out_block->last_year;
+}
+
+static gboolean
+block_has (const Block *block,
+           guint        row,
+           int          school_year)
+{
+  return row >= block->first_row && row <= block->last_row &&
+         school_year >= block->first_year && school_year <= block->last_year;
+}
+
+/* Marks @widget, a bound count cell, as in the block or not: a CSS class
+ * for the eye, the selected state for screen readers. */
+static void
+show_cell_block (EntPupilsPage *self,
+                 GtkWidget     *widget,
+                 const Block   *block)
+{
+  Cell *cell = get_cell (widget);
+  guint row;
+  gboolean selected = block != NULL && cell != NULL && cell->school != NULL && !cell->is_total &&
+                      find_school_position (self, cell->school, &row) &&
+                      block_has (block, row, cell->school_year);
+
+  if (selected == gtk_widget_has_css_class (widget, "block-selected"))
+    return;
+  if (selected)
+    {
+      gtk_widget_add_css_class (widget, "block-selected");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_SELECTED, TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (widget, "block-selected");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_SELECTED);
+    }
+}
+
+void
+ent_pupils_page_show_cell_block (GtkWidget *label)
+{
+  Cell *cell = get_cell (label);
+  Block block;
+
+  if (cell == NULL)
+    return;
+  show_cell_block (cell->page, label, get_block (cell->page, &block) ? &block : NULL);
+}
+
+static void
+show_block (EntPupilsPage *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+  Block block;
+  gboolean any = get_block (self, &block);
+
+  g_hash_table_iter_init (&iter, self->count_cells);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    show_cell_block (self, key, any ? &block : NULL);
+}
+
+/* Escape, a plain move, a click elsewhere: back to the focused count alone. */
+void
+ent_pupils_page_clear_block (EntPupilsPage *self)
+{
+  if (self->block_anchor == NULL)
+    return;
+  g_clear_object (&self->block_anchor);
+  g_clear_object (&self->block_extent);
+  show_block (self);
+}
+
+/* Shift+arrow: the block grows or shrinks by @dx school years and @dy rows
+ * on the side of its extent, which takes the focus; at the table's edge
+ * nothing changes. */
+static void
+extend_block (EntPupilsPage *self,
+              Cell          *cell,
+              int            dx,
+              int            dy)
+{
+  EntDocument *document = ent_pupils_grid_get_document (self->grid);
+  int first = ent_pupils_grid_get_first_school_year (self->grid);
+  int n_years = ent_pupils_grid_get_n_school_years (self->grid);
+  g_autoptr(EntSchool) school = NULL;
+  guint position;
+  gint64 row;
+  int year;
+
+  if (self->block_anchor == NULL || !find_school_position (self, self->block_extent, &position))
+    {
+      /* a new block, from the focused count */
+      g_set_object (&self->block_anchor, cell->school);
+      self->block_anchor_year = cell->school_year;
+      g_set_object (&self->block_extent, cell->school);
+      self->block_extent_year = cell->school_year;
+      if (!find_school_position (self, cell->school, &position))
+        return;
+    }
+
+  row = (gint64) position + dy;
+  year = self->block_extent_year + dx;
+  if (row >= 0 && row < g_list_model_get_n_items (ent_document_get_schools (document)) &&
+      year >= first && year < first + n_years)
+    {
+      school = g_list_model_get_item (ent_document_get_schools (document), (guint) row);
+      g_set_object (&self->block_extent, school);
+      self->block_extent_year = year;
+      focus_count (self, (guint) row, year);
+    }
+  show_block (self);
+}
+
+/* Ctrl+C on a block: its counts as a spreadsheet copies them, school years
+ * separated by tabs, schools by newlines (a final one too, as LibreOffice
+ * does); the counts shown, projected ones included, without grouping; a
+ * year where the school is closed, empty. */
+static void
+copy_block (EntPupilsPage *self,
+            GtkWidget     *widget,
+            const Block   *block)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = block->first_row; i <= block->last_row; i++)
+    {
+      g_autoptr(EntPupilsRow) row = g_list_model_get_item (G_LIST_MODEL (self->grid), i);
+
+      for (int year = block->first_year; year <= block->last_year; year++)
+        {
+          EntPupilsCount *count = row != NULL ? ent_pupils_row_get_count (row, year) : NULL;
+
+          if (year > block->first_year)
+            g_string_append_c (text, '\t');
+          if (count != NULL && !ent_pupils_count_get_closed (count))
+            g_string_append_printf (text, "%" G_GINT64_FORMAT, ent_pupils_count_get_count (count));
+        }
+      g_string_append_c (text, '\n');
+    }
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text->str);
+}
+
+/* Delete on a block: every known count in it back to the projection, all
+ * in this main-loop dispatch, so one undo step brings them back (as a
+ * paste). The block stays selected. */
+static void
+clear_block_counts (EntPupilsPage *self,
+                    const Block   *block)
+{
+  GListModel *schools = ent_document_get_schools (ent_pupils_grid_get_document (self->grid));
+
+  for (guint i = block->first_row; i <= block->last_row; i++)
+    {
+      g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
+
+      for (int year = block->first_year; school != NULL && year <= block->last_year; year++)
+        ent_pupils_page_apply_count (self, school, year, TRUE, 0);
+    }
 }
 
 /* Enter or Tab while typing: the value is checked first; a refused one
@@ -482,7 +678,10 @@ is_digit_key (guint  keyval,
 /* The counts as a spreadsheet (capture phase: before the label and its
  * text): arrows and Tab move, a digit starts typing, Enter and Tab commit
  * and move on, Delete goes back to the projection, Ctrl+C and Ctrl+V copy
- * and paste. Escape is GtkEditableLabel's own: it cancels. */
+ * and paste. Shift+arrows select a block of counts, which Ctrl+C copies
+ * whole, Delete takes back to the projection (one undo step) and Ctrl+V
+ * pastes over from its top left; Escape or a plain move leaves it. While
+ * typing, Escape is GtkEditableLabel's own: it cancels. */
 static gboolean
 count_key_pressed_cb (GtkEventControllerKey *controller,
                       guint                  keyval,
@@ -497,6 +696,8 @@ count_key_pressed_cb (GtkEventControllerKey *controller,
                        (keyval == GDK_KEY_Tab && mods == GDK_SHIFT_MASK);
   EntPupilsPage *self;
   char digit[2] = { 0, 0 };
+  gboolean has_block;
+  Block block;
   int dx = 0;
   int dy = 0;
 
@@ -516,9 +717,14 @@ count_key_pressed_cb (GtkEventControllerKey *controller,
       return GDK_EVENT_PROPAGATE;
     }
 
+  has_block = get_block (self, &block);
+
   if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_c || keyval == GDK_KEY_C))
     {
-      copy_count (widget, cell);
+      if (has_block)
+        copy_block (self, widget, &block);
+      else
+        copy_count (widget, cell);
       return GDK_EVENT_STOP;
     }
   if (mods == GDK_CONTROL_MASK && (keyval == GDK_KEY_v || keyval == GDK_KEY_V))
@@ -528,6 +734,16 @@ count_key_pressed_cb (GtkEventControllerKey *controller,
       paste->page = g_object_ref (self);
       paste->school = g_object_ref (cell->school);
       paste->school_year = cell->school_year;
+      if (has_block)
+        {
+          /* from the block's top left, as spreadsheets paste */
+          GListModel *schools = ent_document_get_schools (ent_pupils_grid_get_document (self->grid));
+
+          g_object_unref (paste->school);
+          paste->school = g_list_model_get_item (schools, block.first_row);
+          paste->school_year = block.first_year;
+          ent_pupils_page_clear_block (self);
+        }
       gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, paste_read_cb, paste);
       return GDK_EVENT_STOP;
     }
@@ -535,13 +751,48 @@ count_key_pressed_cb (GtkEventControllerKey *controller,
   if (mods == 0 && (keyval == GDK_KEY_Delete || keyval == GDK_KEY_KP_Delete ||
                     keyval == GDK_KEY_BackSpace))
     {
-      ent_school_unset_known_pupils (cell->school, cell->school_year);
+      if (has_block)
+        clear_block_counts (self, &block);
+      else
+        ent_school_unset_known_pupils (cell->school, cell->school_year);
       return GDK_EVENT_STOP;
+    }
+
+  if (mods == 0 && keyval == GDK_KEY_Escape && has_block)
+    {
+      ent_pupils_page_clear_block (self);
+      return GDK_EVENT_STOP;
+    }
+
+  if (mods == GDK_SHIFT_MASK)
+    {
+      switch (keyval)
+        {
+        case GDK_KEY_Up:
+        case GDK_KEY_KP_Up:
+          extend_block (self, cell, 0, -1);
+          return GDK_EVENT_STOP;
+        case GDK_KEY_Down:
+        case GDK_KEY_KP_Down:
+          extend_block (self, cell, 0, 1);
+          return GDK_EVENT_STOP;
+        case GDK_KEY_Left:
+        case GDK_KEY_KP_Left:
+          extend_block (self, cell, -1, 0);
+          return GDK_EVENT_STOP;
+        case GDK_KEY_Right:
+        case GDK_KEY_KP_Right:
+          extend_block (self, cell, 1, 0);
+          return GDK_EVENT_STOP;
+        default:
+          break;
+        }
     }
 
   if ((mods & ~GDK_SHIFT_MASK) == 0 && is_digit_key (keyval, &digit[0]))
     {
-      /* the digit typed is the first of the new count */
+      /* the digit typed is the first of the new count, of this cell alone */
+      ent_pupils_page_clear_block (self);
       gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (widget));
       gtk_editable_set_text (GTK_EDITABLE (widget), digit);
       gtk_editable_set_position (GTK_EDITABLE (widget), -1);
@@ -572,13 +823,16 @@ count_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Tab:
     case GDK_KEY_ISO_Left_Tab:
       /* at either end of the row Tab leaves the counts, as usual */
+      ent_pupils_page_clear_block (self);
       return move_focus (self, cell->school, cell->school_year, shift_tab ? -1 : 1, 0)
              ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
     default:
       return GDK_EVENT_PROPAGATE;
     }
 
-  /* at the table's edge the focus stays */
+  /* a plain move leaves the block behind; at the table's edge the focus
+   * stays */
+  ent_pupils_page_clear_block (self);
   move_focus (self, cell->school, cell->school_year, dx, dy);
   return GDK_EVENT_STOP;
 }

@@ -66,6 +66,14 @@ struct _EntPupilsPage
   guint              focus_tick_id;
   guint              focus_tries;
   guint              scroll_id;
+
+  /* the block of counts selected with Shift+arrows, from its anchor (the
+   * count it started from) to its extent (the focused count); none while
+   * block_anchor is NULL */
+  EntSchool         *block_anchor;
+  int                block_anchor_year;
+  EntSchool         *block_extent;
+  int                block_extent_year;
 };
 
 static inline Cell *
@@ -103,5 +111,8 @@ void      ent_pupils_page_apply_count      (EntPupilsPage  *self,
 void      ent_pupils_page_add_count_keys   (GtkWidget      *label);
 /* Scrolls a cell into view, sideways too, when it gets the focus. */
 void      ent_pupils_page_add_cell_focus   (GtkWidget      *label);
+/* Shows whether a count cell just bound is in the selected block. */
+void      ent_pupils_page_show_cell_block  (GtkWidget      *label);
+void      ent_pupils_page_clear_block      (EntPupilsPage  *self);
 
 G_END_DECLS

@@ -653,6 +653,8 @@ bind_count (GtkWidget    *widget,
   cell->notify_id = g_signal_connect (cell->count, "notify",
                                       G_CALLBACK (count_notify_cb), widget);
   show_count (widget, cell);
+  /* a recycled cell scrolled into a selected block, or out of it */
+  ent_pupils_page_show_cell_block (widget);
 }
 
 static void
@@ -767,6 +769,11 @@ unbind_cell (GtkListItem   *list_item,
     }
   g_hash_table_remove (self->name_cells, widget);
   g_hash_table_remove (self->count_cells, widget);
+  if (gtk_widget_has_css_class (widget, "block-selected"))
+    {
+      gtk_widget_remove_css_class (widget, "block-selected");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_SELECTED);
+    }
   g_object_set_data (G_OBJECT (widget), "ent-cell-school", NULL);
   ent_pupils_page_set_cell_refused (self, widget, NULL);
   cell->school = NULL;
@@ -1019,6 +1026,8 @@ ent_pupils_page_dispose (GObject *object)
   g_clear_pointer (&self->name_cells, g_hash_table_unref);
   g_clear_pointer (&self->count_cells, g_hash_table_unref);
   g_clear_object (&self->focus_school);
+  g_clear_object (&self->block_anchor);
+  g_clear_object (&self->block_extent);
   if (self->focus_tick_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->focus_tick_id);
@@ -1187,6 +1196,8 @@ ent_pupils_page_set_document (EntPupilsPage *self,
   if (ent_pupils_grid_get_document (self->grid) == document)
     return;
 
+  /* the block selected was in the other document */
+  ent_pupils_page_clear_block (self);
   /* the grid's new school years rebuild the columns as it notifies them */
   ent_pupils_grid_set_document (self->grid, document);
   rebuild_year_columns (self);

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "ent-history.h"
 #include "ent-money.h"
@@ -52,6 +53,17 @@ fixture_set_up (Fixture       *fixture,
   g_object_bind_property (fixture->workspace, "budget", fixture->page, "budget", G_BINDING_SYNC_CREATE);
 
   fixture->window = gtk_window_new ();
+  /* the application's style (EntWindow loads it), for the screenshots */
+  if (g_object_get_data (G_OBJECT (gdk_display_get_default ()), "ent-budget-style") == NULL)
+    {
+      g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+      gtk_css_provider_load_from_resource (provider, "/io/github/budgetent/BudgetEnt/style.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_object_set_data_full (G_OBJECT (gdk_display_get_default ()), "ent-budget-style",
+                              g_steal_pointer (&provider), g_object_unref);
+    }
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 600);
   gtk_window_set_child (GTK_WINDOW (fixture->window), fixture->page);
   ent_test_present (fixture->window);
@@ -344,6 +356,176 @@ test_copy (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "1209");
 }
 
+static char *
+read_clipboard (GtkWidget *widget)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return text;
+}
+
+/* Shift+arrows from the focused count, one key after the other. */
+static void
+select_with_shift (Fixture     *fixture,
+                   const guint *keyvals,
+                   guint        n_keyvals)
+{
+  for (guint i = 0; i < n_keyvals; i++)
+    {
+      GtkWidget *cell = focused_cell (fixture);
+
+      g_assert_nonnull (cell);
+      g_assert_true (press (cell, keyvals[i], GDK_SHIFT_MASK));
+    }
+}
+
+/* Whether the count of school @i in @year is shown in the selected block
+ * (and says so to screen readers). */
+static gboolean
+is_selected (Fixture *fixture,
+             guint    i,
+             int      year)
+{
+  GtkWidget *cell = find_count_cell (fixture, school_at (fixture, i), year);
+  gboolean selected = gtk_widget_has_css_class (cell, "block-selected");
+
+  if (selected)
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+  return selected;
+}
+
+/* The selected cells of the 3 schools × 2023 … 2026, as a string of 0 and
+ * 1, a row per school: "1110 1110 0000". */
+static char *
+selection_map (Fixture *fixture)
+{
+  GString *map = g_string_new (NULL);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      if (i > 0)
+        g_string_append_c (map, ' ');
+      for (int year = 2023; year <= 2026; year++)
+        g_string_append_c (map, is_selected (fixture, i, year) ? '1' : '0');
+    }
+  return g_string_free (map, FALSE);
+}
+
+/* Shift+Right, Shift+Right, Shift+Down from Hem in 2023/2024: a block of
+ * 2 schools × 3 school years, shown, that Ctrl+C copies as LibreOffice
+ * does; pasted elsewhere it gives the same block back. */
+static void
+test_block_copy_paste (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const guint keys[] = { GDK_KEY_Right, GDK_KEY_Right, GDK_KEY_Down };
+  /* SPEC 4 (constant projection: the last known count stays): Hem is known
+   * in 2023 (1209) and 2024 (1250), so 1250 in 2025; Jules Ferry is known in
+   * 2023 (100) and 2025 (120), so 100 in 2024 */
+  const char *expected = "1209\t1250\t1250\n"
+                         "100\t100\t120\n";
+  g_autofree char *map = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+  GtkWidget *cell;
+
+  ent_school_set_known_pupils (school_at (fixture, 0), 2024, 1250);
+  ent_school_set_known_pupils (school_at (fixture, 1), 2025, 120);
+  ent_test_settle (fixture->window);
+
+  cell = find_count_cell (fixture, school_at (fixture, 0), 2023);
+  gtk_widget_grab_focus (cell);
+  select_with_shift (fixture, keys, G_N_ELEMENTS (keys));
+  /* the focus follows the block's far corner */
+  cell = focused_cell (fixture);
+  g_assert_true (g_object_get_data (G_OBJECT (cell), "ent-cell-school") == school_at (fixture, 1));
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ent-cell-year")), ==, 2025);
+  map = selection_map (fixture);
+  g_assert_cmpstr (map, ==, "1110 1110 0000");
+  ent_test_save_png (fixture->window, "pupils-grid-block.png");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (cell), "nothing yet");
+  g_assert_true (press (cell, GDK_KEY_c, GDK_CONTROL_MASK));
+  text = read_clipboard (cell);
+  g_assert_cmpstr (text, ==, expected);
+
+  /* Escape: the focused count alone again */
+  g_assert_true (press (cell, GDK_KEY_Escape, 0));
+  g_clear_pointer (&map, g_free);
+  map = selection_map (fixture);
+  g_assert_cmpstr (map, ==, "0000 0000 0000");
+
+  /* pasted from Jules Ferry in 2024/2025 on */
+  paste (fixture, find_count_cell (fixture, school_at (fixture, 1), 2024), text);
+  g_assert_cmpint (known (school_at (fixture, 1), 2024), ==, 1209);
+  g_assert_cmpint (known (school_at (fixture, 1), 2025), ==, 1250);
+  g_assert_cmpint (known (school_at (fixture, 1), 2026), ==, 1250);
+  g_assert_cmpint (known (school_at (fixture, 2), 2024), ==, 100);
+  g_assert_cmpint (known (school_at (fixture, 2), 2025), ==, 100);
+  g_assert_cmpint (known (school_at (fixture, 2), 2026), ==, 120);
+
+  /* the same block selected there copies the same text */
+  select_with_shift (fixture, keys, G_N_ELEMENTS (keys));
+  g_clear_pointer (&map, g_free);
+  map = selection_map (fixture);
+  g_assert_cmpstr (map, ==, "0000 0111 0111");
+  cell = focused_cell (fixture);
+  g_assert_true (press (cell, GDK_KEY_c, GDK_CONTROL_MASK));
+  again = read_clipboard (cell);
+  g_assert_cmpstr (again, ==, expected);
+
+  /* a plain arrow leaves the block */
+  g_assert_true (press (cell, GDK_KEY_Left, 0));
+  g_clear_pointer (&map, g_free);
+  map = selection_map (fixture);
+  g_assert_cmpstr (map, ==, "0000 0000 0000");
+}
+
+/* Shift+Up, Shift+Left from Jules Ferry in 2024/2025: the block grows
+ * towards the top left; Delete takes its known counts back to the
+ * projection, and one undo brings them all back. */
+static void
+test_block_delete (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const guint keys[] = { GDK_KEY_Up, GDK_KEY_Left };
+  EntHistory *history = ent_workspace_get_history (fixture->workspace);
+  g_autofree char *map = NULL;
+  GtkWidget *cell;
+  guint position;
+
+  ent_school_set_known_pupils (school_at (fixture, 0), 2024, 1250);
+  ent_test_run_for (200);
+  position = ent_history_get_position (history);
+
+  cell = find_count_cell (fixture, school_at (fixture, 1), 2024);
+  gtk_widget_grab_focus (cell);
+  select_with_shift (fixture, keys, G_N_ELEMENTS (keys));
+  map = selection_map (fixture);
+  g_assert_cmpstr (map, ==, "1100 1100 0000");
+
+  cell = focused_cell (fixture);
+  g_assert_true (press (cell, GDK_KEY_Delete, 0));
+  g_assert_cmpint (known (school_at (fixture, 0), 2023), ==, -1);
+  g_assert_cmpint (known (school_at (fixture, 0), 2024), ==, -1);
+  g_assert_cmpint (known (school_at (fixture, 1), 2023), ==, -1);
+  g_assert_cmpint (known (school_at (fixture, 2), 2023), ==, 200);   /* outside */
+  /* the block stays selected */
+  g_clear_pointer (&map, g_free);
+  map = selection_map (fixture);
+  g_assert_cmpstr (map, ==, "1100 1100 0000");
+
+  wait_for_step (fixture->workspace, position + 1);
+  g_assert_true (ent_workspace_undo (fixture->workspace));
+  g_assert_cmpint (known (school_at (fixture, 0), 2023), ==, 1209);
+  g_assert_cmpint (known (school_at (fixture, 0), 2024), ==, 1250);
+  g_assert_cmpint (known (school_at (fixture, 1), 2023), ==, 100);
+}
+
 static void
 test_min_width (Fixture       *fixture,
                 gconstpointer  data)
@@ -366,6 +548,8 @@ main (int   argc,
 {
   if (!ent_test_gtk_init (&argc, &argv))
     return 0;
+  /* the application's look (its colours: @accent_bg_color), for the screenshots */
+  adw_init ();
 
 #define ADD(path, func) \
   g_test_add ("/pupils-grid/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -374,6 +558,8 @@ main (int   argc,
   ADD ("paste-block", test_paste_block);
   ADD ("paste-refused", test_paste_refused);
   ADD ("copy", test_copy);
+  ADD ("block-copy-paste", test_block_copy_paste);
+  ADD ("block-delete", test_block_delete);
   ADD ("min-width", test_min_width);
 #undef ADD
 

@@ -4,7 +4,9 @@
  *
  * Issue 13: on every page, with the Hem example and with a document of nine
  * school years and four scenarios, the window asks for no more than 800×600;
- * switching pages or adding a school year leaves its size alone; at 800×600
+ * given a whole screen of 800×600, 1280×800 or 1920×1080 it is allocated no
+ * more than the screen; switching pages or adding a school year leaves its
+ * size alone; at 800×600
  * the page list folds away and the pages are still reachable; Tab from the
  * page list goes into the page; the scenario can be chosen on every page.
  */
@@ -125,16 +127,84 @@ flap (EntWindow *window)
 
 /* ------------------------------------------------------------------- tests */
 
-/* Every page, then one more school year: the window asks for no more than
- * 800 × 600 and keeps the size it was given. */
+/* A screen, by its size in pixels, and the document shown on it. */
+typedef struct
+{
+  gboolean large;
+  int      width;
+  int      height;
+} Screen;
+
+/* Whether the display's monitor holds @screen: GTK keeps a window within
+ * its monitor, so a larger screen is only tried on a display that large
+ * (xvfb-run -s '-screen 0 1920x1080x24'); otherwise the test is skipped,
+ * saying so. */
+static gboolean
+display_holds (const Screen *screen)
+{
+  GListModel *monitors = gdk_display_get_monitors (gdk_display_get_default ());
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  g_assert_nonnull (monitor);
+  gdk_monitor_get_geometry (monitor, &geometry);
+  if (geometry.width >= screen->width && geometry.height >= screen->height)
+    return TRUE;
+
+  {
+    g_autofree char *message =
+      g_strdup_printf ("a %d × %d screen needs a display that large; this one is %d × %d",
+                       screen->width, screen->height, geometry.width, geometry.height);
+
+    g_test_skip (message);
+  }
+  return FALSE;
+}
+
+/* The window as laid out on @screen: given the whole screen, it is
+ * allocated no more than the screen (the surface, shadows included, as
+ * well), whatever page it shows. */
+static void
+assert_within_screen (EntWindow    *window,
+                      const Screen *screen,
+                      const char   *where)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  int width = gtk_widget_get_width (GTK_WIDGET (window));
+  int height = gtk_widget_get_height (GTK_WIDGET (window));
+
+  g_test_message ("%s: allocated %d × %d, surface %d × %d", where, width, height,
+                  gdk_surface_get_width (surface), gdk_surface_get_height (surface));
+  if (width > screen->width || height > screen->height)
+    g_test_fail_printf ("%s: the window is allocated %d × %d on a screen of %d × %d",
+                        where, width, height, screen->width, screen->height);
+  if (gdk_surface_get_width (surface) > screen->width)
+    g_test_fail_printf ("%s: the window's surface is %d wide on a screen of %d",
+                        where, gdk_surface_get_width (surface), screen->width);
+}
+
+/* Every page, then one more school year, on a screen of a given size (the
+ * window given the whole screen, as a maximized one would be): the window
+ * asks for no more than 800 × 600, fits the screen and keeps the size it
+ * was given. */
 static void
 check_pages (gconstpointer data)
 {
-  gboolean large = GPOINTER_TO_INT (data);
-  g_autoptr(EntDocument) document = new_document (large);
-  EntWindow *window = show_window (document, 1000, 700);
-  Size size = window_size (window);
+  const Screen *screen = data;
+  gboolean large = screen->large;
+  g_autoptr(EntDocument) document = NULL;
+  EntWindow *window;
   GtkSpinButton *years;
+  Size size;
+
+  if (!display_holds (screen))
+    return;
+  document = new_document (large);
+  window = show_window (document, screen->width, screen->height);
+  size = window_size (window);
+  if (size.width < screen->width - 20 || size.height < screen->height - 20)
+    g_test_fail_printf ("the window was given %d × %d and is %d × %d",
+                        screen->width, screen->height, size.width, size.height);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -142,6 +212,7 @@ check_pages (gconstpointer data)
 
       show_page (window, pages[i]);
       assert_fits (window, where);
+      assert_within_screen (window, screen, where);
       assert_same_size (window, &size, where);
     }
 
@@ -153,6 +224,7 @@ check_pages (gconstpointer data)
   ent_test_settle (GTK_WIDGET (window));
   g_assert_cmpint (ent_contract_get_school_years (ent_document_get_contract (document)), ==, large ? 10 : 5);
   assert_fits (window, "one more school year");
+  assert_within_screen (window, screen, "one more school year");
   assert_same_size (window, &size, "one more school year");
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -160,6 +232,7 @@ check_pages (gconstpointer data)
 
       show_page (window, pages[i]);
       assert_fits (window, where);
+      assert_within_screen (window, screen, where);
       assert_same_size (window, &size, where);
     }
 
@@ -298,12 +371,26 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* the issue's two screens, and the common laptop one between them */
+  static const Screen screens[] = {
+    { FALSE, 800, 600 }, { TRUE, 800, 600 },
+    { FALSE, 1280, 800 }, { TRUE, 1280, 800 },
+    { FALSE, 1920, 1080 }, { TRUE, 1920, 1080 },
+  };
+
   if (!ent_test_gtk_init (&argc, &argv))
     return 0;
   adw_init ();
 
-  g_test_add_data_func ("/window-size/pages/example", GINT_TO_POINTER (FALSE), check_pages);
-  g_test_add_data_func ("/window-size/pages/nine-years-four-scenarios", GINT_TO_POINTER (TRUE), check_pages);
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      /* a suite per screen: "-p /window-size/pages/1920x1080" runs one */
+      g_autofree char *path = g_strdup_printf ("/window-size/pages/%dx%d/%s",
+                                               screens[i].width, screens[i].height,
+                                               screens[i].large ? "nine-years-four-scenarios" : "example");
+
+      g_test_add_data_func (path, &screens[i], check_pages);
+    }
   g_test_add_func ("/window-size/small-screen", test_small_screen);
   g_test_add_func ("/window-size/large-screen", test_large_screen);
   g_test_add_data_func ("/window-size/tab-from-sidebar/wide", GINT_TO_POINTER (FALSE), check_tab_from_sidebar);
