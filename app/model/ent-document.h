@@ -9,6 +9,7 @@
 #include "ent-contract.h"
 #include "ent-enum-types.h"
 #include "ent-error.h"
+#include "ent-execution.h"
 #include "ent-scenario.h"
 #include "ent-school.h"
 #include "ent-tariff-schedule.h"
@@ -96,6 +97,8 @@ gboolean           ent_document_check_file_change  (EntDocument    *self,
 
 EntContract       *ent_document_get_contract       (EntDocument  *self);
 EntTariffSchedule *ent_document_get_tariffs        (EntDocument  *self);
+/* Voted and paid per budget year, AE revisions (SPEC 13), edited in place. */
+EntExecution      *ent_document_get_execution      (EntDocument  *self);
 /* GListModel of EntSchool, in document order. */
 GListModel        *ent_document_get_schools        (EntDocument  *self);
 void               ent_document_add_school         (EntDocument  *self,
