@@ -58,7 +58,8 @@ G_DECLARE_FINAL_TYPE (EntDocument, ent_document, ENT, DOCUMENT, GObject)
  * ent_document_check_file_change()), "current-scenario" (EntScenario).
  *
  * Signal "changed" (no arguments): emitted after any change of the document or
- * of anything it holds (contract, tariffs, schools, scenarios, imputation). Views
+ * of anything it holds (contract, tariffs, schools, scenarios, imputation,
+ * execution). Views
  * connect to it and recompute the budget. */
 EntDocument       *ent_document_new                (void);
 /* The bundled Hem example (GResource ENT_EXAMPLE_RESOURCE). */
