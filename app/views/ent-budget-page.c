@@ -694,7 +694,14 @@ make_cell_label (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
   if (heading)
-    gtk_widget_add_css_class (label, "heading");
+    {
+      /* headers on two lines if need be: the table fits 800 pixels */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_justify (GTK_LABEL (label), xalign == 1.0f ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
+      gtk_widget_add_css_class (label, "heading");
+    }
   else if (xalign == 1.0f)
     gtk_widget_add_css_class (label, "numeric");
   return label;
@@ -706,9 +713,9 @@ make_amount_entry (EntBudgetPage *self,
 {
   GtkWidget *entry = gtk_entry_new ();
 
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 11);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 9);
   /* as wide as their contents, not GtkText's 150 pixels, to fit 800 pixels */
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 11);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 9);
   gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
@@ -771,6 +778,10 @@ build_execution_grid (EntBudgetPage           *self,
       GtkWidget *message = make_cell_label ("", 0.0f, FALSE);
       int row = (int) y + 1;
 
+      /* the longest message, « une DM de +1 234,56 € est nécessaire », on two lines */
+      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (message), 20);
+
       g_object_set_data (G_OBJECT (voted), EXEC_YEAR_KEY, GINT_TO_POINTER (year));
       g_object_set_data (G_OBJECT (paid), EXEC_YEAR_KEY, GINT_TO_POINTER (year));
       g_object_set_data (G_OBJECT (paid), EXEC_PAID_KEY, GINT_TO_POINTER (TRUE));
@@ -809,7 +820,13 @@ update_execution_grid (EntBudgetPage           *self,
 
       ent_scenario_budget_get_execution_year (sb, execution, y, &ey);
       planned = ent_money_format (ey.planned);
-      left = ey.has_voted ? ent_money_format (ey.left_to_pay) : g_strdup ("—");
+      /* paid beyond the vote: a true minus, as differences are shown */
+      if (!ey.has_voted)
+        left = g_strdup ("—");
+      else if (ey.left_to_pay < 0)
+        left = ent_money_format_signed (ey.left_to_pay);
+      else
+        left = ent_money_format (ey.left_to_pay);
       estimate = ent_money_format (ey.estimate);
       message = ent_execution_year_describe (&ey);
 
@@ -1124,7 +1141,8 @@ update_revisions (EntBudgetPage           *self,
           second = g_strdup_printf (_("The payment credits planned (%s) stay within it."), planned);
           gtk_widget_remove_css_class (GTK_WIDGET (self->ae_label), "warning");
         }
-      ae_text = g_strconcat (first, " ", second, NULL);
+      /* one sentence a line: short enough for 800 pixels */
+      ae_text = g_strconcat (first, "\n", second, NULL);
     }
   set_label_text (self->ae_label, ae_text != NULL ? ae_text : "");
 }
