@@ -116,6 +116,7 @@ struct _EntBudgetPage
   gulong              scenario_notify_id;
 
   /* following the contract */
+  GtkExpander        *execution_expander;
   GtkGrid            *execution_grid;
   GtkLabel           *execution_error;
   GtkLabel           *ae_label;
@@ -808,6 +809,11 @@ update_execution_grid (EntBudgetPage           *self,
   if (sb == NULL || execution == NULL)
     return;
 
+  /* opened once something is entered (a document that has some, an undo
+   * bringing some back); never closed for the user */
+  if (ent_execution_get_n_years (execution) > 0 || ent_execution_get_n_revisions (execution) > 0)
+    gtk_expander_set_expanded (self->execution_expander, TRUE);
+
   for (guint y = 0; y < sb->n_years; y++)
     {
       EntExecutionYear ey;
@@ -1329,6 +1335,7 @@ ent_budget_page_class_init (EntBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, communes_box);
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, communes_view);
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, commune_pupils_column);
+  gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, execution_expander);
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, execution_grid);
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, execution_error);
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, ae_label);

@@ -89,9 +89,15 @@ test_enter_and_undo (void)
   g_autofree char *left_voted = ent_money_format (145170);
   g_autofree char *left_paid = ent_money_format (85170);
   GtkWidget *reason;
+  GtkWidget *expander;
   gint64 cents = 0;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "budget"));
+  ent_test_settle (GTK_WIDGET (window));
+  /* nothing entered yet: the section is closed; the user opens it */
+  expander = ent_test_find_by_id (window->budget_page, "execution_expander");
+  g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
   ent_test_settle (GTK_WIDGET (window));
   voted = find_entry (window, 2025, FALSE);
   paid = find_entry (window, 2025, TRUE);
