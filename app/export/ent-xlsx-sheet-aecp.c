@@ -1,6 +1,10 @@
 /* ent-xlsx-sheet-aecp.c: the AE-CP sheet: per scenario and budget year, the
  * commitment authorisation (the contract total) and the payment credits (the
- * year total), cumulated, and what remains to finance
+ * year total), cumulated, and what remains to finance; then following the
+ * contract (SPEC 13): the credits voted and the payments made as entered,
+ * what is left to pay, the year-end estimate and the DM needed as formulas
+ * over them (the estimate and the DM as ent-budget-query.h defines them), and
+ * the AE in force (the last revision, else the contract total)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,6 +13,84 @@
 #include "ent-xlsx-export-private.h"
 
 #include <glib/gi18n-lib.h>
+
+#include "ent-budget-query.h"
+
+/* Columns of the sheet */
+enum {
+  COL_SCENARIO,
+  COL_YEAR,
+  COL_AE,
+  COL_CP,
+  COL_CUMULATED,
+  COL_REMAINING,
+  COL_VOTED,
+  COL_PAID,
+  COL_LEFT,
+  COL_ESTIMATE,
+  COL_DM,
+  COL_AE_IN_FORCE,
+  N_COLS
+};
+
+/* The execution columns of one row (@cp is the row's CP cell). A figure not
+ * entered stays blank, and so do the formulas that need it: "not entered"
+ * is not 0. */
+static void
+write_execution (EntXlsxExport           *ex,
+                 EntXlsxSheet            *sheet,
+                 guint32                  row,
+                 const EntScenarioBudget *sb,
+                 guint                    year_index)
+{
+  EntExecution *execution = ent_document_get_execution (ex->document);
+  EntExecutionYear ey;
+  EntXlsxCellName cp, voted, paid, estimate;
+  g_autofree char *estimate_formula = NULL;
+  gint64 ae;
+  gboolean revised;
+
+  ent_scenario_budget_get_execution_year (sb, execution, year_index, &ey);
+  ent_xlsx_cell_name (cp, row, COL_CP);
+  ent_xlsx_cell_name (voted, row, COL_VOTED);
+  ent_xlsx_cell_name (paid, row, COL_PAID);
+  ent_xlsx_cell_name (estimate, row, COL_ESTIMATE);
+
+  if (ey.has_voted)
+    ent_xlsx_put_money (&ex->w, sheet, row, COL_VOTED, ey.voted, ENT_XLSX_FMT_EURO);
+  if (ey.has_paid)
+    ent_xlsx_put_money (&ex->w, sheet, row, COL_PAID, ey.paid, ENT_XLSX_FMT_EURO);
+
+  /* MAX skips a blank cell: nothing paid entered, the estimate is the plan */
+  estimate_formula = g_strdup_printf ("ROUND(MAX(%s,%s),2)", cp, paid);
+  ent_xlsx_put_money_formula (&ex->w, sheet, row, COL_ESTIMATE, estimate_formula, ey.estimate,
+                              ENT_XLSX_FMT_EURO);
+
+  if (ey.has_voted)
+    {
+      g_autofree char *left = g_strdup_printf ("ROUND(%s-%s,2)", voted, paid);
+      g_autofree char *dm = g_strdup_printf ("ROUND(MAX(0,%s-%s),2)", estimate, voted);
+
+      ent_xlsx_put_money_formula (&ex->w, sheet, row, COL_LEFT, left, ey.left_to_pay,
+                                  ENT_XLSX_FMT_EURO);
+      ent_xlsx_put_money_formula (&ex->w, sheet, row, COL_DM, dm, MAX (ey.dm, 0),
+                                  ENT_XLSX_FMT_EURO);
+    }
+
+  ae = ent_scenario_budget_get_current_ae (sb, execution, &revised);
+  if (revised)
+    {
+      ent_xlsx_put_money (&ex->w, sheet, row, COL_AE_IN_FORCE, ae, ENT_XLSX_FMT_EURO);
+    }
+  else
+    {
+      EntXlsxCellName contract_ae;
+
+      ent_xlsx_cell_name (contract_ae, row, COL_AE);
+      ent_xlsx_put_money_formula (&ex->w, sheet, row, COL_AE_IN_FORCE, contract_ae, ae,
+                                  ENT_XLSX_FMT_EURO);
+    }
+}
 
 void
 ent_xlsx_export_write_aecp (EntXlsxExport *ex)
@@ -21,8 +103,18 @@ ent_xlsx_export_write_aecp (EntXlsxExport *ex)
     _("Payment credits (CP)"),
     _("Cumulated payment credits"),
     _("Remaining to finance"),
+    /* Translators: columns following the contract (SPEC 13) */
+    _("Credits voted"),
+    _("Payments made"),
+    _("Left to pay"),
+    _("Year-end estimate"),
+    /* Translators: DM is a "décision modificative", a change of the voted budget */
+    _("DM needed"),
+    _("AE in force"),
   };
   guint32 row = 1;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (titles) == N_COLS);
 
   ent_xlsx_export_put_header_row (ex, sheet, 0, titles, G_N_ELEMENTS (titles));
   for (guint s = 0; s < ex->n_scenarios; s++)
@@ -60,10 +152,12 @@ ent_xlsx_export_write_aecp (EntXlsxExport *ex)
           remaining = g_strdup_printf ("ROUND(%s-%s,2)", ae, here);
           ent_xlsx_put_money_formula (&ex->w, sheet, row, 5, remaining, year->remaining,
                                       ENT_XLSX_FMT_EURO);
+
+          write_execution (ex, sheet, row, si->sb, y);
         }
     }
   if (row > 1)
-    ent_xlsx_writer_check (&ex->w, worksheet_autofilter (sheet->worksheet, 0, 0, row - 1, 5),
+    ent_xlsx_writer_check (&ex->w, worksheet_autofilter (sheet->worksheet, 0, 0, row - 1, N_COLS - 1),
                            "autofilter", sheet);
   ent_xlsx_sheet_fit_columns (&ex->w, sheet, 10, 60);
   ent_xlsx_export_setup_page (ex, sheet, 0, 0);

@@ -58,4 +58,48 @@ gint64                   ent_scenario_budget_get_commune_total    (const EntBudg
 gint64                   ent_scenario_budget_get_line_total       (const EntScenarioBudget *sb,
                                                                   EntLineKind              kind);
 
+/* Following the contract (SPEC 13): one budget year of a scenario against
+ * what was voted and paid.
+ *
+ * The year-end estimate is what the finance officer expects to have paid on
+ * 31 December: the syndicate bills the planned amount (the scenario's CP),
+ * and what is already paid above it is spent all the same, so
+ * estimate = max (planned, paid). A payment not entered counts as nothing
+ * paid yet. The decision modificative (DM) needed is estimate − voted when
+ * positive; zero or negative, the credits voted suffice (the negative part is
+ * to spare). Without a vote entered there is nothing to compare with: no
+ * left to pay, no DM. */
+typedef struct
+{
+  int      year;
+  gint64   planned;       /* the scenario's CP for the year (EntBudgetYear total) */
+  gboolean has_voted;     /* FALSE: not entered (not the same as 0) */
+  gint64   voted;         /* BP + DM, 0 when not entered */
+  gboolean has_paid;
+  gint64   paid;          /* mandats, 0 when not entered */
+  gint64   left_to_pay;   /* voted − paid (negative: paid beyond the vote); with has_voted */
+  gint64   estimate;      /* max (planned, paid) */
+  gint64   dm;            /* estimate − voted: > 0 a DM of that amount is needed; with has_voted */
+} EntExecutionYear;
+
+/* Budget year @year_index (an index into sb->years) against @execution. */
+void                     ent_scenario_budget_get_execution_year   (const EntScenarioBudget *sb,
+                                                                  EntExecution            *execution,
+                                                                  guint                    year_index,
+                                                                  EntExecutionYear        *out);
+/* « une DM de +120,00 € est nécessaire », « crédits suffisants (30,00 € de
+ * marge) », « crédits votés non saisis » (translated). */
+char                    *ent_execution_year_describe              (const EntExecutionYear  *year);
+
+/* The AE in force: the last revision's amount, or the contract total
+ * (sb->total) without revision. *@out_revised (may be NULL): a revision
+ * gave it. */
+gint64                   ent_scenario_budget_get_current_ae       (const EntScenarioBudget *sb,
+                                                                  EntExecution            *execution,
+                                                                  gboolean                *out_revised);
+/* The CP planned over the contract (sb->total) minus the AE in force:
+ * positive, the plan goes beyond the authorisation by that much. */
+gint64                   ent_scenario_budget_get_ae_excess        (const EntScenarioBudget *sb,
+                                                                  EntExecution            *execution);
+
 G_END_DECLS

@@ -22,6 +22,9 @@ G_BEGIN_DECLS
 #define ENT_PREFIX_TARIFF     "Tariff "
 #define ENT_PREFIX_SCHOOL     "School "
 #define ENT_PREFIX_SCENARIO   "Scenario "
+/* Following the contract (SPEC 13): [Execution 2024], [AE revision 1] */
+#define ENT_PREFIX_EXECUTION  "Execution "
+#define ENT_PREFIX_AE_REVISION "AE revision "
 
 /* The key of an imputation code: "chapter", "optional-nature", "specific-function"… */
 static inline char *
@@ -55,7 +58,9 @@ ent_document_format_is_saved_group (const char *group)
          || g_str_equal (group, ENT_GROUP_IMPUTATION)
          || g_str_has_prefix (group, ENT_PREFIX_TARIFF)
          || g_str_has_prefix (group, ENT_PREFIX_SCHOOL)
-         || g_str_has_prefix (group, ENT_PREFIX_SCENARIO);
+         || g_str_has_prefix (group, ENT_PREFIX_SCENARIO)
+         || g_str_has_prefix (group, ENT_PREFIX_EXECUTION)
+         || g_str_has_prefix (group, ENT_PREFIX_AE_REVISION);
 }
 
 /* "2024-01-01", as the file writes dates and names tariff groups. */

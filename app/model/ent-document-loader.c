@@ -25,6 +25,7 @@
 #include "ent-document-format.h"
 #include "ent-document-private.h"
 #include "ent-keyfile-reader.h"
+#include "ent-money.h"
 #include "ent-validate.h"
 
 #define READ_CHUNK_SIZE   (64 * 1024)
@@ -759,6 +760,153 @@ collect_numbered_groups (Loader       *self,
   return g_steal_pointer (&result);
 }
 
+/* Following the contract (SPEC 13) */
+
+static const char * const execution_keys[] = { "voted", "paid", NULL };
+static const char * const revision_keys[] = { "date", "amount", "reference", NULL };
+
+/* An amount of ent_validate_execution_amount (): *@out_entered FALSE when
+ * the key is absent or empty (not entered is not 0). */
+static gboolean
+read_execution_amount (Loader      *self,
+                       const char  *group,
+                       const char  *key,
+                       gboolean    *out_entered,
+                       gint64      *out_cents,
+                       GError     **error)
+{
+  g_autoptr(GError) reason = NULL;
+  g_autofree char *text = NULL;
+
+  *out_entered = FALSE;
+  if (!ent_keyfile_reader_read_string (self->reader, group, key, &text, error))
+    return FALSE;
+  if (text == NULL || *text == '\0')
+    return TRUE;
+
+  if (!ent_money_parse (text, out_cents, NULL))
+    {
+      g_autofree char *quoted = ent_keyfile_reader_dup_excerpt (text);
+
+      return ent_keyfile_reader_fail (self->reader, error, ENT_MODEL_ERROR_INVALID_VALUE, group, key,
+                                      _("“%s” is not an amount (at most two decimals, “.” or “,” as separator)"),
+                                      quoted);
+    }
+  if (!ent_validate_execution_amount (*out_cents, &reason))
+    return ent_keyfile_reader_fail_rule (self->reader, error, group, key, reason);
+
+  *out_entered = TRUE;
+  return TRUE;
+}
+
+/* [Execution 2024]: voted=, paid=. A year outside the contract is kept, as a
+ * scenario's years are: the contract may be lengthened again. */
+static gboolean
+load_execution_group (Loader      *self,
+                      const char  *group,
+                      GHashTable  *seen_years,
+                      GError     **error)
+{
+  EntExecution *execution = ent_document_get_execution (self->document);
+  g_autofree char *year_text = g_strstrip (g_strdup (group + strlen (ENT_PREFIX_EXECUTION)));
+  g_autofree char *saved_group = NULL;
+  g_autoptr(GError) reason = NULL;
+  g_auto(GStrv) keys = NULL;
+  gboolean has_voted, has_paid;
+  gint64 voted = 0, paid = 0;
+  gpointer previous_line;
+  gint64 year;
+
+  if ((keys = ent_keyfile_reader_dup_group_keys (self->reader, group, error)) == NULL)
+    return FALSE;
+
+  if (!ent_keyfile_reader_is_integer_syntax (year_text)
+      || !ent_keyfile_reader_parse_whole (year_text, &year))
+    {
+      g_autofree char *quoted = ent_keyfile_reader_dup_excerpt (year_text);
+
+      return ent_keyfile_reader_fail (self->reader, error, ENT_MODEL_ERROR_INVALID_VALUE,
+                                      group, NULL,
+                                      _("“%s” is not a budget year: write the group as [Execution 2024]"),
+                                      quoted);
+    }
+  if (!ent_validate_budget_year (year, &reason))
+    return ent_keyfile_reader_fail_rule (self->reader, error, group, NULL, reason);
+
+  if (g_hash_table_lookup_extended (seen_years, GINT_TO_POINTER ((int) year), NULL, &previous_line))
+    return ent_keyfile_reader_fail (self->reader, error, ENT_MODEL_ERROR_DUPLICATE, group, NULL,
+                                    _("the budget year %d is already followed by another group (line %d)"),
+                                    (int) year, GPOINTER_TO_INT (previous_line));
+  g_hash_table_insert (seen_years, GINT_TO_POINTER ((int) year),
+                       GINT_TO_POINTER (ent_keyfile_reader_lookup_line (self->reader, group, NULL)));
+
+  if (!read_execution_amount (self, group, "voted", &has_voted, &voted, error)
+      || !read_execution_amount (self, group, "paid", &has_paid, &paid, error))
+    return FALSE;
+  ent_execution_set_voted (execution, (int) year, has_voted, voted);
+  ent_execution_set_paid (execution, (int) year, has_paid, paid);
+
+  saved_group = g_strdup_printf (ENT_PREFIX_EXECUTION "%d", (int) year);
+  keep_unknown_keys (self, group, saved_group, keys, execution_keys);
+  return TRUE;
+}
+
+/* [AE revision N]: date=, amount= (both required), reference=. */
+static gboolean
+load_revision_group (Loader      *self,
+                     const char  *group,
+                     guint        index,
+                     GError     **error)
+{
+  g_autofree char *saved_group = NULL;
+  g_autofree char *reference = NULL;
+  g_auto(GStrv) keys = NULL;
+  gboolean has_amount;
+  gint64 amount = 0;
+  GDate date;
+
+  if ((keys = ent_keyfile_reader_dup_group_keys (self->reader, group, error)) == NULL)
+    return FALSE;
+
+  if (!ent_keyfile_reader_read_date (self->reader, group, "date", &date, error)
+      || !read_execution_amount (self, group, "amount", &has_amount, &amount, error)
+      || !ent_keyfile_reader_read_name (self->reader, group, "reference", &reference, error))
+    return FALSE;
+  if (!has_amount)
+    return ent_keyfile_reader_fail (self->reader, error, ENT_MODEL_ERROR_MISSING, group, "amount",
+                                    "%s", _("the revised commitment authorisation is missing"));
+
+  ent_execution_add_revision (ent_document_get_execution (self->document), &date, amount,
+                              reference != NULL ? reference : "");
+
+  saved_group = g_strdup_printf (ENT_PREFIX_AE_REVISION "%u", index);
+  keep_unknown_keys (self, group, saved_group, keys, revision_keys);
+  return TRUE;
+}
+
+static gboolean
+load_execution (Loader   *self,
+                char    **groups,
+                GError  **error)
+{
+  g_autoptr(GHashTable) seen_years = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GArray) revisions = NULL;
+
+  for (guint i = 0; groups[i] != NULL; i++)
+    if (g_str_has_prefix (groups[i], ENT_PREFIX_EXECUTION)
+        && !load_execution_group (self, groups[i], seen_years, error))
+      return FALSE;
+
+  revisions = collect_numbered_groups (self, groups, ENT_PREFIX_AE_REVISION, error);
+  if (revisions == NULL)
+    return FALSE;
+  for (guint i = 0; i < revisions->len; i++)
+    if (!load_revision_group (self, g_array_index (revisions, NumberedGroup, i).group, i + 1, error))
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Reads at most ENT_DOCUMENT_MAX_SIZE + 1 bytes, so a huge or endless file is refused early. */
 static GBytes *
 read_bounded (GFile       *file,
@@ -922,6 +1070,9 @@ ent_document_new_from_bytes (GBytes      *bytes,
 
       ent_document_set_current_scenario (self.document, current);
     }
+
+  if (!load_execution (&self, groups, error))
+    return NULL;
 
   /* Everything else is kept as it is */
   for (guint i = 0; groups[i] != NULL; i++)

@@ -46,6 +46,98 @@ check_name (const char  *group,
   return TRUE;
 }
 
+/* [Execution YEAR] and [AE revision N] (SPEC 13), as the loader checks them. */
+static gboolean
+check_execution (EntDocument  *self,
+                 GError      **error)
+{
+  g_autoptr(GError) reason = NULL;
+  EntExecution *execution = ent_document_get_execution (self);
+
+  for (guint i = 0; i < ent_execution_get_n_years (execution); i++)
+    {
+      int year = ent_execution_get_nth_year (execution, i);
+      g_autofree char *group = g_strdup_printf (ENT_PREFIX_EXECUTION "%d", year);
+      gint64 cents;
+
+      if (!ent_validate_budget_year (year, &reason))
+        {
+          g_set_error (error, ENT_MODEL_ERROR, reason->code, _("[%s]: %s"), group, reason->message);
+          return FALSE;
+        }
+      if (ent_execution_get_voted (execution, year, &cents)
+          && !ent_validate_execution_amount (cents, &reason))
+        return fail_value (error, group, "voted", reason);
+      if (ent_execution_get_paid (execution, year, &cents)
+          && !ent_validate_execution_amount (cents, &reason))
+        return fail_value (error, group, "paid", reason);
+    }
+
+  for (guint i = 0; i < ent_execution_get_n_revisions (execution); i++)
+    {
+      g_autofree char *group = g_strdup_printf (ENT_PREFIX_AE_REVISION "%u", i + 1);
+      const char *reference;
+      gint64 amount;
+      GDate date;
+
+      ent_execution_get_revision (execution, i, &date, &amount, &reference);
+      if (!ent_validate_date (&date, &reason))
+        return fail_value (error, group, "date", reason);
+      if (!ent_validate_execution_amount (amount, &reason))
+        return fail_value (error, group, "amount", reason);
+      if (!check_name (group, "reference", reference, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* [Execution YEAR] with the amounts entered (a key absent: not entered),
+ * then [AE revision N] numbered from 1 in the order entered. */
+static void
+write_execution (EntDocument *self,
+                 GKeyFile    *key_file)
+{
+  EntExecution *execution = ent_document_get_execution (self);
+
+  for (guint i = 0; i < ent_execution_get_n_years (execution); i++)
+    {
+      int year = ent_execution_get_nth_year (execution, i);
+      g_autofree char *group = g_strdup_printf (ENT_PREFIX_EXECUTION "%d", year);
+      gint64 cents;
+
+      if (ent_execution_get_voted (execution, year, &cents))
+        {
+          g_autofree char *text = ent_money_to_plain (cents);
+
+          g_key_file_set_value (key_file, group, "voted", text);
+        }
+      if (ent_execution_get_paid (execution, year, &cents))
+        {
+          g_autofree char *text = ent_money_to_plain (cents);
+
+          g_key_file_set_value (key_file, group, "paid", text);
+        }
+    }
+
+  for (guint i = 0; i < ent_execution_get_n_revisions (execution); i++)
+    {
+      g_autofree char *group = g_strdup_printf (ENT_PREFIX_AE_REVISION "%u", i + 1);
+      g_autofree char *date_text = NULL;
+      g_autofree char *amount_text = NULL;
+      const char *reference;
+      gint64 amount;
+      GDate date;
+
+      ent_execution_get_revision (execution, i, &date, &amount, &reference);
+      date_text = ent_document_format_date (&date);
+      amount_text = ent_money_to_plain (amount);
+      g_key_file_set_value (key_file, group, "date", date_text);
+      g_key_file_set_value (key_file, group, "amount", amount_text);
+      g_key_file_set_string (key_file, group, "reference", reference);
+    }
+}
+
 /* What the loader checks value by value, on the document in memory. */
 static gboolean
 check_values (EntDocument  *self,
@@ -154,7 +246,7 @@ check_values (EntDocument  *self,
         }
     }
 
-  return TRUE;
+  return check_execution (self, error);
 }
 
 /* Public API */
@@ -342,6 +434,8 @@ ent_document_to_data (EntDocument *self,
       g_key_file_set_value (key_file, group, "projection-rate", rate);
       g_key_file_set_value (key_file, group, "tariff-increase", increase);
     }
+
+  write_execution (self, key_file);
 
   /* Unknown groups and keys met on load. Keys of a saved group that no longer
    * exists (a school removed since) are dropped with it. */

@@ -45,6 +45,7 @@ struct _EntDocument
   GKeyFile          *extras;         /* never NULL */
   GPtrArray         *load_warnings;  /* char *, NULL-terminated */
   EntScenario       *current;        /* nullable: one of scenarios (saved as [Document] scenario) */
+  EntExecution      *execution;      /* voted, paid, AE revisions (SPEC 13) */
 
   guint              batch;          /* > 0: "changed" waits for the end of a replacement */
   guint              modified : 1;
@@ -253,6 +254,9 @@ ent_document_dispose (GObject *object)
   g_clear_object (&self->scenarios);
   g_clear_object (&self->contract);
   g_clear_object (&self->tariffs);
+  if (self->execution != NULL)
+    g_signal_handlers_disconnect_by_data (self->execution, self);
+  g_clear_object (&self->execution);
   g_clear_object (&self->file);
 
   G_OBJECT_CLASS (ent_document_parent_class)->dispose (object);
@@ -499,6 +503,13 @@ ent_document_init (EntDocument *self)
 
   self->tariffs = ent_tariff_schedule_new ();
   g_signal_connect_object (self->tariffs,
+                           "changed",
+                           G_CALLBACK (child_changed_cb),
+                           self,
+                           G_CONNECT_SWAPPED);
+
+  self->execution = ent_execution_new ();
+  g_signal_connect_object (self->execution,
                            "changed",
                            G_CALLBACK (child_changed_cb),
                            self,
@@ -887,6 +898,20 @@ ent_document_get_tariffs (EntDocument *self)
 }
 
 /**
+ * ent_document_get_execution:
+ *
+ * Returns: (transfer none): what was voted and paid, and the AE revisions,
+ *   edited in place.
+ */
+EntExecution *
+ent_document_get_execution (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), NULL);
+
+  return self->execution;
+}
+
+/**
  * ent_document_get_schools:
  *
  * Returns: (transfer none): a #GListModel of #EntSchool; change it only with
@@ -1151,6 +1176,9 @@ ent_document_equal (EntDocument *a,
   if (find_scenario (a, a->current) != find_scenario (b, b->current))
     return FALSE;
 
+  if (!ent_execution_equal (a->execution, b->execution))
+    return FALSE;
+
   return ent_key_files_equal (a->extras, b->extras);
 }
 
@@ -1378,6 +1406,8 @@ ent_document_replace_content (EntDocument *self,
     set_current_near (self, first);
   else if (find_scenario (self, self->current) == G_MAXUINT)
     set_current_near (self, old_index);
+
+  ent_execution_copy_from (self->execution, from->execution);
 
   if (!ent_key_files_equal (self->extras, from->extras))
     {

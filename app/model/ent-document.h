@@ -9,6 +9,7 @@
 #include "ent-contract.h"
 #include "ent-enum-types.h"
 #include "ent-error.h"
+#include "ent-execution.h"
 #include "ent-scenario.h"
 #include "ent-school.h"
 #include "ent-tariff-schedule.h"
@@ -57,7 +58,8 @@ G_DECLARE_FINAL_TYPE (EntDocument, ent_document, ENT, DOCUMENT, GObject)
  * ent_document_check_file_change()), "current-scenario" (EntScenario).
  *
  * Signal "changed" (no arguments): emitted after any change of the document or
- * of anything it holds (contract, tariffs, schools, scenarios, imputation). Views
+ * of anything it holds (contract, tariffs, schools, scenarios, imputation,
+ * execution). Views
  * connect to it and recompute the budget. */
 EntDocument       *ent_document_new                (void);
 /* The bundled Hem example (GResource ENT_EXAMPLE_RESOURCE). */
@@ -100,6 +102,8 @@ gboolean           ent_document_check_file_change  (EntDocument    *self,
 
 EntContract       *ent_document_get_contract       (EntDocument  *self);
 EntTariffSchedule *ent_document_get_tariffs        (EntDocument  *self);
+/* Voted and paid per budget year, AE revisions (SPEC 13), edited in place. */
+EntExecution      *ent_document_get_execution      (EntDocument  *self);
 /* GListModel of EntSchool, in document order. */
 GListModel        *ent_document_get_schools        (EntDocument  *self);
 void               ent_document_add_school         (EntDocument  *self,

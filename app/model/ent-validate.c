@@ -450,3 +450,20 @@ ent_validate_name_transform (GBinding     *binding,
   g_value_set_string (to, text);
   return TRUE;
 }
+
+gboolean
+ent_validate_execution_amount (gint64   cents,
+                               GError **error)
+{
+  if (cents < 0)
+    return fail (error, ENT_MODEL_ERROR_OUT_OF_RANGE, "%s", _("An amount cannot be negative"));
+  if (cents > ENT_MAX_EXECUTION_CENTS)
+    {
+      g_autofree char *limit = ent_money_format (ENT_MAX_EXECUTION_CENTS);
+
+      /* Translators: %s is an amount, "1 000 000 000,00 €" */
+      return fail (error, ENT_MODEL_ERROR_OUT_OF_RANGE,
+                   _("An amount is at most %s: this one is surely a typing error"), limit);
+    }
+  return TRUE;
+}

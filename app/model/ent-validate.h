@@ -27,6 +27,10 @@ G_BEGIN_DECLS
 
 /* A tariff amount (per pupil, per half-day) above this is surely a typo. */
 #define ENT_MAX_TARIFF_CENTS   G_GINT64_CONSTANT (100000000)   /* 1 000 000,00 € */
+/* A voted or paid amount, an AE (SPEC 13) above this is surely a typo: the
+ * largest town's whole budget is far below, and sums of a few stay far
+ * from the 64-bit limit. */
+#define ENT_MAX_EXECUTION_CENTS G_GINT64_CONSTANT (100000000000)   /* 1 000 000 000,00 € */
 /* Chapter, nature and function codes have at most this many digits. */
 #define ENT_MAX_IMPUTATION_DIGITS 10
 
@@ -92,6 +96,12 @@ gboolean ent_validate_budget_year           (gint64       year,
                                              GError     **error);
 /* Half-days of specific support in a budget year: 0 to ENT_MAX_HALF_DAYS_PER_YEAR. */
 gboolean ent_validate_half_days             (gint64       count,
+                                             GError     **error);
+
+/* Credits voted, payments made, an AE revision's amount (SPEC 13): 0 to
+ * ENT_MAX_EXECUTION_CENTS (a negative amount is a cancelled mandate, entered
+ * by lowering the total paid). */
+gboolean ent_validate_execution_amount      (gint64       cents,
                                              GError     **error);
 
 /* The payer's INSEE code: empty, a commune's code (five characters: digits,

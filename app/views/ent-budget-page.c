@@ -16,8 +16,17 @@
  * each commune's pupils counted in the first budget year and its parts of
  * every budget year and of the contract, as the engine allocated them
  * (largest remainder, so they add up exactly to the totals row).
+ *
+ * Following the contract (SPEC 13) is the one part that edits: per budget
+ * year the credits voted and the payments made, and the revisions of the
+ * AE. Its grids are built in C (as many rows as budget years, as revisions)
+ * and write to the document's EntExecution at once, so every edit is a step
+ * of the workspace's undo history; what comes back from the model (an undo)
+ * replaces an entry's text only when it means another amount.
  */
 #include "config.h"
+
+#include <time.h>
 
 #include <glib/gi18n.h>
 
@@ -26,6 +35,7 @@
 #include "ent-budget-row.h"
 #include "ent-row-splice.h"
 #include "ent-money.h"
+#include "ent-validate.h"
 
 #define YEAR_KEY "ent-budget-year"
 
@@ -104,6 +114,18 @@ struct _EntBudgetPage
   gint64             *commune_parts;
   int                 counted_school_year;
   gulong              scenario_notify_id;
+
+  /* following the contract */
+  GtkExpander        *execution_expander;
+  GtkGrid            *execution_grid;
+  GtkLabel           *execution_error;
+  GtkLabel           *ae_label;
+  GtkGrid            *revisions_grid;
+  GtkLabel           *revision_error;
+  int                 execution_first_year;  /* the years execution_grid has rows for */
+  guint               execution_n_years;
+  guint               n_revision_rows;
+  gboolean            updating;              /* entries set from the model: no commit */
 };
 
 G_DEFINE_FINAL_TYPE (EntBudgetPage, ent_budget_page, GTK_TYPE_WIDGET)
@@ -446,6 +468,11 @@ update_commune_columns (EntBudgetPage *self)
     gtk_column_view_column_set_title (self->commune_pupils_column, pupils_title);
 }
 
+static void update_execution_grid (EntBudgetPage           *self,
+                                   const EntScenarioBudget *sb);
+static void update_revisions      (EntBudgetPage           *self,
+                                   const EntScenarioBudget *sb);
+
 static void
 refresh (EntBudgetPage *self)
 {
@@ -507,6 +534,623 @@ refresh (EntBudgetPage *self)
   update_rows (self->line_rows, lines);
   update_rows (self->year_rows, years);
   update_rows (self->commune_rows, communes);
+
+  update_execution_grid (self, sb);
+  update_revisions (self, sb);
+}
+
+/* following the contract (SPEC 13) */
+
+enum {
+  EXEC_YEAR,
+  EXEC_PLANNED,
+  EXEC_VOTED,
+  EXEC_PAID,
+  EXEC_LEFT,
+  EXEC_ESTIMATE,
+  EXEC_MESSAGE,
+  N_EXEC_COLUMNS
+};
+
+enum {
+  REVISION_DATE,
+  REVISION_AMOUNT,
+  REVISION_REFERENCE,
+  REVISION_REMOVE,
+};
+
+#define EXEC_YEAR_KEY   "ent-execution-year"
+#define EXEC_PAID_KEY   "ent-execution-paid"
+#define REVISION_KEY    "ent-revision-index"
+
+static EntExecution *
+get_execution (EntBudgetPage *self)
+{
+  return self->document != NULL ? ent_document_get_execution (self->document) : NULL;
+}
+
+/* Shows (or, with @message NULL, clears) why @input was refused, as the
+ * Assumptions page does: error style, invalid state, described by the reason. */
+static void
+show_reason (GtkWidget  *input,
+             GtkLabel   *reason,
+             const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (input, "error");
+      gtk_label_set_text (reason, message);
+      gtk_widget_set_visible (GTK_WIDGET (reason), TRUE);
+      g_object_set_data (G_OBJECT (reason), "ent-owner", input);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (input),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      /* a list on every GTK 4 (ERROR_MESSAGE is not, see ent-assumptions-page.c) */
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (input),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, reason, NULL,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (input, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+      if (g_object_get_data (G_OBJECT (reason), "ent-owner") == input)
+        {
+          gtk_widget_set_visible (GTK_WIDGET (reason), FALSE);
+          g_object_set_data (G_OBJECT (reason), "ent-owner", NULL);
+        }
+    }
+}
+
+/* An amount typed in an entry: *@out_entered FALSE when empty. FALSE with
+ * the reason when refused. */
+static gboolean
+parse_execution_amount (const char  *text,
+                        gboolean    *out_entered,
+                        gint64      *out_cents,
+                        char       **out_reason)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  *out_entered = FALSE;
+  *out_cents = 0;
+  if (*stripped == '\0')
+    return TRUE;
+  if (!ent_money_parse (stripped, out_cents, NULL))
+    {
+      g_autofree char *example = ent_money_format_number (157170);
+
+      /* Translators: %s is an example amount, "1,30" in French */
+      *out_reason = g_strdup_printf (_("This is not an amount in euros. Type it like %s."), example);
+      return FALSE;
+    }
+  if (!ent_validate_execution_amount (*out_cents, &error))
+    {
+      *out_reason = g_strdup (error->message);
+      return FALSE;
+    }
+  *out_entered = TRUE;
+  return TRUE;
+}
+
+/* Puts the model's amount in @entry, unless the entry already says it (the
+ * user typing "1 500,5" must keep the text typed) or holds a refused text
+ * whose reason is shown. */
+static void
+sync_amount_entry (EntBudgetPage *self,
+                   GtkEditable   *entry,
+                   gboolean       entered,
+                   gint64         cents)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *text = NULL;
+  gboolean shown_entered;
+  gint64 shown;
+
+  if (!parse_execution_amount (gtk_editable_get_text (entry), &shown_entered, &shown, &reason))
+    return;
+  if (shown_entered == entered && (!entered || shown == cents))
+    return;
+
+  text = entered ? ent_money_format_number (cents) : g_strdup ("");
+  self->updating = TRUE;
+  gtk_editable_set_text (entry, text);
+  self->updating = FALSE;
+}
+
+static void
+execution_entry_changed_cb (GtkEditable   *entry,
+                            EntBudgetPage *self)
+{
+  EntExecution *execution = get_execution (self);
+  int year = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), EXEC_YEAR_KEY));
+  gboolean paid = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), EXEC_PAID_KEY));
+  g_autofree char *reason = NULL;
+  gboolean entered;
+  gint64 cents;
+
+  if (self->updating || execution == NULL)
+    return;
+
+  if (!parse_execution_amount (gtk_editable_get_text (entry), &entered, &cents, &reason))
+    {
+      show_reason (GTK_WIDGET (entry), self->execution_error, reason);
+      return;
+    }
+  show_reason (GTK_WIDGET (entry), self->execution_error, NULL);
+  if (paid)
+    ent_execution_set_paid (execution, year, entered, cents);
+  else
+    ent_execution_set_voted (execution, year, entered, cents);
+}
+
+static GtkWidget *
+make_cell_label (const char *text,
+                 float       xalign,
+                 gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (heading)
+    {
+      /* headers on two lines if need be: the table fits 800 pixels */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_justify (GTK_LABEL (label), xalign == 1.0f ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
+      gtk_widget_add_css_class (label, "heading");
+    }
+  else if (xalign == 1.0f)
+    gtk_widget_add_css_class (label, "numeric");
+  return label;
+}
+
+static GtkWidget *
+make_amount_entry (EntBudgetPage *self,
+                   const char    *accessible_name)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 9);
+  /* as wide as their contents, not GtkText's 150 pixels, to fit 800 pixels */
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 9);
+  gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
+                                  -1);
+  return entry;
+}
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+/* One row per budget year of the contract, rebuilt only when the years change. */
+static void
+build_execution_grid (EntBudgetPage           *self,
+                      const EntScenarioBudget *sb)
+{
+  static const char *const titles[N_EXEC_COLUMNS] = {
+    /* Translators: column headers of the table following the contract */
+    [EXEC_YEAR] = N_("Year"),
+    [EXEC_PLANNED] = N_("Planned"),
+    [EXEC_VOTED] = N_("Voted"),
+    [EXEC_PAID] = N_("Paid"),
+    [EXEC_LEFT] = N_("Left to pay"),
+    [EXEC_ESTIMATE] = N_("Year-end estimate"),
+    [EXEC_MESSAGE] = "",
+  };
+  int first = sb != NULL && sb->n_years > 0 ? sb->years[0].year : 0;
+  guint n = sb != NULL ? sb->n_years : 0;
+
+  if (first == self->execution_first_year && n == self->execution_n_years
+      && gtk_widget_get_first_child (GTK_WIDGET (self->execution_grid)) != NULL)
+    return;
+
+  clear_grid (self->execution_grid);
+  gtk_widget_set_visible (GTK_WIDGET (self->execution_error), FALSE);
+  self->execution_first_year = first;
+  self->execution_n_years = n;
+
+  for (guint c = 0; c < N_EXEC_COLUMNS; c++)
+    gtk_grid_attach (self->execution_grid,
+                     make_cell_label (*titles[c] != '\0' ? _(titles[c]) : "",
+                                      c == EXEC_YEAR || c == EXEC_MESSAGE ? 0.0f : 1.0f, TRUE),
+                     (int) c, 0, 1, 1);
+
+  for (guint y = 0; y < n; y++)
+    {
+      int year = first + (int) y;
+      g_autofree char *year_text = g_strdup_printf ("%d", year);
+      /* Translators: accessible names of the entries; %d is a budget year */
+      g_autofree char *voted_name = g_strdup_printf (_("Credits voted in %d"), year);
+      g_autofree char *paid_name = g_strdup_printf (_("Payments made in %d"), year);
+      GtkWidget *voted = make_amount_entry (self, voted_name);
+      GtkWidget *paid = make_amount_entry (self, paid_name);
+      GtkWidget *message = make_cell_label ("", 0.0f, FALSE);
+      int row = (int) y + 1;
+
+      /* the longest message, « une DM de +1 234,56 € est nécessaire », on two lines */
+      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (message), 20);
+
+      g_object_set_data (G_OBJECT (voted), EXEC_YEAR_KEY, GINT_TO_POINTER (year));
+      g_object_set_data (G_OBJECT (paid), EXEC_YEAR_KEY, GINT_TO_POINTER (year));
+      g_object_set_data (G_OBJECT (paid), EXEC_PAID_KEY, GINT_TO_POINTER (TRUE));
+      g_signal_connect (voted, "changed", G_CALLBACK (execution_entry_changed_cb), self);
+      g_signal_connect (paid, "changed", G_CALLBACK (execution_entry_changed_cb), self);
+
+      gtk_grid_attach (self->execution_grid, make_cell_label (year_text, 0.0f, FALSE), EXEC_YEAR, row, 1, 1);
+      gtk_grid_attach (self->execution_grid, make_cell_label ("", 1.0f, FALSE), EXEC_PLANNED, row, 1, 1);
+      gtk_grid_attach (self->execution_grid, voted, EXEC_VOTED, row, 1, 1);
+      gtk_grid_attach (self->execution_grid, paid, EXEC_PAID, row, 1, 1);
+      gtk_grid_attach (self->execution_grid, make_cell_label ("", 1.0f, FALSE), EXEC_LEFT, row, 1, 1);
+      gtk_grid_attach (self->execution_grid, make_cell_label ("", 1.0f, FALSE), EXEC_ESTIMATE, row, 1, 1);
+      gtk_grid_attach (self->execution_grid, message, EXEC_MESSAGE, row, 1, 1);
+    }
+}
+
+static void
+update_execution_grid (EntBudgetPage           *self,
+                       const EntScenarioBudget *sb)
+{
+  EntExecution *execution = get_execution (self);
+
+  build_execution_grid (self, sb);
+  if (sb == NULL || execution == NULL)
+    return;
+
+  /* opened once something is entered (a document that has some, an undo
+   * bringing some back); never closed for the user */
+  if (ent_execution_get_n_years (execution) > 0 || ent_execution_get_n_revisions (execution) > 0)
+    gtk_expander_set_expanded (self->execution_expander, TRUE);
+
+  for (guint y = 0; y < sb->n_years; y++)
+    {
+      EntExecutionYear ey;
+      int row = (int) y + 1;
+      g_autofree char *planned = NULL;
+      g_autofree char *left = NULL;
+      g_autofree char *estimate = NULL;
+      g_autofree char *message = NULL;
+      GtkWidget *message_label;
+
+      ent_scenario_budget_get_execution_year (sb, execution, y, &ey);
+      planned = ent_money_format (ey.planned);
+      /* paid beyond the vote: a true minus, as differences are shown */
+      if (!ey.has_voted)
+        left = g_strdup ("—");
+      else if (ey.left_to_pay < 0)
+        left = ent_money_format_signed (ey.left_to_pay);
+      else
+        left = ent_money_format (ey.left_to_pay);
+      estimate = ent_money_format (ey.estimate);
+      message = ent_execution_year_describe (&ey);
+
+      set_label_text (GTK_LABEL (gtk_grid_get_child_at (self->execution_grid, EXEC_PLANNED, row)), planned);
+      set_label_text (GTK_LABEL (gtk_grid_get_child_at (self->execution_grid, EXEC_LEFT, row)), left);
+      set_label_text (GTK_LABEL (gtk_grid_get_child_at (self->execution_grid, EXEC_ESTIMATE, row)), estimate);
+      message_label = gtk_grid_get_child_at (self->execution_grid, EXEC_MESSAGE, row);
+      set_label_text (GTK_LABEL (message_label), message);
+      if (ey.has_voted && ey.dm > 0)
+        gtk_widget_add_css_class (message_label, "warning");
+      else
+        gtk_widget_remove_css_class (message_label, "warning");
+      if (ey.has_voted)
+        gtk_widget_remove_css_class (message_label, "dim-label");
+      else
+        gtk_widget_add_css_class (message_label, "dim-label");
+
+      sync_amount_entry (self, GTK_EDITABLE (gtk_grid_get_child_at (self->execution_grid, EXEC_VOTED, row)),
+                         ey.has_voted, ey.voted);
+      sync_amount_entry (self, GTK_EDITABLE (gtk_grid_get_child_at (self->execution_grid, EXEC_PAID, row)),
+                         ey.has_paid, ey.paid);
+    }
+}
+
+static guint
+get_revision_index (GtkWidget *widget)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), REVISION_KEY));
+}
+
+/* The date, amount and reference of revision @index as its row shows them,
+ * each replaced by the model's value where the row's text is refused. */
+static void
+commit_revision (EntBudgetPage *self,
+                 GtkWidget     *input,
+                 int            part)
+{
+  EntExecution *execution = get_execution (self);
+  guint index = get_revision_index (input);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (input));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  const char *reference;
+  gint64 amount;
+  GDate date;
+
+  if (self->updating || execution == NULL || index >= ent_execution_get_n_revisions (execution))
+    return;
+
+  ent_execution_get_revision (execution, index, &date, &amount, &reference);
+  switch (part)
+    {
+    case REVISION_DATE:
+      if (!ent_date_parse (text, &date))
+        {
+          g_autofree char *example = NULL;
+          GDate sample;
+
+          g_date_clear (&sample, 1);
+          g_date_set_dmy (&sample, 15, G_DATE_MARCH, 2025);
+          example = ent_date_format_short (&sample);
+          /* Translators: %s is an example date, "15/03/2025" in French */
+          reason = g_strdup_printf (_("This is not a date. Type it like %s."), example);
+          show_reason (input, self->revision_error, reason);
+          return;
+        }
+      if (!ent_validate_date (&date, &error))
+        {
+          show_reason (input, self->revision_error, error->message);
+          return;
+        }
+      break;
+    case REVISION_AMOUNT:
+      {
+        gboolean entered;
+
+        if (!parse_execution_amount (text, &entered, &amount, &reason))
+          {
+            show_reason (input, self->revision_error, reason);
+            return;
+          }
+        if (!entered)
+          {
+            show_reason (input, self->revision_error,
+                         _("A revision needs the amount of the revised authorisation."));
+            return;
+          }
+      }
+      break;
+    case REVISION_REFERENCE:
+      if (!ent_validate_name (text, &error))
+        {
+          show_reason (input, self->revision_error, error->message);
+          return;
+        }
+      reference = text;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  show_reason (input, self->revision_error, NULL);
+  {
+    /* @reference may point into the revision being replaced */
+    g_autofree char *reference_copy = g_strdup (reference);
+
+    ent_execution_set_revision (execution, index, &date, amount, reference_copy);
+  }
+}
+
+static void
+revision_changed_cb (GtkEditable   *editable,
+                     EntBudgetPage *self)
+{
+  int part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editable), "ent-part"));
+
+  /* a date is read once typed (Enter, or leaving it): "15/03/20" is not yet one */
+  if (part != REVISION_DATE)
+    commit_revision (self, GTK_WIDGET (editable), part);
+}
+
+static void
+revision_date_activate_cb (GtkEntry      *entry,
+                           EntBudgetPage *self)
+{
+  commit_revision (self, GTK_WIDGET (entry), REVISION_DATE);
+}
+
+static void
+revision_date_leave_cb (GtkEventControllerFocus *controller,
+                        EntBudgetPage           *self)
+{
+  commit_revision (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)),
+                   REVISION_DATE);
+}
+
+static void
+remove_revision_clicked_cb (GtkButton     *button,
+                            EntBudgetPage *self)
+{
+  EntExecution *execution = get_execution (self);
+  guint index = get_revision_index (GTK_WIDGET (button));
+
+  if (execution != NULL && index < ent_execution_get_n_revisions (execution))
+    ent_execution_remove_revision (execution, index);
+}
+
+static void
+add_revision_clicked_cb (EntBudgetPage *self)
+{
+  EntExecution *execution = get_execution (self);
+  gint64 amount = 0;
+  GDate today;
+
+  if (execution == NULL)
+    return;
+
+  /* today, at the AE in force: the user changes what the deliberation says */
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  if (self->scenario_budget != NULL)
+    amount = ent_scenario_budget_get_current_ae (self->scenario_budget, execution, NULL);
+  ent_execution_add_revision (execution, &today, amount, "");
+}
+
+static GtkWidget *
+make_revision_input (EntBudgetPage *self,
+                     guint          index,
+                     int            part)
+{
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *name = NULL;
+
+  switch (part)
+    {
+    case REVISION_DATE:
+      /* Translators: accessible names of a revision's entries; %u counts from 1 */
+      name = g_strdup_printf (_("Date of revision %u"), index + 1);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 10);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 10);
+      {
+        GtkEventController *focus = gtk_event_controller_focus_new ();
+
+        g_signal_connect (entry, "activate", G_CALLBACK (revision_date_activate_cb), self);
+        g_signal_connect (focus, "leave", G_CALLBACK (revision_date_leave_cb), self);
+        gtk_widget_add_controller (entry, focus);
+      }
+      break;
+    case REVISION_AMOUNT:
+      name = g_strdup_printf (_("Amount of revision %u"), index + 1);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 13);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 13);
+      gtk_editable_set_alignment (GTK_EDITABLE (entry), 1.0);
+      gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+      break;
+    case REVISION_REFERENCE:
+      name = g_strdup_printf (_("Reference of revision %u"), index + 1);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 24);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data (G_OBJECT (entry), REVISION_KEY, GUINT_TO_POINTER (index));
+  g_object_set_data (G_OBJECT (entry), "ent-part", GINT_TO_POINTER (part));
+  g_signal_connect (entry, "changed", G_CALLBACK (revision_changed_cb), self);
+  return entry;
+}
+
+static void
+set_entry_text_quietly (EntBudgetPage *self,
+                        GtkEditable   *editable,
+                        const char    *text)
+{
+  if (g_strcmp0 (gtk_editable_get_text (editable), text) == 0)
+    return;
+  self->updating = TRUE;
+  gtk_editable_set_text (editable, text);
+  self->updating = FALSE;
+}
+
+static void
+update_revisions (EntBudgetPage           *self,
+                  const EntScenarioBudget *sb)
+{
+  EntExecution *execution = get_execution (self);
+  guint n = execution != NULL ? ent_execution_get_n_revisions (execution) : 0;
+  g_autofree char *ae_text = NULL;
+
+  if (n != self->n_revision_rows)
+    {
+      clear_grid (self->revisions_grid);
+      gtk_widget_set_visible (GTK_WIDGET (self->revision_error), FALSE);
+      self->n_revision_rows = n;
+      if (n > 0)
+        {
+          /* Translators: column headers of the revisions of the AE */
+          gtk_grid_attach (self->revisions_grid, make_cell_label (_("Date"), 0.0f, TRUE), REVISION_DATE, 0, 1, 1);
+          gtk_grid_attach (self->revisions_grid, make_cell_label (_("Revised AE"), 1.0f, TRUE), REVISION_AMOUNT, 0, 1, 1);
+          gtk_grid_attach (self->revisions_grid, make_cell_label (_("Deliberation"), 0.0f, TRUE), REVISION_REFERENCE, 0, 1, 1);
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+          /* Translators: accessible name and tooltip of the button removing a revision; %u counts from 1 */
+          g_autofree char *remove_name = g_strdup_printf (_("Remove revision %u"), i + 1);
+
+          gtk_widget_add_css_class (remove, "flat");
+          gtk_widget_set_tooltip_text (remove, remove_name);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
+          g_object_set_data (G_OBJECT (remove), REVISION_KEY, GUINT_TO_POINTER (i));
+          g_signal_connect (remove, "clicked", G_CALLBACK (remove_revision_clicked_cb), self);
+          for (int part = REVISION_DATE; part <= REVISION_REFERENCE; part++)
+            gtk_grid_attach (self->revisions_grid, make_revision_input (self, i, part), part, (int) i + 1, 1, 1);
+          gtk_grid_attach (self->revisions_grid, remove, REVISION_REMOVE, (int) i + 1, 1, 1);
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *date_entry = gtk_grid_get_child_at (self->revisions_grid, REVISION_DATE, (int) i + 1);
+      GtkWidget *reference_entry = gtk_grid_get_child_at (self->revisions_grid, REVISION_REFERENCE, (int) i + 1);
+      const char *reference;
+      gint64 amount;
+      GDate date, shown;
+
+      ent_execution_get_revision (execution, i, &date, &amount, &reference);
+      g_date_clear (&shown, 1);
+      if (!gtk_widget_has_css_class (date_entry, "error")
+          && (!ent_date_parse (gtk_editable_get_text (GTK_EDITABLE (date_entry)), &shown)
+              || g_date_compare (&shown, &date) != 0))
+        {
+          g_autofree char *text = ent_date_format_short (&date);
+
+          set_entry_text_quietly (self, GTK_EDITABLE (date_entry), text);
+        }
+      sync_amount_entry (self, GTK_EDITABLE (gtk_grid_get_child_at (self->revisions_grid, REVISION_AMOUNT, (int) i + 1)),
+                         TRUE, amount);
+      if (!gtk_widget_has_css_class (reference_entry, "error"))
+        set_entry_text_quietly (self, GTK_EDITABLE (reference_entry), reference);
+    }
+
+  if (sb != NULL && execution != NULL)
+    {
+      gboolean revised = FALSE;
+      gint64 ae = ent_scenario_budget_get_current_ae (sb, execution, &revised);
+      gint64 excess = ent_scenario_budget_get_ae_excess (sb, execution);
+      g_autofree char *ae_amount = ent_money_format (ae);
+      g_autofree char *planned = ent_money_format (sb->total);
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+
+      if (revised)
+        /* Translators: %s is an amount */
+        first = g_strdup_printf (_("AE in force: %s, as last revised."), ae_amount);
+      else
+        /* Translators: %s is an amount */
+        first = g_strdup_printf (_("AE in force: %s, the contract total (no revision)."), ae_amount);
+      if (excess > 0)
+        {
+          g_autofree char *over = ent_money_format (excess);
+
+          /* Translators: two amounts: the payment credits planned, then how much beyond the AE */
+          second = g_strdup_printf (_("The payment credits planned (%s) exceed it by %s: the AE must be revised."),
+                                    planned, over);
+          gtk_widget_add_css_class (GTK_WIDGET (self->ae_label), "warning");
+        }
+      else
+        {
+          /* Translators: %s is an amount, the payment credits planned over the contract */
+          second = g_strdup_printf (_("The payment credits planned (%s) stay within it."), planned);
+          gtk_widget_remove_css_class (GTK_WIDGET (self->ae_label), "warning");
+        }
+      /* one sentence a line: short enough for 800 pixels */
+      ae_text = g_strconcat (first, "\n", second, NULL);
+    }
+  set_label_text (self->ae_label, ae_text != NULL ? ae_text : "");
 }
 
 /* callbacks */
@@ -691,6 +1335,13 @@ ent_budget_page_class_init (EntBudgetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, communes_box);
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, communes_view);
   gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, commune_pupils_column);
+  gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, execution_expander);
+  gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, execution_grid);
+  gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, execution_error);
+  gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, ae_label);
+  gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, revisions_grid);
+  gtk_widget_class_bind_template_child (widget_class, EntBudgetPage, revision_error);
+  gtk_widget_class_bind_template_callback (widget_class, add_revision_clicked_cb);
 
   /* the cells of the template look their rows' properties up by type name */
   g_type_ensure (ENT_TYPE_BUDGET_ROW);
@@ -739,7 +1390,10 @@ ent_budget_page_set_document (EntBudgetPage *self,
   g_return_if_fail (document == NULL || ENT_IS_DOCUMENT (document));
 
   if (g_set_object (&self->document, document))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+    {
+      refresh (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+    }
 }
 
 EntScenario *
