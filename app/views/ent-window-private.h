@@ -56,6 +56,7 @@ struct _EntWindow
   /* the pages after the first are built after the first frame (ent-window.c) */
   gboolean      pages_built;
   guint         pages_idle;
+  guint         page_focus_idle;  /* the focus into a page chosen in the folded list */
 };
 
 /* The responses of the AdwMessageDialogs: "the file was changed by another

@@ -483,6 +483,59 @@ focus_widget_cb (EntWindow *self)
     adw_flap_set_reveal_flap (self->flap, FALSE);
 }
 
+/* A page chosen in the folded list shows from its start, its top left, as
+ * long as its focused widget stays in sight. GtkViewport scrolls to show the
+ * focused widget's far end when that widget is wider than the viewport (the
+ * first row of a table wider than the window, at 800 px), which showed the
+ * Budget and Compare pages scrolled sideways and down, their titles out of
+ * sight (issue 13). set_value () also ends the viewport's scroll animation. */
+static void
+show_page_start (EntWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL)
+    return;
+  for (GtkWidget *w = gtk_widget_get_parent (focus); w != NULL && w != GTK_WIDGET (self);
+       w = gtk_widget_get_parent (w))
+    {
+      GtkAdjustment *h, *v;
+      graphene_rect_t bounds;
+      double top;
+
+      if (!GTK_IS_SCROLLED_WINDOW (w))
+        continue;
+      h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (w));
+      v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+      /* the first focusable widget starts near the left: its start shows */
+      gtk_adjustment_set_value (h, gtk_adjustment_get_lower (h));
+      if (!gtk_widget_compute_bounds (focus, w, &bounds))
+        continue;
+      /* from the top, if the focused widget's first line is then in sight */
+      top = bounds.origin.y + gtk_adjustment_get_value (v) - gtk_adjustment_get_lower (v);
+      if (top + MIN (bounds.size.height, 48.0) <= gtk_adjustment_get_page_size (v))
+        gtk_adjustment_set_value (v, gtk_adjustment_get_lower (v));
+    }
+}
+
+/* The focus goes into a page chosen in the folded list once the page has
+ * been laid out (an idle below the redraw's priority runs after the frame):
+ * moved at once, the page's scrolled windows scrolled to the focused widget
+ * with the bounds of a page not yet allocated, and the page first showed
+ * scrolled sideways and down, its title out of sight (issue 13, at 800×600). */
+static gboolean
+focus_page_idle_cb (gpointer user_data)
+{
+  EntWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  self->page_focus_idle = 0;
+  if (focus == NULL || gtk_widget_is_ancestor (focus, self->sidebar))
+    gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
+  show_page_start (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The sensitivity table only for the Compare page, while it is shown. */
 static void
 visible_page_cb (EntWindow *self)
@@ -497,8 +550,10 @@ visible_page_cb (EntWindow *self)
       GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
       adw_flap_set_reveal_flap (self->flap, FALSE);
-      if (focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar))
-        gtk_widget_child_focus (gtk_stack_get_visible_child (self->stack), GTK_DIR_TAB_FORWARD);
+      if (focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar) &&
+          self->page_focus_idle == 0)
+        self->page_focus_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_page_idle_cb,
+                                                 self, NULL);
     }
 }
 
@@ -551,6 +606,7 @@ build_pages (EntWindow *self)
     return;
   self->pages_built = TRUE;
   g_clear_handle_id (&self->pages_idle, g_source_remove);
+  g_clear_handle_id (&self->page_focus_idle, g_source_remove);
 
   self->pupils_page = g_object_new (ENT_TYPE_PUPILS_PAGE, NULL);
   bind_workspace (self, self->pupils_page, "document");

@@ -339,6 +339,68 @@ check_tab_from_sidebar (gconstpointer data)
   ent_test_destroy_window (window);
 }
 
+/* A page chosen in the folded page list shows from its start: the focus
+ * goes to its first widget, the first row of a table wider than the window
+ * on the Budget page, and GtkViewport scrolled to that row's far end, so the
+ * page opened scrolled sideways and down, its title out of sight. */
+static void
+test_chosen_page_shows_its_start (void)
+{
+  static const char * const wide_pages[] = { "budget", "compare", "pupils", "scenarios" };
+  g_autoptr(EntDocument) document = new_document (TRUE);
+  GtkSettings *settings = gtk_settings_get_default ();
+  EntWindow *window;
+
+  /* as on a desktop: the page crossfades in and the viewport animates its
+   * scroll (the tests turn animations off; without them this was not seen) */
+  g_object_set (settings, "gtk-enable-animations", TRUE, NULL);
+  window = show_window (document, MAX_WIDTH, MAX_HEIGHT);
+  g_assert_true (adw_flap_get_folded (ADW_FLAP (flap (window))));
+  for (guint i = 0; i < G_N_ELEMENTS (wide_pages); i++)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (window->stack, wide_pages[i]);
+      GtkWidget *focus;
+      guint n_scrollers = 0;
+
+      show_page (window, "assumptions");
+      adw_flap_set_reveal_flap (ADW_FLAP (flap (window)), TRUE);
+      ent_test_run_for (600);
+      g_assert_true (gtk_widget_child_focus (window->sidebar, GTK_DIR_TAB_FORWARD));
+      show_page (window, wide_pages[i]);
+      /* the page's crossfade, the list's slide and any scroll animation */
+      ent_test_run_for (1000);
+
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_true (gtk_widget_is_ancestor (focus, page));
+      for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+        {
+          GtkAdjustment *h, *v;
+
+          if (!GTK_IS_SCROLLED_WINDOW (w))
+            continue;
+          n_scrollers++;
+          h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (w));
+          g_test_message ("%s: a scroller at %g of %g–%g", wide_pages[i],
+                          gtk_adjustment_get_value (h), gtk_adjustment_get_lower (h),
+                          gtk_adjustment_get_upper (h));
+          if (gtk_adjustment_get_value (h) != gtk_adjustment_get_lower (h))
+            g_error ("%s chosen in the page list opened scrolled sideways (%g px)",
+                     wide_pages[i], gtk_adjustment_get_value (h));
+          /* and from the top: its first focusable widget is near it */
+          v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (w));
+          if (gtk_adjustment_get_value (v) != gtk_adjustment_get_lower (v))
+            g_error ("%s chosen in the page list opened scrolled down (%g px)",
+                     wide_pages[i], gtk_adjustment_get_value (v));
+        }
+      g_assert_cmpuint (n_scrollers, >, 0);
+    }
+  ent_test_save_png (GTK_WIDGET (window), "window-size-chosen-page.png");
+
+  ent_test_destroy_window (window);
+  g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
+}
+
 /* The scenario chosen in the totals bar is the workspace's, on every page,
  * and follows the workspace's. */
 static void
@@ -396,6 +458,7 @@ main (int   argc,
   g_test_add_data_func ("/window-size/tab-from-sidebar/wide", GINT_TO_POINTER (FALSE), check_tab_from_sidebar);
   g_test_add_data_func ("/window-size/tab-from-sidebar/small", GINT_TO_POINTER (TRUE), check_tab_from_sidebar);
   g_test_add_func ("/window-size/scenario-choice", test_scenario_choice);
+  g_test_add_func ("/window-size/chosen-page-shows-its-start", test_chosen_page_shows_its_start);
 
   return g_test_run ();
 }
