@@ -606,7 +606,6 @@ build_pages (EntWindow *self)
     return;
   self->pages_built = TRUE;
   g_clear_handle_id (&self->pages_idle, g_source_remove);
-  g_clear_handle_id (&self->page_focus_idle, g_source_remove);
 
   self->pupils_page = g_object_new (ENT_TYPE_PUPILS_PAGE, NULL);
   bind_workspace (self, self->pupils_page, "document");
@@ -1031,6 +1030,7 @@ ent_window_dispose (GObject *object)
     }
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
   g_clear_handle_id (&self->pages_idle, g_source_remove);
+  g_clear_handle_id (&self->page_focus_idle, g_source_remove);
   if (self->workspace != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->workspace, self);
