@@ -30,6 +30,12 @@ mkdir -p "$OUT"
 home=$(mktemp -d)
 trap 'kill "$app" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$home"' EXIT
 
+# A copy in a folder of the user's, as a commune's own document is shown (the
+# bundled example itself opens marked as an example, with its banner).
+mkdir -p "$home/Documents"
+cp "$FILE" "$home/Documents/"
+FILE="$home/Documents/$(basename "$FILE")"
+
 # a display number nobody uses
 disp=70
 while [ -e "/tmp/.X11-unix/X$disp" ] || [ -e "/tmp/.X$disp-lock" ]; do disp=$((disp + 1)); done
