@@ -8,6 +8,7 @@
 
 #include "ent-budget.h"
 #include "ent-budget-query.h"
+#include "ent-m57.h"
 #include "ent-money.h"
 #include "ent-validate.h"
 
@@ -865,13 +866,17 @@ char *
 ent_budget_line_dup_split_label (const EntBudgetLine *line,
                                  guint                f)
 {
+  const char *name;
+
   g_return_val_if_fail (line != NULL, NULL);
   g_return_val_if_fail (f < ENT_N_SPLIT_FUNCTIONS, NULL);
 
-  /* Translators: a budget line's label split by function: "Contribution ENT
-   * – part de base (1 209 élèves × 1,30 €) – fonction 211"; %s the label, then the code */
-  return g_strdup_printf (_("%s – function %s"), line->label != NULL ? line->label : "",
-                          ent_split_functions[f]);
+  name = ent_m57_get_label (ENT_ACCOUNT_FUNCTION, ent_split_functions[f]);
+  /* The line's own label names all its pupils: the part names its function */
+  /* Translators: a part of a budget line split by function: "Part de base –
+   * fonction 211 « Écoles maternelles »"; %1$s the line, %2$s the code, %3$s its label */
+  return g_strdup_printf (_("%1$s – function %2$s “%3$s”"), ent_line_kind_get_label (line->kind),
+                          ent_split_functions[f], name != NULL ? name : "");
 }
 
 char *
