@@ -327,9 +327,11 @@ describe_imputation_of (EntDocument *document,
 /* One line per distinct imputation, naming the budget lines booked there:
  * usually all three share one. */
 static void
-describe_imputation (Page        *page,
-                     EntDocument *document)
+describe_imputation (Page            *page,
+                     EntDocument     *document,
+                     const EntBudget *budget)
 {
+  g_autofree char *split_problem = ent_budget_describe_split_problem (budget);
   g_autofree char *chart = NULL;
   gboolean done[ENT_N_LINES] = { FALSE, };
 
@@ -360,6 +362,39 @@ describe_imputation (Page        *page,
       /* Translators: one line per imputation: the budget lines, then where
        * they are booked */
       text = g_strdup_printf (_("• %s: %s."), lines->str, where);
+      paragraph (page, BODY_SIZE, FALSE, 0.1, text);
+    }
+
+  /* SPEC 5, split-functions: the base part of each scenario on 211 and 212 */
+  for (guint s = 0; budget->split && s < budget->n_scenarios; s++)
+    {
+      const EntScenarioBudget *sb = &budget->scenarios[s];
+      gint64 parts[ENT_N_SPLIT_FUNCTIONS] = { 0, };
+      g_autofree char *first = NULL;
+      g_autofree char *second = NULL;
+      g_autofree char *first_amount = NULL;
+      g_autofree char *second_amount = NULL;
+      g_autofree char *text = NULL;
+
+      for (guint y = 0; y < sb->n_years; y++)
+        for (guint f = 0; f < ENT_N_SPLIT_FUNCTIONS; f++)
+          parts[f] += sb->years[y].lines[ENT_LINE_BASE].function_parts[f];
+      first = ent_m57_format (ENT_ACCOUNT_FUNCTION, ent_split_functions[0]);
+      second = ent_m57_format (ENT_ACCOUNT_FUNCTION, ent_split_functions[1]);
+      first_amount = ent_money_format (parts[0]);
+      second_amount = ent_money_format (parts[1]);
+      /* Translators: the base part split by pupils between two functions,
+       * over the contract: the scenario, then each function ("211 – Écoles
+       * maternelles") and its amount */
+      text = g_strdup_printf (_("• Base part of “%1$s” split by pupils: function %2$s, %3$s; function %4$s, %5$s."),
+                              sb->name, first, first_amount, second, second_amount);
+      paragraph (page, BODY_SIZE, FALSE, 0.1, text);
+    }
+  if (split_problem != NULL)
+    {
+      /* Translators: %s says why the split asked for is not made */
+      g_autofree char *text = g_strdup_printf (_("• %s."), split_problem);
+
       paragraph (page, BODY_SIZE, FALSE, 0.1, text);
     }
 }
@@ -814,7 +849,7 @@ draw_summary (cairo_t              *cr,
       paragraph (&page, BODY_SIZE, FALSE, 0.1, line);
     }
 
-  describe_imputation (&page, document);
+  describe_imputation (&page, document, budget);
 
   /* Translators: heading of the PDF summary; TTC = all taxes included */
   heading (&page, _("Budget per year (all taxes included)"));

@@ -174,7 +174,18 @@ describe_imputation (const EntBudgetLine *line)
   g_string_append_printf (out, ", compte %s", line->nature);
   if ((label = ent_m57_get_label (ENT_ACCOUNT_NATURE, line->nature)) != NULL)
     g_string_append_printf (out, " « %s »", label);
-  if (line->function != NULL && *line->function != '\0')
+  /* SPEC 5, split-functions: the base part on both functions */
+  if (line->split)
+    {
+      for (guint f = 0; f < ENT_N_SPLIT_FUNCTIONS; f++)
+        {
+          g_string_append_printf (out, f == 0 ? ", fonctions %s" : " et %s", ent_split_functions[f]);
+          if ((label = ent_m57_get_label (ENT_ACCOUNT_FUNCTION, ent_split_functions[f])) != NULL)
+            g_string_append_printf (out, " « %s »", label);
+        }
+      g_string_append (out, " au prorata des élèves");
+    }
+  else if (line->function != NULL && *line->function != '\0')
     {
       g_string_append_printf (out, ", fonction %s", line->function);
       if ((label = ent_m57_get_label (ENT_ACCOUNT_FUNCTION, line->function)) != NULL)

@@ -75,10 +75,11 @@ append_row (GString             *out,
             const char          *siret,
             const char          *payer,
             int                  year,
-            const EntBudgetLine *line)
+            const EntBudgetLine *line,
+            const char          *function,
+            gint64               cents)
 {
-  const char *function = line->function != NULL ? line->function : "";
-  g_autofree char *amount = ent_money_to_plain (line->amount);
+  g_autofree char *amount = ent_money_to_plain (cents);
 
   /* The fixed values and the numbers are the program's own: appended as
    * they are. The document's text (payer, codes) and the chart's labels go
@@ -162,7 +163,17 @@ ent_scdl_build (EntDocument  *document,
             || !check_code (ENT_ACCOUNT_CHAPTER, line->chapter, TRUE, error)
             || !check_code (ENT_ACCOUNT_FUNCTION, line->function ?: "", FALSE, error))
           return NULL;
-        append_row (out, siret, payer, sb->years[y].year, line);
+        /* SPEC 5: a split base line is two rows, one per function */
+        if (line->split)
+          {
+            for (guint f = 0; f < ENT_N_SPLIT_FUNCTIONS; f++)
+              if (line->function_parts[f] != 0)
+                append_row (out, siret, payer, sb->years[y].year, line,
+                            ent_split_functions[f], line->function_parts[f]);
+          }
+        else
+          append_row (out, siret, payer, sb->years[y].year, line,
+                      line->function != NULL ? line->function : "", line->amount);
       }
 
   return g_string_free (g_steal_pointer (&out), FALSE);

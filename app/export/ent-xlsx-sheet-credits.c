@@ -84,6 +84,52 @@ put_price (EntXlsxExport             *ex,
     ent_xlsx_put_money (&ex->w, ex->credits, row, col, segment->unit_price, ENT_XLSX_FMT_EURO);
 }
 
+/* SPEC 5, split-functions: the base line as two rows, functions 211 and
+ * 212, each with its amount: the sum of its schools' parts on the
+ * Allocation sheet (largest remainder), which a formula over the row's
+ * quantity and price could miss by a cent. The year totals add them like
+ * any row. */
+static guint32
+put_split_rows (EntXlsxExport             *ex,
+                const EntXlsxScenarioInfo *si,
+                const EntBudgetYear       *year,
+                const EntBudgetLine       *line,
+                guint32                    row)
+{
+  EntXlsxSheet *sheet = ex->credits;
+
+  for (guint f = 0; f < ENT_N_SPLIT_FUNCTIONS; f++, row++)
+    {
+      const char *function = ent_split_functions[f];
+      g_autofree char *label = ent_budget_line_dup_split_label (line, f);
+
+      if (ent_xlsx_wrapped_lines (label, LABEL_MAX_WIDTH - 1) > 1)
+        ent_xlsx_writer_check (&ex->w,
+                               worksheet_set_row (sheet->worksheet, row,
+                                                  ENT_XLSX_LINE_HEIGHT
+                                                  * ent_xlsx_wrapped_lines (label, LABEL_MAX_WIDTH - 1)
+                                                  + 2,
+                                                  NULL),
+                               "row height", sheet);
+      ent_xlsx_put_number (&ex->w, sheet, row, ENT_XLSX_CR_YEAR, year->year, ENT_XLSX_FMT_YEAR, 6);
+      ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_SECTION, _("Operating"), ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_CHAPTER, line->chapter, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_NATURE, line->nature, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_FUNCTION, function, ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_CHAPTER_LABEL,
+                         ent_m57_get_label (ENT_ACCOUNT_CHAPTER, line->chapter), ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_NATURE_LABEL,
+                         ent_m57_get_label (ENT_ACCOUNT_NATURE, line->nature), ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_FUNCTION_LABEL,
+                         ent_m57_get_label (ENT_ACCOUNT_FUNCTION, function), ENT_XLSX_FMT_NONE, TRUE);
+      ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_LABEL, label, ENT_XLSX_FMT_TEXT_WRAP, TRUE);
+      ent_xlsx_put_money (&ex->w, sheet, row, ex->cr_amount, line->function_parts[f], ENT_XLSX_FMT_EURO);
+      ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_TEXT_INDENT, TRUE);
+    }
+
+  return row;
+}
+
 void
 ent_xlsx_export_write_credits (EntXlsxExport *ex)
 {
@@ -140,6 +186,11 @@ ent_xlsx_export_write_credits (EntXlsxExport *ex)
 
               if (line->n_segments == 0)
                 continue;
+              if (line->split)
+                {
+                  row = put_split_rows (ex, si, year, line, row);
+                  continue;
+                }
 
               /* a long label wraps: the row is set before its cells */
               if (line->label != NULL && ent_xlsx_wrapped_lines (line->label, LABEL_MAX_WIDTH - 1) > 1)

@@ -8,6 +8,7 @@
 
 #include "ent-budget.h"
 #include "ent-budget-query.h"
+#include "ent-m57.h"
 #include "ent-money.h"
 #include "ent-validate.h"
 
@@ -653,6 +654,19 @@ compute_line (const Computation *c,
   for (guint s = 0; s < budget->n_schools; s++)
     line->commune_parts[budget->school_commune[s]] += line->school_parts[s];
 
+  /* SPEC 5: the school parts already add up to the line, so the two
+   * functions' sums do too */
+  if (kind == ENT_LINE_BASE && budget->split)
+    {
+      line->split = TRUE;
+      for (guint s = 0; s < budget->n_schools; s++)
+        {
+          EntSchoolLevel level = ent_school_get_level (budget->schools[s]);
+
+          line->function_parts[level == ENT_SCHOOL_LEVEL_MATERNELLE ? 0 : 1] += line->school_parts[s];
+        }
+    }
+
   line->label = make_label (line);
   return TRUE;
 }
@@ -825,6 +839,11 @@ ent_budget_compute_scaled (EntDocument  *document,
   budget->n_budget_years = last_budget_year >= budget->first_budget_year
     ? (guint) (last_budget_year - budget->first_budget_year + 1) : 0;
   gather_schools (budget, document);
+  budget->split_asked = ent_document_get_split_functions (document);
+  for (guint i = 0; i < budget->n_schools; i++)
+    if (ent_school_get_level (budget->schools[i]) == ENT_SCHOOL_LEVEL_UNKNOWN)
+      budget->n_schools_without_level++;
+  budget->split = budget->split_asked && budget->n_schools > 0 && budget->n_schools_without_level == 0;
 
   budget->n_scenarios = g_list_model_get_n_items (scenarios);
   budget->scenarios = g_new0 (EntScenarioBudget, budget->n_scenarios);
@@ -839,6 +858,42 @@ ent_budget_compute_scaled (EntDocument  *document,
     }
 
   return g_steal_pointer (&budget);
+}
+
+const char * const ent_split_functions[ENT_N_SPLIT_FUNCTIONS] = { "211", "212" };
+
+char *
+ent_budget_line_dup_split_label (const EntBudgetLine *line,
+                                 guint                f)
+{
+  const char *name;
+
+  g_return_val_if_fail (line != NULL, NULL);
+  g_return_val_if_fail (f < ENT_N_SPLIT_FUNCTIONS, NULL);
+
+  name = ent_m57_get_label (ENT_ACCOUNT_FUNCTION, ent_split_functions[f]);
+  /* The line's own label names all its pupils: the part names its function */
+  /* Translators: a part of a budget line split by function: "Part de base –
+   * fonction 211 « Écoles maternelles »"; %1$s the line, %2$s the code, %3$s its label */
+  return g_strdup_printf (_("%1$s – function %2$s “%3$s”"), ent_line_kind_get_label (line->kind),
+                          ent_split_functions[f], name != NULL ? name : "");
+}
+
+char *
+ent_budget_describe_split_problem (const EntBudget *budget)
+{
+  g_return_val_if_fail (budget != NULL, NULL);
+
+  if (!budget->split_asked || budget->split)
+    return NULL;
+  if (budget->n_schools == 0)
+    return g_strdup (_("No school: the split between functions 211 and 212 is impossible"));
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u school without a level: the split between functions 211 and 212 is impossible",
+                                       "%u schools without a level: the split between functions 211 and 212 is impossible",
+                                       budget->n_schools_without_level),
+                          budget->n_schools_without_level);
 }
 
 EntBudget *

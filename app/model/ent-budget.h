@@ -33,7 +33,17 @@ typedef struct
   char       *function;
   gint64     *school_parts;      /* n_schools cents, largest remainder, sum == amount */
   gint64     *commune_parts;     /* n_communes cents: sums of their schools' parts */
+  /* SPEC 5, [Imputation] split-functions: the base line only, when the
+   * budget splits (EntBudget.split): the maternelle schools' parts on
+   * function 211, the élémentaire and primaire schools' parts on 212;
+   * function_parts[0] + function_parts[1] == amount. */
+  gboolean    split;
+  gint64      function_parts[2];
 } EntBudgetLine;
+
+/* The functions of a split base line (ENT_SPLIT_FUNCTION_211, _212). */
+#define ENT_N_SPLIT_FUNCTIONS 2
+extern const char * const ent_split_functions[ENT_N_SPLIT_FUNCTIONS];  /* "211", "212" */
 
 typedef struct
 {
@@ -75,6 +85,11 @@ struct _EntBudget
   guint              n_communes;
   char             **communes;       /* names, order of first appearance */
   guint             *school_commune; /* n_schools indices into communes */
+  /* The document asks for the 211/212 split of the base line; it is made
+   * (split) only when every school has a level. */
+  gboolean           split_asked;
+  gboolean           split;
+  guint              n_schools_without_level;
   guint              n_scenarios;
   EntScenarioBudget *scenarios;
 };
@@ -119,6 +134,16 @@ gboolean           ent_budget_year_get_vintage     (const EntBudget         *bud
 char              *ent_budget_year_describe_vintage (const EntBudget         *budget,
                                                      const EntScenarioBudget *scenario,
                                                      const EntBudgetYear     *by);
+
+/* The label of part @f (0: 211, 1: 212) of a split line: the line's label
+ * followed by the function, translated. */
+char              *ent_budget_line_dup_split_label   (const EntBudgetLine *line,
+                                                      guint                f);
+
+/* Why the 211/212 split asked for is not made (« 2 écoles sans niveau : la
+ * répartition 211/212 est impossible »), translated; NULL when it is made or
+ * not asked for. */
+char              *ent_budget_describe_split_problem (const EntBudget *budget);
 
 /* Part of @line for commune @commune (sum of its schools' parts). */
 gint64             ent_budget_line_get_commune_part (const EntBudget     *budget,

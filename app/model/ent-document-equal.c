@@ -58,6 +58,7 @@ ent_school_equal (EntSchool *a,
       !g_str_equal (ent_school_get_commune_insee (a), ent_school_get_commune_insee (b)) ||
       ent_school_get_opens (a) != ent_school_get_opens (b) ||
       ent_school_get_closes (a) != ent_school_get_closes (b) ||
+      ent_school_get_level (a) != ent_school_get_level (b) ||
       n_known != ent_school_get_n_known (b))
     return FALSE;
 

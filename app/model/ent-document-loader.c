@@ -42,10 +42,10 @@ static const char * const tariff_keys[] = {
 static const char * const imputation_keys[] = {
   "chapter", "nature", "function",
   "optional-chapter", "optional-nature", "optional-function",
-  "specific-chapter", "specific-nature", "specific-function", NULL
+  "specific-chapter", "specific-nature", "specific-function", "split-functions", NULL
 };
 static const char * const school_keys[] = {
-  "name", "commune", "insee", "uai", "pupils", "pupils-source", "opens", "closes", NULL
+  "name", "commune", "insee", "uai", "pupils", "pupils-source", "opens", "closes", "level", NULL
 };
 static const char * const scenario_keys[] = {
   "name", "optional-support", "half-days", "projection", "projection-rate",
@@ -359,6 +359,26 @@ load_imputation_group (Loader  *self,
       ent_document_set_imputation (self->document, line, v[0], v[1], v[2]);
     }
 
+  {
+    g_autofree char *split = NULL;
+
+    if (!ent_keyfile_reader_read_string (self->reader, group, "split-functions", &split, error))
+      return FALSE;
+    if (split != NULL && *split != '\0')
+      {
+        if (g_ascii_strcasecmp (split, "true") == 0)
+          ent_document_set_split_functions (self->document, TRUE);
+        else if (g_ascii_strcasecmp (split, "false") != 0)
+          {
+            g_autofree char *quoted = ent_keyfile_reader_dup_excerpt (split);
+
+            return ent_keyfile_reader_fail (self->reader, error, ENT_MODEL_ERROR_INVALID_VALUE,
+                                            group, "split-functions",
+                                            _("“%s” is not true or false"), quoted);
+          }
+      }
+  }
+
   keep_unknown_keys (self, group, group, keys, imputation_keys);
   return TRUE;
 }
@@ -499,8 +519,10 @@ load_school_group (Loader      *self,
   g_autofree char *pupils = NULL;
   g_autofree char *sources = NULL;
   g_autofree char *saved_group = NULL;
+  g_autofree char *level_text = NULL;
   g_auto(GStrv) items = NULL;
   g_auto(GStrv) keys = NULL;
+  EntSchoolLevel level = ENT_SCHOOL_LEVEL_UNKNOWN;
   gint64 opens = ENT_SCHOOL_YEAR_NONE;
   gint64 closes = ENT_SCHOOL_YEAR_NONE;
 
@@ -515,8 +537,18 @@ load_school_group (Loader      *self,
       || !ent_keyfile_reader_read_string (self->reader, group, "pupils-source", &sources, error)
       || !ent_keyfile_reader_read_optional_school_year (self->reader, group, "opens", &opens, error)
       || !ent_keyfile_reader_read_optional_school_year (self->reader, group, "closes", &closes,
-                                                        error))
+                                                        error)
+      || !ent_keyfile_reader_read_string (self->reader, group, "level", &level_text, error))
     return NULL;
+  if (level_text != NULL && !ent_school_level_from_string (level_text, &level))
+    {
+      g_autofree char *quoted = ent_keyfile_reader_dup_excerpt (level_text);
+
+      return ent_keyfile_reader_fail (self->reader, error, ENT_MODEL_ERROR_INVALID_VALUE,
+                                      group, "level",
+                                      _("“%s” is not a school level (maternelle, elementaire or primaire)"),
+                                      quoted), NULL;
+    }
   {
     g_autoptr(GError) reason = NULL;
 
@@ -561,6 +593,7 @@ load_school_group (Loader      *self,
     return NULL;
   ent_school_set_opens (school, (int) opens);
   ent_school_set_closes (school, (int) closes);
+  ent_school_set_level (school, level);
 
   saved_group = g_strdup_printf (ENT_PREFIX_SCHOOL "%u", index);
   keep_unknown_keys (self, group, saved_group, keys, school_keys);

@@ -337,6 +337,9 @@ ent_document_to_data (EntDocument *self,
           g_key_file_set_string (key_file, ENT_GROUP_IMPUTATION, key, values[f] ?: "");
         }
     }
+  /* Only when asked: documents without the split are written as before */
+  if (ent_document_get_split_functions (self))
+    g_key_file_set_boolean (key_file, ENT_GROUP_IMPUTATION, "split-functions", TRUE);
 
   /* [School N] */
   schools = ent_document_get_schools (self);
@@ -384,6 +387,9 @@ ent_document_to_data (EntDocument *self,
         g_key_file_set_integer (key_file, group, "opens", ent_school_get_opens (school));
       if (ent_school_get_closes (school) != ENT_SCHOOL_YEAR_NONE)
         g_key_file_set_integer (key_file, group, "closes", ent_school_get_closes (school));
+      if (ent_school_get_level (school) != ENT_SCHOOL_LEVEL_UNKNOWN)
+        g_key_file_set_string (key_file, group, "level",
+                               ent_school_level_to_string (ent_school_get_level (school)));
     }
 
   /* [Scenario N] */

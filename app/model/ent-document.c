@@ -41,6 +41,7 @@ struct _EntDocument
   GListStore        *schools;        /* EntSchool */
   GListStore        *scenarios;      /* EntScenario */
   Imputation         imputation[ENT_N_LINES];
+  gboolean           split_functions; /* [Imputation] split-functions: base line on 211/212 */
 
   GKeyFile          *extras;         /* never NULL */
   GPtrArray         *load_warnings;  /* char *, NULL-terminated */
@@ -1088,6 +1089,28 @@ ent_document_set_imputation (EntDocument *self,
     emit_changed (self);
 }
 
+gboolean
+ent_document_get_split_functions (EntDocument *self)
+{
+  g_return_val_if_fail (ENT_IS_DOCUMENT (self), FALSE);
+
+  return self->split_functions;
+}
+
+void
+ent_document_set_split_functions (EntDocument *self,
+                                  gboolean     split)
+{
+  g_return_if_fail (ENT_IS_DOCUMENT (self));
+
+  split = !!split;
+  if (self->split_functions == split)
+    return;
+
+  self->split_functions = split;
+  emit_changed (self);
+}
+
 /**
  * ent_document_dup_communes:
  *
@@ -1162,6 +1185,8 @@ ent_document_equal (EntDocument *a,
           !g_str_equal (a->imputation[i].function, b->imputation[i].function))
         return FALSE;
     }
+  if (a->split_functions != b->split_functions)
+    return FALSE;
 
   if (!ent_list_models_equal (G_LIST_MODEL (a->schools),
                               G_LIST_MODEL (b->schools),
@@ -1394,6 +1419,7 @@ ent_document_replace_content (EntDocument *self,
   for (guint line = 0; line < ENT_N_LINES; line++)
     ent_document_set_imputation (self, line, from->imputation[line].chapter,
                                  from->imputation[line].nature, from->imputation[line].function);
+  ent_document_set_split_functions (self, from->split_functions);
 
   replace_items (self, self->schools, G_LIST_MODEL (from->schools),
                  (EntItemsEqualFunc) ent_school_equal, &first, &removed, &added);

@@ -153,6 +153,13 @@ void               ent_document_set_imputation     (EntDocument  *self,
                                                     const char   *nature,
                                                     const char   *function);
 
+/* [Imputation] split-functions (SPEC 5): the base line booked on functions
+ * 211 (maternelles) and 212 (primaires) by pupils instead of one function.
+ * FALSE by default; emits "changed". */
+gboolean           ent_document_get_split_functions (EntDocument *self);
+void               ent_document_set_split_functions (EntDocument *self,
+                                                     gboolean     split);
+
 /* Communes in order of first appearance among the schools (names, NULL-terminated). */
 char             **ent_document_dup_communes       (EntDocument  *self);
 

@@ -27,6 +27,7 @@ struct _EntSchool
   char    *commune_insee;  /* never NULL */
   int      opens;          /* ENT_SCHOOL_YEAR_NONE or a school year */
   int      closes;
+  EntSchoolLevel level;
 
   /* KnownCount, increasing school year, one per year */
   GArray  *known;
@@ -42,6 +43,7 @@ enum {
   PROP_COMMUNE_INSEE,
   PROP_OPENS,
   PROP_CLOSES,
+  PROP_LEVEL,
   N_PROPS
 };
 
@@ -142,6 +144,10 @@ ent_school_get_property (GObject    *object,
       g_value_set_int (value, self->closes);
       break;
 
+    case PROP_LEVEL:
+      g_value_set_enum (value, self->level);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -179,6 +185,10 @@ ent_school_set_property (GObject      *object,
 
     case PROP_CLOSES:
       ent_school_set_closes (self, g_value_get_int (value));
+      break;
+
+    case PROP_LEVEL:
+      ent_school_set_level (self, g_value_get_enum (value));
       break;
 
     default:
@@ -236,6 +246,13 @@ ent_school_class_init (EntSchoolClass *klass)
                       (G_PARAM_READWRITE |
                        G_PARAM_EXPLICIT_NOTIFY |
                        G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LEVEL] =
+    g_param_spec_enum ("level", NULL, NULL,
+                       ENT_TYPE_SCHOOL_LEVEL, ENT_SCHOOL_LEVEL_UNKNOWN,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -670,4 +687,79 @@ ent_uai_is_valid (const char *uai)
     }
 
   return g_ascii_isalpha (uai[UAI_LENGTH - 1]) && uai[UAI_LENGTH] == '\0';
+}
+
+EntSchoolLevel
+ent_school_get_level (EntSchool *self)
+{
+  g_return_val_if_fail (ENT_IS_SCHOOL (self), ENT_SCHOOL_LEVEL_UNKNOWN);
+
+  return self->level;
+}
+
+void
+ent_school_set_level (EntSchool      *self,
+                      EntSchoolLevel  level)
+{
+  g_return_if_fail (ENT_IS_SCHOOL (self));
+  g_return_if_fail (level <= ENT_SCHOOL_LEVEL_PRIMAIRE);
+
+  if (self->level == level)
+    return;
+
+  self->level = level;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static const char * const level_names[] = {
+  [ENT_SCHOOL_LEVEL_UNKNOWN] = "",
+  [ENT_SCHOOL_LEVEL_MATERNELLE] = "maternelle",
+  [ENT_SCHOOL_LEVEL_ELEMENTAIRE] = "elementaire",
+  [ENT_SCHOOL_LEVEL_PRIMAIRE] = "primaire",
+};
+
+const char *
+ent_school_level_to_string (EntSchoolLevel level)
+{
+  g_return_val_if_fail (level < G_N_ELEMENTS (level_names), "");
+
+  return level_names[level];
+}
+
+gboolean
+ent_school_level_from_string (const char     *text,
+                              EntSchoolLevel *out_level)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (level_names); i++)
+    if (g_ascii_strcasecmp (text, level_names[i]) == 0)
+      {
+        if (out_level != NULL)
+          *out_level = (EntSchoolLevel) i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+const char *
+ent_school_level_get_label (EntSchoolLevel level)
+{
+  switch (level)
+    {
+    case ENT_SCHOOL_LEVEL_MATERNELLE:
+      /* Translators: a kind of school (école maternelle) */
+      return _("nursery");
+    case ENT_SCHOOL_LEVEL_ELEMENTAIRE:
+      /* Translators: a kind of school (école élémentaire) */
+      return _("elementary");
+    case ENT_SCHOOL_LEVEL_PRIMAIRE:
+      /* Translators: a kind of school (école primaire: nursery and elementary classes) */
+      return _("primary");
+    case ENT_SCHOOL_LEVEL_UNKNOWN:
+    default:
+      return "";
+    }
 }

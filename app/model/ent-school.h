@@ -21,6 +21,18 @@ typedef enum
   ENT_COUNT_SOURCE_OPEN_DATA,  /* imported from the Ministry's dataset */
 } EntCountSource;
 
+/* The kind of school (SPEC 5: functions 211 « Écoles maternelles » and 212
+ * « Écoles primaires »): what splits the base line between the two when the
+ * document asks for it. UNKNOWN until given by the file, the import or the
+ * user. */
+typedef enum
+{
+  ENT_SCHOOL_LEVEL_UNKNOWN,
+  ENT_SCHOOL_LEVEL_MATERNELLE,   /* function 211 */
+  ENT_SCHOOL_LEVEL_ELEMENTAIRE,  /* function 212 */
+  ENT_SCHOOL_LEVEL_PRIMAIRE,     /* maternelle and élémentaire classes: function 212 */
+} EntSchoolLevel;
+
 /* "opens" / "closes" unset */
 #define ENT_SCHOOL_YEAR_NONE 0
 
@@ -56,6 +68,11 @@ void        ent_school_set_closes         (EntSchool  *self,
 /* TRUE when school year @school_year lies in opens <= S < closes. */
 gboolean    ent_school_is_open            (EntSchool  *self,
                                            int         school_year);
+
+/* "level" property (ENT_TYPE_SCHOOL_LEVEL). */
+EntSchoolLevel ent_school_get_level       (EntSchool      *self);
+void        ent_school_set_level          (EntSchool      *self,
+                                           EntSchoolLevel  level);
 
 /* Known counts: 0 <= count <= ENT_MAX_PUPILS_PER_SCHOOL (g_return_if_fail otherwise).
  * ent_school_set_known_pupils () records a count typed by a person: a new
@@ -94,6 +111,14 @@ char       *ent_school_describe_sources   (EntSchool  *self);
 const char *ent_count_source_to_string    (EntCountSource source);
 gboolean    ent_count_source_from_string  (const char     *text,
                                            EntCountSource *out_source);
+
+/* "maternelle", "elementaire", "primaire"; "" for UNKNOWN. */
+const char *ent_school_level_to_string    (EntSchoolLevel  level);
+/* Accepts those three words (case-insensitive); "" is UNKNOWN. */
+gboolean    ent_school_level_from_string  (const char     *text,
+                                           EntSchoolLevel *out_level);
+/* Translated: "maternelle", "élémentaire", "primaire", "" for UNKNOWN. */
+const char *ent_school_level_get_label    (EntSchoolLevel  level);
 
 /* TRUE when @uai is empty or a valid UAI: 7 digits and a letter (e.g. "0590123A"). */
 gboolean    ent_uai_is_valid              (const char *uai);

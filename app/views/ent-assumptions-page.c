@@ -91,6 +91,8 @@ struct _EntAssumptionsPage
   GtkImage    *specific_warning_icon;
   GtkLabel    *imputation_warning;
   GtkLabel    *chart_label;
+  AdwActionRow *split_row;
+  GtkSwitch   *split_switch;
 
   GtkEntry    *imputation_entries[ENT_N_LINES][N_IMPUTATION_PARTS];
   AdwActionRow *line_rows[ENT_N_LINES];
@@ -952,11 +954,55 @@ contract_changed_cb (EntAssumptionsPage *self)
     update_payment_input (self);
 }
 
+/* SPEC 5: the 211/212 split needs every school's level. The switch stays
+ * sensitive while on, so that a split asked for can always be turned off. */
+static void
+update_split_row (EntAssumptionsPage *self)
+{
+  GListModel *schools = ent_document_get_schools (self->document);
+  guint n_schools = g_list_model_get_n_items (schools);
+  guint missing = 0;
+  gboolean active = ent_document_get_split_functions (self->document);
+  gboolean was_loading = self->loading;
+  g_autofree char *reason = NULL;
+
+  for (guint i = 0; i < n_schools; i++)
+    {
+      g_autoptr(EntSchool) school = g_list_model_get_item (schools, i);
+
+      if (ent_school_get_level (school) == ENT_SCHOOL_LEVEL_UNKNOWN)
+        missing++;
+    }
+  if (n_schools == 0)
+    reason = g_strdup (_("No school: the split between functions 211 and 212 is impossible"));
+  else if (missing > 0)
+    reason = g_strdup_printf (ngettext ("%u school without a level: the split between functions 211 and 212 is impossible",
+                                        "%u schools without a level: the split between functions 211 and 212 is impossible",
+                                        missing),
+                              missing);
+
+  self->loading = TRUE;
+  if (gtk_switch_get_active (self->split_switch) != active)
+    gtk_switch_set_active (self->split_switch, active);
+  self->loading = was_loading;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->split_switch), active || reason == NULL);
+  adw_action_row_set_subtitle (self->split_row, reason != NULL ? reason : "");
+}
+
+static void
+split_active_cb (EntAssumptionsPage *self)
+{
+  if (self->loading || self->document == NULL)
+    return;
+  ent_document_set_split_functions (self->document, gtk_switch_get_active (self->split_switch));
+}
+
 /* An undo, a redo: the entries show the document's imputation again (not
  * one being corrected, which still shows its error). */
 static void
 imputation_follow_cb (EntAssumptionsPage *self)
 {
+  update_split_row (self);
   for (guint line = 0; line < ENT_N_LINES; line++)
     for (guint part = 0; part < N_IMPUTATION_PARTS; part++)
       if (gtk_widget_has_css_class (GTK_WIDGET (self->imputation_entries[line][part]), "error"))
@@ -1024,6 +1070,7 @@ connect_document (EntAssumptionsPage *self)
   update_payment_input (self);
   update_contract_summary (self);
   fill_imputation (self);
+  update_split_row (self);
 
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (tariffs)));
   gtk_column_view_set_model (self->tariff_view, GTK_SELECTION_MODEL (selection));
@@ -1379,6 +1426,9 @@ ent_assumptions_page_class_init (EntAssumptionsPageClass *klass)
   BIND (specific_warning_icon);
   BIND (imputation_warning);
   BIND (chart_label);
+  BIND (split_row);
+  BIND (split_switch);
+  gtk_widget_class_bind_template_callback (widget_class, split_active_cb);
 #undef BIND
   gtk_widget_class_bind_template_child_full (widget_class, "add_tariff_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, payment_activate_cb);

@@ -170,6 +170,16 @@ parse_key (const char *key,
     *out_line = (int) g_ascii_strtoll (end + 1, NULL, 10);
 }
 
+/* "Y:K:F": part F (0: 211, 1: 212) of a line split by function; -1 otherwise. */
+static int
+parse_split (const char *key)
+{
+  const char *first = strchr (key, ':');
+  const char *second = first != NULL ? strchr (first + 1, ':') : NULL;
+
+  return second != NULL ? (int) g_ascii_strtoll (second + 1, NULL, 10) : -1;
+}
+
 static gboolean
 has_communes (EntBudgetPage *self)
 {
@@ -232,6 +242,7 @@ format_cell (EntBudgetPage *self,
   const EntBudgetLine *line = NULL;
   int year_index;
   int line_kind;
+  int split;
   gboolean commune;
 
   if (sb == NULL)
@@ -249,6 +260,9 @@ format_cell (EntBudgetPage *self,
     year = &sb->years[year_index];
   if (year != NULL && line_kind >= 0 && line_kind < ENT_N_LINES)
     line = &year->lines[line_kind];
+  split = line != NULL && line->split ? parse_split (key) : -1;
+  if (split >= ENT_N_SPLIT_FUNCTIONS)
+    split = -1;
 
   switch (column)
     {
@@ -266,15 +280,21 @@ format_cell (EntBudgetPage *self,
     case LINE_NATURE:
       return g_strdup (line != NULL && line->nature != NULL ? line->nature : "");
     case LINE_FUNCTION:
+      if (split >= 0)
+        return g_strdup (ent_split_functions[split]);
       return g_strdup (line != NULL && line->function != NULL ? line->function : "");
 
     case LINE_LABEL:
+      if (split >= 0)
+        return ent_budget_line_dup_split_label (line, (guint) split);
       if (line != NULL)
         return g_strdup (line->label != NULL ? line->label : ent_line_kind_get_label (line->kind));
       /* Translators: total of the budget lines of one budget year; %d is the year */
       return g_strdup_printf (_("Total %d"), year != NULL ? year->year : 0);
 
     case LINE_AMOUNT:
+      if (split >= 0)
+        return ent_money_format (line->function_parts[split]);
       if (line != NULL)
         return ent_money_format (line->amount);
       return ent_money_format (year != NULL ? year->total : sb->total);
@@ -498,7 +518,10 @@ refresh (EntBudgetPage *self)
               const EntBudgetLine *line = &sb->years[y].lines[k];
 
               /* lines that bill nothing (option not taken, no half-day) are left out */
-              if (line->n_segments > 0 || line->amount != 0)
+              if (line->split)
+                for (guint f = 0; f < ENT_N_SPLIT_FUNCTIONS; f++)
+                  add_row (self, lines, LINE_YEAR, LINE_AMOUNT, "%u:%d:%u", y, k, f);
+              else if (line->n_segments > 0 || line->amount != 0)
                 add_row (self, lines, LINE_YEAR, LINE_AMOUNT, "%u:%d", y, k);
             }
           add_row (self, lines, LINE_YEAR, LINE_AMOUNT, "%u:total", y);

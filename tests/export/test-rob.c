@@ -151,6 +151,25 @@ test_open_data_and_rate (void)
   assert_contains (text, "1" TH "141 (rentrée 2026 *)");
 }
 
+/* SPEC 5, split-functions: the imputation names both functions. */
+static void
+test_split_functions (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(EntSchool) primaire = ent_school_new ("École primaire", "Hem");
+  g_autofree char *text = NULL;
+
+  ent_school_set_level (ent_test_school_at (document, 0), ENT_SCHOOL_LEVEL_MATERNELLE);
+  ent_school_set_known_pupils (primaire, 2023, 100);
+  ent_school_set_level (primaire, ENT_SCHOOL_LEVEL_PRIMAIRE);
+  ent_document_add_school (document, primaire);
+  ent_document_set_split_functions (document, TRUE);
+  g_assert_true (ent_rob_build (document, NULL, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "fonctions 211 «\u00a0Écoles maternelles\u00a0» et "
+                                  "212 «\u00a0Écoles primaires\u00a0» au prorata des élèves"));
+  g_assert_null (strstr (text, "fonction 21 "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +179,7 @@ main (int   argc,
 
   g_test_add_func ("/export/rob/hem-scenarios", test_hem_scenarios);
   g_test_add_func ("/export/rob/html-escaped", test_html_escaped);
+  g_test_add_func ("/export/rob/split-functions", test_split_functions);
   g_test_add_func ("/export/rob/open-data-and-rate", test_open_data_and_rate);
 
   return g_test_run ();

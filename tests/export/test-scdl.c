@@ -248,6 +248,38 @@ test_hem_scenarios (void)
     }
 }
 
+/* SPEC 5, split-functions: Hem's 1 209 pupils as a maternelle and a
+ * primaire school of 100 pupils: the base line 1 309 × 1,30 = 1 701,70 is two
+ * rows, 211 « Écoles maternelles » 1 209 × 1,30 = 1 571,70 and 212 « Écoles
+ * primaires » 100 × 1,30 = 130,00. */
+static void
+test_split_functions (void)
+{
+  g_autoptr(EntDocument) document = hem_with_siret ();
+  g_autoptr(EntSchool) primaire = ent_school_new ("École primaire", "Hem");
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  ent_school_set_level (ent_test_school_at (document, 0), ENT_SCHOOL_LEVEL_MATERNELLE);
+  ent_school_set_known_pupils (primaire, 2023, 100);
+  ent_school_set_level (primaire, ENT_SCHOOL_LEVEL_PRIMAIRE);
+  ent_document_add_school (document, primaire);
+  ent_document_set_split_functions (document, TRUE);
+
+  text = ent_scdl_build (document, ent_test_scenario_at (document, 0), NULL);
+  rows = validate (text);
+  g_assert_cmpuint (rows->len, ==, 8);
+  for (guint y = 0; y < 4; y++)
+    {
+      g_assert_cmpstr (cell (rows, 2 * y, 8), ==, "211");
+      g_assert_cmpstr (cell (rows, 2 * y, 9), ==, "Écoles maternelles");
+      g_assert_cmpstr (cell (rows, 2 * y, 17), ==, "1571.70");
+      g_assert_cmpstr (cell (rows, 2 * y + 1, 8), ==, "212");
+      g_assert_cmpstr (cell (rows, 2 * y + 1, 9), ==, "Écoles primaires");
+      g_assert_cmpstr (cell (rows, 2 * y + 1, 17), ==, "130.00");
+    }
+}
+
 /* NULL: the document's current scenario */
 static void
 test_current_scenario (void)
@@ -348,6 +380,7 @@ main (int   argc,
 
   g_test_add_func ("/export/scdl/hem-scenarios", test_hem_scenarios);
   g_test_add_func ("/export/scdl/current-scenario", test_current_scenario);
+  g_test_add_func ("/export/scdl/split-functions", test_split_functions);
   g_test_add_func ("/export/scdl/refused-without-siret", test_refused_without_siret);
   g_test_add_func ("/export/scdl/written", test_written);
   g_test_add_func ("/export/scdl/text-fields-and-codes", test_text_fields_and_codes);

@@ -283,6 +283,58 @@ test_french_locale (Fixture       *fixture,
   g_assert_false (g_regex_match (comma, credits, 0, NULL));
 }
 
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *at = strstr (haystack, needle); at != NULL; at = strstr (at + 1, needle))
+    n++;
+  return n;
+}
+
+/* SPEC 5, split-functions: Hem's 1 209 pupils as a maternelle and a primaire
+ * school of 100: each year's base line 1 309 × 1,30 = 1 701,70 becomes two
+ * Credits rows, 211 with 1 209 × 1,30 = 1 571,70 and 212 with 100 × 1,30 =
+ * 130,00; 1 701,70 is left only as the four year totals. */
+static void
+test_split_functions (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr (EntDocument) document = ent_document_new_example ();
+  g_autoptr (EntSchool) primaire = ent_school_new ("École primaire", "Hem");
+  g_autofree char *path = g_build_filename (fixture->dir, "split.xlsx", NULL);
+  g_autofree char *credits = NULL;
+  g_autoptr (GError) error = NULL;
+  EntXlsxOptions options;
+
+  ent_school_set_level (ent_test_school_at (document, 0), ENT_SCHOOL_LEVEL_MATERNELLE);
+  ent_school_set_known_pupils (primaire, 2023, 100);
+  ent_school_set_level (primaire, ENT_SCHOOL_LEVEL_PRIMAIRE);
+  ent_document_add_school (document, primaire);
+  ent_document_set_split_functions (document, TRUE);
+
+  EntScenario *first[1] = { ent_test_scenario_at (document, 0) };
+
+  fixed_options (&options);
+  options.scenarios = first;
+  options.n_scenarios = 1;
+  g_assert_true (ent_xlsx_export (document, path, &options, &error));
+  g_assert_no_error (error);
+  g_date_time_unref (options.generated);
+
+  credits = unzip_member (path, "xl/worksheets/sheet2.xml");
+  g_assert_cmpuint (count_occurrences (credits, "<v>1571.7</v>"), ==, 4);
+  g_assert_cmpuint (count_occurrences (credits, "<v>130</v>"), ==, 4);
+  g_assert_cmpuint (count_occurrences (credits, "<v>1701.7</v>"), ==, 4);
+  /* the function and its label, each in its cell */
+  g_assert_cmpuint (count_occurrences (credits, "<t>211</t>"), ==, 4);
+  g_assert_cmpuint (count_occurrences (credits, "<t>212</t>"), ==, 4);
+  g_assert_cmpuint (count_occurrences (credits, "<t>Écoles maternelles</t>"), ==, 4);
+  g_assert_cmpuint (count_occurrences (credits, "<t>Écoles primaires</t>"), ==, 4);
+}
+
 /* SPEC 10.5: the one function every string to libxlsxwriter goes through. */
 static void
 test_xml_safe (void)
@@ -377,6 +429,8 @@ main (int    argc,
               test_scenarios_option, fixture_tear_down);
   g_test_add ("/export/xlsx/french-locale", Fixture, NULL, fixture_set_up,
               test_french_locale, fixture_tear_down);
+  g_test_add ("/export/xlsx/split-functions", Fixture, NULL, fixture_set_up,
+              test_split_functions, fixture_tear_down);
   g_test_add_func ("/export/xlsx/xml-safe", test_xml_safe);
   g_test_add_func ("/export/xlsx/cell-name", test_cell_name);
 

@@ -14,6 +14,9 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
+#include <adwaita.h>
+
+#include "ent-assumptions-page.h"
 #include "ent-budget-page.h"
 #include "ent-budget.h"
 #include "ent-money.h"
@@ -658,6 +661,73 @@ test_budget_example (void)
   g_assert_finalize_object (g_steal_pointer (&document));
 }
 
+/* SPEC 5, split-functions, from the Assumptions page's switch to the
+ * Budget page: Hem's 1 209 pupils plus a primaire school of 100. The switch
+ * waits for every school's level; then each year's base line 1 309 × 1,30 =
+ * 1 701,70 shows as 211: 1 209 × 1,30 = 1 571,70 and 212: 100 × 1,30 = 130,00. */
+static void
+test_budget_split_functions (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(EntSchool) primaire = ent_school_new ("École primaire", "Hem");
+  GtkWidget *assumptions = ent_assumptions_page_new ();
+  GtkWidget *page = ent_budget_page_new ();
+  GtkWidget *assumptions_window;
+  GtkWidget *window;
+  GtkWidget *split_switch;
+  GtkWidget *split_row;
+
+  ent_school_set_known_pupils (primaire, 2023, 100);
+  ent_school_set_level (primaire, ENT_SCHOOL_LEVEL_PRIMAIRE);
+  ent_document_add_school (document, primaire);
+
+  g_object_ref_sink (assumptions);
+  g_object_set (assumptions, "document", document, NULL);
+  assumptions_window = show_in_window (assumptions);
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, "scenario", ent_test_scenario_at (document, 0), NULL);
+  attach_budget (page, document);
+  window = show_in_window (page);
+
+  split_switch = ent_test_find_by_id (assumptions, "split_switch");
+  split_row = ent_test_find_by_id (assumptions, "split_row");
+  /* one school without a level: the switch says why it cannot be turned on */
+  g_assert_false (gtk_widget_get_sensitive (split_switch));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (split_row)), ==,
+                   "1 school without a level: the split between functions 211 and 212 is impossible");
+  g_assert_true (shows_money (page, 170170));
+  g_assert_false (shows_money (page, 157170));
+
+  ent_school_set_level (ent_test_school_at (document, 0), ENT_SCHOOL_LEVEL_MATERNELLE);
+  g_assert_true (gtk_widget_get_sensitive (split_switch));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (split_row)), ==, "");
+  g_assert_false (ent_document_get_split_functions (document));
+
+  gtk_widget_activate (split_switch);
+  ent_test_settle (window);
+  ent_test_wait_for_frames (window, 3);
+  g_assert_true (ent_document_get_split_functions (document));
+  ent_test_save_png (window, "pages-budget-split.png");
+  g_assert_true (shows_money (page, 157170));
+  g_assert_true (shows_money (page, 13000));
+  g_assert_true (shows_text (page, "211"));
+  g_assert_true (shows_text (page, "212"));
+  g_assert_true (shows_text (page, "Base contribution – function 211 “Écoles maternelles”"));
+
+  /* and back */
+  gtk_widget_activate (split_switch);
+  ent_test_settle (window);
+  ent_test_wait_for_frames (window, 3);
+  g_assert_false (ent_document_get_split_functions (document));
+  g_assert_false (shows_money (page, 157170));
+
+  destroy_window (assumptions_window);
+  destroy_window (window);
+  g_assert_finalize_object (assumptions);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (g_steal_pointer (&document));
+}
+
 static void
 test_budget_own_document (void)
 {
@@ -880,6 +950,7 @@ main (int   argc,
   g_test_add_func ("/pages/scenarios/own-document", test_scenarios_own_document);
   g_test_add_func ("/pages/budget/example", test_budget_example);
   g_test_add_func ("/pages/budget/own-document", test_budget_own_document);
+  g_test_add_func ("/pages/budget/split-functions", test_budget_split_functions);
   g_test_add_func ("/pages/budget/communes", test_budget_communes);
 
   return g_test_run ();

@@ -12,6 +12,7 @@
 
 #include "ent-budget.h"
 #include "ent-money.h"
+#include "ent-test-utils.h"
 
 static GDate *
 date_new (int year,
@@ -315,6 +316,110 @@ test_prorata_half_cent (void)
   budget = compute (doc);
   assert_totals (&budget->scenarios[0], 2027, totals, 1, 33);
   g_object_unref (school);
+}
+
+/* SPEC 5, split-functions: three schools of the three levels. */
+static EntDocument *
+levels_document (EntBilling billing,
+                 gint64     maternelle,
+                 gint64     elementaire,
+                 gint64     primaire)
+{
+  EntDocument *doc = hem_document (billing);
+  EntSchool *first = ent_test_school_at (doc, 0);
+  g_autoptr(EntSchool) second = ent_school_new ("École élémentaire", "Hem");
+  g_autoptr(EntSchool) third = ent_school_new ("École primaire", "Hem");
+
+  ent_school_set_known_pupils (first, 2023, maternelle);
+  ent_school_set_level (first, ENT_SCHOOL_LEVEL_MATERNELLE);
+  ent_school_set_known_pupils (second, 2023, elementaire);
+  ent_school_set_level (second, ENT_SCHOOL_LEVEL_ELEMENTAIRE);
+  ent_school_set_known_pupils (third, 2023, primaire);
+  ent_school_set_level (third, ENT_SCHOOL_LEVEL_PRIMAIRE);
+  ent_document_add_school (doc, second);
+  ent_document_add_school (doc, third);
+  add_scenario (doc, "Base");
+  return doc;
+}
+
+/* Maternelle 100, élémentaire 200, primaire 50 pupils at 1,30 €, annual:
+ * 211 = 100 × 1,30 = 130,00; 212 = (200 + 50) × 1,30 = 325,00; the line
+ * stays 350 × 1,30 = 455,00. Without the switch, no split. */
+static void
+test_split_functions (void)
+{
+  g_autoptr(EntDocument) doc = levels_document (ENT_BILLING_ANNUAL, 100, 200, 50);
+  g_autoptr(EntBudget) unsplit = compute (doc);
+  g_autoptr(EntBudget) budget = NULL;
+
+  g_assert_false (unsplit->scenarios[0].years[0].lines[ENT_LINE_BASE].split);
+  g_assert_null (ent_budget_describe_split_problem (unsplit));
+
+  ent_document_set_split_functions (doc, TRUE);
+  budget = compute (doc);
+  g_assert_true (budget->split);
+  g_assert_null (ent_budget_describe_split_problem (budget));
+  for (guint y = 0; y < 4; y++)
+    {
+      const EntBudgetYear *by = &budget->scenarios[0].years[y];
+      const EntBudgetLine *line = &by->lines[ENT_LINE_BASE];
+
+      g_assert_true (line->split);
+      g_assert_cmpint (line->amount, ==, 45500);
+      g_assert_cmpint (line->function_parts[0], ==, 13000);
+      g_assert_cmpint (line->function_parts[1], ==, 32500);
+      g_assert_cmpint (by->total, ==, 45500);
+      /* only the base line is split */
+      g_assert_false (by->lines[ENT_LINE_OPTIONAL].split);
+      g_assert_false (by->lines[ENT_LINE_SPECIFIC].split);
+    }
+  g_assert_cmpstr (ent_split_functions[0], ==, "211");
+  g_assert_cmpstr (ent_split_functions[1], ==, "212");
+}
+
+/* Prorata from 1 June 2027, one pupil per school: the line is
+ * 3 × 1,30 × 3/12 = 0,975 → 0,98; each school's exact share 0,325, so 0,32
+ * each and the 2 cents left to the first two (ties to the lower index):
+ * 211 = 0,33 (the maternelle), 212 = 0,33 + 0,32 = 0,65; 0,33 + 0,65 = 0,98. */
+static void
+test_split_functions_prorata (void)
+{
+  g_autoptr(EntDocument) doc = levels_document (ENT_BILLING_PRORATA, 1, 1, 1);
+  g_autoptr(GDate) start = date_new (2027, 6, 1);
+  g_autoptr(EntBudget) budget = NULL;
+  const EntBudgetLine *line;
+
+  ent_contract_set_payment_start (ent_document_get_contract (doc), start);
+  ent_document_set_split_functions (doc, TRUE);
+  budget = compute (doc);
+  g_assert_cmpuint (budget->scenarios[0].n_years, ==, 1);
+  line = &budget->scenarios[0].years[0].lines[ENT_LINE_BASE];
+  g_assert_cmpint (line->amount, ==, 98);
+  g_assert_cmpint (line->function_parts[0], ==, 33);
+  g_assert_cmpint (line->function_parts[1], ==, 65);
+}
+
+/* A school without a level: no split, and the reason says how many. */
+static void
+test_split_functions_missing_level (void)
+{
+  g_autoptr(EntDocument) doc = levels_document (ENT_BILLING_ANNUAL, 100, 200, 50);
+  g_autoptr(EntBudget) budget = NULL;
+  g_autofree char *reason = NULL;
+
+  ent_school_set_level (ent_test_school_at (doc, 1), ENT_SCHOOL_LEVEL_UNKNOWN);
+  ent_school_set_level (ent_test_school_at (doc, 2), ENT_SCHOOL_LEVEL_UNKNOWN);
+  ent_document_set_split_functions (doc, TRUE);
+  budget = compute (doc);
+  g_assert_true (budget->split_asked);
+  g_assert_false (budget->split);
+  g_assert_cmpuint (budget->n_schools_without_level, ==, 2);
+  g_assert_false (budget->scenarios[0].years[0].lines[ENT_LINE_BASE].split);
+  g_assert_cmpint (budget->scenarios[0].years[0].lines[ENT_LINE_BASE].amount, ==, 45500);
+  reason = ent_budget_describe_split_problem (budget);
+  g_assert_nonnull (reason);
+  g_assert_nonnull (strstr (reason, "2 schools without a level"));
+  g_assert_nonnull (strstr (reason, "211"));
 }
 
 /* A payment start in the middle of a month: that month is not billed.
@@ -944,6 +1049,9 @@ main (int   argc,
   g_test_add_func ("/model/budget/overflow", test_overflow);
   g_test_add_func ("/model/budget/scaled", test_scaled);
   g_test_add_func ("/model/budget/example", test_example);
+  g_test_add_func ("/model/budget/split-functions", test_split_functions);
+  g_test_add_func ("/model/budget/split-functions-prorata", test_split_functions_prorata);
+  g_test_add_func ("/model/budget/split-functions-missing-level", test_split_functions_missing_level);
 
   return g_test_run ();
 }

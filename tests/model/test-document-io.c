@@ -356,6 +356,57 @@ test_round_trip_example (void)
 
 /* SPEC 13: the SIRET saved as [Document] siret=, without the spaces it was
  * written with, and only when set (a document without one reads as before). */
+/* SPEC 5, 6: a school's level and the 211/212 split, absent from a document
+ * that does not use them, survive a save and a load when set. */
+static void
+test_round_trip_level_split (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(EntDocument) copy = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(EntDocument) typed = NULL;
+  g_autofree char *before = ent_document_to_data (document, NULL);
+  g_autofree char *data = NULL;
+  EntSchool *school = ent_test_school_at (document, 0);
+
+  g_assert_null (strstr (before, "level="));
+  g_assert_null (strstr (before, "split-functions"));
+  g_assert_cmpint (ent_school_get_level (school), ==, ENT_SCHOOL_LEVEL_UNKNOWN);
+  g_assert_false (ent_document_get_split_functions (document));
+
+  copy = reload (document);
+  ent_school_set_level (school, ENT_SCHOOL_LEVEL_PRIMAIRE);
+  g_assert_false (ent_document_equal (document, copy));
+  ent_school_set_level (ent_test_school_at (copy, 0), ENT_SCHOOL_LEVEL_PRIMAIRE);
+  g_assert_true (ent_document_equal (document, copy));
+  ent_document_set_split_functions (document, TRUE);
+  g_assert_false (ent_document_equal (document, copy));
+  g_clear_object (&copy);
+
+  data = ent_document_to_data (document, NULL);
+  g_assert_nonnull (strstr (data, "\nsplit-functions=true\n"));
+  g_assert_nonnull (strstr (data, "\nlevel=primaire\n"));
+  copy = reload (document);
+  g_assert_true (ent_document_get_split_functions (copy));
+  g_assert_cmpint (ent_school_get_level (ent_test_school_at (copy, 0)), ==, ENT_SCHOOL_LEVEL_PRIMAIRE);
+  g_assert_true (ent_document_equal (document, copy));
+
+  /* typed by hand: any case, and the other two levels */
+  text = g_string_new (before);
+  g_string_replace (text, "uai=\n", "uai=\nlevel=Maternelle\n", 1);
+  g_string_replace (text, "function=21\n", "function=21\nsplit-functions=false\n", 1);
+  typed = load_text_or_die (text->str);
+  g_assert_cmpint (ent_school_get_level (ent_test_school_at (typed, 0)), ==, ENT_SCHOOL_LEVEL_MATERNELLE);
+  g_assert_false (ent_document_get_split_functions (typed));
+  g_assert_true (ent_school_level_from_string ("elementaire", NULL));
+  g_assert_false (ent_school_level_from_string ("élémentaire", NULL));
+
+  /* undo puts the level back on the school kept */
+  ent_document_replace_content (document, typed);
+  g_assert_false (ent_document_get_split_functions (document));
+  g_assert_cmpint (ent_school_get_level (ent_test_school_at (document, 0)), ==, ENT_SCHOOL_LEVEL_MATERNELLE);
+}
+
 static void
 test_round_trip_siret (void)
 {
@@ -918,6 +969,8 @@ static const BadInput bad_inputs[] = {
   { "format-decimal", "format-version=1", "format-version=1.0", 0, INVALID, 2, "Document", "format-version", { "“1.0”" } },
   { "format-zero", "format-version=1", "format-version=0", 0, RANGE, 2, "Document", "format-version", { "0 is not a version number" } },
   { "payer-kind", "payer-kind=commune", "payer-kind=town", 0, INVALID, 5, "Document", "payer-kind", { "“town”" } },
+  { "school-level", "uai=0590001F\n", "uai=0590001F\nlevel=college\n", 0, INVALID, 30, "School 1", "level", { "“college”", "maternelle" } },
+  { "split-functions", "function=21\n", "function=21\nsplit-functions=oui\n", 0, INVALID, 24, "Imputation", "split-functions", { "“oui”" } },
   { "payer-kind-upper-case", "payer-kind=commune", "payer-kind=EPCI", 0, INVALID, 5, "Document", "payer-kind", { "“EPCI”" } },
   { "insee-four-digits", "insee=59299\n\n[Contract]", "insee=5929\n\n[Contract]", 0, INVALID, 6, "Document", "insee", { "INSEE" } },
   { "insee-corsica-2c", "insee=59299\n\n[Contract]", "insee=2C004\n\n[Contract]", 0, INVALID, 6, "Document", "insee", { "INSEE" } },
@@ -1603,6 +1656,7 @@ main (int   argc,
   g_test_add_func ("/model/document-io/example", test_example);
   g_test_add_func ("/model/document-io/round-trip/example", test_round_trip_example);
   g_test_add_func ("/model/document-io/round-trip/siret", test_round_trip_siret);
+  g_test_add_func ("/model/document-io/round-trip/level-split", test_round_trip_level_split);
   g_test_add_func ("/model/document-io/round-trip/every-field", test_full_document);
   g_test_add_func ("/model/document-io/round-trip/built", test_round_trip_built);
   g_test_add_func ("/model/document-io/round-trip/sources", test_round_trip_sources);
