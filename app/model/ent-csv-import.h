@@ -75,6 +75,8 @@ typedef struct
   char        *commune_insee;  /* "" when unknown (the official file has no reliable one) */
   char        *postal_code;    /* "" when unknown */
   gboolean     is_public;
+  EntSchoolLevel level;        /* official: from "Dénomination principale" of the latest
+                                  rentrée; UNKNOWN when it names no level, or a template */
   int          opens;          /* official: the first rentrée it appears in, when the
                                   file has earlier ones; else ENT_SCHOOL_YEAR_NONE */
   int          closes;         /* official: the rentrée after the last it appears in,
@@ -150,7 +152,8 @@ void                ent_csv_change_free            (EntCsvChange          *chang
 /* Merges into @document by UAI (template schools without UAI: by name within
  * the commune): a known school gets the file's counts (other years untouched,
  * name and commune kept); a new one is appended with its name and commune
- * (spelled as the document already spells that commune, if it does). Counts
+ * (spelled as the document already spells that commune, if it does). Either
+ * gets the level the file names, a known one kept when it names none. Counts
  * of school years after the contract are left out, and before it only the
  * latest of each school is kept (a projection base). Imported counts of the
  * official dataset get the source "open-data", a template's "manual". Unless

@@ -45,6 +45,7 @@ struct _EntPupilsPage
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *uai_column;
   GtkColumnViewColumn *commune_column;
+  GtkColumnViewColumn *level_column;
   GtkColumnViewColumn *opens_column;
   GtkColumnViewColumn *closes_column;
   GtkSingleSelection *selection;

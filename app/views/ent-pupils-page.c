@@ -895,6 +895,114 @@ create_text_factory (EntPupilsPage *self,
   return factory;
 }
 
+/* The Level column: a drop-down of the levels (ENT_SCHOOL_LEVEL_* are its
+ * positions), bound both ways to the school's "level", so that a choice is
+ * one change of the document, hence one undo step. Not a Cell: the keys of
+ * the table move through the counts only, and the drop-down keeps its own
+ * (Space or Enter opens it). Hidden on the totals row. */
+
+static gboolean
+level_to_selected (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  g_value_set_uint (to, (guint) g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+selected_to_level (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  guint selected = g_value_get_uint (from);
+
+  /* GTK_INVALID_LIST_POSITION while the drop-down has no model yet */
+  if (selected > ENT_SCHOOL_LEVEL_PRIMAIRE)
+    return FALSE;
+  g_value_set_enum (to, (int) selected);
+  return TRUE;
+}
+
+static void
+level_setup_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                EntPupilsPage            *self)
+{
+  char *labels[ENT_SCHOOL_LEVEL_PRIMAIRE + 2] = { NULL };   /* NULL-terminated */
+  GtkWidget *drop_down;
+
+  /* the labels are lower case, to sit in a sentence: a choice starts with a capital */
+  labels[ENT_SCHOOL_LEVEL_UNKNOWN] = g_strdup ("—");
+  for (int level = ENT_SCHOOL_LEVEL_MATERNELLE; level <= ENT_SCHOOL_LEVEL_PRIMAIRE; level++)
+    {
+      const char *label = ent_school_level_get_label (level);
+      g_autofree char *first = g_utf8_strup (label, g_utf8_next_char (label) - label);
+
+      labels[level] = g_strconcat (first, g_utf8_next_char (label), NULL);
+    }
+  drop_down = gtk_drop_down_new_from_strings ((const char * const *) labels);
+  for (int level = ENT_SCHOOL_LEVEL_UNKNOWN; level <= ENT_SCHOOL_LEVEL_PRIMAIRE; level++)
+    g_free (labels[level]);
+
+  /* for the GUI tests, with "ent-cell-school" set while bound */
+  g_object_set_data (G_OBJECT (drop_down), "ent-cell-kind", (gpointer) "level");
+  gtk_list_item_set_child (list_item, drop_down);
+}
+
+static void
+level_bind_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               EntPupilsPage            *self)
+{
+  GtkWidget *drop_down = gtk_list_item_get_child (list_item);
+  EntPupilsRow *row = gtk_list_item_get_item (list_item);
+  EntSchool *school = ent_pupils_row_get_school (row);
+  g_autofree char *accessible = NULL;
+  GBinding *binding;
+
+  gtk_widget_set_visible (drop_down, school != NULL);
+  if (school == NULL)
+    return;
+
+  binding = g_object_bind_property_full (school, "level", drop_down, "selected",
+                                         G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                                         level_to_selected, selected_to_level, NULL, NULL);
+  g_object_set_data (G_OBJECT (drop_down), "ent-level-binding", binding);
+  g_object_set_data (G_OBJECT (drop_down), "ent-cell-school", school);
+  /* Translators: accessible label; %s is a school name */
+  accessible = g_strdup_printf (_("Level of %s"), ent_school_get_name (school));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+level_unbind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 EntPupilsPage            *self)
+{
+  GtkWidget *drop_down = gtk_list_item_get_child (list_item);
+  GBinding *binding = g_object_steal_data (G_OBJECT (drop_down), "ent-level-binding");
+
+  if (binding != NULL)
+    g_binding_unbind (binding);
+  g_object_set_data (G_OBJECT (drop_down), "ent-cell-school", NULL);
+}
+
+static GtkListItemFactory *
+create_level_factory (EntPupilsPage *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (level_setup_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (level_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (level_unbind_cb), self);
+  return factory;
+}
+
 static void
 add_year_column (EntPupilsPage *self,
                  int            school_year)
@@ -1120,6 +1228,7 @@ ent_pupils_page_class_init (EntPupilsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, name_column);
   gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, uai_column);
   gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, commune_column);
+  gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, level_column);
   gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, opens_column);
   gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, closes_column);
   gtk_widget_class_bind_template_child (widget_class, EntPupilsPage, selection);
@@ -1141,6 +1250,7 @@ ent_pupils_page_init (EntPupilsPage *self)
   g_autoptr(GtkListItemFactory) name_factory = NULL;
   g_autoptr(GtkListItemFactory) uai_factory = NULL;
   g_autoptr(GtkListItemFactory) commune_factory = NULL;
+  g_autoptr(GtkListItemFactory) level_factory = NULL;
   g_autoptr(GtkListItemFactory) opens_factory = NULL;
   g_autoptr(GtkListItemFactory) closes_factory = NULL;
 
@@ -1163,6 +1273,8 @@ ent_pupils_page_init (EntPupilsPage *self)
   gtk_column_view_column_set_factory (self->name_column, name_factory);
   gtk_column_view_column_set_factory (self->uai_column, uai_factory);
   gtk_column_view_column_set_factory (self->commune_column, commune_factory);
+  level_factory = create_level_factory (self);
+  gtk_column_view_column_set_factory (self->level_column, level_factory);
   opens_factory = create_text_factory (self, CELL_OPENS);
   closes_factory = create_text_factory (self, CELL_CLOSES);
   gtk_column_view_column_set_factory (self->opens_column, opens_factory);

@@ -362,8 +362,8 @@ test_pupils_own_document (void)
   window = show_in_window (page);
 
   column_view = ent_test_find_by_id (page, "column_view");
-  /* name, UAI, commune, opens, closes + 3 school years */
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view))), ==, 8);
+  /* name, UAI, commune, level, opens, closes + 3 school years */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view))), ==, 9);
 
   /* −10 % a year: 200 → 180 → 162 */
   cell = find_cell (page, "count", a, 2024);
@@ -443,7 +443,7 @@ test_pupils_own_document (void)
   /* the columns follow the contract */
   ent_contract_set_school_years (ent_document_get_contract (document), 5);
   ent_test_wait_for_frames (window, 1);
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view))), ==, 10);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (GTK_COLUMN_VIEW (column_view))), ==, 11);
   find_cell (page, "count", a, 2026);
   ent_test_save_png (window, "pages-pupils-own.png");
 

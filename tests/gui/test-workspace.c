@@ -213,6 +213,22 @@ edit_cell (EntWindow *window)
   type_into_label (find_cell (window, "count", ent_test_school_at (document, 0), 2024), "1150");
 }
 
+/* The Level drop-down of the Pupils page, as a choice in its list would. */
+static void
+edit_level (EntWindow *window)
+{
+  EntDocument *document = ent_window_get_document (window);
+  EntSchool *school = ent_test_school_at (document, 0);
+  GtkDropDown *level;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "pupils");
+  ent_test_settle (GTK_WIDGET (window));
+  level = GTK_DROP_DOWN (find_cell (window, "level", school, 0));
+  g_assert_cmpuint (gtk_drop_down_get_selected (level), ==, ent_school_get_level (school));
+  gtk_drop_down_set_selected (level, ent_school_get_level (school) == ENT_SCHOOL_LEVEL_MATERNELLE
+                                     ? ENT_SCHOOL_LEVEL_PRIMAIRE : ENT_SCHOOL_LEVEL_MATERNELLE);
+}
+
 static void
 edit_title (EntWindow *window)
 {
@@ -306,6 +322,7 @@ test_undo_each_action (void)
   check_undo_redo (window, edit_title, "one field");
   check_undo_redo (window, add_school, "a school added");
   check_undo_redo (window, rename_school, "a school renamed");
+  check_undo_redo (window, edit_level, "a school's level chosen");
   check_undo_redo (window, remove_school, "a school removed");
   check_undo_redo (window, duplicate_scenario, "a scenario duplicated");
   check_undo_redo (window, delete_scenario, "a scenario deleted");

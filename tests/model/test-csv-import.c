@@ -37,6 +37,7 @@
 
 #include "ent-budget.h"
 #include "ent-csv-import.h"
+#include "ent-workspace.h"
 
 #include "ent-test-utils.h"
 
@@ -469,6 +470,122 @@ test_merge_preview_and_apply (void)
   g_assert_cmpuint (count_kind (again, ENT_CSV_CHANGE_UNCHANGED), ==, 6);
   g_assert_cmpuint (again->len, ==, 6);
   g_assert_cmpuint (ent_csv_import_apply (import, base), ==, 0);
+}
+
+/* A row of the label header naming its school with @denomination. */
+#define ROW_NAMED(uai, denomination) \
+  "2023;HAUTS-DE-FRANCE;LILLE;NORD;HEM;" uai ";" denomination ";X;Public;0;0;4;50" \
+  ";0;0;0;0;0;0;0;0;tri;59510\n"
+
+static EntSchoolLevel
+school_level (EntDocument *document,
+              const char  *uai)
+{
+  EntSchool *school = ent_test_find_school (document, uai);
+
+  g_assert_nonnull (school);
+  return ent_school_get_level (school);
+}
+
+/* The level comes from « Dénomination principale » (fixture text:
+ * 0590101A « ECOLE MATERNELLE PUBLIQUE », 0590102B « ECOLE ELEMENTAIRE
+ * PUBLIQUE », 0590103C « ECOLE PRIMAIRE PUBLIQUE »); a denomination naming
+ * no level leaves it unknown, without a warning. */
+static void
+test_levels_from_denomination (void)
+{
+  EntCsvSelection selection = { .communes = hem };
+  g_autoptr(EntCsvImport) labels = parse_fixture ("effectifs-2024-2026-labels.csv", &selection);
+  g_autoptr(EntCsvImport) fields = parse_fixture ("effectifs-2024-2026-fields.csv", &selection);
+  g_autoptr(EntCsvImport) odd = NULL;
+  g_autoptr(EntCsvImport) template = parse_fixture ("template.csv", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (find_school (labels, "0590101A")->level, ==, ENT_SCHOOL_LEVEL_MATERNELLE);
+  g_assert_cmpint (find_school (labels, "0590102B")->level, ==, ENT_SCHOOL_LEVEL_ELEMENTAIRE);
+  g_assert_cmpint (find_school (labels, "0590103C")->level, ==, ENT_SCHOOL_LEVEL_PRIMAIRE);
+  g_assert_cmpint (find_school (fields, "0590101A")->level, ==, ENT_SCHOOL_LEVEL_MATERNELLE);
+  g_assert_cmpint (find_school (fields, "0590102B")->level, ==, ENT_SCHOOL_LEVEL_ELEMENTAIRE);
+  g_assert_cmpint (find_school (fields, "0590103C")->level, ==, ENT_SCHOOL_LEVEL_PRIMAIRE);
+
+  /* accents, case, the directory's abbreviations; anything else unknown */
+  odd = parse_text (LABELS_HEADER
+                    ROW_NAMED ("0590001A", "École élémentaire publique")
+                    ROW_NAMED ("0590002B", "E.M.PU")
+                    ROW_NAMED ("0590003C", "E.P.PU")
+                    ROW_NAMED ("0590004D", "Ecole maternelle")
+                    ROW_NAMED ("0590005E", "GROUPE SCOLAIRE")
+                    ROW_NAMED ("0590006F", "ECOLE PUBLIQUE")
+                    ROW_NAMED ("0590007G", ""),
+                    &selection, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (find_school (odd, "0590001A")->level, ==, ENT_SCHOOL_LEVEL_ELEMENTAIRE);
+  g_assert_cmpint (find_school (odd, "0590002B")->level, ==, ENT_SCHOOL_LEVEL_MATERNELLE);
+  g_assert_cmpint (find_school (odd, "0590003C")->level, ==, ENT_SCHOOL_LEVEL_PRIMAIRE);
+  g_assert_cmpint (find_school (odd, "0590004D")->level, ==, ENT_SCHOOL_LEVEL_MATERNELLE);
+  g_assert_cmpint (find_school (odd, "0590005E")->level, ==, ENT_SCHOOL_LEVEL_UNKNOWN);
+  g_assert_cmpint (find_school (odd, "0590006F")->level, ==, ENT_SCHOOL_LEVEL_UNKNOWN);
+  g_assert_cmpint (find_school (odd, "0590007G")->level, ==, ENT_SCHOOL_LEVEL_UNKNOWN);
+  g_assert_cmpuint (g_strv_length ((char **) ent_csv_import_get_warnings (odd)), ==, 0);
+
+  /* a template has no denomination */
+  g_assert_cmpint (find_school (template, "0590101A")->level, ==, ENT_SCHOOL_LEVEL_UNKNOWN);
+}
+
+/* Merging sets the file's level on new and known schools, keeps a known
+ * level the file does not name, and is one undo step that brings the old
+ * levels back. */
+static void
+test_levels_merge_and_undo (void)
+{
+  EntCsvSelection selection = { .communes = hem };
+  g_autoptr(EntCsvImport) fields = parse_fixture ("effectifs-2024-2026-fields.csv", &selection);
+  g_autoptr(EntCsvImport) template = parse_fixture ("template.csv", NULL);
+  g_autoptr(EntCsvImport) unnamed = NULL;
+  g_autoptr(EntDocument) base = make_base ();
+  g_autoptr(EntWorkspace) workspace = ent_workspace_new_with_draft_directory (base, "");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  /* a level the user chose, that the file corrects */
+  ent_school_set_level (ent_test_find_school (base, "0590101a"), ENT_SCHOOL_LEVEL_PRIMAIRE);
+  ent_workspace_flush (workspace);
+  before = document_data (base);
+
+  ent_csv_import_apply (fields, base);
+  ent_workspace_flush (workspace);
+  after = document_data (base);
+  g_assert_cmpint (school_level (base, "0590101a"), ==, ENT_SCHOOL_LEVEL_MATERNELLE);
+  g_assert_cmpint (school_level (base, "0590102B"), ==, ENT_SCHOOL_LEVEL_ELEMENTAIRE);
+  g_assert_cmpint (school_level (base, "0590103C"), ==, ENT_SCHOOL_LEVEL_PRIMAIRE);
+
+  /* one step back: the user's level again, the new schools gone */
+  g_assert_true (ent_workspace_undo (workspace));
+  g_assert_cmpint (school_level (base, "0590101a"), ==, ENT_SCHOOL_LEVEL_PRIMAIRE);
+  g_assert_null (ent_test_find_school (base, "0590102B"));
+  {
+    g_autofree char *undone = document_data (base);
+
+    g_assert_cmpstr (undone, ==, before);
+  }
+  g_assert_true (ent_workspace_redo (workspace));
+  g_assert_cmpint (school_level (base, "0590101a"), ==, ENT_SCHOOL_LEVEL_MATERNELLE);
+  {
+    g_autofree char *redone = document_data (base);
+
+    g_assert_cmpstr (redone, ==, after);
+  }
+
+  /* importing again without a denomination keeps the known levels */
+  ent_csv_import_apply (template, base);
+  g_assert_cmpint (school_level (base, "0590101a"), ==, ENT_SCHOOL_LEVEL_MATERNELLE);
+  g_assert_cmpint (school_level (base, "0590102B"), ==, ENT_SCHOOL_LEVEL_ELEMENTAIRE);
+  unnamed = parse_text (LABELS_HEADER ROW_NAMED ("0590103C", "GROUPE SCOLAIRE"),
+                        &selection, &error);
+  g_assert_no_error (error);
+  ent_csv_import_apply (unnamed, base);
+  g_assert_cmpint (school_level (base, "0590103C"), ==, ENT_SCHOOL_LEVEL_PRIMAIRE);
 }
 
 /* A merge that brings a second commune makes the payer an EPCI; the base given
@@ -1262,6 +1379,8 @@ main (int    argc,
   g_test_add_func ("/import/2024/opens-and-closes", test_opens_and_closes);
   g_test_add_func ("/import/2024/merge-into-example", test_merge_into_example);
   g_test_add_func ("/import/2024/merge-contract-years", test_merge_contract_years);
+  g_test_add_func ("/import/level/from-denomination", test_levels_from_denomination);
+  g_test_add_func ("/import/level/merge-and-undo", test_levels_merge_and_undo);
   for (guint i = 0; i < G_N_ELEMENTS (selection_cases); i++)
     {
       static const char * const by[] = { "commune", "postal-code", "uai", "departement" };

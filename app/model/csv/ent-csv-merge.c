@@ -454,6 +454,10 @@ ent_csv_import_apply (const EntCsvImport *self,
                                             csv->counts[c].pupils, source);
         }
 
+      /* a known level stays when the file names none (a template, « GROUPE
+       * SCOLAIRE »): only the file's own word replaces it */
+      if (csv->level != ENT_SCHOOL_LEVEL_UNKNOWN)
+        ent_school_set_level (school != NULL ? school : existing, csv->level);
       if (opens != ENT_SCHOOL_YEAR_NONE)
         ent_school_set_opens (school != NULL ? school : existing, opens);
       if (closes != ENT_SCHOOL_YEAR_NONE)

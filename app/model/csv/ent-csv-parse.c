@@ -122,6 +122,44 @@ header_key (const char *text)
   return ent_csv_make_key (text, '_');
 }
 
+/* The level a "Dénomination principale" names: « ECOLE MATERNELLE PUBLIQUE »,
+ * « École élémentaire », « ECOLE PRIMAIRE PRIVEE », or the abbreviations of
+ * the Ministry's directory (« E.M.PU », « E.E.PR », « E.P.PU »). Anything
+ * else (« GROUPE SCOLAIRE », empty) names none: UNKNOWN, never an error, the
+ * user sets it in the Pupils page. */
+static EntSchoolLevel
+denomination_level (const char *text)
+{
+  g_autofree char *key = ent_csv_make_key (text, '_');
+  g_auto(GStrv) words = g_strsplit (key, "_", -1);
+  gboolean maternelle = FALSE;
+  gboolean elementaire = FALSE;
+  gboolean primaire = FALSE;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      maternelle = maternelle || g_str_equal (words[i], "maternelle");
+      elementaire = elementaire || g_str_equal (words[i], "elementaire");
+      primaire = primaire || g_str_equal (words[i], "primaire");
+    }
+  /* "e_m_pu": école maternelle publique */
+  if (words[0] != NULL && g_str_equal (words[0], "e") && words[1] != NULL)
+    {
+      maternelle = maternelle || g_str_equal (words[1], "m");
+      elementaire = elementaire || g_str_equal (words[1], "e");
+      primaire = primaire || g_str_equal (words[1], "p");
+    }
+
+  /* a school with both kinds of classes is what "primaire" means */
+  if (primaire || (maternelle && elementaire))
+    return ENT_SCHOOL_LEVEL_PRIMAIRE;
+  if (maternelle)
+    return ENT_SCHOOL_LEVEL_MATERNELLE;
+  if (elementaire)
+    return ENT_SCHOOL_LEVEL_ELEMENTAIRE;
+  return ENT_SCHOOL_LEVEL_UNKNOWN;
+}
+
 /* A count the Ministry keeps secret (under 5 pupils): an empty total, "ss",
  * "s", "nc", "<5" (SPEC 12). */
 static gboolean
@@ -662,6 +700,7 @@ read_official_row (Parser  *self,
       replace_string (&raw->school.name, name);
       replace_string (&raw->school.postal_code, code);
       raw->school.is_public = is_public;
+      raw->school.level = denomination_level (row_field (self, COL_DENOMINATION));
     }
 
   return TRUE;
