@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "ent-assumptions-page.h"
+#include "ent-input-reason.h"
 #include "ent-m57.h"
 #include "ent-money.h"
 #include "ent-validate.h"
@@ -111,62 +112,12 @@ static GParamSpec *properties[N_PROPS];
 
 /* ------------------------------------------------------------------ helpers */
 
-/* Shows (or, with @message NULL, clears) the reason why @input was refused.
- * A reason label shared by several inputs is only hidden by the input that
- * filled it. */
-static void
-show_reason (GtkWidget  *input,
-             GtkLabel   *reason,
-             const char *message)
-{
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (input, "error");
-      gtk_label_set_text (reason, message);
-      gtk_widget_set_visible (GTK_WIDGET (reason), TRUE);
-      g_object_set_data (G_OBJECT (reason), "ent-owner", input);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (input),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      /* DESCRIBED_BY, not ERROR_MESSAGE: ERROR_MESSAGE takes a single
-       * reference in GTK 4.8 and a NULL-terminated list in later GTK, so one
-       * call cannot be right on both (a list given to GTK 4.8 reads NULL as the
-       * next relation and -1 as a pointer: SIGSEGV whenever accessibility is
-       * on). DESCRIBED_BY is a list on every GTK 4, and screen readers speak
-       * it after the name and the invalid state. */
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (input),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, reason, NULL,
-                                      -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (input, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
-      if (g_object_get_data (G_OBJECT (reason), "ent-owner") == input)
-        {
-          gtk_widget_set_visible (GTK_WIDGET (reason), FALSE);
-          g_object_set_data (G_OBJECT (reason), "ent-owner", NULL);
-        }
-    }
-}
-
-static void
-clear_reason_label (GtkLabel *reason)
-{
-  GtkWidget *owner = g_object_get_data (G_OBJECT (reason), "ent-owner");
-
-  if (owner != NULL)
-    show_reason (owner, reason, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (reason), FALSE);
-}
-
 /* A reason that belongs to no input (a refused button press). */
 static void
 show_message (GtkLabel   *reason,
               const char *message)
 {
-  clear_reason_label (reason);
+  ent_input_clear_reason_label (reason);
   gtk_label_set_text (reason, message);
   gtk_widget_set_visible (GTK_WIDGET (reason), TRUE);
 }
@@ -346,18 +297,18 @@ commit_payment (EntAssumptionsPage *self)
   contract = ent_document_get_contract (self->document);
   if (!parse_date (gtk_editable_get_text (GTK_EDITABLE (self->payment_entry)), &date, &reason))
     {
-      show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, reason);
+      ent_input_show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, reason);
       return;
     }
 
   if (!ent_validate_payment_start (ent_contract_get_first_school_year (contract),
                                    ent_contract_get_school_years (contract), &date, &error))
     {
-      show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, error->message);
+      ent_input_show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, error->message);
       return;
     }
 
-  show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, NULL);
+  ent_input_show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, NULL);
   current = ent_contract_get_payment_start (contract);
   if (current == NULL || !g_date_valid (current) || g_date_compare (current, &date) != 0)
     ent_contract_set_payment_start (contract, &date);
@@ -502,10 +453,10 @@ commit_imputation (EntAssumptionsPage *self,
 
       texts[part] = gtk_editable_get_text (GTK_EDITABLE (entry));
       if (ent_validate_imputation_code ((EntImputationPart) part, texts[part], &error))
-        show_reason (entry, self->imputation_error, NULL);
+        ent_input_show_reason (entry, self->imputation_error, NULL);
       else
         {
-          show_reason (entry, self->imputation_error, error->message);
+          ent_input_show_reason (entry, self->imputation_error, error->message);
           valid = FALSE;
         }
     }
@@ -577,7 +528,7 @@ commit_tariff_date (EntAssumptionsPage *self,
 
   if (!parse_date (gtk_editable_get_text (GTK_EDITABLE (entry)), &date, &reason))
     {
-      show_reason (entry, self->tariff_error, reason);
+      ent_input_show_reason (entry, self->tariff_error, reason);
       return;
     }
 
@@ -588,13 +539,13 @@ commit_tariff_date (EntAssumptionsPage *self,
    * window shows why the budget cannot be computed (SPEC 10.4). */
   if (!ent_validate_tariff_date (&date, &error))
     {
-      show_reason (entry, self->tariff_error, error->message);
+      ent_input_show_reason (entry, self->tariff_error, error->message);
       return;
     }
 
   if (g_date_compare (&date, ent_tariff_period_get_valid_from (period)) == 0)
     {
-      show_reason (entry, self->tariff_error, NULL);
+      ent_input_show_reason (entry, self->tariff_error, NULL);
       return;
     }
 
@@ -604,11 +555,11 @@ commit_tariff_date (EntAssumptionsPage *self,
 
       /* Translators: %s is a date */
       reason = g_strdup_printf (_("Another tariff period already starts on %s."), date_text);
-      show_reason (entry, self->tariff_error, reason);
+      ent_input_show_reason (entry, self->tariff_error, reason);
       return;
     }
 
-  show_reason (entry, self->tariff_error, NULL);
+  ent_input_show_reason (entry, self->tariff_error, NULL);
   /* The schedule re-sorts: the row may be rebound under our feet, so this is
    * the last thing done with @entry. */
   ent_tariff_period_set_valid_from (period, &date);
@@ -632,7 +583,7 @@ tariff_entry_changed_cb (GtkEditable        *editable,
     {
     case TARIFF_COLUMN_DATE:
       /* Committed on Enter or when the focus leaves: the list re-sorts by date. */
-      show_reason (entry, self->tariff_error, NULL);
+      ent_input_show_reason (entry, self->tariff_error, NULL);
       return;
 
     case TARIFF_COLUMN_REFERENCE:
@@ -641,10 +592,10 @@ tariff_entry_changed_cb (GtkEditable        *editable,
 
         if (!ent_validate_name (text, &error))
           {
-            show_reason (entry, self->tariff_error, error->message);
+            ent_input_show_reason (entry, self->tariff_error, error->message);
             return;
           }
-        show_reason (entry, self->tariff_error, NULL);
+        ent_input_show_reason (entry, self->tariff_error, NULL);
         ent_tariff_period_set_reference (period, text);
       }
       return;
@@ -654,10 +605,10 @@ tariff_entry_changed_cb (GtkEditable        *editable,
     case TARIFF_COLUMN_HALF_DAY:
       if (!parse_tariff_amount (text, &cents, &reason))
         {
-          show_reason (entry, self->tariff_error, reason);
+          ent_input_show_reason (entry, self->tariff_error, reason);
           return;
         }
-      show_reason (entry, self->tariff_error, NULL);
+      ent_input_show_reason (entry, self->tariff_error, NULL);
       if (column == TARIFF_COLUMN_BASE)
         ent_tariff_period_set_base_per_pupil (period, cents);
       else if (column == TARIFF_COLUMN_OPTIONAL)
@@ -705,7 +656,7 @@ remove_tariff_clicked_cb (GtkButton          *button,
       return;
     }
 
-  clear_reason_label (self->tariff_error);
+  ent_input_clear_reason_label (self->tariff_error);
   ent_tariff_schedule_remove (tariffs, period);
 }
 
@@ -779,7 +730,7 @@ tariff_bind_cb (GtkSignalListItemFactory *factory,
       g_autofree char *text = dup_tariff_text (period, column);
 
       set_text_quietly (self, GTK_EDITABLE (widget), text);
-      show_reason (widget, self->tariff_error, NULL);
+      ent_input_show_reason (widget, self->tariff_error, NULL);
       /* Translators: accessible name of a cell: %1$s is the column ("Half-day"), %2$s a date */
       accessible = g_strdup_printf (_("%1$s, tariff period starting %2$s"), title, date);
     }
@@ -1081,15 +1032,15 @@ connect_document (EntAssumptionsPage *self)
   g_signal_connect_swapped (self->document, "notify::siret", G_CALLBACK (siret_notify_cb), self);
   g_signal_connect_swapped (self->document, "changed", G_CALLBACK (imputation_follow_cb), self);
 
-  clear_reason_label (self->names_error);
-  clear_reason_label (self->insee_error);
-  clear_reason_label (self->siret_error);
-  clear_reason_label (self->contract_error);
-  clear_reason_label (self->tariff_error);
-  clear_reason_label (self->imputation_error);
+  ent_input_clear_reason_label (self->names_error);
+  ent_input_clear_reason_label (self->insee_error);
+  ent_input_clear_reason_label (self->siret_error);
+  ent_input_clear_reason_label (self->contract_error);
+  ent_input_clear_reason_label (self->tariff_error);
+  ent_input_clear_reason_label (self->imputation_error);
   for (guint line = 0; line < ENT_N_LINES; line++)
     for (guint part = 0; part < N_IMPUTATION_PARTS; part++)
-      show_reason (GTK_WIDGET (self->imputation_entries[line][part]), self->imputation_error, NULL);
+      ent_input_show_reason (GTK_WIDGET (self->imputation_entries[line][part]), self->imputation_error, NULL);
 
   self->loading = FALSE;
 }
@@ -1108,11 +1059,11 @@ insee_changed_cb (EntAssumptionsPage *self)
   text = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->insee_entry)), -1);
   if (!ent_validate_insee (text, &error))
     {
-      show_reason (GTK_WIDGET (self->insee_entry), self->insee_error, error->message);
+      ent_input_show_reason (GTK_WIDGET (self->insee_entry), self->insee_error, error->message);
       return;
     }
 
-  show_reason (GTK_WIDGET (self->insee_entry), self->insee_error, NULL);
+  ent_input_show_reason (GTK_WIDGET (self->insee_entry), self->insee_error, NULL);
   if (g_strcmp0 (text, ent_document_get_insee (self->document)) != 0)
     ent_document_set_insee (self->document, text);
 }
@@ -1131,11 +1082,11 @@ siret_changed_cb (EntAssumptionsPage *self)
   siret = ent_validate_dup_siret (gtk_editable_get_text (GTK_EDITABLE (self->siret_entry)), &error);
   if (siret == NULL)
     {
-      show_reason (GTK_WIDGET (self->siret_entry), self->siret_error, error->message);
+      ent_input_show_reason (GTK_WIDGET (self->siret_entry), self->siret_error, error->message);
       return;
     }
 
-  show_reason (GTK_WIDGET (self->siret_entry), self->siret_error, NULL);
+  ent_input_show_reason (GTK_WIDGET (self->siret_entry), self->siret_error, NULL);
   if (g_strcmp0 (siret, ent_document_get_siret (self->document)) != 0)
     ent_document_set_siret (self->document, siret);
 }
@@ -1149,9 +1100,9 @@ name_changed_cb (GtkEditable        *editable,
   g_autoptr(GError) error = NULL;
 
   if (ent_validate_name (gtk_editable_get_text (editable), &error))
-    show_reason (GTK_WIDGET (editable), self->names_error, NULL);
+    ent_input_show_reason (GTK_WIDGET (editable), self->names_error, NULL);
   else
-    show_reason (GTK_WIDGET (editable), self->names_error, error->message);
+    ent_input_show_reason (GTK_WIDGET (editable), self->names_error, error->message);
 }
 
 static void
@@ -1171,7 +1122,7 @@ payment_changed_cb (EntAssumptionsPage *self)
 {
   /* The reason stays until the next commit, but not on a fresh edit. */
   if (!self->loading)
-    show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, NULL);
+    ent_input_show_reason (GTK_WIDGET (self->payment_entry), self->contract_error, NULL);
 }
 
 static void
@@ -1210,11 +1161,11 @@ spin_insert_text_cb (GtkEditable *editable,
       {
         g_signal_stop_emission_by_name (editable, "insert-text");
         gtk_widget_error_bell (spin);
-        show_reason (spin, self->contract_error,
+        ent_input_show_reason (spin, self->contract_error,
                      _("Only digits are accepted here: a year, or a number of school years."));
         return;
       }
-  show_reason (spin, self->contract_error, NULL);
+  ent_input_show_reason (spin, self->contract_error, NULL);
 }
 
 static void
@@ -1276,7 +1227,7 @@ add_tariff_cb (EntAssumptionsPage *self)
       show_message (self->tariff_error, error->message);
       return;
     }
-  clear_reason_label (self->tariff_error);
+  ent_input_clear_reason_label (self->tariff_error);
   focus_period (self, period);
 }
 

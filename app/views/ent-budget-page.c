@@ -31,6 +31,7 @@
 #include <glib/gi18n.h>
 
 #include "ent-budget-page.h"
+#include "ent-input-reason.h"
 #include "ent-budget-query.h"
 #include "ent-budget-row.h"
 #include "ent-row-splice.h"
@@ -592,40 +593,6 @@ get_execution (EntBudgetPage *self)
   return self->document != NULL ? ent_document_get_execution (self->document) : NULL;
 }
 
-/* Shows (or, with @message NULL, clears) why @input was refused, as the
- * Assumptions page does: error style, invalid state, described by the reason. */
-static void
-show_reason (GtkWidget  *input,
-             GtkLabel   *reason,
-             const char *message)
-{
-  if (message != NULL)
-    {
-      gtk_widget_add_css_class (input, "error");
-      gtk_label_set_text (reason, message);
-      gtk_widget_set_visible (GTK_WIDGET (reason), TRUE);
-      g_object_set_data (G_OBJECT (reason), "ent-owner", input);
-      gtk_accessible_update_state (GTK_ACCESSIBLE (input),
-                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                                   -1);
-      /* a list on every GTK 4 (ERROR_MESSAGE is not, see ent-assumptions-page.c) */
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (input),
-                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, reason, NULL,
-                                      -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (input, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
-      if (g_object_get_data (G_OBJECT (reason), "ent-owner") == input)
-        {
-          gtk_widget_set_visible (GTK_WIDGET (reason), FALSE);
-          g_object_set_data (G_OBJECT (reason), "ent-owner", NULL);
-        }
-    }
-}
-
 /* An amount typed in an entry: *@out_entered FALSE when empty. FALSE with
  * the reason when refused. */
 static gboolean
@@ -699,10 +666,10 @@ execution_entry_changed_cb (GtkEditable   *entry,
 
   if (!parse_execution_amount (gtk_editable_get_text (entry), &entered, &cents, &reason))
     {
-      show_reason (GTK_WIDGET (entry), self->execution_error, reason);
+      ent_input_show_reason (GTK_WIDGET (entry), self->execution_error, reason);
       return;
     }
-  show_reason (GTK_WIDGET (entry), self->execution_error, NULL);
+  ent_input_show_reason (GTK_WIDGET (entry), self->execution_error, NULL);
   if (paid)
     ent_execution_set_paid (execution, year, entered, cents);
   else
@@ -919,12 +886,12 @@ commit_revision (EntBudgetPage *self,
           example = ent_date_format_short (&sample);
           /* Translators: %s is an example date, "15/03/2025" in French */
           reason = g_strdup_printf (_("This is not a date. Type it like %s."), example);
-          show_reason (input, self->revision_error, reason);
+          ent_input_show_reason (input, self->revision_error, reason);
           return;
         }
       if (!ent_validate_date (&date, &error))
         {
-          show_reason (input, self->revision_error, error->message);
+          ent_input_show_reason (input, self->revision_error, error->message);
           return;
         }
       break;
@@ -934,12 +901,12 @@ commit_revision (EntBudgetPage *self,
 
         if (!parse_execution_amount (text, &entered, &amount, &reason))
           {
-            show_reason (input, self->revision_error, reason);
+            ent_input_show_reason (input, self->revision_error, reason);
             return;
           }
         if (!entered)
           {
-            show_reason (input, self->revision_error,
+            ent_input_show_reason (input, self->revision_error,
                          _("A revision needs the amount of the revised authorisation."));
             return;
           }
@@ -948,7 +915,7 @@ commit_revision (EntBudgetPage *self,
     case REVISION_REFERENCE:
       if (!ent_validate_name (text, &error))
         {
-          show_reason (input, self->revision_error, error->message);
+          ent_input_show_reason (input, self->revision_error, error->message);
           return;
         }
       reference = text;
@@ -957,7 +924,7 @@ commit_revision (EntBudgetPage *self,
       g_assert_not_reached ();
     }
 
-  show_reason (input, self->revision_error, NULL);
+  ent_input_show_reason (input, self->revision_error, NULL);
   {
     /* @reference may point into the revision being replaced */
     g_autofree char *reference_copy = g_strdup (reference);

@@ -7,12 +7,12 @@ Prints TAP. Expected figures by hand from SPEC 4 (Hem: 1 209 pupils,
 1,30 / 0,30 / 150 €, annual), never the program's own output.
 """
 import os
-import subprocess
 import sys
 import tempfile
 
+from cli_common import check, finish, make_runner
+
 exe, srcdir, localedir = sys.argv[1:4]
-results = []
 
 # A synthetic SIRET whose Luhn key is right (worked in tests/model/test-validate.c)
 SIRET = "21590299000013"
@@ -27,21 +27,7 @@ HEADER = ("BGT_NATDEC,BGT_ANNEE,BGT_SIRET,BGT_NOM,BGT_CONTNAT,BGT_CONTNAT_LABEL,
           "BGT_MTRAR3112,BGT_ARTSPE")
 
 
-def run(*args, env_extra=None):
-    env = dict(os.environ)
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
-    env["ENT_BUDGET_LOCALEDIR"] = localedir
-    env.setdefault("LC_ALL", "C.UTF-8")
-    if env_extra:
-        env.update(env_extra)
-    return subprocess.run([exe, *args], capture_output=True, text=True,
-                          env=env, timeout=60)
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
+run = make_runner(exe, localedir, timeout=60)
 
 
 def scdl_row(year, amount):
@@ -171,10 +157,4 @@ with tempfile.TemporaryDirectory() as tmp:
               and "No tariff is in force on 1 January 2024" in r.stderr
               and not os.path.exists(out), r.stderr)
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in detail.splitlines()[:40]:
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()

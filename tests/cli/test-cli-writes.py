@@ -15,27 +15,13 @@ import subprocess
 import sys
 import tempfile
 
+from cli_common import check, finish, make_runner
+
 exe, srcdir, localedir = sys.argv[1:4]
-results = []
 OLD = b"old content, must survive\n"
 
 
-def run(*args, env_extra=None):
-    env = dict(os.environ)
-    env.pop("DISPLAY", None)
-    env.pop("WAYLAND_DISPLAY", None)
-    env.pop("ENT_BUDGET_FAULT", None)
-    env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
-    env["ENT_BUDGET_LOCALEDIR"] = localedir
-    env.setdefault("LC_ALL", "C.UTF-8")
-    if env_extra:
-        env.update(env_extra)
-    return subprocess.run([exe, *args], capture_output=True, text=True,
-                          env=env, timeout=120)
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
+run = make_runner(exe, localedir, timeout=120, unset=("ENT_BUDGET_FAULT",))
 
 
 def write(path, data, mode=0o640):
@@ -173,10 +159,4 @@ if os.geteuid() == 0:
 else:
     check("full disk # SKIP needs root to mount a tmpfs", True)
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in detail.splitlines()[:40]:
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()

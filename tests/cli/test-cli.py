@@ -11,25 +11,12 @@ import subprocess
 import sys
 import tempfile
 
+from cli_common import check, finish, make_runner
+
 exe, srcdir, localedir = sys.argv[1:4]
-results = []
 
 
-def run(*args, env_extra=None):
-    env = dict(os.environ)
-    env.pop("DISPLAY", None)          # headless: no display needed
-    env.pop("WAYLAND_DISPLAY", None)
-    env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
-    env["ENT_BUDGET_LOCALEDIR"] = localedir
-    env.setdefault("LC_ALL", "C.UTF-8")
-    if env_extra:
-        env.update(env_extra)
-    return subprocess.run([exe, *args], capture_output=True, text=True,
-                          env=env, timeout=60)
-
-
-def check(name, condition, detail=""):
-    results.append((name, bool(condition), detail))
+run = make_runner(exe, localedir, timeout=60)
 
 
 # SPEC 4 worked examples: 1 209 pupils, 1,30 / 0,30 / 150 €, annual.
@@ -457,10 +444,4 @@ with tempfile.TemporaryDirectory() as tmp:
           r.returncode == 1 and "Aucun tarif" in french and "1er janvier 2024" in french,
           f"status {r.returncode}\n{r.stderr}")
 
-print(f"1..{len(results)}")
-for i, (name, ok, detail) in enumerate(results, 1):
-    print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-    if not ok:
-        for line in detail.splitlines()[:40]:
-            print(f"# {line}")
-sys.exit(0 if all(ok for _, ok, _ in results) else 1)
+finish()
