@@ -22,7 +22,10 @@ FILE=${4:-$SRC/data/examples/hem.entbudget}
 
 case "$LANG_CODE" in
   fr) locale=fr_FR.UTF-8 language=fr ;;
-  en) locale=C.UTF-8 language=en ;;
+  # American English where the machine has it (grouped counts: "1,209"),
+  # else C.UTF-8, which groups nothing
+  en) locale=C.UTF-8 language=en
+      if locale -a 2>/dev/null | grep -qi '^en_US\.utf-\?8$'; then locale=en_US.UTF-8; fi ;;
   *) echo "screenshots.sh: language fr or en" >&2; exit 2 ;;
 esac
 
