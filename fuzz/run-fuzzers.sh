@@ -46,6 +46,8 @@ for t in $TARGETS; do
   # New inputs go to the build dir's corpus; the seeds in the tree stay as they are.
   mkdir -p "$work"
   echo "== fuzz-$t for ${SECONDS_EACH}s"
+  stamp="$BUILD/artifacts/.$t-start"
+  : >"$stamp"
   # shellcheck disable=SC2086
   if ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:allocator_may_return_null=0" \
      UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
@@ -60,6 +62,16 @@ for t in $TARGETS; do
     status=1
     echo "fuzz-$t: FAILED (log: $log)" >&2
     grep -E "ERROR: |SUMMARY: |fuzz_check|fuzz: fatal|Test unit written|ALARM|timeout" "$log" | head -n 20 >&2 || true
+    # The input itself, so that a finding on a machine one cannot reach (CI)
+    # can be replayed: base64 of each new artifact up to 64 KiB.
+    for artifact in "$BUILD/artifacts/$t-"*; do
+      [ -f "$artifact" ] && [ "$artifact" -nt "$stamp" ] || continue
+      size=$(wc -c <"$artifact")
+      if [ "$size" -le 65536 ]; then
+        echo "-- $(basename "$artifact") ($size bytes), base64:" >&2
+        base64 "$artifact" >&2
+      fi
+    done
   fi
 done
 

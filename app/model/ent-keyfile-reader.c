@@ -1092,6 +1092,15 @@ ent_keyfile_reader_new (GBytes      *bytes,
       length -= 3;
     }
 
+  /* A carriage return at the very end is the end of the last line, as it is
+   * before every line feed: a CR LF file whose final LF was lost (a cut
+   * copy, an editor's last line). GKeyFile takes CR away only before LF, so
+   * it would otherwise stay in the last value, and, written back followed by
+   * LF, be gone at the next load: saved twice, the file would differ (found
+   * by fuzz-document). */
+  if (length > 0 && text[length - 1] == '\r')
+    length--;
+
   self->text = text;
   self->length = length;
   self->raw_groups = g_array_new (FALSE, FALSE, sizeof (RawGroup));

@@ -1498,6 +1498,49 @@ test_bom_crlf_enormous (void)
   g_clear_object (&document);
   g_string_free (text, TRUE);
 
+  /* CR LF lines, the last LF lost: the final CR ends the last line, whether
+   * its key is known (a number) or unknown (kept); saved, the document loads
+   * back and saves to the same bytes */
+  {
+    static const char * const last_lines[] = { "tariff-increase=1.5", "later-key=3.5" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (last_lines); i++)
+      {
+        GString *cut = g_string_new (NULL);
+        g_autofree char *saved = NULL;
+        g_autofree char *saved_again = NULL;
+        g_autoptr(EntDocument) reloaded = NULL;
+        gsize saved_length, saved_again_length;
+        g_autofree char *value = NULL;
+
+        for (const char *p = base_text; *p != '\0'; p++)
+          {
+            if (*p == '\n')
+              g_string_append_c (cut, '\r');
+            g_string_append_c (cut, *p);
+          }
+        /* "tariff-increase=0\r\n" at the end becomes the last line, "\r" and no "\n" */
+        g_assert_true (g_str_has_suffix (cut->str, "tariff-increase=0\r\n"));
+        g_string_truncate (cut, cut->len - strlen ("tariff-increase=0\r\n"));
+        if (i == 1)
+          g_string_append (cut, "tariff-increase=0\r\n");
+        g_string_append (cut, last_lines[i]);
+        g_string_append_c (cut, '\r');
+
+        document = load_text (cut->str, cut->len, "cut.entbudget", &error);
+        g_assert_no_error (error);
+        g_string_free (cut, TRUE);
+        saved = ent_document_to_data (document, &saved_length);
+        value = g_strconcat (last_lines[i], "\n", NULL);
+        g_assert_nonnull (g_strstr_len (saved, saved_length, value));
+        g_assert_null (memchr (saved, '\r', saved_length));
+        reloaded = reload (document);
+        saved_again = ent_document_to_data (reloaded, &saved_again_length);
+        g_assert_cmpmem (saved, saved_length, saved_again, saved_again_length);
+        g_clear_object (&document);
+      }
+  }
+
   /* one line of 1 MiB: "é" repeated */
   {
     GString *name = g_string_new (NULL);
