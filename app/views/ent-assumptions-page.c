@@ -46,6 +46,13 @@ struct _EntAssumptionsPage
   gboolean     loading;           /* filling inputs from the model: do not write back */
   EntTariffPeriod *focus_period;  /* just added: its date gets the focus once shown */
   guint        focus_tick_id;
+  guint        lower_groups_idle;
+  GdkFrameClock *first_frame_clock; /* until the lower groups are shown */
+
+  /* below the first screen: shown after the first frame, show_lower_groups () */
+  GtkWidget   *billing_group;
+  GtkWidget   *tariff_group;
+  GtkWidget   *imputation_group;
 
   /* template */
   GtkWidget   *scrolled_window;
@@ -1255,11 +1262,84 @@ tariff_scroll_cb (GtkEventControllerScroll *controller,
 
 /* ---------------------------------------------------------------- overrides */
 
+/* ------------------------------------------------- the groups below the fold */
+
+/* The billing, tariff and imputation groups are below the first screen of
+ * the page (1280×800 and smaller), and they cost about a third of the
+ * window's first frame: AdwActionRow (libadwaita 1.2) lays out its wrapped
+ * subtitle about a hundred times while the window is measured, and the
+ * billing explanations and the M57 labels are long (callgrind, issue 13:
+ * 1 224 → 833 million instructions to the first frame without them). So the
+ * template has them hidden, and they are shown just after the window's first
+ * frame is painted, before the next one: a user scrolling down or pressing a
+ * mnemonic finds them there. */
+static void
+show_lower_groups (EntAssumptionsPage *self)
+{
+  g_clear_handle_id (&self->lower_groups_idle, g_source_remove);
+  if (self->first_frame_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->first_frame_clock, self);
+      g_clear_object (&self->first_frame_clock);
+    }
+  gtk_widget_set_visible (self->billing_group, TRUE);
+  gtk_widget_set_visible (self->tariff_group, TRUE);
+  gtk_widget_set_visible (self->imputation_group, TRUE);
+}
+
+static gboolean
+show_lower_groups_idle_cb (gpointer user_data)
+{
+  EntAssumptionsPage *self = user_data;
+
+  self->lower_groups_idle = 0;
+  show_lower_groups (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted_cb (GdkFrameClock      *clock,
+                        EntAssumptionsPage *self)
+{
+  g_signal_handlers_disconnect_by_data (clock, self);
+  g_clear_object (&self->first_frame_clock);
+  /* above the frame clock's priority: shown before the next frame */
+  if (self->lower_groups_idle == 0)
+    self->lower_groups_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, show_lower_groups_idle_cb,
+                                               self, NULL);
+}
+
+static void
+ent_assumptions_page_realize (GtkWidget *widget)
+{
+  EntAssumptionsPage *self = ENT_ASSUMPTIONS_PAGE (widget);
+  GdkFrameClock *clock;
+
+  GTK_WIDGET_CLASS (ent_assumptions_page_parent_class)->realize (widget);
+
+  if (gtk_widget_get_visible (self->imputation_group) || self->first_frame_clock != NULL)
+    return;
+  clock = gtk_widget_get_frame_clock (widget);
+  if (clock == NULL)
+    {
+      show_lower_groups (self);
+      return;
+    }
+  self->first_frame_clock = g_object_ref (clock);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (first_frame_painted_cb), self);
+}
+
 static void
 ent_assumptions_page_dispose (GObject *object)
 {
   EntAssumptionsPage *self = ENT_ASSUMPTIONS_PAGE (object);
 
+  g_clear_handle_id (&self->lower_groups_idle, g_source_remove);
+  if (self->first_frame_clock != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->first_frame_clock, self);
+      g_clear_object (&self->first_frame_clock);
+    }
   disconnect_document (self);
   stop_focusing_period (self);
   g_clear_object (&self->document);
@@ -1330,6 +1410,8 @@ ent_assumptions_page_class_init (EntAssumptionsPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->realize = ent_assumptions_page_realize;
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/budgetent/BudgetEnt/ui/ent-assumptions-page.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, EntAssumptionsPage, name)
@@ -1379,6 +1461,9 @@ ent_assumptions_page_class_init (EntAssumptionsPageClass *klass)
   BIND (chart_label);
   BIND (split_row);
   BIND (split_switch);
+  BIND (billing_group);
+  BIND (tariff_group);
+  BIND (imputation_group);
   gtk_widget_class_bind_template_callback (widget_class, split_active_cb);
 #undef BIND
   gtk_widget_class_bind_template_child_full (widget_class, "add_tariff_button", FALSE, 0);

@@ -5,7 +5,8 @@
  * The page alone in a window, on the bundled Hem example: its minimum width
  * leaves room for the sidebar on an 800 pixel wide screen, even with the
  * longest contract; a tariff period added appears as a row of the table, at
- * full height, with the focus on its date.
+ * full height, with the focus on its date; the groups below the first
+ * screen, which the first frame goes without, are there from the second.
  */
 #include "config.h"
 
@@ -226,6 +227,80 @@ test_imputation_labels (void)
   g_assert_finalize_object (page);
 }
 
+/* The billing, tariff and imputation groups are below the first screen and
+ * left out of the first frame (it opens sooner: bench-startup); from the
+ * next frame on they are there, filled, for the eye, the keyboard and
+ * assistive technologies. */
+typedef struct
+{
+  GtkWidget *groups[3];
+  int        frames;
+  int        visible_at_first_frame;
+} FrameWatch;
+
+static void
+watch_after_paint_cb (GdkFrameClock *clock,
+                      FrameWatch    *watch)
+{
+  if (watch->frames++ > 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (watch->groups); i++)
+    watch->visible_at_first_frame += gtk_widget_get_visible (watch->groups[i]);
+}
+
+static void
+watch_realize_cb (GtkWidget  *window,
+                  FrameWatch *watch)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (watch_after_paint_cb), watch);
+}
+
+static void
+test_lower_groups (void)
+{
+  static const char * const ids[] = { "billing_group", "tariff_group", "imputation_group" };
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  GtkWidget *page = ent_assumptions_page_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *chapter;
+  FrameWatch watch = { 0 };
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      watch.groups[i] = ent_test_find_by_id (page, ids[i]);
+      g_assert_nonnull (watch.groups[i]);
+    }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_signal_connect (window, "realize", G_CALLBACK (watch_realize_cb), &watch);
+  gtk_window_present (GTK_WINDOW (window));
+  while (watch.frames < 2)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_test_message ("groups visible at the first frame: %d", watch.visible_at_first_frame);
+  g_assert_cmpint (watch.visible_at_first_frame, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_assert_true (gtk_widget_get_visible (watch.groups[i]));
+      g_assert_true (gtk_widget_get_mapped (watch.groups[i]));
+    }
+  /* filled from the document: Hem's imputation and its tariff period */
+  chapter = ent_test_find_by_id (page, "base_chapter_entry");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (chapter)), ==, "65");
+  g_assert_true (gtk_widget_get_mapped (chapter));
+  ent_test_wait_for_frames (window, 1);
+  ent_test_collect_list_entries (ent_test_find_by_id (page, "tariff_view"), 0, entries);
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_true (gtk_widget_get_mapped (g_ptr_array_index (entries, 0)));
+
+  ent_test_destroy_window (g_object_ref (window));
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +312,7 @@ main (int   argc,
   g_test_add_func ("/gui/assumptions/minimum-width", test_minimum_width);
   g_test_add_func ("/gui/assumptions/add-tariff-period", test_add_tariff_period);
   g_test_add_func ("/gui/assumptions/imputation-labels", test_imputation_labels);
+  g_test_add_func ("/gui/assumptions/lower-groups-follow-first-frame", test_lower_groups);
 
   return g_test_run ();
 }
