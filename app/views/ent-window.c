@@ -91,6 +91,28 @@ update_budget_banner (EntWindow *self)
   gtk_revealer_set_reveal_child (self->budget_revealer, TRUE);
 }
 
+/* A GtkRevealer measures its child even while it is hidden (to animate it
+ * from its size), so a hidden banner's message was laid out again at every
+ * layout of the window, the first frame's included. Its child is made
+ * invisible once hidden, and visible again as soon as it is to be shown. */
+static void
+banner_revealer_cb (GtkRevealer *revealer)
+{
+  GtkWidget *child = gtk_revealer_get_child (revealer);
+
+  if (child != NULL)
+    gtk_widget_set_visible (child, gtk_revealer_get_reveal_child (revealer)
+                                   || gtk_revealer_get_child_revealed (revealer));
+}
+
+static void
+setup_banner (GtkRevealer *revealer)
+{
+  g_signal_connect (revealer, "notify::reveal-child", G_CALLBACK (banner_revealer_cb), NULL);
+  g_signal_connect (revealer, "notify::child-revealed", G_CALLBACK (banner_revealer_cb), NULL);
+  banner_revealer_cb (revealer);
+}
+
 static void
 update_title (EntWindow *self)
 {
@@ -1154,6 +1176,11 @@ ent_window_init (EntWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ensure_style (GTK_WIDGET (self));
   setup_pages (self);
+  setup_banner (self->recovery_revealer);
+  setup_banner (self->error_revealer);
+  setup_banner (self->info_revealer);
+  setup_banner (self->budget_revealer);
+  setup_banner (self->example_revealer);
 
   /* The totals bar's choice drives the workspace's scenario, which the
    * pages follow (as the Scenarios page's selection does, build_pages ()) */
