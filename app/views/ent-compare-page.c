@@ -15,9 +15,9 @@
  * Only the rows whose keys differ are spliced, the rows kept take their new
  * texts, which their bound labels follow.
  *
- * The "what if" slider recomputes the budget with every known pupil count
- * scaled (ent_budget_compute_scaled) and shows the result beside the real
- * figures; the document is never touched.
+ * The "what if" slider asks the model for the budget with every known pupil
+ * count scaled (ent_what_if_compute) and shows its figures beside the real
+ * ones; the document is never touched.
  */
 #include "config.h"
 
@@ -216,10 +216,12 @@ update_scenario_columns (EntComparePage      *self,
 static void
 update_what_if (EntComparePage *self)
 {
-  g_autoptr(EntBudget) scaled = NULL;
+  g_autoptr(EntWhatIf) what_if = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *change = NULL;
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
 
   if (self->sensitivity_chart != NULL)
     {
@@ -247,45 +249,30 @@ update_what_if (EntComparePage *self)
       return;
     }
 
-  scaled = ent_budget_compute_scaled (self->document, self->pupil_change, &error);
-  if (scaled == NULL)
+  what_if = ent_what_if_compute (self->document, self->budget, self->pupil_change, &error);
+  if (what_if == NULL)
     {
       gtk_label_set_text (self->what_if_label, error->message);
       return;
     }
 
-  change = ent_percent_format_signed (self->pupil_change);
-  {
-    /* the pupils of the first school year, in the first scenario */
-    const EntScenarioBudget *before_sb = ent_budget_find_scenario (self->budget, NULL);
-    const EntScenarioBudget *after_sb = ent_budget_find_scenario (scaled, NULL);
-    gint64 before = before_sb != NULL ? ent_scenario_budget_count_pupils (self->budget, before_sb,
-                                                                          self->budget->first_school_year, NULL) : 0;
-    gint64 after = after_sb != NULL ? ent_scenario_budget_count_pupils (scaled, after_sb,
-                                                                        scaled->first_school_year, NULL) : 0;
-    g_autofree char *before_text = NULL;
-    g_autofree char *after_text = NULL;
+  change = ent_percent_format_signed (what_if->change_bp);
+  before_text = ent_count_format (what_if->pupils_before);
+  after_text = ent_count_format (what_if->pupils_after);
+  /* Translators: a signed percentage, a school year (%d/%d), then two numbers of pupils */
+  g_string_append_printf (text, _("With every known pupil count changed by %s (%d/%d: %s pupils instead of %s), the contract would cost:"),
+                          change, what_if->school_year, what_if->school_year + 1,
+                          after_text, before_text);
 
-    before_text = ent_count_format (before);
-    after_text = ent_count_format (after);
-    /* Translators: a signed percentage, a school year (%d/%d), then two numbers of pupils */
-    g_string_append_printf (text, _("With every known pupil count changed by %s (%d/%d: %s pupils instead of %s), the contract would cost:"),
-                            change, scaled->first_school_year, scaled->first_school_year + 1,
-                            after_text, before_text);
-  }
-
-  for (guint s = 0; s < scaled->n_scenarios && s < self->budget->n_scenarios; s++)
+  for (guint s = 0; s < what_if->n_scenarios; s++)
     {
-      EntCompareCell cell = { 0 };
-      g_autofree char *total = ent_money_format (scaled->scenarios[s].total);
-      g_autofree char *difference = NULL;
+      const EntWhatIfScenario *ws = &what_if->scenarios[s];
+      g_autofree char *total = ent_money_format (ws->total_after.amount);
+      g_autofree char *difference = format_difference (&ws->total_after);
 
-      /* the scaled budget and the page's come from one document: same scenarios, same order */
-      ent_compare_cell_init (&cell, scaled->scenarios[s].total, self->budget->scenarios[s].total);
-      difference = format_difference (&cell);
       /* Translators: one line per scenario: name, contract total, difference
        * from the total with today's pupils ("+629,20 € (+10,01 %)") */
-      g_string_append_printf (text, _("\n• %s: %s, that is %s"), scaled->scenarios[s].name, total, difference);
+      g_string_append_printf (text, _("\n• %s: %s, that is %s"), ws->name, total, difference);
     }
   gtk_label_set_text (self->what_if_label, text->str);
 }
