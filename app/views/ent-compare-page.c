@@ -15,6 +15,9 @@
  * Only the rows whose keys differ are spliced, the rows kept take their new
  * texts, which their bound labels follow.
  *
+ * At any width the page itself scrolls only down: the two tables scroll
+ * sideways in their own scrollers, the charts and texts shrink and wrap.
+ *
  * The "what if" slider asks the model for the budget with every known pupil
  * count scaled (ent_what_if_compute) and shows its figures beside the real
  * ones; the document is never touched.
@@ -50,10 +53,13 @@ struct _EntComparePage
 
   /* template */
   GtkStack        *stack;
+  GtkWidget       *page_scroller;
   GtkDropDown     *reference_dropdown;
+  GtkWidget       *comparison_scroller;
   GtkColumnView   *comparison_view;
   GtkDrawingArea  *years_area;
   GtkDrawingArea  *sensitivity_area;
+  GtkWidget       *sensitivity_scroller;
   GtkColumnView   *sensitivity_view;
   GtkScale        *what_if_scale;
   GtkLabel        *what_if_label;
@@ -275,6 +281,28 @@ update_what_if (EntComparePage *self)
       g_string_append_printf (text, _("\n• %s: %s, that is %s"), ws->name, total, difference);
     }
   gtk_label_set_text (self->what_if_label, text->str);
+}
+
+/* A table's scroller keeps the sideways scrolling and lets the wheel's up and
+ * down go by to the page's scroller. GtkScrolledWindow stops every scroll
+ * event while it may scroll either way, so a table wider than the window
+ * would otherwise stop the page's scrolling as it came under the pointer. */
+static void
+scroll_sideways_only (GtkWidget *scroller)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GtkEventControllerScroll *scroll;
+
+      if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        continue;
+      scroll = GTK_EVENT_CONTROLLER_SCROLL (controller);
+      gtk_event_controller_scroll_set_flags (scroll, gtk_event_controller_scroll_get_flags (scroll) &
+                                                     ~GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+    }
 }
 
 /* The widget's font size in pixels, a little smaller for chart labels. */
@@ -740,10 +768,13 @@ ent_compare_page_class_init (EntComparePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/budgetent/BudgetEnt/ui/ent-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, page_scroller);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, reference_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, comparison_scroller);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, years_area);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, sensitivity_area);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, sensitivity_scroller);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, sensitivity_view);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, what_if_scale);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, what_if_label);
@@ -779,6 +810,8 @@ ent_compare_page_init (EntComparePage *self)
   gtk_drawing_area_set_draw_func (self->years_area, draw_years_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->sensitivity_area, draw_sensitivity_cb, self, NULL);
   gtk_scale_set_format_value_func (self->what_if_scale, format_what_if_cb, NULL, NULL);
+  scroll_sideways_only (self->comparison_scroller);
+  scroll_sideways_only (self->sensitivity_scroller);
 
   rebuild (self);
 }
