@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "ent-budget-query.h"
 #include "ent-compare.h"
 #include "ent-money.h"
 
@@ -205,5 +206,67 @@ ent_sensitivity_free (EntSensitivity *self)
   g_free (self->steps_bp);
   g_strfreev (self->names);
   g_free (self->totals);
+  g_free (self);
+}
+
+/* The pupils of @budget's first scenario in its first school year. */
+static gint64
+first_pupils (const EntBudget *budget)
+{
+  const EntScenarioBudget *sb = ent_budget_find_scenario (budget, NULL);
+
+  if (sb == NULL)
+    return 0;
+  return ent_scenario_budget_count_pupils (budget, sb, budget->first_school_year, NULL);
+}
+
+EntWhatIf *
+ent_what_if_compute (EntDocument      *document,
+                     const EntBudget  *budget,
+                     gint64            change_bp,
+                     GError          **error)
+{
+  g_autoptr(EntBudget) scaled = NULL;
+  EntWhatIf *self;
+
+  g_return_val_if_fail (ENT_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (budget != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  scaled = ent_budget_compute_scaled (document, change_bp, error);
+  if (scaled == NULL)
+    return NULL;
+
+  self = g_new0 (EntWhatIf, 1);
+  self->change_bp = change_bp;
+  self->school_year = scaled->first_school_year;
+  self->pupils_before = first_pupils (budget);
+  self->pupils_after = first_pupils (scaled);
+
+  /* both budgets come from one document: same scenarios, same order (a
+   * budget a moment older may miss the last one added) */
+  self->n_scenarios = MIN (scaled->n_scenarios, budget->n_scenarios);
+  self->scenarios = g_new0 (EntWhatIfScenario, MAX (self->n_scenarios, 1));
+  for (guint s = 0; s < self->n_scenarios; s++)
+    {
+      EntWhatIfScenario *ws = &self->scenarios[s];
+
+      ws->name = g_strdup (scaled->scenarios[s].name != NULL ? scaled->scenarios[s].name : "");
+      ws->total_before = budget->scenarios[s].total;
+      ent_compare_cell_init (&ws->total_after, scaled->scenarios[s].total, ws->total_before);
+    }
+
+  return self;
+}
+
+void
+ent_what_if_free (EntWhatIf *self)
+{
+  if (self == NULL)
+    return;
+
+  for (guint s = 0; s < self->n_scenarios; s++)
+    g_free (self->scenarios[s].name);
+  g_free (self->scenarios);
   g_free (self);
 }

@@ -88,7 +88,42 @@ gint64          ent_sensitivity_get_total    (const EntSensitivity *self,
                                               guint                 step);
 void            ent_sensitivity_free         (EntSensitivity  *self);
 
+/* One scenario of a "what if": its contract total with the pupils as they
+ * are, and with every known count scaled. */
+typedef struct
+{
+  char           *name;
+  gint64          total_before;  /* cents, the budget given */
+  EntCompareCell  total_after;   /* the scaled contract total, its difference
+                                  * from total_before (ent_compare_cell_init) */
+} EntWhatIfScenario;
+
+typedef struct
+{
+  gint64             change_bp;       /* pupil change asked, basis points */
+  int                school_year;     /* the contract's first school year */
+  gint64             pupils_before;   /* its pupils in the first scenario, as they are */
+  gint64             pupils_after;    /* the same, every known count scaled */
+  guint              n_scenarios;
+  EntWhatIfScenario *scenarios;       /* document order */
+} EntWhatIf;
+
+/* The "what if" of the Compare page: @document's budget recomputed with every
+ * known pupil count changed by @change_bp (ent_budget_compute_scaled: each
+ * count scaled and rounded to a whole pupil per school, halves away from
+ * zero, SPEC 4 otherwise unchanged), beside @budget, the budget computed from
+ * @document as it is. The pupils shown are the first scenario's in the
+ * contract's first school year (0 in a budget without scenarios); the
+ * scenarios are those both budgets have, in order. Fails as
+ * ent_budget_compute does. */
+EntWhatIf      *ent_what_if_compute          (EntDocument     *document,
+                                              const EntBudget *budget,
+                                              gint64           change_bp,
+                                              GError         **error);
+void            ent_what_if_free             (EntWhatIf       *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntComparison, ent_comparison_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntSensitivity, ent_sensitivity_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EntWhatIf, ent_what_if_free)
 
 G_END_DECLS

@@ -15,9 +15,12 @@
  * Only the rows whose keys differ are spliced, the rows kept take their new
  * texts, which their bound labels follow.
  *
- * The "what if" slider recomputes the budget with every known pupil count
- * scaled (ent_budget_compute_scaled) and shows the result beside the real
- * figures; the document is never touched.
+ * At any width the page itself scrolls only down: the two tables scroll
+ * sideways in their own scrollers, the charts and texts shrink and wrap.
+ *
+ * The "what if" slider asks the model for the budget with every known pupil
+ * count scaled (ent_what_if_compute) and shows its figures beside the real
+ * ones; the document is never touched.
  */
 #include "config.h"
 
@@ -50,10 +53,13 @@ struct _EntComparePage
 
   /* template */
   GtkStack        *stack;
+  GtkWidget       *page_scroller;
   GtkDropDown     *reference_dropdown;
+  GtkWidget       *comparison_scroller;
   GtkColumnView   *comparison_view;
   GtkDrawingArea  *years_area;
   GtkDrawingArea  *sensitivity_area;
+  GtkWidget       *sensitivity_scroller;
   GtkColumnView   *sensitivity_view;
   GtkScale        *what_if_scale;
   GtkLabel        *what_if_label;
@@ -216,10 +222,12 @@ update_scenario_columns (EntComparePage      *self,
 static void
 update_what_if (EntComparePage *self)
 {
-  g_autoptr(EntBudget) scaled = NULL;
+  g_autoptr(EntWhatIf) what_if = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *change = NULL;
+  g_autofree char *before_text = NULL;
+  g_autofree char *after_text = NULL;
 
   if (self->sensitivity_chart != NULL)
     {
@@ -247,47 +255,54 @@ update_what_if (EntComparePage *self)
       return;
     }
 
-  scaled = ent_budget_compute_scaled (self->document, self->pupil_change, &error);
-  if (scaled == NULL)
+  what_if = ent_what_if_compute (self->document, self->budget, self->pupil_change, &error);
+  if (what_if == NULL)
     {
       gtk_label_set_text (self->what_if_label, error->message);
       return;
     }
 
-  change = ent_percent_format_signed (self->pupil_change);
-  {
-    /* the pupils of the first school year, in the first scenario */
-    const EntScenarioBudget *before_sb = ent_budget_find_scenario (self->budget, NULL);
-    const EntScenarioBudget *after_sb = ent_budget_find_scenario (scaled, NULL);
-    gint64 before = before_sb != NULL ? ent_scenario_budget_count_pupils (self->budget, before_sb,
-                                                                          self->budget->first_school_year, NULL) : 0;
-    gint64 after = after_sb != NULL ? ent_scenario_budget_count_pupils (scaled, after_sb,
-                                                                        scaled->first_school_year, NULL) : 0;
-    g_autofree char *before_text = NULL;
-    g_autofree char *after_text = NULL;
+  change = ent_percent_format_signed (what_if->change_bp);
+  before_text = ent_count_format (what_if->pupils_before);
+  after_text = ent_count_format (what_if->pupils_after);
+  /* Translators: a signed percentage, a school year (%d/%d), then two numbers of pupils */
+  g_string_append_printf (text, _("With every known pupil count changed by %s (%d/%d: %s pupils instead of %s), the contract would cost:"),
+                          change, what_if->school_year, what_if->school_year + 1,
+                          after_text, before_text);
 
-    before_text = ent_count_format (before);
-    after_text = ent_count_format (after);
-    /* Translators: a signed percentage, a school year (%d/%d), then two numbers of pupils */
-    g_string_append_printf (text, _("With every known pupil count changed by %s (%d/%d: %s pupils instead of %s), the contract would cost:"),
-                            change, scaled->first_school_year, scaled->first_school_year + 1,
-                            after_text, before_text);
-  }
-
-  for (guint s = 0; s < scaled->n_scenarios && s < self->budget->n_scenarios; s++)
+  for (guint s = 0; s < what_if->n_scenarios; s++)
     {
-      EntCompareCell cell = { 0 };
-      g_autofree char *total = ent_money_format (scaled->scenarios[s].total);
-      g_autofree char *difference = NULL;
+      const EntWhatIfScenario *ws = &what_if->scenarios[s];
+      g_autofree char *total = ent_money_format (ws->total_after.amount);
+      g_autofree char *difference = format_difference (&ws->total_after);
 
-      /* the scaled budget and the page's come from one document: same scenarios, same order */
-      ent_compare_cell_init (&cell, scaled->scenarios[s].total, self->budget->scenarios[s].total);
-      difference = format_difference (&cell);
       /* Translators: one line per scenario: name, contract total, difference
        * from the total with today's pupils ("+629,20 € (+10,01 %)") */
-      g_string_append_printf (text, _("\n• %s: %s, that is %s"), scaled->scenarios[s].name, total, difference);
+      g_string_append_printf (text, _("\n• %s: %s, that is %s"), ws->name, total, difference);
     }
   gtk_label_set_text (self->what_if_label, text->str);
+}
+
+/* A table's scroller keeps the sideways scrolling and lets the wheel's up and
+ * down go by to the page's scroller. GtkScrolledWindow stops every scroll
+ * event while it may scroll either way, so a table wider than the window
+ * would otherwise stop the page's scrolling as it came under the pointer. */
+static void
+scroll_sideways_only (GtkWidget *scroller)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      GtkEventControllerScroll *scroll;
+
+      if (!GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        continue;
+      scroll = GTK_EVENT_CONTROLLER_SCROLL (controller);
+      gtk_event_controller_scroll_set_flags (scroll, gtk_event_controller_scroll_get_flags (scroll) &
+                                                     ~GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+    }
 }
 
 /* The widget's font size in pixels, a little smaller for chart labels. */
@@ -753,10 +768,13 @@ ent_compare_page_class_init (EntComparePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/budgetent/BudgetEnt/ui/ent-compare-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, page_scroller);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, reference_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, comparison_scroller);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, years_area);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, sensitivity_area);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, sensitivity_scroller);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, sensitivity_view);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, what_if_scale);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, what_if_label);
@@ -792,6 +810,8 @@ ent_compare_page_init (EntComparePage *self)
   gtk_drawing_area_set_draw_func (self->years_area, draw_years_cb, self, NULL);
   gtk_drawing_area_set_draw_func (self->sensitivity_area, draw_sensitivity_cb, self, NULL);
   gtk_scale_set_format_value_func (self->what_if_scale, format_what_if_cb, NULL, NULL);
+  scroll_sideways_only (self->comparison_scroller);
+  scroll_sideways_only (self->sensitivity_scroller);
 
   rebuild (self);
 }

@@ -18,6 +18,7 @@
 #include <gtk/gtk.h>
 #include <adwaita.h>
 
+#include "ent-compare-page.h"
 #include "ent-window-private.h"
 
 #include "ent-test-gtk-utils.h"
@@ -401,6 +402,73 @@ test_chosen_page_shows_its_start (void)
   g_object_set (settings, "gtk-enable-animations", FALSE, NULL);
 }
 
+/* Whether @scroller's horizontal adjustment has a range to scroll. */
+static gboolean
+scrolls_sideways (GtkWidget *scroller)
+{
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+  return gtk_adjustment_get_upper (h) - gtk_adjustment_get_lower (h) >
+         gtk_adjustment_get_page_size (h) + 0.5;
+}
+
+/* At 800 × 600 the Compare page fits the width and scrolls down only: only
+ * its tables scroll sideways, in their own scrollers, and the page's
+ * children (title, charts, slider, texts) lie within the page. */
+static void
+check_compare_page_width (gconstpointer data)
+{
+  gboolean large = GPOINTER_TO_INT (data);
+  g_autoptr(EntDocument) document = new_document (large);
+  EntWindow *window = show_window (document, MAX_WIDTH, MAX_HEIGHT);
+  GtkWidget *page = window->compare_page;
+  GtkWidget *page_scroller = ent_test_template_child (page, ENT_TYPE_COMPARE_PAGE, "page_scroller");
+  GtkWidget *comparison = ent_test_template_child (page, ENT_TYPE_COMPARE_PAGE, "comparison_scroller");
+  GtkWidget *sensitivity = ent_test_template_child (page, ENT_TYPE_COMPARE_PAGE, "sensitivity_scroller");
+  GtkAdjustment *h = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (page_scroller));
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page_scroller));
+  int page_width;
+
+  /* the page's box, in the viewport GtkScrolledWindow put around it */
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+
+  show_page (window, "compare");
+  ent_test_settle (GTK_WIDGET (window));
+  page_width = gtk_widget_get_width (page_scroller);
+  g_test_message ("Compare page: %d wide, its scroller %g of %g–%g (page %g); tables %d and %d wide",
+                  page_width, gtk_adjustment_get_value (h), gtk_adjustment_get_lower (h),
+                  gtk_adjustment_get_upper (h), gtk_adjustment_get_page_size (h),
+                  gtk_widget_get_width (comparison), gtk_widget_get_width (sensitivity));
+  g_assert_cmpint (page_width, >, 0);
+  g_assert_cmpint (page_width, <=, MAX_WIDTH);
+  if (scrolls_sideways (page_scroller))
+    g_test_fail_printf ("the Compare page scrolls sideways at %d × %d: %g px of content in %g",
+                        MAX_WIDTH, MAX_HEIGHT, gtk_adjustment_get_upper (h) - gtk_adjustment_get_lower (h),
+                        gtk_adjustment_get_page_size (h));
+
+  /* every child of the page within its width, the tables' scrollers too */
+  for (GtkWidget *child = gtk_widget_get_first_child (content);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      g_assert_true (gtk_widget_compute_bounds (child, page_scroller, &bounds));
+      if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > page_width + 0.5)
+        g_test_fail_printf ("a %s of the Compare page lies at %g–%g, out of its %d px",
+                            G_OBJECT_TYPE_NAME (child), bounds.origin.x,
+                            bounds.origin.x + bounds.size.width, page_width);
+    }
+
+  /* the comparison table, wider than the window, scrolls in its scroller */
+  if (large)
+    g_assert_true (scrolls_sideways (comparison));
+
+  ent_test_destroy_window (window);
+}
+
 /* The scenario chosen in the totals bar is the workspace's, on every page,
  * and follows the workspace's. */
 static void
@@ -458,6 +526,9 @@ main (int   argc,
   g_test_add_data_func ("/window-size/tab-from-sidebar/wide", GINT_TO_POINTER (FALSE), check_tab_from_sidebar);
   g_test_add_data_func ("/window-size/tab-from-sidebar/small", GINT_TO_POINTER (TRUE), check_tab_from_sidebar);
   g_test_add_func ("/window-size/scenario-choice", test_scenario_choice);
+  g_test_add_data_func ("/window-size/compare-page-width/example", GINT_TO_POINTER (FALSE), check_compare_page_width);
+  g_test_add_data_func ("/window-size/compare-page-width/nine-years-four-scenarios", GINT_TO_POINTER (TRUE),
+                        check_compare_page_width);
   g_test_add_func ("/window-size/chosen-page-shows-its-start", test_chosen_page_shows_its_start);
 
   return g_test_run ();

@@ -308,6 +308,135 @@ test_sensitivity_error (void)
   g_assert_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_NO_TARIFF);
 }
 
+/* The "what if" of the Compare page at +10 %, on the Hem example. */
+static void
+test_what_if_example (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntBudget) budget = ent_budget_compute (document, &error);
+  g_autoptr(EntWhatIf) what_if = NULL;
+
+  g_assert_no_error (error);
+  what_if = ent_what_if_compute (document, budget, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (what_if);
+  g_assert_cmpint (what_if->change_bp, ==, 1000);
+
+  /* One entry of 1 209 pupils known for 2023/2024, the contract's first
+   * school year; each known count is scaled by (1 + 1 000 / 10 000) and
+   * rounded to a whole pupil per school: 1 209 × 1,10 = 1 329,9 → 1 330. */
+  g_assert_cmpint (what_if->school_year, ==, 2023);
+  g_assert_cmpint (what_if->pupils_before, ==, 1209);
+  g_assert_cmpint (what_if->pupils_after, ==, 1330);
+
+  /* Constant projection: the 4 budget years 2024…2027 each bill 1 330 pupils.
+   * Base seule: 1 330 × 1,30 × 4 = 6 916,00 € against 1 209 × 1,30 × 4 =
+   *   6 286,80 €: +629,20 €; 62 920 × 10 000 / 628 680 = 1 000,83 → 1 001.
+   * + optional: 1 330 × 1,60 × 4 = 8 512,00 € against 7 737,60 €: +774,40 €;
+   *   77 440 × 10 000 / 773 760 = 1 000,83 → 1 001.
+   * + 2 half-days a year: 8 512,00 + 4 × 2 × 150 = 9 712,00 € against
+   *   8 937,60 €: +774,40 €; 77 440 × 10 000 / 893 760 = 866,45 → 866. */
+  g_assert_cmpuint (what_if->n_scenarios, ==, 3);
+  g_assert_cmpstr (what_if->scenarios[0].name, ==, "Base seule");
+  g_assert_cmpint (what_if->scenarios[0].total_before, ==, 628680);
+  g_assert_cmpint (what_if->scenarios[0].total_after.amount, ==, 691600);
+  g_assert_cmpint (what_if->scenarios[0].total_after.diff, ==, 62920);
+  g_assert_true (what_if->scenarios[0].total_after.has_percent);
+  g_assert_cmpint (what_if->scenarios[0].total_after.diff_bp, ==, 1001);
+  g_assert_cmpint (what_if->scenarios[1].total_before, ==, 773760);
+  g_assert_cmpint (what_if->scenarios[1].total_after.amount, ==, 851200);
+  g_assert_cmpint (what_if->scenarios[1].total_after.diff, ==, 77440);
+  g_assert_cmpint (what_if->scenarios[1].total_after.diff_bp, ==, 1001);
+  g_assert_cmpstr (what_if->scenarios[2].name, ==, "Base + accompagnement + 2 demi-journées par an");
+  g_assert_cmpint (what_if->scenarios[2].total_before, ==, 893760);
+  g_assert_cmpint (what_if->scenarios[2].total_after.amount, ==, 971200);
+  g_assert_cmpint (what_if->scenarios[2].total_after.diff, ==, 77440);
+  g_assert_cmpint (what_if->scenarios[2].total_after.diff_bp, ==, 866);
+
+  /* the document itself does not change */
+  g_assert_false (ent_document_get_modified (document));
+}
+
+/* Halves of a pupil go away from zero, down as well as up. */
+static void
+test_what_if_rounding (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntBudget) budget = ent_budget_compute (document, &error);
+  g_autoptr(EntWhatIf) what_if = NULL;
+
+  g_assert_no_error (error);
+  /* −50 %: 1 209 × 0,50 = 604,5 → 605 (not 604: halves away from zero).
+   * Base seule: 605 × 1,30 × 4 = 3 146,00 € against 6 286,80 €: −3 140,80 €;
+   * −314 080 × 10 000 / 628 680 = −4 995,86 → −4 996. */
+  what_if = ent_what_if_compute (document, budget, -5000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (what_if->pupils_before, ==, 1209);
+  g_assert_cmpint (what_if->pupils_after, ==, 605);
+  g_assert_cmpint (what_if->scenarios[0].total_after.amount, ==, 314600);
+  g_assert_cmpint (what_if->scenarios[0].total_after.diff, ==, -314080);
+  g_assert_cmpint (what_if->scenarios[0].total_after.diff_bp, ==, -4996);
+  g_clear_pointer (&what_if, ent_what_if_free);
+
+  /* −5 %, the slider's first step down: 1 209 × 0,95 = 1 148,55 → 1 149.
+   * Base seule: 1 149 × 1,30 × 4 = 5 974,80 €: −312,00 €;
+   * −31 200 × 10 000 / 628 680 = −496,28 → −496. */
+  what_if = ent_what_if_compute (document, budget, -500, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (what_if->pupils_after, ==, 1149);
+  g_assert_cmpint (what_if->scenarios[0].total_after.amount, ==, 597480);
+  g_assert_cmpint (what_if->scenarios[0].total_after.diff, ==, -31200);
+  g_assert_cmpint (what_if->scenarios[0].total_after.diff_bp, ==, -496);
+}
+
+/* The pupils shown are summed after the rounding of each school. */
+static void
+test_what_if_per_school (void)
+{
+  g_autoptr(EntDocument) document = load_two_schools ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntBudget) budget = ent_budget_compute (document, &error);
+  g_autoptr(EntWhatIf) what_if = NULL;
+
+  g_assert_no_error (error);
+  /* +10 %: A 15 × 1,10 = 16,5 → 17, B 25 × 1,10 = 27,5 → 28: 45 pupils, not
+   * round (40 × 1,10) = 44. Base: 45 × 1,30 × 2 = 117,00 € against 104,00 €:
+   * +13,00 €, exactly +12,50 % (1 250). Complet: 45 × 1,60 × 2 + 150 = 294,00 €
+   * against 278,00 €: +16,00 €; 1 600 × 10 000 / 27 800 = 575,54 → 576. */
+  what_if = ent_what_if_compute (document, budget, 1000, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (what_if->pupils_before, ==, 40);
+  g_assert_cmpint (what_if->pupils_after, ==, 45);
+  g_assert_cmpuint (what_if->n_scenarios, ==, 2);
+  g_assert_cmpint (what_if->scenarios[0].total_after.amount, ==, 11700);
+  g_assert_cmpint (what_if->scenarios[0].total_after.diff, ==, 1300);
+  g_assert_cmpint (what_if->scenarios[0].total_after.diff_bp, ==, 1250);
+  g_assert_cmpint (what_if->scenarios[1].total_before, ==, 27800);
+  g_assert_cmpint (what_if->scenarios[1].total_after.amount, ==, 29400);
+  g_assert_cmpint (what_if->scenarios[1].total_after.diff_bp, ==, 576);
+}
+
+static void
+test_what_if_error (void)
+{
+  g_autoptr(EntDocument) document = load_two_schools ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntBudget) budget = ent_budget_compute (document, &error);
+  g_autoptr(EntWhatIf) what_if = NULL;
+  EntTariffSchedule *tariffs = ent_document_get_tariffs (document);
+  g_autoptr(EntTariffPeriod) period = g_list_model_get_item (G_LIST_MODEL (tariffs), 0);
+
+  g_assert_no_error (error);
+  /* the tariff removed after the budget was computed: the budget engine's
+   * error comes through */
+  ent_tariff_schedule_remove (tariffs, period);
+  what_if = ent_what_if_compute (document, budget, 1000, &error);
+  g_assert_null (what_if);
+  g_assert_error (error, ENT_MODEL_ERROR, ENT_MODEL_ERROR_NO_TARIFF);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -321,6 +450,10 @@ main (int    argc,
   g_test_add_func ("/compare/sensitivity/per-school", test_sensitivity_rounds_per_school);
   g_test_add_func ("/compare/sensitivity/custom-steps", test_sensitivity_custom_steps);
   g_test_add_func ("/compare/sensitivity/error", test_sensitivity_error);
+  g_test_add_func ("/compare/what-if/example", test_what_if_example);
+  g_test_add_func ("/compare/what-if/rounding", test_what_if_rounding);
+  g_test_add_func ("/compare/what-if/per-school", test_what_if_per_school);
+  g_test_add_func ("/compare/what-if/error", test_what_if_error);
 
   return g_test_run ();
 }
