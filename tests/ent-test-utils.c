@@ -138,3 +138,17 @@ ent_test_find_school (EntDocument *document,
     }
   return NULL;
 }
+
+/* The count known (typed or imported) for @school in @school_year, or -1
+ * when that year is projected: one value to compare, where a projected year
+ * and a count of 0 must differ. */
+gint64
+ent_test_school_known_count (EntSchool *school,
+                             int        school_year)
+{
+  gint64 count = -1;
+
+  if (!ent_school_get_known_pupils (school, school_year, &count))
+    return -1;
+  return count;
+}

@@ -30,5 +30,7 @@ EntScenario *ent_test_scenario_at    (EntDocument *document,
                                       guint        index);
 EntSchool   *ent_test_find_school    (EntDocument *document,
                                       const char  *uai);
+gint64       ent_test_school_known_count (EntSchool *school,
+                                          int        school_year);
 
 G_END_DECLS

@@ -84,26 +84,62 @@ put_price (EntXlsxExport             *ex,
     ent_xlsx_put_money (&ex->w, ex->credits, row, col, segment->unit_price, ENT_XLSX_FMT_EURO);
 }
 
-/* SPEC 5, split-functions: the base line as two rows, functions 211 and
- * 212, each with its amount: the sum of its schools' parts on the
- * Allocation sheet (largest remainder), which a formula over the row's
- * quantity and price could miss by a cent. The year totals add them like
- * any row. */
-static guint32
-put_split_rows (EntXlsxExport             *ex,
-                const EntXlsxScenarioInfo *si,
-                const EntBudgetYear       *year,
-                const EntBudgetLine       *line,
-                guint32                    row)
+/* The quantity, unit price and months of each segment (prorata: January–
+ * August in the first group of columns, September–December in the second),
+ * and the amount: a formula over them. */
+static void
+put_segments_and_amount (EntXlsxExport             *ex,
+                         const EntXlsxScenarioInfo *si,
+                         const EntBudgetLine       *line,
+                         guint32                    row)
 {
   EntXlsxSheet *sheet = ex->credits;
+  g_autoptr(GString) terms = g_string_new (NULL);
+  g_autofree char *formula = NULL;
 
-  for (guint f = 0; f < ENT_N_SPLIT_FUNCTIONS; f++, row++)
+  for (guint g = 0; g < line->n_segments && g < 2; g++)
     {
-      const char *function = ent_split_functions[f];
-      g_autofree char *label = ent_budget_line_dup_split_label (line, f);
+      const EntSegment *segment = &line->segments[g];
+      gboolean second = ex->prorata && g_date_get_month (&segment->tariff_date) >= G_DATE_SEPTEMBER;
+      guint16 base = second ? ENT_XLSX_CR_QUANTITY_2 : ENT_XLSX_CR_QUANTITY;
+      EntXlsxCellName q, p, m;
 
-      if (ent_xlsx_wrapped_lines (label, LABEL_MAX_WIDTH - 1) > 1)
+      put_quantity (ex, si, line, segment, row, base);
+      put_price (ex, si, line, segment, row, base + 1);
+      ent_xlsx_put_number (&ex->w, sheet, row, base + 2, segment->months, ENT_XLSX_FMT_INTEGER, 4);
+      ent_xlsx_cell_name (q, row, base);
+      ent_xlsx_cell_name (p, row, base + 1);
+      ent_xlsx_cell_name (m, row, base + 2);
+      g_string_append_printf (terms, "%s%s*%s*%s", terms->len > 0 ? "+" : "", q, p, m);
+    }
+  /* SPEC 4.3: the segments are added exactly, then rounded once */
+  formula = g_strdup_printf (line->n_segments > 1 ? "ROUND((%s)/12,2)" : "ROUND(%s/12,2)", terms->str);
+  ent_xlsx_put_money_formula (&ex->w, sheet, row, ex->cr_amount, formula, line->amount, ENT_XLSX_FMT_EURO);
+}
+
+/* The rows of @line from @row on; returns the row after them. One row, or
+ * (SPEC 5, split-functions) the base line as two rows, functions 211 and
+ * 212, each with its own label and amount: the sum of its schools' parts on
+ * the Allocation sheet (largest remainder), which a formula over the row's
+ * quantity and price could miss by a cent, so a split row has neither. The
+ * year totals add them like any row. */
+static guint32
+put_line_rows (EntXlsxExport             *ex,
+               const EntXlsxScenarioInfo *si,
+               const EntBudgetYear       *year,
+               const EntBudgetLine       *line,
+               guint32                    row)
+{
+  EntXlsxSheet *sheet = ex->credits;
+  guint n_rows = line->split ? ENT_N_SPLIT_FUNCTIONS : 1;
+
+  for (guint f = 0; f < n_rows; f++, row++)
+    {
+      const char *function = line->split ? ent_split_functions[f] : line->function;
+      g_autofree char *label = line->split ? ent_budget_line_dup_split_label (line, f) : g_strdup (line->label);
+
+      /* a long label wraps: the row is set before its cells */
+      if (label != NULL && ent_xlsx_wrapped_lines (label, LABEL_MAX_WIDTH - 1) > 1)
         ent_xlsx_writer_check (&ex->w,
                                worksheet_set_row (sheet->worksheet, row,
                                                   ENT_XLSX_LINE_HEIGHT
@@ -123,7 +159,10 @@ put_split_rows (EntXlsxExport             *ex,
       ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_FUNCTION_LABEL,
                          ent_m57_get_label (ENT_ACCOUNT_FUNCTION, function), ENT_XLSX_FMT_NONE, TRUE);
       ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_LABEL, label, ENT_XLSX_FMT_TEXT_WRAP, TRUE);
-      ent_xlsx_put_money (&ex->w, sheet, row, ex->cr_amount, line->function_parts[f], ENT_XLSX_FMT_EURO);
+      if (line->split)
+        ent_xlsx_put_money (&ex->w, sheet, row, ex->cr_amount, line->function_parts[f], ENT_XLSX_FMT_EURO);
+      else
+        put_segments_and_amount (ex, si, line, row);
       ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_TEXT_INDENT, TRUE);
     }
 
@@ -181,65 +220,9 @@ ent_xlsx_export_write_credits (EntXlsxExport *ex)
           for (EntLineKind kind = 0; kind < ENT_N_LINES; kind++)
             {
               const EntBudgetLine *line = &year->lines[kind];
-              GString *terms;
-              g_autofree char *formula = NULL;
 
-              if (line->n_segments == 0)
-                continue;
-              if (line->split)
-                {
-                  row = put_split_rows (ex, si, year, line, row);
-                  continue;
-                }
-
-              /* a long label wraps: the row is set before its cells */
-              if (line->label != NULL && ent_xlsx_wrapped_lines (line->label, LABEL_MAX_WIDTH - 1) > 1)
-                ent_xlsx_writer_check (&ex->w,
-                                       worksheet_set_row (sheet->worksheet, row,
-                                                          ENT_XLSX_LINE_HEIGHT
-                                                          * ent_xlsx_wrapped_lines (line->label, LABEL_MAX_WIDTH - 1)
-                                                          + 2,
-                                                          NULL),
-                                       "row height", sheet);
-              ent_xlsx_put_number (&ex->w, sheet, row, ENT_XLSX_CR_YEAR, year->year, ENT_XLSX_FMT_YEAR, 6);
-              ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_SECTION, _("Operating"), ENT_XLSX_FMT_NONE, TRUE);
-              ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_CHAPTER, line->chapter, ENT_XLSX_FMT_NONE, TRUE);
-              ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_NATURE, line->nature, ENT_XLSX_FMT_NONE, TRUE);
-              ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_FUNCTION, line->function, ENT_XLSX_FMT_NONE, TRUE);
-              ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_CHAPTER_LABEL,
-                                 ent_m57_get_label (ENT_ACCOUNT_CHAPTER, line->chapter), ENT_XLSX_FMT_NONE, TRUE);
-              ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_NATURE_LABEL,
-                                 ent_m57_get_label (ENT_ACCOUNT_NATURE, line->nature), ENT_XLSX_FMT_NONE, TRUE);
-              ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_FUNCTION_LABEL,
-                                 ent_m57_get_label (ENT_ACCOUNT_FUNCTION, line->function), ENT_XLSX_FMT_NONE, TRUE);
-              ent_xlsx_put_text (&ex->w, sheet, row, ENT_XLSX_CR_LABEL, line->label, ENT_XLSX_FMT_TEXT_WRAP, TRUE);
-
-              terms = g_string_new (NULL);
-              for (guint g = 0; g < line->n_segments && g < 2; g++)
-                {
-                  const EntSegment *segment = &line->segments[g];
-                  /* prorata: January–August in the first group of columns,
-                   * September–December in the second */
-                  gboolean second = ex->prorata && g_date_get_month (&segment->tariff_date) >= G_DATE_SEPTEMBER;
-                  guint16 base = second ? ENT_XLSX_CR_QUANTITY_2 : ENT_XLSX_CR_QUANTITY;
-                  EntXlsxCellName q, p, m;
-
-                  put_quantity (ex, si, line, segment, row, base);
-                  put_price (ex, si, line, segment, row, base + 1);
-                  ent_xlsx_put_number (&ex->w, sheet, row, base + 2, segment->months, ENT_XLSX_FMT_INTEGER, 4);
-                  ent_xlsx_cell_name (q, row, base);
-                  ent_xlsx_cell_name (p, row, base + 1);
-                  ent_xlsx_cell_name (m, row, base + 2);
-                  g_string_append_printf (terms, "%s%s*%s*%s", terms->len > 0 ? "+" : "", q, p, m);
-                }
-              /* SPEC 4.3: the segments are added exactly, then rounded once */
-              formula = g_strdup_printf (line->n_segments > 1 ? "ROUND((%s)/12,2)" : "ROUND(%s/12,2)",
-                                         terms->str);
-              g_string_free (terms, TRUE);
-              ent_xlsx_put_money_formula (&ex->w, sheet, row, ex->cr_amount, formula, line->amount,
-                                          ENT_XLSX_FMT_EURO);
-              ent_xlsx_put_text (&ex->w, sheet, row, ex->cr_scenario, si->sb->name, ENT_XLSX_FMT_TEXT_INDENT, TRUE);
-              row++;
+              if (line->n_segments > 0)
+                row = put_line_rows (ex, si, year, line, row);
             }
           si->year_end_rows[y] = row;
         }

@@ -16,9 +16,7 @@ typedef enum
   CHOOSE_SAVE,
 } ChooseMode;
 
-typedef void (*ChosenFunc) (EntWindow *self,
-                            GFile     *file,       /* NULL when cancelled */
-                            gpointer   user_data);
+typedef EntWindowChosenFunc ChosenFunc;
 
 typedef struct
 {
@@ -742,8 +740,29 @@ dup_export_folder (EntWindow *self)
   return file != NULL ? g_file_get_parent (file) : NULL;
 }
 
-/* Asks where to export (the name suggested from the document, @extension
- * added to a name without it), then calls @chosen. */
+void
+ent_window_choose_export_file (EntWindow           *self,
+                               const char          *title,
+                               const char          *filter_name,
+                               const char          *pattern,
+                               const char          *mime_type,
+                               const char          *extension,
+                               const char          *initial_name,
+                               GFile               *initial_folder,
+                               EntWindowChosenFunc  chosen)
+{
+  Pending *pending = pending_new (self);
+
+  pending->chosen = chosen;
+  pending->extension = g_strdup (extension);
+  choose_file (self, CHOOSE_SAVE, title,
+               /* Translators: accept button of the export file dialogs */
+               _("_Export"),
+               filter_name, pattern, mime_type, initial_name, initial_folder, pending);
+}
+
+/* Asks where to export, the name suggested from the document and the
+ * folder the last export went to, then calls @chosen. */
 static void
 choose_export_file (EntWindow  *self,
                     const char *title,
@@ -753,16 +772,11 @@ choose_export_file (EntWindow  *self,
                     const char *extension,
                     ChosenFunc  chosen)
 {
-  Pending *pending = pending_new (self);
   g_autofree char *name = dup_suggested_name (self, extension);
   g_autoptr(GFile) folder = dup_export_folder (self);
 
-  pending->chosen = chosen;
-  pending->extension = g_strdup (extension);
-  choose_file (self, CHOOSE_SAVE, title,
-               /* Translators: accept button of the export file dialogs */
-               _("_Export"),
-               filter_name, pattern, mime_type, name, folder, pending);
+  ent_window_choose_export_file (self, title, filter_name, pattern, mime_type, extension,
+                                 name, folder, chosen);
 }
 
 static void

@@ -50,53 +50,13 @@ export_scdl_to_file (EntWindow *self,
 }
 
 static void
-ensure_csv_extension_and_export (EntWindow *self,
-                                 GFile     *file)
+scdl_file_chosen_cb (EntWindow *self,
+                     GFile     *file,
+                     gpointer   user_data)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GFile) parent = g_file_get_parent (file);
-  g_autoptr(GFile) target = NULL;
-
-  if (name != NULL && parent != NULL && !g_str_has_suffix (name, ".csv"))
-    {
-      g_autofree char *with_extension = g_strconcat (name, ".csv", NULL);
-
-      target = g_file_get_child (parent, with_extension);
-    }
-  else
-    target = g_object_ref (file);
-  export_scdl_to_file (self, target);
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-scdl_dialog_done_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(EntWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-
   if (file != NULL)
-    ensure_csv_extension_and_export (self, file);
+    export_scdl_to_file (self, file);
 }
-#else
-static void
-scdl_chooser_response_cb (GtkNativeDialog *dialog,
-                          int              response,
-                          gpointer         user_data)
-{
-  g_autoptr(EntWindow) self = user_data;
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-  if (file != NULL)
-    ensure_csv_extension_and_export (self, file);
-}
-#endif
 
 /* "Hem – budget lines (SCDL).csv" after the document's file or title. */
 static char *
@@ -128,54 +88,22 @@ dup_suggested_name (EntWindow *self)
   return g_strdup_printf (_("%s – budget lines (SCDL).csv"), stem);
 }
 
+/* Suggested next to the document, as this export always was (the workbook
+ * and the PDF start in the last export's folder). */
 static void
 choose_scdl_file (EntWindow *self)
 {
-  /* Translators: title of the file dialog of the open-data export */
-  const char *title = _("Export the Open-Data Budget Lines");
-  /* Translators: accept button of the export file dialogs */
-  const char *accept = _("_Export");
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = dup_suggested_name (self);
   GFile *document_file = ent_document_get_file (ent_window_get_document (self));
   g_autoptr(GFile) folder = document_file != NULL ? g_file_get_parent (document_file) : NULL;
 
-  /* Translators: file filter name */
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, title);
-    gtk_file_dialog_set_accept_label (dialog, accept);
-    gtk_file_dialog_set_modal (dialog, TRUE);
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_set_default_filter (dialog, filter);
-    if (folder != NULL)
-      gtk_file_dialog_set_initial_folder (dialog, folder);
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, scdl_dialog_done_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *dialog =
-      gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, accept, NULL);
-
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-    gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (dialog), filter);
-    if (folder != NULL)
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, NULL);
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-    g_signal_connect (dialog, "response", G_CALLBACK (scdl_chooser_response_cb), g_object_ref (self));
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-  }
-#endif
+  ent_window_choose_export_file (self,
+                                 /* Translators: title of the file dialog of the open-data export */
+                                 _("Export the Open-Data Budget Lines"),
+                                 /* Translators: file filter name */
+                                 _("CSV files"),
+                                 "*.csv", "text/csv", ".csv",
+                                 name, folder, scdl_file_chosen_cb);
 }
 
 static void

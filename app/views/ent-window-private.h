@@ -73,6 +73,11 @@ struct _EntWindow
 typedef void (*EntWindowContinueFunc) (EntWindow *self,
                                        gpointer   user_data);
 
+/* What a file dialog chose: @file, or NULL when it was cancelled. */
+typedef void (*EntWindowChosenFunc) (EntWindow *self,
+                                     GFile     *file,
+                                     gpointer   user_data);
+
 void     ent_window_class_add_actions    (GtkWidgetClass        *widget_class);
 void     ent_window_class_add_paperwork_actions (GtkWidgetClass *widget_class); /* ent-window-paperwork.c */
 void     ent_window_update_actions       (EntWindow             *self);
@@ -97,6 +102,21 @@ char    *ent_window_format_date_time     (GDateTime             *time);
  * done (and goes as soon as another step is done or undone). */
 void     ent_window_show_undo_toast      (EntWindow             *self,
                                           const char            *message);
+
+/* Asks where to write an export (ent-window-actions.c; the one save dialog
+ * of every export): @title, one filter (@filter_name: @pattern and
+ * @mime_type), "Export" to accept, @initial_name in @initial_folder (may be
+ * NULL). Then calls @chosen with the file, @extension (".csv") added to a
+ * name without it, or with NULL when cancelled. */
+void     ent_window_choose_export_file   (EntWindow             *self,
+                                          const char            *title,
+                                          const char            *filter_name,
+                                          const char            *pattern,
+                                          const char            *mime_type,
+                                          const char            *extension,
+                                          const char            *initial_name,
+                                          GFile                 *initial_folder,
+                                          EntWindowChosenFunc    chosen);
 
 /* Builds the pages not built yet (they are after the window's first frame,
  * or when one is shown): their fields are NULL until then. */

@@ -2,7 +2,8 @@
  *
  * The action is the application's: the test builds EntApplication itself,
  * under a test id and non-unique, and checks the action, its accelerator,
- * the primary menu's item and the shortcuts window's line. Opening the help
+ * the primary menu's item and the shortcuts window's lines (F1, and the keys
+ * of the pupils table, documented in help/C/pupils-table.page). Opening the help
  * is not tried: it would start a help browser.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,6 +35,32 @@ is_f1_shortcut (GtkWidget     *widget,
     return FALSE;
   g_object_get (widget, "accelerator", &accelerator, NULL);
   return g_strcmp0 (accelerator, "F1") == 0;
+}
+
+/* The pupils table's keys (ent-pupils-page-keys.c) are listed too: DATA is
+ * an accelerator the line must show, such as "<Shift>Up". */
+static gboolean
+has_accelerator (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  g_autofree char *accelerator = NULL;
+  g_auto(GStrv) accelerators = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "accelerator", &accelerator, NULL);
+  if (accelerator == NULL)
+    return FALSE;
+  accelerators = g_strsplit (accelerator, " ", -1);
+  return g_strv_contains ((const char * const *) accelerators, data);
+}
+
+/* The same, on screen (the window's search results hold copies). */
+static gboolean
+shows_accelerator (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return has_accelerator (widget, data) && gtk_widget_get_mapped (widget);
 }
 
 /* Whether MODEL or one of its sections and submenus has an item for ACTION. */
@@ -83,6 +110,8 @@ test_help_action (void)
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) accels = NULL;
   GtkMenuButton *menu_button;
+  const char *table_keys[] = { "<Shift>Up", "<Shift>Down", "<Shift>Left", "<Shift>Right",
+                                "<Control>c", "<Control>v", "Escape", "Delete" };
   GtkWindow *shortcuts;
   EntWindow *window;
   GAction *action;
@@ -112,6 +141,24 @@ test_help_action (void)
   shortcuts = find_shortcuts_window ();
   g_assert_nonnull (shortcuts);
   g_assert_nonnull (ent_test_find_widget (GTK_WIDGET (shortcuts), is_f1_shortcut, NULL));
+
+  /* ...and the keys of the pupils table, the block selection and the copy
+   * and paste with a spreadsheet included. */
+  for (guint i = 0; i < G_N_ELEMENTS (table_keys); i++)
+    {
+      if (ent_test_find_widget (GTK_WIDGET (shortcuts), has_accelerator, table_keys[i]) == NULL)
+        g_error ("the shortcuts window does not list %s", table_keys[i]);
+    }
+
+  /* They are a section of their own, which shows on its own page (so that
+   * the first section stays on one page, without its page switcher) */
+  while (!gtk_widget_get_mapped (GTK_WIDGET (shortcuts)))
+    g_main_context_iteration (NULL, TRUE);
+  g_object_set (shortcuts, "section-name", "pupils", NULL);
+  ent_test_settle (GTK_WIDGET (shortcuts));
+  g_assert_nonnull (ent_test_find_widget (GTK_WIDGET (shortcuts), shows_accelerator, "<Shift>Up"));
+  g_assert_null (ent_test_find_widget (GTK_WIDGET (shortcuts), shows_accelerator, "F1"));
+  ent_test_save_png (GTK_WIDGET (shortcuts), "shortcuts-pupils.png");
   gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
 
   ent_test_destroy_window (window);

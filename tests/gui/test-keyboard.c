@@ -83,17 +83,6 @@ focused_count_cell (Fixture *fixture)
   return NULL;
 }
 
-static gint64
-known (EntSchool *school,
-       int        year)
-{
-  gint64 count = -1;
-
-  if (!ent_school_get_known_pupils (school, year, &count))
-    return -1;
-  return count;
-}
-
 /* ---------------------------------------------------------- change a count */
 
 /* Alt+2, Tab to the first count, type it, Enter: the count is the
@@ -109,7 +98,7 @@ test_change_count (Fixture       *fixture,
   g_autofree char *expected_total = NULL;
   GtkWidget *cell = NULL;
 
-  g_assert_cmpint (known (school, 2023), ==, 1209);
+  g_assert_cmpint (ent_test_school_known_count (school, 2023), ==, 1209);
 
   ent_test_press_key (window, GDK_KEY_2, GDK_ALT_MASK);
   g_assert_cmpstr (visible_page (fixture), ==, "pupils");
@@ -124,7 +113,7 @@ test_change_count (Fixture       *fixture,
 
   ent_test_type_text (window, "1300");
   ent_test_press_key (window, GDK_KEY_Return, 0);
-  g_assert_cmpint (known (school, 2023), ==, 1300);
+  g_assert_cmpint (ent_test_school_known_count (school, 2023), ==, 1300);
 
   /* SPEC: 1.30 € a pupil under the base tariff, the constant projection
    * keeps 1300 pupils in every school year, so each of the four budget

@@ -144,17 +144,6 @@ focused_cell (Fixture *fixture)
   return widget;
 }
 
-static gint64
-known (EntSchool *school,
-       int        year)
-{
-  gint64 count = -1;
-
-  if (!ent_school_get_known_pupils (school, year, &count))
-    return -1;
-  return count;
-}
-
 static void
 test_type_enter (Fixture       *fixture,
                  gconstpointer  data)
@@ -163,7 +152,7 @@ test_type_enter (Fixture       *fixture,
   GtkWidget *next;
   int position;
 
-  g_assert_cmpint (known (school_at (fixture, 0), 2024), ==, -1);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 0), 2024), ==, -1);
   gtk_widget_grab_focus (cell);
 
   /* a digit starts typing, with that digit */
@@ -175,7 +164,7 @@ test_type_enter (Fixture       *fixture,
 
   /* Enter commits and moves down */
   g_assert_true (press (cell, GDK_KEY_Return, 0));
-  g_assert_cmpint (known (school_at (fixture, 0), 2024), ==, 742);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 0), 2024), ==, 742);
   next = focused_cell (fixture);
   g_assert_nonnull (next);
   g_assert_true (g_object_get_data (G_OBJECT (next), "ent-cell-school") == school_at (fixture, 1));
@@ -187,7 +176,7 @@ test_type_enter (Fixture       *fixture,
   g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ent-cell-year")), ==, 2025);
   g_assert_true (press (cell, GDK_KEY_KP_3, 0));
   g_assert_true (press (cell, GDK_KEY_Tab, 0));
-  g_assert_cmpint (known (school_at (fixture, 1), 2025), ==, 3);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2025), ==, 3);
   cell = focused_cell (fixture);
   g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ent-cell-year")), ==, 2026);
   g_assert_true (g_object_get_data (G_OBJECT (cell), "ent-cell-school") == school_at (fixture, 1));
@@ -209,7 +198,7 @@ test_escape_and_refused (Fixture       *fixture,
   /* Escape: GtkEditableLabel's own "editing.stop" without committing */
   g_assert_true (gtk_widget_activate_action (cell, "editing.stop", "b", FALSE));
   ent_test_settle (cell);
-  g_assert_cmpint (known (school_at (fixture, 1), 2023), ==, 100);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2023), ==, 100);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, shown);
 
   /* a refused value stays, being typed, with its reason, for screen readers too */
@@ -219,7 +208,7 @@ test_escape_and_refused (Fixture       *fixture,
   g_assert_true (press (cell, GDK_KEY_Return, 0));
   g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cell)), ==, "12a");
-  g_assert_cmpint (known (school_at (fixture, 1), 2023), ==, 100);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2023), ==, 100);
   g_assert_true (gtk_widget_has_css_class (cell, "error"));
   g_assert_true (gtk_widget_get_mapped (error_label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==,
@@ -274,7 +263,7 @@ test_paste_block (Fixture       *fixture,
   position = ent_history_get_position (history);
   for (guint i = 0; i < 3; i++)
     for (guint j = 0; j < 4; j++)
-      before[i][j] = known (school_at (fixture, i), 2023 + (int) j);
+      before[i][j] = ent_test_school_known_count (school_at (fixture, i), 2023 + (int) j);
 
   /* 3 schools × 4 school years, as LibreOffice copies them (French grouping
    * with a no-break space, an empty cell, CRLF, a final newline) */
@@ -282,16 +271,18 @@ test_paste_block (Fixture       *fixture,
          "1 209\t1250\t1\xc2\xa0" "300\t1310\r\n"
          "10\t11\t12\t13\r\n"
          "20\t\t22\t23\r\n");
-  g_assert_cmpint (known (school_at (fixture, 0), 2023), ==, 1209);
-  g_assert_cmpint (known (school_at (fixture, 0), 2024), ==, 1250);
-  g_assert_cmpint (known (school_at (fixture, 0), 2025), ==, 1300);
-  g_assert_cmpint (known (school_at (fixture, 0), 2026), ==, 1310);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 0), 2023), ==, 1209);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 0), 2024), ==, 1250);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 0), 2025), ==, 1300);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 0), 2026), ==, 1310);
   for (guint j = 0; j < 4; j++)
-    g_assert_cmpint (known (school_at (fixture, 1), 2023 + (int) j), ==, 10 + j);
-  g_assert_cmpint (known (school_at (fixture, 2), 2023), ==, 20);
-  g_assert_cmpint (known (school_at (fixture, 2), 2024), ==, -1);   /* empty: projected */
-  g_assert_cmpint (known (school_at (fixture, 2), 2025), ==, 22);
-  g_assert_cmpint (known (school_at (fixture, 2), 2026), ==, 23);
+    g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2023 + (int) j), ==,
+                     10 + j);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 2), 2023), ==, 20);
+  /* empty: projected */
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 2), 2024), ==, -1);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 2), 2025), ==, 22);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 2), 2026), ==, 23);
   ent_test_save_png (fixture->window, "pupils-grid-pasted.png");
 
   /* one undo step restores all twelve */
@@ -299,7 +290,8 @@ test_paste_block (Fixture       *fixture,
   g_assert_true (ent_workspace_undo (fixture->workspace));
   for (guint i = 0; i < 3; i++)
     for (guint j = 0; j < 4; j++)
-      g_assert_cmpint (known (school_at (fixture, i), 2023 + (int) j), ==, before[i][j]);
+      g_assert_cmpint (ent_test_school_known_count (school_at (fixture, i), 2023 + (int) j), ==,
+                       before[i][j]);
 }
 
 static void
@@ -311,9 +303,9 @@ test_paste_refused (Fixture       *fixture,
   GtkWidget *error_revealer = ent_test_find_by_id (fixture->page, "error_revealer");
 
   paste (fixture, cell, "30\t31\n40\t-4\n");
-  g_assert_cmpint (known (school_at (fixture, 1), 2024), ==, -1);
-  g_assert_cmpint (known (school_at (fixture, 1), 2025), ==, -1);
-  g_assert_cmpint (known (school_at (fixture, 2), 2024), ==, -1);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2024), ==, -1);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2025), ==, -1);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 2), 2024), ==, -1);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "-4"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)),
@@ -322,7 +314,7 @@ test_paste_refused (Fixture       *fixture,
 
   /* a block larger than the table from there: nothing either */
   paste (fixture, cell, "1\t2\t3\t4\n");
-  g_assert_cmpint (known (school_at (fixture, 1), 2024), ==, -1);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2024), ==, -1);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (error_revealer)));
 }
 
@@ -461,12 +453,12 @@ test_block_copy_paste (Fixture       *fixture,
 
   /* pasted from Jules Ferry in 2024/2025 on */
   paste (fixture, find_count_cell (fixture, school_at (fixture, 1), 2024), text);
-  g_assert_cmpint (known (school_at (fixture, 1), 2024), ==, 1209);
-  g_assert_cmpint (known (school_at (fixture, 1), 2025), ==, 1250);
-  g_assert_cmpint (known (school_at (fixture, 1), 2026), ==, 1250);
-  g_assert_cmpint (known (school_at (fixture, 2), 2024), ==, 100);
-  g_assert_cmpint (known (school_at (fixture, 2), 2025), ==, 100);
-  g_assert_cmpint (known (school_at (fixture, 2), 2026), ==, 120);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2024), ==, 1209);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2025), ==, 1250);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2026), ==, 1250);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 2), 2024), ==, 100);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 2), 2025), ==, 100);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 2), 2026), ==, 120);
 
   /* the same block selected there copies the same text */
   select_with_shift (fixture, keys, G_N_ELEMENTS (keys));
@@ -510,10 +502,11 @@ test_block_delete (Fixture       *fixture,
 
   cell = focused_cell (fixture);
   g_assert_true (press (cell, GDK_KEY_Delete, 0));
-  g_assert_cmpint (known (school_at (fixture, 0), 2023), ==, -1);
-  g_assert_cmpint (known (school_at (fixture, 0), 2024), ==, -1);
-  g_assert_cmpint (known (school_at (fixture, 1), 2023), ==, -1);
-  g_assert_cmpint (known (school_at (fixture, 2), 2023), ==, 200);   /* outside */
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 0), 2023), ==, -1);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 0), 2024), ==, -1);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2023), ==, -1);
+  /* outside */
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 2), 2023), ==, 200);
   /* the block stays selected */
   g_clear_pointer (&map, g_free);
   map = selection_map (fixture);
@@ -521,9 +514,9 @@ test_block_delete (Fixture       *fixture,
 
   wait_for_step (fixture->workspace, position + 1);
   g_assert_true (ent_workspace_undo (fixture->workspace));
-  g_assert_cmpint (known (school_at (fixture, 0), 2023), ==, 1209);
-  g_assert_cmpint (known (school_at (fixture, 0), 2024), ==, 1250);
-  g_assert_cmpint (known (school_at (fixture, 1), 2023), ==, 100);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 0), 2023), ==, 1209);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 0), 2024), ==, 1250);
+  g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2023), ==, 100);
 }
 
 static void
