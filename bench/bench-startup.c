@@ -6,6 +6,9 @@
  *   - build/bench/bare-window: a GtkApplication presenting an empty
  *     GtkWindow of the application window's size (what any GTK 4
  *     application pays: GTK's start, the display, the theme, one window);
+ *   - build/bench/bare-adw-window: the same with an AdwApplication and an
+ *     empty AdwApplicationWindow (what libadwaita adds, its style sheet
+ *     above all: the share of the ratio this application cannot remove);
  *   - build/app/ent-budget DOCUMENT (default data/examples/hem.entbudget).
  * Both run with ENT_BENCH_FIRST_FRAME=1, which makes them print the
  * monotonic time of their first painted frame (the frame clock's
@@ -160,12 +163,15 @@ main (int   argc,
   g_autoptr(GArray) app = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) bare_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) app_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) adw = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) adw_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   const char *document = BENCH_SOURCE_ROOT "/data/examples/hem.entbudget";
   const char *bare_argv[] = { BENCH_BARE_WINDOW, NULL };
+  const char *adw_argv[] = { BENCH_BARE_ADW_WINDOW, NULL };
   const char *app_argv[] = { BENCH_ENT_BUDGET, NULL, NULL };
   const char *a11y = g_getenv ("GTK_A11Y");
   guint runs = 9;
-  double bare_median, app_median;
+  double bare_median, app_median, adw_median;
   gint64 cpu;
 
   if (argc > 1)
@@ -195,6 +201,7 @@ main (int   argc,
 
   /* unmeasured: the binaries, libraries, fonts and icons in the page cache */
   run_once (bare_argv, &cpu);
+  run_once (adw_argv, &cpu);
   run_once (app_argv, &cpu);
 
   for (guint run = 0; run < runs; run++)
@@ -205,6 +212,10 @@ main (int   argc,
       g_array_append_val (bare, ms);
       ms = cpu / 1000.0;
       g_array_append_val (bare_cpu, ms);
+      ms = run_once (adw_argv, &cpu) / 1000.0;
+      g_array_append_val (adw, ms);
+      ms = cpu / 1000.0;
+      g_array_append_val (adw_cpu, ms);
       ms = run_once (app_argv, &cpu) / 1000.0;
       g_array_append_val (app, ms);
       ms = cpu / 1000.0;
@@ -213,15 +224,21 @@ main (int   argc,
 
   bare_median = ent_bench_summarize (bare).median;
   app_median = ent_bench_summarize (app).median;
+  adw_median = ent_bench_summarize (adw).median;
   g_print ("\n| Exec -> first painted frame (ms)             |    median |     min |     max |\n"
            "|----------------------------------------------|----------:|--------:|--------:|\n");
   print_row ("bare GTK window", bare);
+  print_row ("bare libadwaita window", adw);
   print_row ("ent-budget DOCUMENT", app);
   print_row ("processor time to it, bare GTK window", bare_cpu);
+  print_row ("processor time to it, bare libadwaita window", adw_cpu);
   print_row ("processor time to it, ent-budget DOCUMENT", app_cpu);
   g_print ("\n# ratio of the medians (ent-budget / bare): %.2f (target: at most 1.5); "
            "of the processor times: %.2f\n",
            app_median / bare_median,
            ent_bench_summarize (app_cpu).median / ent_bench_summarize (bare_cpu).median);
+  g_print ("# bare libadwaita window / bare GTK window: %.2f (what libadwaita alone costs); "
+           "ent-budget / bare libadwaita window: %.2f\n",
+           adw_median / bare_median, app_median / adw_median);
   return 0;
 }
