@@ -8,7 +8,7 @@ build_packages="gcc meson ninja-build pkg-config gettext itstool libgtk-4-dev li
 libglib2.0-bin libglib2.0-dev-bin desktop-file-utils appstream shared-mime-info locales"
 test_packages="xvfb xauth dbus-daemon at-spi2-core clang libclang-rt-14-dev poppler-utils python3 python3-openpyxl
 python3-xlsxwriter libreoffice-calc-nogui unzip librsvg2-bin libxml2-utils flatpak-builder
-imagemagick yelp-tools"
+imagemagick yelp-tools xdotool python3-gi gir1.2-atspi-2.0"
 
 packages=$build_packages
 [ "${1:-}" = "--test" ] && packages="$packages $test_packages"
