@@ -189,6 +189,11 @@ cell_focus_enter_cb (GtkEventControllerFocus *controller,
   if (cell == NULL)
     return;
   queue_scroll_to_focus (cell->page);
+  if (cell->kind == CELL_COUNT && cell->school != NULL && !cell->is_total)
+    {
+      g_set_object (&cell->page->current_school, cell->school);
+      cell->page->current_year = cell->school_year;
+    }
   /* a count reached otherwise than by Shift+arrow (a click, Tab): the
    * block is left behind */
   if (cell->page->block_anchor != NULL &&
@@ -249,6 +254,27 @@ focus_count (EntPupilsPage *self,
                                                         self, NULL);
 }
 
+/* Focuses the total of @school_year (the last row), scrolling to it. */
+static gboolean
+focus_total (EntPupilsPage *self,
+             int            school_year)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->grid));
+  GtkWidget *list_view = get_list_view (self);
+  GHashTableIter iter;
+  gpointer key;
+
+  if (n == 0)
+    return FALSE;
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", n - 1);
+  g_hash_table_iter_init (&iter, self->total_cells);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (get_cell (key)->school_year == school_year)
+      return gtk_widget_grab_focus (key);
+  return FALSE;
+}
+
 /* Moves from the count of @school in @school_year by @dx school years and
  * @dy rows; FALSE (and nothing) at the table's edge. */
 static gboolean
@@ -268,12 +294,62 @@ move_focus (EntPupilsPage *self,
   if (document == NULL || !find_school_position (self, school, &position))
     return FALSE;
   row = (gint64) position + dy;
-  if (row < 0 || row >= g_list_model_get_n_items (ent_document_get_schools (document)) ||
-      year < first || year >= first + n_years)
+  if (year < first || year >= first + n_years || row < 0)
+    return FALSE;
+  if (row == g_list_model_get_n_items (ent_document_get_schools (document)))
+    return focus_total (self, year);
+  if (row > g_list_model_get_n_items (ent_document_get_schools (document)))
     return FALSE;
 
   focus_count (self, (guint) row, year);
   return TRUE;
+}
+
+/* Tab or Shift+Tab from inside the table: out of it, to the next (previous)
+ * control, not the next cell: one Tab stop for the whole table, whose cells
+ * the arrows move through (issue 16). The table takes no focus while the
+ * window moves it on. */
+static void
+leave_table (EntPupilsPage *self,
+             gboolean       forward)
+{
+  GtkWidget *view = GTK_WIDGET (self->column_view);
+  GtkRoot *root = gtk_widget_get_root (view);
+  GtkDirectionType direction = forward ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD;
+
+  if (root == NULL)
+    return;
+  gtk_widget_set_can_focus (view, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    {
+      /* past the window's last control: round again, as Tab does */
+      gtk_root_set_focus (root, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  gtk_widget_set_can_focus (view, TRUE);
+}
+
+/* The cell (its focusable widget) in the column next to @widget's, in the
+ * same row, skipping the empty cells (of the totals row), or NULL. */
+static GtkWidget *
+find_side_cell (GtkWidget *widget,
+                int        dx)
+{
+  GtkWidget *column_cell = gtk_widget_get_parent (widget);
+
+  for (;;)
+    {
+      GtkWidget *child;
+
+      column_cell = dx > 0 ? gtk_widget_get_next_sibling (column_cell)
+                           : gtk_widget_get_prev_sibling (column_cell);
+      if (column_cell == NULL)
+        return NULL;
+      child = gtk_widget_get_first_child (column_cell);
+      if (child != NULL && gtk_widget_get_visible (child) &&
+          (gtk_widget_get_focusable (child) || GTK_IS_DROP_DOWN (child)))
+        return child;
+    }
 }
 
 /* ------------------------------------------------------ the selected block */
@@ -483,7 +559,7 @@ finish_editing (EntPupilsPage *self,
   gboolean clear;
   gint64 count;
 
-  if (!(cell->count != NULL && g_strcmp0 (text, ent_pupils_count_get_text (cell->count)) == 0) &&
+  if (!ent_pupils_page_is_shown_text (cell, text) &&
       !ent_pupils_page_check_count (school, school_year, text, &clear, &count, &reason))
     {
       ent_pupils_page_set_cell_refused (self, widget, reason);
@@ -822,19 +898,179 @@ count_key_pressed_cb (GtkEventControllerKey *controller,
       break;
     case GDK_KEY_Tab:
     case GDK_KEY_ISO_Left_Tab:
-      /* at either end of the row Tab leaves the counts, as usual */
+      /* one Tab stop for the table: Tab leaves it */
       ent_pupils_page_clear_block (self);
-      return move_focus (self, cell->school, cell->school_year, shift_tab ? -1 : 1, 0)
-             ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+      leave_table (self, !shift_tab);
+      return GDK_EVENT_STOP;
     default:
       return GDK_EVENT_PROPAGATE;
     }
 
   /* a plain move leaves the block behind; at the table's edge the focus
-   * stays */
+   * stays, but left of the first count are the school's other cells */
   ent_pupils_page_clear_block (self);
-  move_focus (self, cell->school, cell->school_year, dx, dy);
+  if (!move_focus (self, cell->school, cell->school_year, dx, dy) && dx < 0)
+    {
+      GtkWidget *side = find_side_cell (widget, dx);
+
+      if (side != NULL)
+        gtk_widget_grab_focus (side);
+    }
   return GDK_EVENT_STOP;
+}
+
+/* The keys of every other cell (the school's name … closing rentrée, the
+ * level drop-down, the totals), while not typing: Left and Right go along
+ * the row, Up from a total to the school above, Down from a school's count
+ * to its total, Tab and Shift+Tab out of the table. The other keys are the
+ * cell's own (Enter edits, Space opens the drop-down). */
+static gboolean
+table_key_pressed_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        state,
+                      gpointer               user_data)
+{
+  EntPupilsPage *self = user_data;
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  Cell *cell = get_cell (widget);
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  gboolean shift_tab = keyval == GDK_KEY_ISO_Left_Tab ||
+                       (keyval == GDK_KEY_Tab && mods == GDK_SHIFT_MASK);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *side = NULL;
+
+  /* while typing, or in the drop-down's open list, the keys are theirs */
+  if (GTK_IS_EDITABLE_LABEL (widget) &&
+      gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
+    return GDK_EVENT_PROPAGATE;
+  for (GtkWidget *w = focus; w != NULL && w != widget; w = gtk_widget_get_parent (w))
+    if (GTK_IS_POPOVER (w))
+      return GDK_EVENT_PROPAGATE;
+
+  if ((keyval == GDK_KEY_Tab && mods == 0) || shift_tab)
+    {
+      leave_table (self, !shift_tab);
+      return GDK_EVENT_STOP;
+    }
+  if (mods != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      side = find_side_cell (widget, -1);
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      side = find_side_cell (widget, 1);
+      break;
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      if (cell != NULL && cell->is_total && cell->kind == CELL_COUNT)
+        {
+          EntDocument *document = ent_pupils_grid_get_document (self->grid);
+          guint n = document != NULL
+                    ? g_list_model_get_n_items (ent_document_get_schools (document)) : 0;
+
+          if (n > 0)
+            focus_count (self, n - 1, cell->school_year);
+          return GDK_EVENT_STOP;
+        }
+      return GDK_EVENT_PROPAGATE;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      /* the totals row is the last */
+      return cell != NULL && cell->is_total ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+
+  if (side != NULL)
+    gtk_widget_grab_focus (side);
+  return GDK_EVENT_STOP;
+}
+
+void
+ent_pupils_page_add_table_keys (EntPupilsPage *self,
+                                GtkWidget     *widget)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_object_set_data (G_OBJECT (widget), "ent-table-keys", keys);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (table_key_pressed_cb), self);
+  gtk_widget_add_controller (widget, keys);
+}
+
+static void
+table_pressed_cb (GtkGestureClick *gesture,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  EntPupilsPage   *self)
+{
+  self->pointer_time = g_get_monotonic_time ();
+}
+
+/* Tab into the table (from the control before or after it): GTK would give
+ * the focus to the first cell of the last row focused, the school's name;
+ * the count last focused takes it instead, or the first school's first. A
+ * click keeps the cell clicked. */
+static gboolean
+table_focus_entered_cb (gpointer data)
+{
+  EntPupilsPage *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  EntDocument *document = ent_pupils_grid_get_document (self->grid);
+  int first = ent_pupils_grid_get_first_school_year (self->grid);
+  int n_years = ent_pupils_grid_get_n_school_years (self->grid);
+  Cell *cell = focus != NULL ? get_cell (focus) : NULL;
+  guint position = 0;
+  int year = first;
+
+  self->enter_id = 0;
+  if (document == NULL || n_years == 0 || focus == NULL ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)) ||
+      g_list_model_get_n_items (ent_document_get_schools (document)) == 0)
+    return G_SOURCE_REMOVE;
+  /* only where GTK put it: a cell focused on purpose keeps the focus */
+  if (cell != NULL && cell->kind != CELL_NAME)
+    return G_SOURCE_REMOVE;
+  if (self->current_school != NULL && find_school_position (self, self->current_school, &position) &&
+      self->current_year >= first && self->current_year < first + n_years)
+    year = self->current_year;
+  else
+    position = 0;
+  focus_count (self, position, year);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+table_focus_enter_cb (GtkEventControllerFocus *controller,
+                      EntPupilsPage           *self)
+{
+  /* once the focus is where GTK puts it (not yet, while it enters) */
+  if (g_get_monotonic_time () - self->pointer_time < G_USEC_PER_SEC / 2 || self->enter_id != 0)
+    return;
+  self->enter_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, table_focus_entered_cb, self, NULL);
+}
+
+void
+ent_pupils_page_add_table_focus (EntPupilsPage *self)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  g_signal_connect (focus, "enter", G_CALLBACK (table_focus_enter_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), focus);
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (table_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), GTK_EVENT_CONTROLLER (click));
 }
 
 void

@@ -34,6 +34,7 @@ typedef struct
   GBinding       *binding;
   EntPupilsCount *count;       /* CELL_COUNT while bound: a reference */
   gulong          notify_id;   /* on count */
+  gulong          name_id;     /* on school's "name": the accessible label names it */
 } Cell;
 
 struct _EntPupilsPage
@@ -59,6 +60,7 @@ struct _EntPupilsPage
   int                columns_first_school_year; /* of year_columns[0] */
   GHashTable        *name_cells;      /* bound name widgets (set) */
   GHashTable        *count_cells;     /* bound count widgets of the schools (set) */
+  GHashTable        *total_cells;     /* bound count widgets of the totals row (set) */
 
   /* keyboard moves (spreadsheet-like): the cell to focus once its row is on
    * screen, and the pending scroll that shows the focused cell */
@@ -67,6 +69,14 @@ struct _EntPupilsPage
   guint              focus_tick_id;
   guint              focus_tries;
   guint              scroll_id;
+
+  /* the count that Tab enters the table at: the last one focused (a
+   * reference; NULL: the first school's first count); when the pointer
+   * last pressed in the table (a click is not a Tab) */
+  EntSchool         *current_school;
+  int                current_year;
+  gint64             pointer_time;
+  guint              enter_id;
 
   /* the block of counts selected with Shift+arrows, from its anchor (the
    * count it started from) to its extent (the focused count); none while
@@ -91,6 +101,8 @@ void      ent_pupils_page_set_cell_refused (EntPupilsPage  *self,
                                             GtkWidget      *widget,
                                             const char     *reason);
 char     *ent_pupils_page_dup_cell_text    (GtkWidget      *widget);
+gboolean  ent_pupils_page_is_shown_text    (Cell           *cell,
+                                            const char     *text);
 gboolean  ent_pupils_page_parse_count      (const char     *text,
                                             gint64         *out_count,
                                             char          **out_reason);
@@ -112,6 +124,12 @@ void      ent_pupils_page_apply_count      (EntPupilsPage  *self,
 void      ent_pupils_page_add_count_keys   (GtkWidget      *label);
 /* Scrolls a cell into view, sideways too, when it gets the focus. */
 void      ent_pupils_page_add_cell_focus   (GtkWidget      *label);
+/* The table's own keys and focus: one Tab stop for the whole table. */
+void      ent_pupils_page_add_table_focus  (EntPupilsPage  *self);
+/* The keys of the cells other than a school's counts (and of those too,
+ * after theirs): arrows along the row, Tab out of the table. */
+void      ent_pupils_page_add_table_keys   (EntPupilsPage  *self,
+                                            GtkWidget      *widget);
 /* Shows whether a count cell just bound is in the selected block. */
 void      ent_pupils_page_show_cell_block  (GtkWidget      *label);
 void      ent_pupils_page_clear_block      (EntPupilsPage  *self);

@@ -156,6 +156,158 @@ ent_pupils_page_parse_count (const char  *text,
   return TRUE;
 }
 
+/* Whether a count is projected (shown with PROJECTED_MARK): neither known
+ * nor in a year where the school is not open. */
+static gboolean
+is_projected (EntPupilsCount *count)
+{
+  return !ent_pupils_count_get_known (count) && !ent_pupils_count_get_closed (count);
+}
+
+/* A projected count is marked "≈ 1 250", not by its grey alone (identical in
+ * High Contrast, and lost to a colour-blind reader; issue 16): before the
+ * digits, so that they stay aligned on the right with the known counts. The
+ * mark is never typed over: editing starts from the bare count. */
+#define PROJECTED_MARK "≈\u202f"
+
+static char *
+dup_shown_text (EntPupilsCount *count)
+{
+  const char *text = ent_pupils_count_get_text (count);
+
+  return is_projected (count) ? g_strconcat (PROJECTED_MARK, text, NULL) : g_strdup (text);
+}
+
+/* Whether @text (typed, stripped) is the count as shown, marked or not: then
+ * nothing was typed over it. */
+gboolean
+ent_pupils_page_is_shown_text (Cell       *cell,
+                               const char *text)
+{
+  g_autofree char *shown = NULL;
+
+  if (cell->count == NULL)
+    return FALSE;
+  if (g_strcmp0 (text, ent_pupils_count_get_text (cell->count)) == 0)
+    return TRUE;
+  shown = dup_shown_text (cell->count);
+  return g_strcmp0 (text, shown) == 0;
+}
+
+/* The accessible label of a cell: its row and column, and for a count its
+ * value and status, as a screen reader speaks it (GTK 4.8 exposes no table
+ * structure: « Jules Ferry, 2024/2025 : 98 élèves, projeté »). Set at bind,
+ * and again when the count, its status or the school's name change. */
+static void
+update_cell_label (GtkWidget *widget,
+                   Cell      *cell)
+{
+  g_autofree char *accessible = NULL;
+  const char *name = cell->school != NULL ? ent_school_get_name (cell->school) : NULL;
+  int year = cell->school_year;
+
+  if (cell->is_total)
+    {
+      g_autofree char *number = NULL;
+      gint64 n;
+
+      switch (cell->kind)
+        {
+        case CELL_NAME:
+          /* Translators: accessible label of the first cell of the totals row */
+          accessible = g_strdup (_("Total of every school"));
+          break;
+        case CELL_COUNT:
+          if (cell->count == NULL)
+            return;
+          n = ent_pupils_count_get_count (cell->count);
+          number = ent_count_format (n);
+          accessible =
+            /* Translators: accessible label of a total; a school year (2024/2025), a number of pupils */
+            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Total, %d/%d: %s pupil",
+                                          "Total, %d/%d: %s pupils", (gulong) MIN (n, 1000000)),
+                             year, year + 1, number);
+          break;
+        default:
+          return;
+        }
+    }
+  else if (name == NULL)
+    {
+      return;
+    }
+  else
+    {
+      switch (cell->kind)
+        {
+        case CELL_NAME:
+          /* Translators: accessible label of a school's name cell; %s is the name */
+          accessible = g_strdup_printf (_("School name: %s"), name);
+          break;
+        case CELL_COMMUNE:
+          /* Translators: accessible label; %s is a school name */
+          accessible = g_strdup_printf (_("Commune of %s"), name);
+          break;
+        case CELL_UAI:
+          /* Translators: accessible label; UAI is the French school identifier, %s a school name */
+          accessible = g_strdup_printf (_("UAI of %s"), name);
+          break;
+        case CELL_OPENS:
+          /* Translators: accessible label; %s is a school name */
+          accessible = g_strdup_printf (_("Rentrée at which %s opens"), name);
+          break;
+        case CELL_CLOSES:
+          /* Translators: accessible label; %s is a school name */
+          accessible = g_strdup_printf (_("Rentrée from which %s is closed"), name);
+          break;
+        case CELL_COUNT:
+          {
+            g_autofree char *number = NULL;
+            gint64 n;
+
+            if (cell->count == NULL)
+              return;
+            n = ent_pupils_count_get_count (cell->count);
+            number = ent_count_format (n);
+            if (ent_pupils_count_get_closed (cell->count))
+              /* Translators: accessible label of a pupil count; a school, a school year (2024/2025) */
+              accessible = g_strdup_printf (_("%s, %d/%d: school not open"), name, year, year + 1);
+            else if (!ent_pupils_count_get_known (cell->count))
+              accessible =
+                /* Translators: accessible label of a pupil count projected by the scenario;
+                 * a school, a school year (2024/2025), a number of pupils */
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d/%d: %s pupil, projected",
+                                              "%s, %d/%d: %s pupils, projected",
+                                              (gulong) MIN (n, 1000000)),
+                                 name, year, year + 1, number);
+            else if (ent_pupils_count_get_open_data (cell->count))
+              accessible =
+                /* Translators: accessible label of a pupil count from the Ministry's open data
+                 * (DEPP); a school, a school year (2024/2025), a number of pupils */
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d/%d: %s pupil, Ministry data",
+                                              "%s, %d/%d: %s pupils, Ministry data",
+                                              (gulong) MIN (n, 1000000)),
+                                 name, year, year + 1, number);
+            else
+              accessible =
+                /* Translators: accessible label of a pupil count typed by a person;
+                 * a school, a school year (2024/2025), a number of pupils */
+                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %d/%d: %s pupil, typed",
+                                              "%s, %d/%d: %s pupils, typed",
+                                              (gulong) MIN (n, 1000000)),
+                                 name, year, year + 1, number);
+          }
+          break;
+        default:
+          return;
+        }
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
 /* Shows the count a cell is bound to: text unless the user is typing, and
  * whether it is known or projected. */
 static void
@@ -163,16 +315,17 @@ show_count (GtkWidget *widget,
             Cell      *cell)
 {
   EntPupilsCount *count = cell->count;
-  const char *text;
+  g_autofree char *text = NULL;
   gboolean closed;
 
   if (count == NULL)
     return;
 
-  text = ent_pupils_count_get_text (count);
+  text = dup_shown_text (count);
   if (!gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)) &&
       g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) != 0)
     gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  update_cell_label (widget, cell);
 
   if (cell->is_total)
     return;
@@ -276,12 +429,18 @@ ent_pupils_page_set_cell_refused (EntPupilsPage *self,
       gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->error_label, NULL,
                                       -1);
+      /* the reason itself too: GTK 4.8's AT-SPI bridge gives the description,
+       * not what a described-by label says */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
+                                      -1);
     }
   else
     {
       gtk_widget_remove_css_class (widget, "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
 }
 
@@ -304,7 +463,7 @@ commit_count_cell (EntPupilsPage *self,
   gboolean clear;
   gint64 count;
 
-  if (cell->count != NULL && g_strcmp0 (text, ent_pupils_count_get_text (cell->count)) == 0)
+  if (ent_pupils_page_is_shown_text (cell, text))
     {
       ent_pupils_page_set_cell_refused (self, widget, NULL);
       ent_pupils_page_hide_error (self);
@@ -369,7 +528,12 @@ count_editing_cb (GtkWidget  *widget,
     return;
 
   if (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (widget)))
-    return;
+    {
+      /* typing over a projection starts from its bare count, not its mark */
+      if (cell->count != NULL && is_projected (cell->count))
+        gtk_editable_set_text (GTK_EDITABLE (widget), ent_pupils_count_get_text (cell->count));
+      return;
+    }
 
   commit_count_cell (cell->page, widget, cell);
 }
@@ -424,21 +588,21 @@ uai_editing_cb (GtkWidget  *widget,
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (widget))));
   if (g_strcmp0 (text, ent_school_get_uai (cell->school)) == 0)
     {
-      gtk_widget_remove_css_class (widget, "error");
+      ent_pupils_page_set_cell_refused (cell->page, widget, NULL);
       ent_pupils_page_hide_error (cell->page);
       return;
     }
 
   if (!ent_uai_is_valid (text))
     {
-      gtk_widget_add_css_class (widget, "error");
-      ent_pupils_page_show_error (cell->page, _("A UAI is 7 digits followed by a letter, "
-                                                "such as 0590123A, or nothing."));
+      ent_pupils_page_set_cell_refused (cell->page, widget,
+                                        _("A UAI is 7 digits followed by a letter, "
+                                          "such as 0590123A, or nothing."));
       gtk_editable_set_text (GTK_EDITABLE (widget), ent_school_get_uai (cell->school));
       return;
     }
 
-  gtk_widget_remove_css_class (widget, "error");
+  ent_pupils_page_set_cell_refused (cell->page, widget, NULL);
   ent_pupils_page_hide_error (cell->page);
   ent_school_set_uai (cell->school, text);
 }
@@ -517,8 +681,7 @@ span_editing_cb (GtkWidget  *widget,
 
   if (!ok)
     {
-      gtk_widget_add_css_class (widget, "error");
-      ent_pupils_page_show_error (cell->page, error->message);
+      ent_pupils_page_set_cell_refused (cell->page, widget, error->message);
       year = cell->kind == CELL_OPENS ? ent_school_get_opens (cell->school)
                                       : ent_school_get_closes (cell->school);
       g_clear_pointer (&text, g_free);
@@ -527,7 +690,7 @@ span_editing_cb (GtkWidget  *widget,
       return;
     }
 
-  gtk_widget_remove_css_class (widget, "error");
+  ent_pupils_page_set_cell_refused (cell->page, widget, NULL);
   ent_pupils_page_hide_error (cell->page);
   if (cell->kind == CELL_OPENS)
     ent_school_set_opens (cell->school, opens);
@@ -565,12 +728,11 @@ name_editing_cb (GtkWidget  *widget,
 
   if (ent_validate_name (gtk_editable_get_text (GTK_EDITABLE (widget)), &error))
     {
-      gtk_widget_remove_css_class (widget, "error");
+      ent_pupils_page_set_cell_refused (cell->page, widget, NULL);
       return;
     }
 
-  gtk_widget_add_css_class (widget, "error");
-  ent_pupils_page_show_error (cell->page, error->message);
+  ent_pupils_page_set_cell_refused (cell->page, widget, error->message);
   gtk_editable_set_text (GTK_EDITABLE (widget),
                          cell->kind == CELL_NAME ? ent_school_get_name (cell->school)
                                                  : ent_school_get_commune (cell->school));
@@ -584,7 +746,13 @@ setup_cell (GtkListItem *list_item,
             CellKind     kind,
             int          school_year)
 {
-  GtkWidget *label = gtk_editable_label_new ("");
+  /* an editable value: a text box to screen readers (GtkEditableLabel's own
+   * role in GTK 4.8 is the generic "widget", whose value Orca never speaks;
+   * a table cell role would promise the table structure GTK 4.8 does not
+   * expose) */
+  GtkWidget *label = g_object_new (GTK_TYPE_EDITABLE_LABEL,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_TEXT_BOX,
+                                   NULL);
   Cell *cell = g_new0 (Cell, 1);
 
   cell->page = self;
@@ -630,6 +798,7 @@ setup_cell (GtkListItem *list_item,
     }
 
   ent_pupils_page_add_cell_focus (label);
+  ent_pupils_page_add_table_keys (self, label);
 
   gtk_list_item_set_child (list_item, label);
   /* released by teardown_cb */
@@ -648,13 +817,20 @@ bind_count (GtkWidget    *widget,
     return;   /* a column about to be removed */
 
   cell->count = g_object_ref (count);
-  if (!cell->is_total)
-    g_hash_table_add (cell->page->count_cells, widget);
+  g_hash_table_add (cell->is_total ? cell->page->total_cells : cell->page->count_cells, widget);
   cell->notify_id = g_signal_connect (cell->count, "notify",
                                       G_CALLBACK (count_notify_cb), widget);
   show_count (widget, cell);
   /* a recycled cell scrolled into a selected block, or out of it */
   ent_pupils_page_show_cell_block (widget);
+}
+
+static void
+school_name_cb (EntSchool  *school,
+                GParamSpec *pspec,
+                GtkWidget  *widget)
+{
+  update_cell_label (widget, get_cell (widget));
 }
 
 static void
@@ -664,7 +840,6 @@ bind_cell (GtkListItem   *list_item,
   GtkWidget *widget = gtk_list_item_get_child (list_item);
   EntPupilsRow *row = gtk_list_item_get_item (list_item);
   Cell *cell = get_cell (widget);
-  g_autofree char *accessible = NULL;
 
   cell->is_total = ent_pupils_row_is_total (row);
   cell->school = ent_pupils_row_get_school (row);
@@ -673,7 +848,12 @@ bind_cell (GtkListItem   *list_item,
   if (cell->is_total)
     {
       gtk_widget_add_css_class (widget, "heading");
-      gtk_widget_set_focusable (widget, FALSE);
+      /* the totals are read with the keyboard too; the empty cells are not
+       * stops */
+      gtk_widget_set_focusable (widget, cell->kind == CELL_NAME || cell->kind == CELL_COUNT);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_READ_ONLY, TRUE,
+                                      -1);
       switch (cell->kind)
         {
         case CELL_NAME:
@@ -687,12 +867,16 @@ bind_cell (GtkListItem   *list_item,
           gtk_editable_set_text (GTK_EDITABLE (widget), "");
           break;
         }
+      update_cell_label (widget, cell);
       return;
     }
 
   gtk_widget_remove_css_class (widget, "heading");
   gtk_widget_set_focusable (widget, TRUE);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_READ_ONLY);
   g_object_set_data (G_OBJECT (widget), "ent-cell-school", cell->school);
+  cell->name_id = g_signal_connect (cell->school, "notify::name",
+                                    G_CALLBACK (school_name_cb), widget);
 
   switch (cell->kind)
     {
@@ -701,21 +885,16 @@ bind_cell (GtkListItem   *list_item,
                                                    G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
                                                    NULL, ent_validate_name_transform, NULL, NULL);
       g_hash_table_add (self->name_cells, widget);
-      accessible = g_strdup (_("School name"));
       break;
     case CELL_COMMUNE:
       cell->binding = g_object_bind_property_full (cell->school, "commune", widget, "text",
                                                    G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
                                                    NULL, ent_validate_name_transform, NULL, NULL);
-      /* Translators: accessible label; %s is a school name */
-      accessible = g_strdup_printf (_("Commune of %s"), ent_school_get_name (cell->school));
       break;
     case CELL_UAI:
       /* the model only takes a valid UAI: uai_editing_cb commits */
       cell->binding = g_object_bind_property (cell->school, "uai", widget, "text",
                                               G_BINDING_SYNC_CREATE);
-      /* Translators: accessible label; UAI is the French school identifier, %s a school name */
-      accessible = g_strdup_printf (_("UAI of %s"), ent_school_get_name (cell->school));
       break;
     case CELL_OPENS:
     case CELL_CLOSES:
@@ -724,27 +903,15 @@ bind_cell (GtkListItem   *list_item,
                                                    cell->kind == CELL_OPENS ? "opens" : "closes",
                                                    widget, "text", G_BINDING_SYNC_CREATE,
                                                    year_to_text, NULL, NULL, NULL);
-      accessible = g_strdup_printf (cell->kind == CELL_OPENS
-                                    /* Translators: accessible label; %s is a school name */
-                                    ? _("Rentrée at which %s opens")
-                                    /* Translators: accessible label; %s is a school name */
-                                    : _("Rentrée from which %s is closed"),
-                                    ent_school_get_name (cell->school));
       break;
     case CELL_COUNT:
       bind_count (widget, cell, row);
-      /* Translators: accessible label; %s is a school name, %d/%d a school year such as 2023/2024 */
-      accessible = g_strdup_printf (_("Pupils of %s in %d/%d"),
-                                    ent_school_get_name (cell->school),
-                                    cell->school_year, cell->school_year + 1);
       break;
     default:
       g_assert_not_reached ();
     }
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  update_cell_label (widget, cell);
 }
 
 static void
@@ -767,8 +934,11 @@ unbind_cell (GtkListItem   *list_item,
       g_clear_signal_handler (&cell->notify_id, cell->count);
       g_clear_object (&cell->count);
     }
+  if (cell->school != NULL)
+    g_clear_signal_handler (&cell->name_id, cell->school);
   g_hash_table_remove (self->name_cells, widget);
   g_hash_table_remove (self->count_cells, widget);
+  g_hash_table_remove (self->total_cells, widget);
   if (gtk_widget_has_css_class (widget, "block-selected"))
     {
       gtk_widget_remove_css_class (widget, "block-selected");
@@ -949,6 +1119,7 @@ level_setup_cb (GtkSignalListItemFactory *factory,
 
   /* for the GUI tests, with "ent-cell-school" set while bound */
   g_object_set_data (G_OBJECT (drop_down), "ent-cell-kind", (gpointer) "level");
+  ent_pupils_page_add_table_keys (self, drop_down);
   gtk_list_item_set_child (list_item, drop_down);
 }
 
@@ -1133,6 +1304,8 @@ ent_pupils_page_dispose (GObject *object)
   g_clear_pointer (&self->year_columns, g_ptr_array_unref);
   g_clear_pointer (&self->name_cells, g_hash_table_unref);
   g_clear_pointer (&self->count_cells, g_hash_table_unref);
+  g_clear_pointer (&self->total_cells, g_hash_table_unref);
+  g_clear_object (&self->current_school);
   g_clear_object (&self->focus_school);
   g_clear_object (&self->block_anchor);
   g_clear_object (&self->block_extent);
@@ -1142,6 +1315,7 @@ ent_pupils_page_dispose (GObject *object)
       self->focus_tick_id = 0;
     }
   g_clear_handle_id (&self->scroll_id, g_source_remove);
+  g_clear_handle_id (&self->enter_id, g_source_remove);
   g_clear_object (&self->grid);
 
   G_OBJECT_CLASS (ent_pupils_page_parent_class)->dispose (object);
@@ -1259,6 +1433,8 @@ ent_pupils_page_init (EntPupilsPage *self)
   self->year_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->name_cells = g_hash_table_new (NULL, NULL);
   self->count_cells = g_hash_table_new (NULL, NULL);
+  self->total_cells = g_hash_table_new (NULL, NULL);
+  ent_pupils_page_add_table_focus (self);
 
   self->grid = ent_pupils_grid_new ();
   g_signal_connect (self->grid, "notify::first-school-year",

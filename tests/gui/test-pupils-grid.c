@@ -519,6 +519,141 @@ test_block_delete (Fixture       *fixture,
   g_assert_cmpint (ent_test_school_known_count (school_at (fixture, 1), 2023), ==, 100);
 }
 
+/* The accessible label a screen reader speaks for @widget. */
+static void
+assert_label (GtkWidget  *widget,
+              const char *expected)
+{
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       expected);
+}
+
+static gboolean
+match_total_cell (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return g_strcmp0 (g_object_get_data (G_OBJECT (widget), "ent-cell-kind"), "count") == 0 &&
+         g_object_get_data (G_OBJECT (widget), "ent-cell-school") == NULL &&
+         GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "ent-cell-year")) ==
+         GPOINTER_TO_INT (data) &&
+         gtk_widget_get_mapped (widget);
+}
+
+/* Issue 16: each count says its school, school year, count and status, as
+ * a text box (not the generic role, whose value Orca never speaks); a
+ * projected count carries a mark besides its grey; the totals are named. */
+static void
+test_accessible_labels (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *cell;
+  g_autofree char *expected = NULL;
+  g_autofree char *n = NULL;
+
+  /* Hem: 1 209 typed in 2023 (the example has no DEPP source) */
+  cell = find_count_cell (fixture, school_at (fixture, 0), 2023);
+  n = ent_count_format (1209);
+  expected = g_strdup_printf (_("%s, %d/%d: %s pupils, typed"), "Écoles publiques de Hem (11 écoles)",
+                              2023, 2024, n);
+  assert_label (cell, expected);
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_ROLE_TEXT_BOX));
+
+  /* SPEC 4, constant projection: Hem keeps 1 209 in 2025/2026, projected,
+   * shown « ≈ 1 209 » */
+  cell = find_count_cell (fixture, school_at (fixture, 0), 2025);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf (_("%s, %d/%d: %s pupils, projected"),
+                              "Écoles publiques de Hem (11 écoles)", 2025, 2026, n);
+  assert_label (cell, expected);
+  g_assert_true (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (cell)), "≈"));
+  g_assert_true (g_str_has_suffix (gtk_editable_get_text (GTK_EDITABLE (cell)), n));
+  /* a known count has no mark */
+  cell = find_count_cell (fixture, school_at (fixture, 1), 2023);
+  g_assert_false (g_str_has_prefix (gtk_editable_get_text (GTK_EDITABLE (cell)), "≈"));
+
+  /* Jules Ferry: 100 known in 2023, so 100 projected in 2024 */
+  cell = find_count_cell (fixture, school_at (fixture, 1), 2024);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf (_("%s, %d/%d: %s pupils, projected"), "École Jules Ferry", 2024, 2025, "100");
+  assert_label (cell, expected);
+
+  /* typed over: the label follows */
+  ent_school_set_known_pupils (school_at (fixture, 1), 2024, 98);
+  ent_test_settle (fixture->window);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf (_("%s, %d/%d: %s pupils, typed"), "École Jules Ferry", 2024, 2025, "98");
+  assert_label (cell, expected);
+
+  /* the totals of 2024/2025: 1 209 + 98 + 200 = 1 507, named and focusable */
+  cell = ent_test_find_widget (fixture->page, match_total_cell, GINT_TO_POINTER (2024));
+  g_assert_nonnull (cell);
+  g_clear_pointer (&n, g_free);
+  n = ent_count_format (1507);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf (_("Total, %d/%d: %s pupils"), 2024, 2025, n);
+  assert_label (cell, expected);
+  g_assert_true (gtk_widget_get_focusable (cell));
+  ent_test_save_png (fixture->window, "pupils-grid-a11y.png");
+}
+
+/* One Tab stop for the table: Tab from the button before it enters at a
+ * count, arrows move to the neighbour cells (Down from the last school to
+ * its total), and one Tab leaves the table. */
+static void
+test_tab_and_arrows (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *remove_button = ent_test_find_by_id (fixture->page, "remove_button");
+  GtkWidget *add_button = ent_test_find_by_id (fixture->page, "add_button");
+  GtkWidget *cell;
+  GtkWidget *focus;
+
+  /* a school selected: Remove is sensitive, the control before the table */
+  gtk_widget_grab_focus (add_button);
+  gtk_widget_grab_focus (remove_button);
+  gtk_widget_set_sensitive (remove_button, TRUE);
+  gtk_widget_grab_focus (remove_button);
+  g_assert_true (gtk_widget_child_focus (fixture->window, GTK_DIR_TAB_FORWARD));
+  ent_test_settle (fixture->window);
+  cell = focused_cell (fixture);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (cell), "ent-cell-kind"), ==, "count");
+  g_assert_true (g_object_get_data (G_OBJECT (cell), "ent-cell-school") == school_at (fixture, 0));
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ent-cell-year")), ==, 2023);
+
+  /* Right, Down, Down, Down: the total of 2024/2025 */
+  g_assert_true (press (cell, GDK_KEY_Right, 0));
+  cell = focused_cell (fixture);
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ent-cell-year")), ==, 2024);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (press (cell, GDK_KEY_Down, 0));
+      cell = focused_cell (fixture);
+    }
+  g_assert_nonnull (cell);
+  g_assert_null (g_object_get_data (G_OBJECT (cell), "ent-cell-school"));
+  g_assert_cmpint (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (cell), "ent-cell-year")), ==, 2024);
+  ent_test_save_png (fixture->window, "pupils-grid-total-focus.png");
+
+  /* Up: back to the last school */
+  {
+    GtkEventController *keys = g_object_get_data (G_OBJECT (cell), "ent-table-keys");
+    gboolean handled = FALSE;
+
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Up, 0, 0, &handled);
+    ent_test_settle (cell);
+    g_assert_true (handled);
+  }
+  cell = focused_cell (fixture);
+  g_assert_true (g_object_get_data (G_OBJECT (cell), "ent-cell-school") == school_at (fixture, 2));
+
+  /* one Tab leaves the table: the focus is no longer in it */
+  g_assert_true (press (cell, GDK_KEY_Tab, 0));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_false (focus != NULL &&
+                  gtk_widget_is_ancestor (focus, ent_test_find_by_id (fixture->page, "column_view")));
+}
+
 static void
 test_min_width (Fixture       *fixture,
                 gconstpointer  data)
@@ -554,6 +689,8 @@ main (int   argc,
   ADD ("block-copy-paste", test_block_copy_paste);
   ADD ("block-delete", test_block_delete);
   ADD ("min-width", test_min_width);
+  ADD ("accessible-labels", test_accessible_labels);
+  ADD ("tab-and-arrows", test_tab_and_arrows);
 #undef ADD
 
   return g_test_run ();
