@@ -164,6 +164,12 @@ describe_billing_row (AdwActionRow *row,
 }
 
 static char *
+dup_string_object (gpointer item)
+{
+  return g_strdup (gtk_string_object_get_string (item));
+}
+
+static char *
 format_date (const GDate *date)
 {
   return ent_date_format_short (date);
@@ -744,6 +750,18 @@ tariff_bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* GTK 4.8 makes the row (the cell's parent's parent) a Tab stop of its own,
+   * unnamed: it says which period its cells belong to. */
+  if (column == TARIFF_COLUMN_DATE && gtk_widget_get_parent (widget) != NULL &&
+      gtk_widget_get_parent (gtk_widget_get_parent (widget)) != NULL)
+    {
+      /* Translators: accessible name of a row of the tariff table; %s is a date */
+      g_autofree char *row = g_strdup_printf (_("Tariff period starting %s"), date);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_widget_get_parent (widget))),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, row,
+                                      -1);
+    }
 }
 
 static void
@@ -1485,6 +1503,9 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
 
   self->bindings = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  ent_accessible_fix_mnemonics (GTK_WIDGET (self));
+  /* Translators: accessible name of the kind of payer drop-down; %s is "Commune" or "EPCI…" */
+  ent_accessible_name_chooser (GTK_WIDGET (self->kind_dropdown), _("Kind of payer: %s"), dup_string_object);
 
   self->imputation_entries[ENT_LINE_BASE][IMPUTATION_CHAPTER] = self->base_chapter_entry;
   self->imputation_entries[ENT_LINE_BASE][IMPUTATION_NATURE] = self->base_nature_entry;

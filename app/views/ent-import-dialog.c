@@ -20,6 +20,7 @@
 
 #include "ent-csv-import.h"
 #include "ent-import-dialog-private.h"
+#include "ent-input-reason.h"
 #include "ent-money.h"
 #include "ent-text.h"
 
@@ -761,6 +762,7 @@ static void
 ent_import_dialog_init (EntImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ent_accessible_fix_mnemonics (GTK_WIDGET (self));
   set_totals_tabs (self);
 }
 

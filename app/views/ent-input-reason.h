@@ -19,4 +19,28 @@ void ent_input_show_reason        (GtkWidget  *input,
 /* Hides @reason and clears the input that filled it, if any. */
 void ent_input_clear_reason_label (GtkLabel   *reason);
 
+/* Accessible names (issue 16), for GTK 4.8 */
+
+/* @text without its mnemonic markers: "_Open" -> "Open", "a__b" -> "a_b". */
+char *ent_accessible_strip_mnemonic (const char  *text);
+
+/* GTK 4.8 copies a button's label, marker included, into its accessible
+ * name ("_Open" is read "underscore Open"): gives every button and check
+ * button under @root that uses an underline its label without the marker.
+ * Call again after changing such a label. */
+void  ent_accessible_fix_mnemonics  (GtkWidget   *root);
+
+/* A GtkDropDown or an AdwComboRow (@chooser) as a screen reader should
+ * meet it: one Tab stop (GTK 4.8 makes the item shown in its button a
+ * second, unnamed one) named by its purpose and its value: @format, a
+ * printf format with one %s ("Scenario: %s"), filled with @item_text of
+ * the chosen item; kept up to date when the choice changes. */
+void  ent_accessible_name_chooser   (GtkWidget   *chooser,
+                                     const char  *format,
+                                     char      *(*item_text) (gpointer item));
+
+/* Names every GtkListBoxRow under @root by the first text it shows (GTK 4.8
+ * gives a row no name of its own: a GtkStackSidebar's rows are read empty). */
+void  ent_accessible_name_rows      (GtkWidget   *root);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include "ent-input-reason.h"
 #include "ent-start-page.h"
 
 struct _EntStartPage
@@ -57,6 +58,7 @@ static void
 ent_start_page_init (EntStartPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ent_accessible_fix_mnemonics (GTK_WIDGET (self));
   /* the application's own icon, whose name is its id (config.h) */
   adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);
 }

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ent-budget-query.h"
+#include "ent-input-reason.h"
 #include "ent-money.h"
 #include "ent-totals-bar-private.h"
 
@@ -287,6 +288,12 @@ ent_totals_bar_class_init (EntTotalsBarClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+static char *
+dup_scenario_name (gpointer item)
+{
+  return g_strdup (ent_scenario_get_name (item));
+}
+
 static void
 ent_totals_bar_init (EntTotalsBar *self)
 {
@@ -295,6 +302,8 @@ ent_totals_bar_init (EntTotalsBar *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
                             G_CALLBACK (selected_cb), self);
+  /* Translators: accessible name of the totals bar's drop-down; %s is the scenario shown */
+  ent_accessible_name_chooser (GTK_WIDGET (self->scenario_dropdown), _("Scenario: %s"), dup_scenario_name);
   update (self);
 }
 

@@ -22,6 +22,7 @@
 #include "ent-budget-page.h"
 #include "ent-compare-page.h"
 #include "ent-import-dialog.h"
+#include "ent-input-reason.h"
 #include "ent-pupils-page.h"
 #include "ent-scenarios-page.h"
 #include "ent-start-page.h"
@@ -687,6 +688,8 @@ build_pages (EntWindow *self)
   g_object_thaw_notify (G_OBJECT (self->stack));
   for (guint i = 0; i < G_N_ELEMENTS (lazy_pages); i++)
     g_object_unref (placeholders[i]);
+  /* the page list made new rows for the pages put in */
+  ent_accessible_name_rows (self->sidebar);
 }
 
 static gboolean
@@ -1020,6 +1023,8 @@ ent_window_map (GtkWidget *widget)
     update_fold (self, width);
 
   GTK_WIDGET_CLASS (ent_window_parent_class)->map (widget);
+  /* the page list's rows exist once the sidebar has followed the stack */
+  ent_accessible_name_rows (self->sidebar);
 
   /* Start on the page list, not inside the first entry (whose text would
    * show selected): Tab then goes through the page in reading order. In a
@@ -1174,6 +1179,8 @@ ent_window_init (EntWindow *self)
   self->workspace = ent_workspace_new (NULL);
   self->undo_toast_timeout = 5;
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the header bar's and the banners' buttons, the page list's rows */
+  ent_accessible_fix_mnemonics (GTK_WIDGET (self));
   ensure_style (GTK_WIDGET (self));
   setup_pages (self);
   setup_banner (self->recovery_revealer);
