@@ -199,11 +199,15 @@ ent_accessible_name_chooser (GtkWidget    *chooser,
                              char       *(*item_text) (gpointer item))
 {
   DropDownName *name = g_new0 (DropDownName, 1);
+  gboolean first = g_object_get_data (G_OBJECT (chooser), "ent-accessible-name") == NULL;
 
+  /* called again (a drop-down of a list row bound anew): a new format, the
+   * same handler */
   name->format = g_strdup (format);
   name->item_text = item_text;
   g_object_set_data_full (G_OBJECT (chooser), "ent-accessible-name", name, drop_down_name_free);
-  g_signal_connect (chooser, "notify::selected-item", G_CALLBACK (chooser_selected_cb), NULL);
+  if (first)
+    g_signal_connect (chooser, "notify::selected-item", G_CALLBACK (chooser_selected_cb), NULL);
   chooser_selected_cb (chooser, NULL, NULL);
 }
 

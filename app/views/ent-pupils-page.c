@@ -35,6 +35,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ent-input-reason.h"
 #include "ent-money.h"
 #include "ent-pupils-page-private.h"
 #include "ent-validate.h"
@@ -306,6 +307,16 @@ update_cell_label (GtkWidget *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+
+  /* GTK 4.8 makes each row of the table (the cell's parent's parent) a stop
+   * of its own: it says whose row it is */
+  if (cell->kind == CELL_NAME && gtk_widget_get_parent (widget) != NULL &&
+      gtk_widget_get_parent (gtk_widget_get_parent (widget)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_widget_get_parent (widget))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    /* Translators: accessible name of the totals row of the pupils table */
+                                    cell->is_total ? _("Total") : name,
+                                    -1);
 }
 
 /* Shows the count a cell is bound to: text unless the user is typing, and
@@ -1096,6 +1107,12 @@ selected_to_level (GBinding     *binding,
   return TRUE;
 }
 
+static char *
+dup_string_object_text (gpointer item)
+{
+  return g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+}
+
 static void
 level_setup_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
@@ -1143,11 +1160,17 @@ level_bind_cb (GtkSignalListItemFactory *factory,
                                          level_to_selected, selected_to_level, NULL, NULL);
   g_object_set_data (G_OBJECT (drop_down), "ent-level-binding", binding);
   g_object_set_data (G_OBJECT (drop_down), "ent-cell-school", school);
-  /* Translators: accessible label; %s is a school name */
-  accessible = g_strdup_printf (_("Level of %s"), ent_school_get_name (school));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  /* the name says the school and the level chosen, and follows the choice;
+   * a "%" of the school's name must not be taken for a conversion */
+  {
+    g_autoptr(GString) escaped = g_string_new (ent_school_get_name (school));
+
+    g_string_replace (escaped, "%", "%%", 0);
+    /* Translators: accessible label of a school's level drop-down: %s is the
+     * school's name; keep "%%s", which becomes the level chosen */
+    accessible = g_strdup_printf (_("Level of %s: %%s"), escaped->str);
+  }
+  ent_accessible_name_chooser (drop_down, accessible, dup_string_object_text);
 }
 
 static void
@@ -1429,6 +1452,8 @@ ent_pupils_page_init (EntPupilsPage *self)
   g_autoptr(GtkListItemFactory) closes_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* "_Add School" is read "Add School" */
+  ent_accessible_fix_mnemonics (GTK_WIDGET (self));
 
   self->year_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->name_cells = g_hash_table_new (NULL, NULL);
