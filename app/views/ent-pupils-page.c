@@ -307,6 +307,12 @@ update_cell_label (GtkWidget *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  /* and the cell holding it, which GTK 4.8 exposes as a "table cell" named
+   * after its class ("GtkColumnViewCell") to a screen reader's table review */
+  if (gtk_widget_get_parent (widget) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (widget)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                    -1);
 
   /* GTK 4.8 makes each row of the table (the cell's parent's parent) a stop
    * of its own: it says whose row it is */
