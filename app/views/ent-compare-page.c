@@ -55,6 +55,7 @@ struct _EntComparePage
   GtkStack        *stack;
   GtkWidget       *page_scroller;
   GtkDropDown     *reference_dropdown;
+  GtkWidget       *chart_switcher;
   GtkWidget       *comparison_scroller;
   GtkColumnView   *comparison_view;
   GtkDrawingArea  *years_area;
@@ -889,6 +890,7 @@ ent_compare_page_class_init (EntComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, stack);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, page_scroller);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, reference_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, chart_switcher);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, comparison_scroller);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, years_area);
@@ -907,6 +909,18 @@ static void
 ent_compare_page_init (EntComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8's stack switcher names its buttons with the pages' titles as
+   * written, « _Totaux annuels »: the name is the text their labels show */
+  for (GtkWidget *button = gtk_widget_get_first_child (self->chart_switcher); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+      if (GTK_IS_LABEL (label))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        gtk_label_get_text (GTK_LABEL (label)), -1);
+    }
 
   self->scenario_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->comparison_rows = g_list_store_new (ENT_TYPE_COMPARE_ROW);

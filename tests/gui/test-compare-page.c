@@ -186,6 +186,16 @@ test_page (void)
   reference = GTK_DROP_DOWN (gtk_widget_get_template_child (page, ENT_TYPE_COMPARE_PAGE, "reference_dropdown"));
   gtk_drop_down_set_selected (reference, 1);
   ent_test_wait_for_frames (window, 1);
+  /* the chart switcher's buttons, named without the mnemonic's underscore,
+   * as radio buttons: one chart or the other (issue 16) */
+  {
+    GtkWidget *switcher = ent_test_find_by_id (page, "chart_switcher");
+    GtkWidget *years = gtk_widget_get_first_child (switcher);
+
+    gtk_test_accessible_assert_property (years, GTK_ACCESSIBLE_PROPERTY_LABEL, "Yearly Totals");
+    gtk_test_accessible_assert_property (gtk_widget_get_next_sibling (years), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Sensitivity");
+  }
   /* the drop-down's focusable button says the choice (issue 16) */
   gtk_test_accessible_assert_property (gtk_widget_get_first_child (GTK_WIDGET (reference)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -10,6 +10,11 @@
  * bills the pupils of the rentrée Y−1; 1 209 counted at the rentrée 2023,
  * × 1,30 € = 1 571,70 € a year, 6 286,80 € over the four years.
  * English texts (no catalogue bound), French amounts.
+ *
+ * Also the names and roles of the controls of those pages (issue 16, item 1):
+ * GTK 4.8 names a button or check button with its label as written, the
+ * mnemonic's underscore included (« _Constant… »), and a grouped check
+ * button is a check box to AT-SPI.
  * Without a display it prints "1..0 # SKIP no display".
  */
 #include "config.h"
@@ -21,6 +26,7 @@
 #include "ent-budget-page.h"
 #include "ent-budget.h"
 #include "ent-money.h"
+#include "ent-scenarios-page.h"
 
 #include "ent-test-gtk-utils.h"
 
@@ -92,6 +98,43 @@ test_budget_cells (void)
   name = g_strdup_printf ("Total 2025, Amount: %s", year_amount);
   assert_named (page, name);
 
+  /* a button with a mnemonic, named without its underscore (in the
+   * expander « Following the contract ») */
+  gtk_expander_set_expanded (ent_test_template_child (page, ENT_TYPE_BUDGET_PAGE, "execution_expander"), TRUE);
+  gtk_test_accessible_assert_property (ent_test_find_by_id (page, "add_revision_button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Add a Revision");
+  /* section titles are headings */
+  gtk_test_accessible_assert_role (ent_test_find_by_id (page, "title_label"),
+                                   GTK_ACCESSIBLE_ROLE_HEADING);
+
+  ent_test_run_for (100);
+  g_object_ref (window);
+  ent_test_destroy_window (window);
+}
+
+static void
+test_scenarios_controls (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  GtkWidget *page = ent_scenarios_page_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *constant, *rate;
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_object_set (page, "document", document, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* the two projections: one or the other, radio buttons */
+  constant = ent_test_template_child (page, ENT_TYPE_SCENARIOS_PAGE, "constant_check");
+  rate = ent_test_template_child (page, ENT_TYPE_SCENARIOS_PAGE, "rate_check");
+  gtk_test_accessible_assert_role (constant, GTK_ACCESSIBLE_ROLE_RADIO);
+  gtk_test_accessible_assert_role (rate, GTK_ACCESSIBLE_ROLE_RADIO);
+  gtk_test_accessible_assert_property (constant, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Constant: the last known count stays");
+  gtk_test_accessible_assert_property (rate, GTK_ACCESSIBLE_PROPERTY_LABEL, "Annual change");
+
   ent_test_run_for (100);
   g_object_ref (window);
   ent_test_destroy_window (window);
@@ -112,5 +155,6 @@ main (int    argc,
     return 0;
 
   g_test_add_func ("/tables-a11y/budget", test_budget_cells);
+  g_test_add_func ("/tables-a11y/scenarios-controls", test_scenarios_controls);
   return g_test_run ();
 }
