@@ -4,8 +4,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Read-only. Each table is a GListStore of EntBudgetRow, whose texts the
- * page formats from the computed budget; the cells are declared in
- * ui/ent-budget-page.ui as labels bound to the row's properties. A row's key
+ * page formats from the computed budget; the columns are declared in
+ * ui/ent-budget-page.ui, their cells built here (cell_setup_cb) as labels
+ * bound to the row's properties, each named for assistive technologies with
+ * its row, its column and, in the AE/CP table, whether the pupils it bills
+ * were counted or projected (GTK 4.8 gives a table's cells no context). A row's key
  * says what it shows ("year-index:line-kind", "year-index:total", "total",
  * "c:commune-index"). When "budget" or "scenario" changes, only the rows whose
  * keys differ are spliced (after an edit of a pupil count the rows are the
@@ -1158,6 +1161,159 @@ scenario_name_cb (EntScenario   *scenario,
   gtk_label_set_text (self->title_label, title);
 }
 
+/* The cells */
+
+#define COLUMN_KEY "ent-budget-column"
+#define VIEW_COLUMN_KEY "ent-budget-view-column"
+
+/* The row text that names a row of the table of @column: its first column
+ * for a screen reader (N_TEXTS for the row's own name, which is not named) */
+static EntBudgetRowText
+row_header (Column column)
+{
+  if (column <= LINE_AMOUNT)
+    return column == LINE_LABEL ? ENT_BUDGET_ROW_N_TEXTS : ENT_BUDGET_ROW_LABEL;
+  if (column <= YEAR_VINTAGE)
+    return column == YEAR_YEAR ? ENT_BUDGET_ROW_N_TEXTS : ENT_BUDGET_ROW_YEAR;
+  return column == COMMUNE_NAME ? ENT_BUDGET_ROW_N_TEXTS : ENT_BUDGET_ROW_NAME;
+}
+
+static gboolean
+is_numeric (Column column)
+{
+  switch (column)
+    {
+    case LINE_AMOUNT:
+    case YEAR_PUPILS:
+    case YEAR_CREDITS:
+    case YEAR_COST:
+    case YEAR_CUMULATED:
+    case YEAR_REMAINING:
+    case COMMUNE_PUPILS:
+    case COMMUNE_TOTAL:
+    case COMMUNE_YEAR:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* A cell's accessible name (a closure of its expression): « 2025, Crédits de
+ * paiement (CP) : 1 571,70 €, effectifs projetés ». @status is the AE/CP
+ * row's vintage for its amounts (SPEC 12), "" elsewhere. */
+static char *
+cell_name (GtkListItem         *list_item,
+           const char          *header,
+           const char          *value,
+           const char          *status,
+           GtkColumnViewColumn *column)
+{
+  const char *title = gtk_column_view_column_get_title (column);
+
+  if (value == NULL || *value == '\0' || header == NULL)
+    return g_strdup ("");
+  if (status != NULL && *status != '\0')
+    /* Translators: a cell of a Budget page table read by a screen reader:
+     * « 2025, Crédits de paiement (CP) : 1 571,70 €, effectifs de la rentrée
+     * 2024 projetés » (row, column, value, how its pupils were known) */
+    return g_strdup_printf (_("%s, %s: %s, %s"), header, title ? title : "", value, status);
+  /* Translators: a cell of a Budget page table read by a screen reader:
+   * « Hem, Total : 6 286,80 € » (row, column, value) */
+  return g_strdup_printf (_("%s, %s: %s"), header, title ? title : "", value);
+}
+
+/* Names @label with its row's @header, its @value (an expression taken) and
+ * the row's @status (NULL for none). */
+static void
+watch_cell_name (GtkListItem         *list_item,
+                 GtkWidget           *label,
+                 EntBudgetRowText     header,
+                 GtkExpression       *value,
+                 EntBudgetRowText     status,
+                 GtkColumnViewColumn *column)
+{
+  GtkExpression *params[3];
+  GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+  params[0] = gtk_property_expression_new (ENT_TYPE_BUDGET_ROW, gtk_expression_ref (item),
+                                           ent_budget_row_text_property (header));
+  params[1] = value;
+  params[2] = status < ENT_BUDGET_ROW_N_TEXTS
+              ? gtk_property_expression_new (ENT_TYPE_BUDGET_ROW, gtk_expression_ref (item),
+                                             ent_budget_row_text_property (status))
+              : gtk_constant_expression_new (G_TYPE_STRING, "");
+  gtk_expression_unref (item);
+  ent_cell_watch_accessible_label (list_item, label,
+                                   gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 3, params,
+                                                                G_CALLBACK (cell_name), column, NULL));
+}
+
+/* A cell of the template's columns: the row's text, right-aligned figures,
+ * "heading" on a total row. */
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               EntBudgetPage            *self)
+{
+  Column column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), COLUMN_KEY));
+  GtkColumnViewColumn *view_column = g_object_get_data (G_OBJECT (factory), VIEW_COLUMN_KEY);
+  const char *text = ent_budget_row_text_property (column_texts[column]);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkExpression *item = gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item");
+
+  gtk_label_set_xalign (GTK_LABEL (label), is_numeric (column) ? 1.0 : 0.0);
+  if (column == LINE_LABEL || column == YEAR_VINTAGE)
+    {
+      /* the whole text in the tooltip */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_expression_bind (gtk_property_expression_new (ENT_TYPE_BUDGET_ROW, gtk_expression_ref (item), text),
+                           label, "tooltip-text", list_item);
+    }
+  if (column == YEAR_VINTAGE)
+    /* at most 34 characters: « effectifs de la rentrée 2024 projetés,
+     * dernier constat : rentrée 2023 » made this table, and with it the page
+     * and the lines table above, wider than a 1280 px window, the amounts out
+     * of sight. Not wrapped: a list view measures its rows by one line and
+     * cut the last ones. */
+    gtk_label_set_max_width_chars (GTK_LABEL (label), 34);
+  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_activatable (list_item, FALSE);
+
+  gtk_expression_bind (gtk_property_expression_new (ENT_TYPE_BUDGET_ROW, gtk_expression_ref (item), text),
+                       label, "label", list_item);
+  gtk_expression_bind (gtk_property_expression_new (ENT_TYPE_BUDGET_ROW, gtk_expression_ref (item),
+                                                    is_numeric (column) ? "numeric-classes" : "text-classes"),
+                       label, "css-classes", list_item);
+  if (row_header (column) < ENT_BUDGET_ROW_N_TEXTS)
+    watch_cell_name (list_item, label, row_header (column),
+                     gtk_property_expression_new (ENT_TYPE_BUDGET_ROW, gtk_expression_ref (item), text),
+                     column >= YEAR_PUPILS && column <= YEAR_REMAINING
+                     ? ENT_BUDGET_ROW_VINTAGE : ENT_BUDGET_ROW_N_TEXTS,
+                     view_column);
+  gtk_expression_unref (item);
+}
+
+/* Gives the columns of @view, from the template, their cells: @first… */
+static void
+setup_columns (EntBudgetPage *self,
+               GtkColumnView *view,
+               Column         first)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) view_column = g_list_model_get_item (columns, i);
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data (G_OBJECT (factory), COLUMN_KEY, GUINT_TO_POINTER (first + i));
+      /* unowned: the column owns the factory */
+      g_object_set_data (G_OBJECT (factory), VIEW_COLUMN_KEY, view_column);
+      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), self);
+      gtk_column_view_column_set_factory (view_column, factory);
+    }
+}
+
 /* The text of budget year @index in a per-commune row (a closure of the
  * year column's expression). */
 static char *
@@ -1194,8 +1350,15 @@ year_cell_setup_cb (GtkSignalListItemFactory *factory,
   text = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, params,
                                       G_CALLBACK (commune_year_text), NULL, NULL);
   gtk_expression_bind (text, label, "label", list_item);
-  classes = gtk_property_expression_new (ENT_TYPE_BUDGET_ROW, item, "numeric-classes");
+  classes = gtk_property_expression_new (ENT_TYPE_BUDGET_ROW, gtk_expression_ref (item), "numeric-classes");
   gtk_expression_bind (classes, label, "css-classes", list_item);
+  params[0] = gtk_property_expression_new (ENT_TYPE_BUDGET_ROW, item, "year-texts");
+  params[1] = gtk_constant_expression_new (G_TYPE_UINT, index);
+  watch_cell_name (list_item, label, ENT_BUDGET_ROW_NAME,
+                   gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 2, params,
+                                                G_CALLBACK (commune_year_text), NULL, NULL),
+                   ENT_BUDGET_ROW_N_TEXTS,
+                   g_object_get_data (G_OBJECT (factory), VIEW_COLUMN_KEY));
 }
 
 static void
@@ -1210,6 +1373,8 @@ add_commune_year_column (EntBudgetPage *self,
   g_object_set_data (G_OBJECT (factory), YEAR_KEY, GUINT_TO_POINTER (year_index));
   g_signal_connect (factory, "setup", G_CALLBACK (year_cell_setup_cb), self);
   column = gtk_column_view_column_new (title, g_object_ref (factory));
+  /* unowned: the column owns the factory */
+  g_object_set_data (G_OBJECT (factory), VIEW_COLUMN_KEY, column);
 
   /* after the commune and its pupils, before the contract's part */
   gtk_column_view_insert_column (self->communes_view, 2 + year_index, column);
@@ -1342,6 +1507,10 @@ static void
 ent_budget_page_init (EntBudgetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* before the per-commune table's year columns are inserted */
+  setup_columns (self, self->lines_view, LINE_YEAR);
+  setup_columns (self, self->years_view, YEAR_YEAR);
+  setup_columns (self, self->communes_view, COMMUNE_NAME);
 
   self->commune_year_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->line_rows = g_list_store_new (ENT_TYPE_BUDGET_ROW);

@@ -157,6 +157,13 @@ ent_budget_row_get_text (EntBudgetRow     *self,
 }
 
 const char *
+ent_budget_row_text_property (EntBudgetRowText text)
+{
+  g_return_val_if_fail (text < ENT_BUDGET_ROW_N_TEXTS, NULL);
+  return text_names[text];
+}
+
+const char *
 ent_budget_row_get_year_text (EntBudgetRow *self,
                               guint         index)
 {

@@ -43,6 +43,9 @@ const char   *ent_budget_row_get_text       (EntBudgetRow      *self,
 const char   *ent_budget_row_get_year_text  (EntBudgetRow      *self,
                                              guint              index);
 
+/* The name of the property that holds @text ("year", "chapter", …). */
+const char   *ent_budget_row_text_property  (EntBudgetRowText   text);
+
 /* For the page that fills the rows: each setter notifies only a change. */
 void          ent_budget_row_set_text       (EntBudgetRow      *self,
                                              EntBudgetRowText   text,

@@ -55,6 +55,7 @@ struct _EntComparePage
   GtkStack        *stack;
   GtkWidget       *page_scroller;
   GtkDropDown     *reference_dropdown;
+  GtkWidget       *chart_switcher;
   GtkWidget       *comparison_scroller;
   GtkColumnView   *comparison_view;
   GtkDrawingArea  *years_area;
@@ -445,11 +446,31 @@ format_what_if_cb (GtkScale *scale,
   return ent_percent_format_signed ((gint64) lround (value) * ENT_BP_PER_PERCENT);
 }
 
+/* GTK 4.8's drop-down gives the focus to a toggle button of its own, which a
+ * screen reader announced as "GtkToggleButton", never saying the scenario
+ * chosen: the button is named with the choice. */
+static void
+update_reference_name (EntComparePage *self)
+{
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->reference_dropdown));
+  EntScenario *scenario = gtk_drop_down_get_selected_item (self->reference_dropdown);
+  g_autofree char *name = NULL;
+
+  if (button == NULL)
+    return;
+  /* Translators: the name, for a screen reader, of the drop-down choosing the
+   * scenario the others are compared with: « Référence : Base seule » */
+  name = g_strdup_printf (_("Reference: %s"), scenario != NULL ? ent_scenario_get_name (scenario) : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reference_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 reference_selected_cb (GtkDropDown    *dropdown,
                        GParamSpec     *pspec,
                        EntComparePage *self)
 {
+  update_reference_name (self);
   if (self->budget == NULL)
     return;
 
@@ -545,6 +566,94 @@ bind_amount (GtkListItem *list_item,
              G_CALLBACK (amount_attributes), weight, index);
 }
 
+/* The accessible name of a cell of the comparison table: GTK 4.8 gives no
+ * table context to assistive technologies, so the cell says its row (budget
+ * year, contract total), its column (scenario), its amount and how it
+ * differs from the reference (a closure of the cell's expression). */
+static char *
+comparison_cell_name (GtkListItem    *list_item,
+                      const char     *title,
+                      GStrv           amounts,
+                      GStrv           differences,
+                      guint           index,
+                      EntComparePage *self)
+{
+  g_autofree char *amount = row_text (list_item, amounts, index);
+  g_autofree char *difference = row_text (list_item, differences, index);
+  const char *scenario;
+  const char *reference;
+
+  if (*amount == '\0' || index >= self->scenario_columns->len)
+    return g_strdup ("");
+  scenario = gtk_column_view_column_get_title (g_ptr_array_index (self->scenario_columns, index));
+  if (*difference == '\0' || reference_index (self) >= self->scenario_columns->len)
+    /* Translators: a cell of the Compare table read by a screen reader:
+     * « 2025, Base seule : 1 571,70 € » (budget year, scenario, amount) */
+    return g_strdup_printf (_("%s, %s: %s"), title, scenario, amount);
+  if (index == reference_index (self))
+    /* Translators: the reference scenario's cell of the Compare table read by
+     * a screen reader: « 2025, Base seule : 1 571,70 €, la référence » */
+    return g_strdup_printf (_("%s, %s: %s, the reference"), title, scenario, amount);
+  reference = gtk_column_view_column_get_title (g_ptr_array_index (self->scenario_columns,
+                                                                   reference_index (self)));
+  /* Translators: a cell of the Compare table read by a screen reader:
+   * « 2026, Base + accompagnement forfaitaire : 1 934,40 €, +362,70 € (+23,08 %)
+   * par rapport à Base seule » (budget year, scenario, amount, difference,
+   * reference scenario) */
+  return g_strdup_printf (_("%s, %s: %s, %s compared with %s"), title, scenario, amount,
+                          difference, reference ? reference : "");
+}
+
+/* The same for the sensitivity table: scenario, pupil change, amount. */
+static char *
+sensitivity_cell_name (GtkListItem    *list_item,
+                       const char     *title,
+                       GStrv           amounts,
+                       guint           index,
+                       EntComparePage *self)
+{
+  g_autofree char *amount = row_text (list_item, amounts, index);
+  g_autofree char *change = NULL;
+
+  if (*amount == '\0' || index >= ENT_SENSITIVITY_N_STEPS)
+    return g_strdup ("");
+  /* the column's title */
+  change = ent_percent_format_signed (ent_sensitivity_steps_bp[index]);
+  /* Translators: a cell of the sensitivity table read by a screen reader:
+   * « Base seule, effectifs −20 % : 5 028,40 € » (scenario, change of the
+   * pupil counts, contract total) */
+  return g_strdup_printf (_("%s, pupils %s: %s"), title, change, amount);
+}
+
+/* Names @cell with @callback over the row's title, @names and the column's
+ * @index, and @self. */
+static void
+watch_cell_name (GtkListItem       *list_item,
+                 GtkWidget         *cell,
+                 GCallback          callback,
+                 const char *const *names,
+                 guint              index,
+                 EntComparePage    *self)
+{
+  GtkExpression *params[4];
+  guint n = 0;
+
+  params[n++] = gtk_property_expression_new (ENT_TYPE_COMPARE_ROW,
+                                             gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"),
+                                             "title");
+  for (; *names != NULL; names++)
+    {
+      g_assert (n < G_N_ELEMENTS (params) - 1);
+      params[n++] = gtk_property_expression_new (ENT_TYPE_COMPARE_ROW,
+                                                 gtk_property_expression_new (GTK_TYPE_LIST_ITEM, NULL, "item"),
+                                                 *names);
+    }
+  params[n++] = gtk_constant_expression_new (G_TYPE_UINT, index);
+  ent_cell_watch_accessible_label (list_item, cell,
+                                   gtk_cclosure_expression_new (G_TYPE_STRING, NULL, n, params,
+                                                                callback, self, NULL));
+}
+
 /* The comparison table has one column per scenario and the sensitivity
  * table one per pupil change of the model (ent_sensitivity_steps_bp, titled
  * with the formatted percentage), so their columns are built here, their
@@ -575,6 +684,12 @@ comparison_cell_setup_cb (GtkSignalListItemFactory *factory,
   bind_amount (list_item, amount, index);
   bind_cell (list_item, difference, "label", G_TYPE_STRING, G_CALLBACK (row_text), differences, index);
   bind_cell (list_item, difference, "visible", G_TYPE_BOOLEAN, G_CALLBACK (row_has_text), differences, index);
+  {
+    static const char *const names[] = { "amounts", "differences", NULL };
+
+    /* the box speaks for both labels: one stop, one sentence */
+    watch_cell_name (list_item, amount, G_CALLBACK (comparison_cell_name), names, index, self);
+  }
 }
 
 static void
@@ -591,6 +706,11 @@ sensitivity_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_activatable (list_item, FALSE);
 
   bind_amount (list_item, label, index);
+  {
+    static const char *const names[] = { "amounts", NULL };
+
+    watch_cell_name (list_item, label, G_CALLBACK (sensitivity_cell_name), names, index, self);
+  }
 }
 
 /* A column showing amount @index of the rows, its cells made by @setup. */
@@ -770,6 +890,7 @@ ent_compare_page_class_init (EntComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, stack);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, page_scroller);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, reference_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EntComparePage, chart_switcher);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, comparison_scroller);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, EntComparePage, years_area);
@@ -788,6 +909,18 @@ static void
 ent_compare_page_init (EntComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* GTK 4.8's stack switcher names its buttons with the pages' titles as
+   * written, « _Totaux annuels »: the name is the text their labels show */
+  for (GtkWidget *button = gtk_widget_get_first_child (self->chart_switcher); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+      if (GTK_IS_LABEL (label))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        gtk_label_get_text (GTK_LABEL (label)), -1);
+    }
 
   self->scenario_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->comparison_rows = g_list_store_new (ENT_TYPE_COMPARE_ROW);
@@ -843,6 +976,7 @@ ent_compare_page_set_document (EntComparePage *self,
 
   gtk_drop_down_set_model (self->reference_dropdown,
                            document != NULL ? ent_document_get_scenarios (document) : NULL);
+  update_reference_name (self);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
 
 G_BEGIN_DECLS
 
@@ -22,5 +22,13 @@ void ent_row_splice (GListStore       *store,
                      GPtrArray        *rows,
                      EntRowKeyFunc     key,
                      EntRowAssignFunc  assign);
+
+/* A cell's accessible name, kept to @label (an expression evaluated on
+ * @list_item giving a string: the row, the column and the value, since GTK
+ * 4.8 gives assistive technologies no table context), @cell's name from now
+ * on. Takes @label. */
+void ent_cell_watch_accessible_label (GtkListItem   *list_item,
+                                      GtkWidget     *cell,
+                                      GtkExpression *label);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ent-compare-page.h"
+#include "ent-money.h"
 
 #include "ent-test-gtk-utils.h"
 
@@ -42,6 +43,49 @@ collect_labels (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_labels (child, out);
+}
+
+/* TRUE when a widget under @widget has the accessible name @name (GTK 4.8
+ * gives a table's cells no row or column context: each cell's name says it) */
+static gboolean
+has_cell_named (GtkWidget  *widget,
+                const char *name)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+  if (error == NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_cell_named (child, name))
+      return TRUE;
+  return FALSE;
+}
+
+/* The comparison cell of row @row, scenario @scenario: @cents, and
+ * @diff_cents (with its percentage @diff_bp) compared with "Base seule", or
+ * the reference itself when @diff_bp is negative; amounts formatted as the
+ * page formats them. */
+static void
+assert_cell_named (GtkWidget  *page,
+                   const char *row,
+                   const char *scenario,
+                   gint64      cents,
+                   gint64      diff_cents,
+                   gint64      diff_bp)
+{
+  g_autofree char *amount = ent_money_format (cents);
+  g_autofree char *money = ent_money_format_signed (diff_cents);
+  g_autofree char *percent = ent_percent_format_signed (diff_bp);
+  g_autofree char *name = NULL;
+
+  if (diff_bp < 0)
+    name = g_strdup_printf ("%s, %s: %s, the reference", row, scenario, amount);
+  else
+    name = g_strdup_printf ("%s, %s: %s, %s (%s) compared with Base seule", row, scenario, amount, money, percent);
+  if (!has_cell_named (page, name))
+    g_error ("no cell named \"%s\"", name);
 }
 
 static char *
@@ -122,11 +166,40 @@ test_page (void)
   assert_shows (page, "5 028,40 €");
   assert_shows (page, "10 486,40 €");
 
+  /* each cell names its row, its column and how it compares, for a screen
+   * reader (issue 16): 1 209 × 1,60 = 1 934,40 in 2025, +362,70 (+23,08 %);
+   * the reference's own cell says so; the total row is named too */
+  assert_cell_named (page, "2025", "Base + accompagnement forfaitaire", 193440, 36270, 2308);
+  assert_cell_named (page, "2025", "Base seule", 157170, 0, -1);
+  assert_cell_named (page, "Contract total", "Base + accompagnement forfaitaire", 773760, 145080, 2308);
+  /* the sensitivity table: 967 × 1,30 × 4 = 5 028,40 at −20 % */
+  {
+    g_autofree char *change = ent_percent_format_signed (-2000);
+    g_autofree char *amount = ent_money_format (502840);
+    g_autofree char *name = g_strdup_printf ("Base seule, pupils %s: %s", change, amount);
+
+    g_assert_true (has_cell_named (page, name));
+  }
+
   /* the second scenario as the reference: −1 450,80 € is exactly −18,75 %;
    * the half-days + 1 200,00 €: 120 000 × 10 000 / 773 760 = 1 550,87 → 15,51 % */
   reference = GTK_DROP_DOWN (gtk_widget_get_template_child (page, ENT_TYPE_COMPARE_PAGE, "reference_dropdown"));
   gtk_drop_down_set_selected (reference, 1);
   ent_test_wait_for_frames (window, 1);
+  /* the chart switcher's buttons, named without the mnemonic's underscore,
+   * as radio buttons: one chart or the other (issue 16) */
+  {
+    GtkWidget *switcher = ent_test_find_by_id (page, "chart_switcher");
+    GtkWidget *years = gtk_widget_get_first_child (switcher);
+
+    gtk_test_accessible_assert_property (years, GTK_ACCESSIBLE_PROPERTY_LABEL, "Yearly Totals");
+    gtk_test_accessible_assert_property (gtk_widget_get_next_sibling (years), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Sensitivity");
+  }
+  /* the drop-down's focusable button says the choice (issue 16) */
+  gtk_test_accessible_assert_property (gtk_widget_get_first_child (GTK_WIDGET (reference)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Reference: Base + accompagnement forfaitaire");
   assert_shows (page, "\xe2\x88\x92" "1 450,80 € (" "\xe2\x88\x92" "18,75 %)");
   assert_shows (page, "+1 200,00 € (+15,51 %)");
   assert_hides (page, "+1 450,80 € (+23,08 %)");

@@ -1,0 +1,160 @@
+/* test-tables-a11y.c: what a screen reader hears of the Budget page's tables
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK 4.8 gives the cells of a column view no row or column context: Orca
+ * read « 1 571,70 € » and nothing else (issue 16). Each cell of the Budget
+ * page's tables is named with its row, its column and, for the AE/CP
+ * amounts, whether the pupils they bill were counted or projected (SPEC 12).
+ * The Hem example, « Base seule », annual billing (SPEC 4): budget year Y
+ * bills the pupils of the rentrée Y−1; 1 209 counted at the rentrée 2023,
+ * × 1,30 € = 1 571,70 € a year, 6 286,80 € over the four years.
+ * English texts (no catalogue bound), French amounts.
+ *
+ * Also the names and roles of the controls of those pages (issue 16, item 1):
+ * GTK 4.8 names a button or check button with its label as written, the
+ * mnemonic's underscore included (« _Constant… »), and a grouped check
+ * button is a check box to AT-SPI.
+ * Without a display it prints "1..0 # SKIP no display".
+ */
+#include "config.h"
+
+#include <locale.h>
+
+#include <gtk/gtk.h>
+
+#include "ent-budget-page.h"
+#include "ent-budget.h"
+#include "ent-money.h"
+#include "ent-scenarios-page.h"
+
+#include "ent-test-gtk-utils.h"
+
+/* TRUE when a widget under @widget has the accessible name @name */
+static gboolean
+has_named (GtkWidget  *widget,
+           const char *name)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+  if (error == NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_named (child, name))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_named (GtkWidget  *page,
+              const char *name)
+{
+  if (!has_named (page, name))
+    g_error ("no cell named \"%s\"", name);
+}
+
+static void
+test_budget_cells (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntBudget) budget = ent_budget_compute (document, &error);
+  g_autofree char *year_amount = ent_money_format (157170);
+  g_autofree char *contract_amount = ent_money_format (628680);
+  g_autofree char *pupils = ent_count_format (1209);
+  g_autofree char *name = NULL;
+  GtkWidget *page = ent_budget_page_new ();
+  GtkWidget *window = gtk_window_new ();
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_object_set (page, "document", document, "budget", budget, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+  ent_test_wait_for_frames (window, 2);
+
+  /* the AE/CP table: 2025 bills the rentrée 2024, not counted yet */
+  name = g_strdup_printf ("2025, Payment credits (CP): %s, pupils of the rentrée 2024 projected, "
+                          "last observed: rentrée 2023", year_amount);
+  assert_named (page, name);
+  g_free (name);
+  name = g_strdup_printf ("2025, Pupils counted: %s, pupils of the rentrée 2024 projected, "
+                          "last observed: rentrée 2023", pupils);
+  assert_named (page, name);
+  g_free (name);
+  /* 2024 bills the rentrée 2023, counted */
+  name = g_strdup_printf ("2024, Payment credits (CP): %s, observed", year_amount);
+  assert_named (page, name);
+  g_free (name);
+  /* the contract's row */
+  name = g_strdup_printf ("Contract, Payment credits (CP): %s", contract_amount);
+  assert_named (page, name);
+  g_free (name);
+  /* the budget lines: a year's total, named by its label */
+  name = g_strdup_printf ("Total 2025, Amount: %s", year_amount);
+  assert_named (page, name);
+
+  /* a button with a mnemonic, named without its underscore (in the
+   * expander « Following the contract ») */
+  gtk_expander_set_expanded (ent_test_template_child (page, ENT_TYPE_BUDGET_PAGE, "execution_expander"), TRUE);
+  gtk_test_accessible_assert_property (ent_test_find_by_id (page, "add_revision_button"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Add a Revision");
+  /* section titles are headings */
+  gtk_test_accessible_assert_role (ent_test_find_by_id (page, "title_label"),
+                                   GTK_ACCESSIBLE_ROLE_HEADING);
+
+  ent_test_run_for (100);
+  g_object_ref (window);
+  ent_test_destroy_window (window);
+}
+
+static void
+test_scenarios_controls (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  GtkWidget *page = ent_scenarios_page_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *constant, *rate;
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_object_set (page, "document", document, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* the two projections: one or the other, radio buttons */
+  constant = ent_test_template_child (page, ENT_TYPE_SCENARIOS_PAGE, "constant_check");
+  rate = ent_test_template_child (page, ENT_TYPE_SCENARIOS_PAGE, "rate_check");
+  gtk_test_accessible_assert_role (constant, GTK_ACCESSIBLE_ROLE_RADIO);
+  gtk_test_accessible_assert_role (rate, GTK_ACCESSIBLE_ROLE_RADIO);
+  gtk_test_accessible_assert_property (constant, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Constant: the last known count stays");
+  gtk_test_accessible_assert_property (rate, GTK_ACCESSIBLE_PROPERTY_LABEL, "Annual change");
+
+  ent_test_run_for (100);
+  g_object_ref (window);
+  ent_test_destroy_window (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  /* French amounts, as the users see them (C.UTF-8 otherwise) */
+  g_setenv ("LC_ALL", "fr_FR.UTF-8", TRUE);
+  if (setlocale (LC_ALL, "fr_FR.UTF-8") == NULL)
+    {
+      g_print ("1..0 # SKIP fr_FR.UTF-8 is not available\n");
+      return 0;
+    }
+  if (!ent_test_gtk_init (&argc, &argv))
+    return 0;
+
+  g_test_add_func ("/tables-a11y/budget", test_budget_cells);
+  g_test_add_func ("/tables-a11y/scenarios-controls", test_scenarios_controls);
+  return g_test_run ();
+}
