@@ -32,6 +32,7 @@
 #include "ent-compare.h"
 #include "ent-compare-page.h"
 #include "ent-compare-row.h"
+#include "ent-input-reason.h"
 #include "ent-row-splice.h"
 #include "ent-money.h"
 
@@ -446,23 +447,10 @@ format_what_if_cb (GtkScale *scale,
   return ent_percent_format_signed ((gint64) lround (value) * ENT_BP_PER_PERCENT);
 }
 
-/* GTK 4.8's drop-down gives the focus to a toggle button of its own, which a
- * screen reader announced as "GtkToggleButton", never saying the scenario
- * chosen: the button is named with the choice. */
-static void
-update_reference_name (EntComparePage *self)
+static char *
+dup_scenario_name (gpointer item)
 {
-  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->reference_dropdown));
-  EntScenario *scenario = gtk_drop_down_get_selected_item (self->reference_dropdown);
-  g_autofree char *name = NULL;
-
-  if (button == NULL)
-    return;
-  /* Translators: the name, for a screen reader, of the drop-down choosing the
-   * scenario the others are compared with: « Référence : Base seule » */
-  name = g_strdup_printf (_("Reference: %s"), scenario != NULL ? ent_scenario_get_name (scenario) : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reference_dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return g_strdup (ent_scenario_get_name (ENT_SCENARIO (item)));
 }
 
 static void
@@ -470,7 +458,6 @@ reference_selected_cb (GtkDropDown    *dropdown,
                        GParamSpec     *pspec,
                        EntComparePage *self)
 {
-  update_reference_name (self);
   if (self->budget == NULL)
     return;
 
@@ -909,6 +896,15 @@ static void
 ent_compare_page_init (EntComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8's drop-down gives the focus to a toggle button of its own, which
+   * a screen reader announced as "GtkToggleButton", never saying the
+   * scenario chosen: it is named with the choice, and follows it.
+   * Translators: the name, for a screen reader, of the drop-down choosing
+   * the scenario the others are compared with: « Référence : Base seule » */
+  ent_accessible_name_chooser (GTK_WIDGET (self->reference_dropdown), _("Reference: %s"),
+                               dup_scenario_name);
+  ent_accessible_name_view_rows (GTK_WIDGET (self->comparison_view));
+  ent_accessible_name_view_rows (GTK_WIDGET (self->sensitivity_view));
 
   /* GTK 4.8's stack switcher names its buttons with the pages' titles as
    * written, « _Totaux annuels »: the name is the text their labels show */
@@ -976,7 +972,6 @@ ent_compare_page_set_document (EntComparePage *self,
 
   gtk_drop_down_set_model (self->reference_dropdown,
                            document != NULL ? ent_document_get_scenarios (document) : NULL);
-  update_reference_name (self);
   rebuild (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }

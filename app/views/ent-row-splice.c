@@ -95,3 +95,81 @@ ent_cell_watch_accessible_label (GtkListItem   *list_item,
   gtk_expression_unref (label);
   cell_name_update (name);
 }
+
+/* ------------------------------------------------- rows for screen readers */
+
+static const char *
+first_text (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = NULL;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if (GTK_IS_LABEL (child))
+        text = gtk_label_get_text (GTK_LABEL (child));
+      else if (GTK_IS_EDITABLE (child) && !GTK_IS_SPIN_BUTTON (child))
+        text = gtk_editable_get_text (GTK_EDITABLE (child));
+      else
+        text = first_text (child);
+      if (text != NULL && *text != '\0')
+        return text;
+    }
+  return NULL;
+}
+
+/* The rows are the list view's children (a column view's list is its child
+ * that is a GtkListView); only the rows whose text changed are told. */
+static void
+name_rows (GtkWidget *view)
+{
+  GtkWidget *list = view;
+
+  if (GTK_IS_COLUMN_VIEW (view))
+    for (list = gtk_widget_get_first_child (view);
+         list != NULL && !GTK_IS_LIST_VIEW (list);
+         list = gtk_widget_get_next_sibling (list))
+      ;
+  if (list == NULL)
+    return;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *text = first_text (row);
+      const char *named = g_object_get_data (G_OBJECT (row), "ent-row-name");
+
+      if (text == NULL || g_strcmp0 (text, named) == 0)
+        continue;
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      g_object_set_data_full (G_OBJECT (row), "ent-row-name", g_strdup (text), g_free);
+    }
+}
+
+static void
+view_painted_cb (GdkFrameClock *clock,
+                 GtkWidget     *view)
+{
+  name_rows (view);
+}
+
+static void
+view_realize_cb (GtkWidget *view)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (view), "after-paint",
+                           G_CALLBACK (view_painted_cb), view, 0);
+}
+
+void
+ent_accessible_name_view_rows (GtkWidget *view)
+{
+  g_return_if_fail (GTK_IS_LIST_VIEW (view) || GTK_IS_COLUMN_VIEW (view));
+
+  g_signal_connect (view, "realize", G_CALLBACK (view_realize_cb), NULL);
+  if (gtk_widget_get_realized (view))
+    view_realize_cb (view);
+}

@@ -31,4 +31,9 @@ void ent_cell_watch_accessible_label (GtkListItem   *list_item,
                                       GtkWidget     *cell,
                                       GtkExpression *label);
 
+/* Names the rows of @view (a GtkListView or a GtkColumnView) by the text of
+ * their first label, after each frame: GTK 4.8 makes every row a focus stop
+ * of its own and exposes it as "GtkListItemWidget". */
+void ent_accessible_name_view_rows (GtkWidget *view);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ent-money.h"
+#include "ent-row-splice.h"
 #include "ent-scenarios-page.h"
 #include "ent-validate.h"
 
@@ -647,6 +648,8 @@ ent_scenarios_page_class_init (EntScenariosPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/budgetent/BudgetEnt/ui/ent-scenarios-page.ui");
+  /* looked up in init: its rows are named for screen readers */
+  gtk_widget_class_bind_template_child_full (widget_class, "list_view", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, EntScenariosPage, selection);
   gtk_widget_class_bind_template_child (widget_class, EntScenariosPage, delete_button);
   gtk_widget_class_bind_template_child (widget_class, EntScenariosPage, duplicate_button);
@@ -684,6 +687,10 @@ ent_scenarios_page_init (EntScenariosPage *self)
   g_autoptr(GtkListItemFactory) half_days_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ent_accessible_name_view_rows (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                            ENT_TYPE_SCENARIOS_PAGE,
+                                                                            "list_view")));
+  ent_accessible_name_view_rows (GTK_WIDGET (self->years_view));
 
   self->year_cells = g_hash_table_new (NULL, NULL);
   self->years = gtk_string_list_new (NULL);

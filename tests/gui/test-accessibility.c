@@ -29,13 +29,6 @@
 
 #include "ent-test-gtk-utils.h"
 
-/* Pages whose checks are fixed on branches a11y-grid and a11y-contrast; the
- * lead removes this after merging. Their offenders are still printed, but
- * the test is marked incomplete instead of failing. */
-static const char * const fixed_elsewhere[] = {
-  "scenarios", "budget", "compare",
-};
-
 typedef struct
 {
   const char *page;
@@ -274,8 +267,7 @@ walk (Audit     *audit,
     walk (audit, child);
 }
 
-/* Prints the page's figures, and fails (or, for a page fixed on another
- * branch, marks the test incomplete) when a control breaks a rule. */
+/* Prints the page's figures, and fails when a control breaks a rule. */
 static void
 report (Audit *audit)
 {
@@ -287,12 +279,6 @@ report (Audit *audit)
   g_assert_cmpuint (audit->n_controls, >, 0);
   if (failures == 0)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (fixed_elsewhere); i++)
-    if (g_str_equal (fixed_elsewhere[i], audit->page))
-      {
-        g_test_incomplete ("fixed on another branch");
-        return;
-      }
   g_test_fail_printf ("%s: %u controls break the rules (see above)", audit->page, failures);
 }
 
