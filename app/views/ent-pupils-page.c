@@ -38,6 +38,7 @@
 #include "ent-input-reason.h"
 #include "ent-money.h"
 #include "ent-pupils-page-private.h"
+#include "ent-row-splice.h"
 #include "ent-validate.h"
 
 static const char *const cell_kind_names[] = { "name", "uai", "commune", "count", "opens", "closes" };
@@ -307,22 +308,6 @@ update_cell_label (GtkWidget *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
-  /* and the cell holding it, which GTK 4.8 exposes as a "table cell" named
-   * after its class ("GtkColumnViewCell") to a screen reader's table review */
-  if (gtk_widget_get_parent (widget) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (widget)),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                    -1);
-
-  /* GTK 4.8 makes each row of the table (the cell's parent's parent) a stop
-   * of its own: it says whose row it is */
-  if (cell->kind == CELL_NAME && gtk_widget_get_parent (widget) != NULL &&
-      gtk_widget_get_parent (gtk_widget_get_parent (widget)) != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (gtk_widget_get_parent (widget))),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    /* Translators: accessible name of the totals row of the pupils table */
-                                    cell->is_total ? _("Total") : name,
-                                    -1);
 }
 
 /* Shows the count a cell is bound to: text unless the user is typing, and
@@ -1458,8 +1443,10 @@ ent_pupils_page_init (EntPupilsPage *self)
   g_autoptr(GtkListItemFactory) closes_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* "_Add School" is read "Add School" */
+  /* "_Add School" is read "Add School"; the rows and cells of the table,
+   * which GTK 4.8 exposes by their class names, named by what they hold */
   ent_accessible_fix_mnemonics (GTK_WIDGET (self));
+  ent_accessible_name_view_rows (GTK_WIDGET (self->column_view));
 
   self->year_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->name_cells = g_hash_table_new (NULL, NULL);

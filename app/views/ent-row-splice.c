@@ -68,6 +68,9 @@ cell_name_update (gpointer data)
     gtk_accessible_update_property (GTK_ACCESSIBLE (name->cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (name->cell), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  /* a blank cell says nothing (it would be read by its class name) */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (name->cell), GTK_ACCESSIBLE_STATE_HIDDEN,
+                               text == NULL || *text == '\0', -1);
 }
 
 /* The watch stops when the list item goes (GTK unwatches it then) or when the
@@ -135,6 +138,13 @@ name_rows (GtkWidget *view)
       ;
   if (list == NULL)
     return;
+  /* a column view's inner list is named by the view (its accessible label) */
+  if (list != view && g_object_get_data (G_OBJECT (list), "ent-list-labelled") == NULL)
+    {
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      view, NULL, -1);
+      g_object_set_data (G_OBJECT (list), "ent-list-labelled", view);
+    }
 
   for (GtkWidget *row = gtk_widget_get_first_child (list);
        row != NULL;
@@ -142,6 +152,27 @@ name_rows (GtkWidget *view)
     {
       const char *text = first_text (row);
       const char *named = g_object_get_data (G_OBJECT (row), "ent-row-name");
+
+      /* a column view's cells, exposed as "GtkColumnViewCell": each is
+       * labelled by what it holds (whose own name says the row and column) */
+      if (list != view)
+        for (GtkWidget *cell = gtk_widget_get_first_child (row);
+             cell != NULL;
+             cell = gtk_widget_get_next_sibling (cell))
+          {
+            GtkWidget *content = gtk_widget_get_first_child (cell);
+            /* an empty cell (a blank in a total row) says nothing: hidden
+             * from assistive technologies rather than read by its class */
+            gboolean empty = content == NULL ||
+                             (GTK_IS_LABEL (content) && *gtk_label_get_text (GTK_LABEL (content)) == '\0');
+
+            gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_HIDDEN, empty, -1);
+            if (empty || g_object_get_data (G_OBJECT (cell), "ent-cell-labelled") == content)
+              continue;
+            gtk_accessible_update_relation (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                            content, NULL, -1);
+            g_object_set_data (G_OBJECT (cell), "ent-cell-labelled", content);
+          }
 
       if (text == NULL || g_strcmp0 (text, named) == 0)
         continue;

@@ -32,8 +32,10 @@ void ent_cell_watch_accessible_label (GtkListItem   *list_item,
                                       GtkExpression *label);
 
 /* Names the rows of @view (a GtkListView or a GtkColumnView) by the text of
- * their first label, after each frame: GTK 4.8 makes every row a focus stop
- * of its own and exposes it as "GtkListItemWidget". */
+ * their first label, and a column view's cells and inner list by what they
+ * hold and by the view, after each frame: GTK 4.8 makes every row a focus
+ * stop of its own and exposes rows, cells and list by their class names
+ * ("GtkListItemWidget", "GtkColumnViewCell", "GtkColumnListView"). */
 void ent_accessible_name_view_rows (GtkWidget *view);
 
 G_END_DECLS
