@@ -112,6 +112,79 @@ test_budget_cells (void)
   ent_test_destroy_window (window);
 }
 
+/* GTK 4.8 exposes a column view's rows, cells and inner list by their class
+ * names: each row is named by its first text (its year, its line), each
+ * cell labelled by what it holds, a blank cell hidden, the inner list
+ * labelled by the view (ent_accessible_name_view_rows ()). */
+static void
+test_budget_rows (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EntBudget) budget = ent_budget_compute (document, &error);
+  GtkWidget *page = ent_budget_page_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view, *list = NULL;
+  guint n_rows = 0, n_cells = 0, n_blank = 0;
+  gboolean seen_2025 = FALSE;
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_object_set (page, "document", document, "budget", budget, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+  ent_test_wait_for_frames (window, 3);
+
+  /* the AE/CP table: rows 2024 … 2027 and the contract */
+  view = ent_test_find_by_id (page, "years_view");
+  for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      list = child;
+  g_assert_nonnull (list);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY, view, NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *first = gtk_widget_get_first_child (row);
+      GtkWidget *label = first != NULL ? gtk_widget_get_first_child (first) : NULL;
+
+      if (!GTK_IS_LABEL (label))
+        continue;
+      n_rows++;
+      /* the row says its year (the first cell's text) */
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           gtk_label_get_text (GTK_LABEL (label)));
+      seen_2025 |= g_str_equal (gtk_label_get_text (GTK_LABEL (label)), "2025");
+      for (GtkWidget *cell = first; cell != NULL; cell = gtk_widget_get_next_sibling (cell))
+        {
+          GtkWidget *content = gtk_widget_get_first_child (cell);
+
+          if (GTK_IS_LABEL (content) && *gtk_label_get_text (GTK_LABEL (content)) == '\0')
+            {
+              gtk_test_accessible_assert_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+              n_blank++;
+              continue;
+            }
+          gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                               content, NULL);
+          n_cells++;
+        }
+    }
+  g_test_message ("AE/CP table: %u rows, %u cells labelled, %u blank", n_rows, n_cells, n_blank);
+  /* four budget years and the contract */
+  g_assert_cmpuint (n_rows, ==, 5);
+  g_assert_true (seen_2025);
+  g_assert_cmpuint (n_cells, >=, 5 * 2);
+
+  ent_test_run_for (100);
+  g_object_ref (window);
+  ent_test_destroy_window (window);
+}
+
 static void
 test_scenarios_controls (void)
 {
@@ -155,6 +228,7 @@ main (int    argc,
     return 0;
 
   g_test_add_func ("/tables-a11y/budget", test_budget_cells);
+  g_test_add_func ("/tables-a11y/budget-rows", test_budget_rows);
   g_test_add_func ("/tables-a11y/scenarios-controls", test_scenarios_controls);
   return g_test_run ();
 }
