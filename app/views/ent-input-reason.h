@@ -43,4 +43,12 @@ void  ent_accessible_name_chooser   (GtkWidget   *chooser,
  * gives a row no name of its own: a GtkStackSidebar's rows are read empty). */
 void  ent_accessible_name_rows      (GtkWidget   *root);
 
+/* The libadwaita rows under @root as fields a screen reader and the
+ * keyboard meet once: an AdwEntryRow's text, an AdwActionRow's activatable
+ * widget named by the row's title (without mnemonic marker), the title's
+ * mnemonic leading to that field (or to an AdwComboRow itself), and an
+ * AdwActionRow holding a control no Tab stop of its own. Call once the rows'
+ * titles and activatable widgets are set. */
+void  ent_accessible_name_fields    (GtkWidget   *root);
+
 G_END_DECLS

@@ -409,6 +409,97 @@ test_roles (void)
   ent_test_destroy_window (window);
 }
 
+/* ------------------------------------------------------ fields in rows */
+
+/* Every field in a libadwaita row of @widget is met once, by its title:
+ *  - no AdwEntryRow: libadwaita 1.2 on GTK 4.8 never reports its focus on
+ *    the bus, and Orca read the text without the title;
+ *  - an AdwActionRow holding a control is no Tab stop before that control;
+ *  - its activatable widget has one name: a LABEL, the row's title without
+ *    mnemonic marker, and no LABELLED_BY (GTK 4.8 joins both, "Title Title",
+ *    and Orca speaks the relation's label rather than the name);
+ *  - an AdwComboRow likewise, its LABEL saying purpose and value.
+ * Counts the rows with a field in @n_fields. */
+static void
+check_rows (GtkWidget *widget,
+            guint     *n_fields)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *field = NULL;
+      g_autofree char *what = describe (child);
+
+      if (ADW_IS_ENTRY_ROW (child))
+        g_test_fail_printf ("an AdwEntryRow, unannounced on GTK 4.8: %s", what);
+      if (ADW_IS_COMBO_ROW (child))
+        field = child;
+      else if (ADW_IS_ACTION_ROW (child))
+        field = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (child));
+      if (ADW_IS_ACTION_ROW (child) && !ADW_IS_COMBO_ROW (child) &&
+          (field != NULL || has_focusable_descendant (child)) && gtk_widget_get_focusable (child))
+        g_test_fail_printf ("a row is a Tab stop before its control: %s", what);
+      if (field != NULL)
+        {
+          g_autofree char *label = label_property (field);
+          g_autofree char *title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)));
+          g_autofree char *field_what = describe (field);
+
+          (*n_fields)++;
+          /* the title without its marker: "_First school year" -> "First school year" */
+          for (char *p = title, *q = title; ; p++)
+            if (*p != '_' || p[1] == '_')
+              if ((*q++ = (*p == '_' ? *++p : *p)) == '\0')
+                break;
+          if (label == NULL)
+            g_test_fail_printf ("no LABEL: %s", field_what);
+          else if (field != child && g_strcmp0 (label, title) != 0)
+            g_test_fail_printf ("named \"%s\", not by its title \"%s\": %s", label, title, field_what);
+          else if (field == child && !g_str_has_prefix (label, title))
+            g_test_fail_printf ("combo named \"%s\", not by its title \"%s\"", label, title);
+          if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+            g_test_fail_printf ("LABELLED_BY as well as its LABEL (read twice): %s", field_what);
+        }
+      check_rows (child, n_fields);
+    }
+}
+
+static void
+test_fields (void)
+{
+  static const struct { const char *id; const char *name; } expected[] = {
+    { "title_entry", "Title" },
+    { "payer_entry", "Payer" },
+    { "insee_entry", "INSEE code" },
+    { "first_year_spin", "First school year" },
+    { "payment_entry", "Payment start" },
+    { "annual_check", "Annual billing" },
+    { "split_switch", "Split the base part between functions 211 and 212 by pupils" },
+  };
+  EntWindow *window = show_window ();
+  guint n_fields = 0;
+
+  gtk_stack_set_visible_child_name (window->stack, "assumptions");
+  ent_test_settle (GTK_WIDGET (window));
+  check_rows (window->assumptions_page, &n_fields);
+  /* title, payer, kind, INSEE, SIRET; first year, years, payment; two
+   * billing modes; the split switch */
+  g_assert_cmpuint (n_fields, ==, 11);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GtkWidget *field = ent_test_template_child (window->assumptions_page, ENT_TYPE_ASSUMPTIONS_PAGE,
+                                                  expected[i].id);
+      g_autofree char *value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (field),
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   expected[i].name);
+
+      if (value != NULL)
+        g_test_fail_printf ("%s named \"%s\", not \"%s\"", expected[i].id, value, expected[i].name);
+    }
+  ent_test_destroy_window (window);
+}
+
 /* The rules themselves. */
 static void
 test_rules (void)
@@ -437,6 +528,7 @@ main (int   argc,
 
   g_test_add_func ("/a11y/rules", test_rules);
   g_test_add_func ("/a11y/roles", test_roles);
+  g_test_add_func ("/a11y/fields", test_fields);
   g_test_add_func ("/a11y/window", test_chrome);
   g_test_add_func ("/a11y/start", test_start_page);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
