@@ -283,6 +283,19 @@ has_focusable_descendant (GtkWidget *widget)
   return FALSE;
 }
 
+/* A check button's mnemonic toggles it without focusing it (GTK's default):
+ * a screen reader then says nothing of what changed. Focus first, then let
+ * the default activation run. */
+static gboolean
+field_mnemonic_activate_cb (GtkWidget *field,
+                            gboolean   group_cycling,
+                            gpointer   data)
+{
+  if (gtk_widget_get_focusable (field))
+    gtk_widget_grab_focus (field);
+  return FALSE;
+}
+
 /* @field named by @row's title, and the title's mnemonic leading to it. One
  * name only: libadwaita 1.2 relates an activatable widget to the title
  * (LABELLED_BY) and GTK 4.8 joins that to a LABEL ("Title Title"), while
@@ -298,8 +311,12 @@ name_field_by_row (GtkWidget *row,
   if (title == NULL || *title == '\0')
     return;
   label = find_title_label (row, title);
-  if (label != NULL && adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)))
-    gtk_label_set_mnemonic_widget (label, field);
+  if (label != NULL && adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)) &&
+      gtk_label_get_mnemonic_widget (label) != field)
+    {
+      gtk_label_set_mnemonic_widget (label, field);
+      g_signal_connect (field, "mnemonic-activate", G_CALLBACK (field_mnemonic_activate_cb), NULL);
+    }
   name = adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row))
          ? ent_accessible_strip_mnemonic (title) : g_strdup (title);
   if (field == row)
