@@ -416,3 +416,46 @@ ent_accessible_name_fields (GtkWidget *root)
       ent_accessible_name_fields (child);
     }
 }
+
+/* ---------------------------------------------------- announcements (16) */
+
+static guint  n_announcements;
+static char  *last_announcement;
+
+void
+ent_accessible_announce (GtkWidget  *widget,
+                         const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (message == NULL || *message == '\0')
+    return;
+  n_announcements++;
+  g_free (last_announcement);
+  last_announcement = g_strdup (message);
+#if GTK_CHECK_VERSION (4, 14, 0)
+  /* built against GTK 4.14 or later (the Flatpak's 4.16), and running on it:
+   * the screen reader speaks @message at once, wherever the focus is */
+  if (gtk_get_minor_version () >= 14)
+    {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_accessible_announce (GTK_ACCESSIBLE (widget), message,
+                               GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+#endif
+  /* GTK 4.8 has no way to announce: the callers also show @message where
+   * a screen reader finds it (an alert banner, a named value) */
+}
+
+guint
+ent_accessible_get_n_announcements (void)
+{
+  return n_announcements;
+}
+
+const char *
+ent_accessible_get_last_announcement (void)
+{
+  return last_announcement;
+}

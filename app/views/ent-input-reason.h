@@ -51,4 +51,17 @@ void  ent_accessible_name_rows      (GtkWidget   *root);
  * titles and activatable widgets are set. */
 void  ent_accessible_name_fields    (GtkWidget   *root);
 
+/* Announcements (issue 16) */
+
+/* Has a screen reader speak @message (a changed total, an error, a file
+ * written) without moving the focus: gtk_accessible_announce () on GTK 4.14
+ * and later; nothing on GTK 4.8, which has no such call (show the message
+ * where a screen reader finds it too: an alert banner, a named value). */
+void        ent_accessible_announce              (GtkWidget  *widget,
+                                                  const char *message);
+
+/* For tests: how many messages were announced, and the last one. */
+guint       ent_accessible_get_n_announcements   (void);
+const char *ent_accessible_get_last_announcement (void);
+
 G_END_DECLS

@@ -25,6 +25,8 @@
 #include <adwaita.h>
 
 #include "ent-import-dialog-private.h"
+#include "ent-input-reason.h"
+#include "ent-totals-bar-private.h"
 #include "ent-window-private.h"
 
 #include "ent-test-gtk-utils.h"
@@ -518,6 +520,79 @@ test_rules (void)
   g_assert_false (has_mnemonic ("trailing_"));
 }
 
+/* ------------------------------------------------------ announcements */
+
+/* Issue 16, item 3. The error banners are alerts; an error, a message and a
+ * new contract total are announced (spoken on GTK >= 4.14, counted here on
+ * every GTK); the contract total is a Tab stop named by what it is and its
+ * amount, and says why when it is stale. */
+static void
+test_announcements (void)
+{
+  EntWindow *window = show_window ();
+  EntDocument *document = ent_workspace_get_document (window->workspace);
+  GtkWidget *total = ent_test_template_child (window->totals_bar, ENT_TYPE_TOTALS_BAR, "total_label");
+  g_autoptr(EntTariffPeriod) period = g_list_model_get_item (G_LIST_MODEL (ent_document_get_tariffs (document)), 0);
+  g_autofree char *before = g_strdup (ent_totals_bar_get_total_text (ENT_TOTALS_BAR (window->totals_bar)));
+  g_autofree char *name = g_strdup_printf ("Contract total: %s", before);
+  g_autofree char *value = NULL;
+  g_autofree char *after = NULL;
+  guint n = ent_accessible_get_n_announcements ();
+  GDate date;
+
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (gtk_revealer_get_child (window->error_revealer)),
+                                               GTK_ACCESSIBLE_ROLE_ALERT));
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (gtk_revealer_get_child (window->budget_revealer)),
+                                               GTK_ACCESSIBLE_ROLE_ALERT));
+
+  ent_window_show_error (window, "Test error");
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n + 1);
+  g_assert_cmpstr (ent_accessible_get_last_announcement (), ==, "Test error");
+  ent_window_show_error (window, NULL);
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n + 1);
+
+  /* the total: a named stop */
+  g_assert_true (gtk_widget_get_focusable (total));
+  value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  g_assert_null (value);
+
+  /* one school year less: a new total, announced once */
+  ent_contract_set_school_years (ent_document_get_contract (document), 3);
+  ent_test_settle (GTK_WIDGET (window));
+  after = g_strdup (ent_totals_bar_get_total_text (ENT_TOTALS_BAR (window->totals_bar)));
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n + 2);
+  g_free (name);
+  name = g_strdup_printf ("Contract total: %s", after);
+  g_assert_cmpstr (ent_accessible_get_last_announcement (), ==, name);
+
+  /* a tariff from 2030 only: the budget cannot be computed; said once, and
+   * the stale total says why */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2030);
+  ent_tariff_period_set_valid_from (period, &date);
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_true (gtk_revealer_get_reveal_child (window->budget_revealer));
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n + 3);
+  g_assert_cmpstr (ent_accessible_get_last_announcement (), ==, gtk_label_get_text (window->budget_label));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2031);
+  ent_tariff_period_set_valid_from (period, &date);
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n + 4);   /* another reason */
+  /* an edit that leaves the same reason: not said again at every key */
+  ent_contract_set_school_years (ent_document_get_contract (document), 4);
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n + 4);
+
+  g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2023);
+  ent_tariff_period_set_valid_from (period, &date);
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_false (gtk_revealer_get_reveal_child (window->budget_revealer));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  ent_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +611,7 @@ main (int   argc,
   g_test_add_func ("/a11y/rules", test_rules);
   g_test_add_func ("/a11y/roles", test_roles);
   g_test_add_func ("/a11y/fields", test_fields);
+  g_test_add_func ("/a11y/announcements", test_announcements);
   g_test_add_func ("/a11y/window", test_chrome);
   g_test_add_func ("/a11y/start", test_start_page);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
