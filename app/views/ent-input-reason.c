@@ -321,6 +321,13 @@ name_field_by_row (GtkWidget *row,
          ? ent_accessible_strip_mnemonic (title) : g_strdup (title);
   if (field == row)
     return;     /* a combo row: named by ent_accessible_name_chooser () */
+  /* the row keeps a name on the bus (a list item), though it is no stop:
+   * its relation to the title no longer names it once the title is the
+   * field's mnemonic label */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (field),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   -1);
