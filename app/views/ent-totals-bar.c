@@ -320,8 +320,9 @@ ent_totals_bar_init (EntTotalsBar *self)
   self->amount_labels = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   /* the contract total is a Tab stop that says its name and amount (GTK
-   * 4.8 cannot announce its changes: a screen reader user goes to it) */
-  gtk_widget_set_focusable (GTK_WIDGET (self->total_label), TRUE);
+   * 4.8 cannot announce its changes: a screen reader user goes to it); a
+   * GtkLabel takes the focus only when selectable */
+  gtk_label_set_selectable (self->total_label, TRUE);
   g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
                             G_CALLBACK (selected_cb), self);
   /* Translators: accessible name of the totals bar's drop-down; %s is the scenario shown */
