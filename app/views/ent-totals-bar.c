@@ -319,10 +319,10 @@ ent_totals_bar_init (EntTotalsBar *self)
   self->year_labels = g_ptr_array_new ();
   self->amount_labels = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* the contract total is a Tab stop that says its name and amount (GTK
-   * 4.8 cannot announce its changes: a screen reader user goes to it); a
-   * GtkLabel takes the focus only when selectable */
-  gtk_label_set_selectable (self->total_label, TRUE);
+  /* The contract total is named by what it is and its amount (a status on
+   * the bus, which screen readers' review finds). No Tab stop: a GtkLabel is
+   * one only when selectable, and a selectable total broke typing a new
+   * scenario's name in test-keyboard (left for later, see the report). */
   g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
                             G_CALLBACK (selected_cb), self);
   /* Translators: accessible name of the totals bar's drop-down; %s is the scenario shown */
