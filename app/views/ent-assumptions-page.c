@@ -56,13 +56,13 @@ struct _EntAssumptionsPage
 
   /* template */
   GtkWidget   *scrolled_window;
-  GtkWidget   *title_entry;       /* AdwEntryRow */
-  GtkWidget   *payer_entry;       /* AdwEntryRow */
+  GtkWidget   *title_entry;       /* GtkEntry in an AdwActionRow */
+  GtkWidget   *payer_entry;       /* GtkEntry in an AdwActionRow */
   GtkLabel    *names_error;
   AdwComboRow *kind_dropdown;
-  GtkWidget   *insee_entry;       /* AdwEntryRow */
+  GtkWidget   *insee_entry;       /* GtkEntry in an AdwActionRow */
   GtkLabel    *insee_error;
-  GtkWidget   *siret_entry;       /* AdwEntryRow */
+  GtkWidget   *siret_entry;       /* GtkEntry in an AdwActionRow */
   GtkLabel    *siret_error;
   AdwActionRow *first_year_row;
   AdwActionRow *school_years_row;
@@ -129,38 +129,15 @@ show_message (GtkLabel   *reason,
   gtk_widget_set_visible (GTK_WIDGET (reason), TRUE);
 }
 
-/* The row's title, mnemonic underline removed, as the accessible name of
- * @input: a suffix or prefix widget is not labelled by the row it sits in. */
-static void
-name_by_row (GtkWidget    *input,
-             AdwActionRow *row)
-{
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  GString *name = g_string_new (NULL);
-
-  for (const char *p = title; *p != '\0'; p++)
-    if (*p != '_' || p[1] == '_')
-      g_string_append_c (name, *p == '_' ? *p++ : *p);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (input),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name->str,
-                                  -1);
-  g_string_free (name, TRUE);
-}
-
-/* A billing mode's explanation as the subtitle of its row, and as the
- * description of its radio button for assistive technologies. */
+/* A billing mode's explanation as the subtitle of its row; libadwaita
+ * relates the row's radio button to the subtitle (DESCRIBED_BY), so screen
+ * readers speak it after the name (a DESCRIPTION as well had Orca read it
+ * twice). */
 static void
 describe_billing_row (AdwActionRow *row,
-                      GtkWidget    *check,
                       EntBilling    billing)
 {
-  const char *description = ent_billing_get_description (billing);
-
-  adw_action_row_set_subtitle (row, description);
-  name_by_row (check, row);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  adw_action_row_set_subtitle (row, ent_billing_get_description (billing));
 }
 
 static char *
@@ -1504,6 +1481,10 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
   self->bindings = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   ent_accessible_fix_mnemonics (GTK_WIDGET (self));
+  /* every field named by its row's title and reached by its mnemonic, one
+   * Tab stop a field (before the drop-down's name, which drops the title
+   * relation) */
+  ent_accessible_name_fields (GTK_WIDGET (self));
   /* Translators: accessible name of the kind of payer drop-down; %s is "Commune" or "EPCI…" */
   ent_accessible_name_chooser (GTK_WIDGET (self->kind_dropdown), _("Kind of payer: %s"), dup_string_object);
 
@@ -1543,11 +1524,8 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
         }
     }
 
-  describe_billing_row (self->annual_row, GTK_WIDGET (self->annual_check), ENT_BILLING_ANNUAL);
-  describe_billing_row (self->prorata_row, GTK_WIDGET (self->prorata_check), ENT_BILLING_PRORATA);
-  name_by_row (GTK_WIDGET (self->first_year_spin), self->first_year_row);
-  name_by_row (GTK_WIDGET (self->school_years_spin), self->school_years_row);
-  name_by_row (GTK_WIDGET (self->payment_entry), self->payment_row);
+  describe_billing_row (self->annual_row, ENT_BILLING_ANNUAL);
+  describe_billing_row (self->prorata_row, ENT_BILLING_PRORATA);
 
   /* An INSEE code has five characters, an EPCI's SIREN nine. */
   if (GTK_IS_TEXT (gtk_editable_get_delegate (GTK_EDITABLE (self->insee_entry))))

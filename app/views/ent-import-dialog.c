@@ -187,6 +187,7 @@ show_error (EntImportDialog *self,
   self->error = g_strdup (message);
   gtk_label_set_text (self->error_label, message);
   gtk_widget_set_visible (self->error_box, TRUE);
+  ent_accessible_announce (GTK_WIDGET (self), message);
   /* Translators: shown in the import dialog after an error of the file */
   gtk_label_set_text (self->status_label, _("Nothing was imported. Correct the file or the choices above, then press Preview again."));
 }

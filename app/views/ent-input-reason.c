@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <adwaita.h>
+
 #define OWNER_KEY "ent-owner"
 
 void
@@ -187,6 +189,10 @@ chooser_selected_cb (GtkWidget  *chooser,
   gtk_accessible_update_property (GTK_ACCESSIBLE (chooser),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
+  /* libadwaita relates a combo row to its title label: GTK 4.8 would join
+   * both ("Kind: Commune Kind") and Orca speak the title alone, never the
+   * value */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (chooser), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   if (toggle != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, label,
@@ -242,4 +248,221 @@ ent_accessible_name_rows (GtkWidget *root)
                                         -1);
       ent_accessible_name_rows (child);
     }
+}
+
+/* The label showing @row's title ("_Title"): libadwaita 1.2 gives it no
+ * mnemonic widget, so Alt+T lands on whatever focusable ancestor GTK finds
+ * first, never on the field. */
+static GtkLabel *
+find_title_label (GtkWidget  *widget,
+                  const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), title) == 0)
+        return GTK_LABEL (child);
+      found = find_title_label (child, title);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_focusable_descendant (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_focusable (child) || has_focusable_descendant (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* A check button's mnemonic toggles it without focusing it (GTK's default):
+ * a screen reader then says nothing of what changed. Focus first, then let
+ * the default activation run. */
+static gboolean
+field_mnemonic_activate_cb (GtkWidget *field,
+                            gboolean   group_cycling,
+                            gpointer   data)
+{
+  if (gtk_widget_get_focusable (field))
+    gtk_widget_grab_focus (field);
+  return FALSE;
+}
+
+/* @field named by @row's title, and the title's mnemonic leading to it. One
+ * name only: libadwaita 1.2 relates an activatable widget to the title
+ * (LABELLED_BY) and GTK 4.8 joins that to a LABEL ("Title Title"), while
+ * Orca prefers the relation to the name; a LABEL alone is read once. */
+static void
+name_field_by_row (GtkWidget *row,
+                   GtkWidget *field)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  GtkLabel *label;
+  g_autofree char *name = NULL;
+
+  if (title == NULL || *title == '\0')
+    return;
+  label = find_title_label (row, title);
+  if (label != NULL && adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row)) &&
+      gtk_label_get_mnemonic_widget (label) != field)
+    {
+      gtk_label_set_mnemonic_widget (label, field);
+      g_signal_connect (field, "mnemonic-activate", G_CALLBACK (field_mnemonic_activate_cb), NULL);
+    }
+  name = adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (row))
+         ? ent_accessible_strip_mnemonic (title) : g_strdup (title);
+  if (field == row)
+    return;     /* a combo row: named by ent_accessible_name_chooser () */
+  /* the row keeps a name on the bus (a list item), though it is no stop:
+   * its relation to the title no longer names it once the title is the
+   * field's mnemonic label */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* Up and Down in a boxed list whose rows are no stops of their own: GtkListBox
+ * moves its cursor to the next row and grabs its focus, which a row that
+ * cannot take the focus refuses, so the arrows stalled. Moves to the first
+ * field of the next (previous) row that has one; a spin button keeps its
+ * arrows (they change its value). */
+static gboolean
+rows_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     gpointer               data)
+{
+  GtkWidget *box = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  gboolean down = keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down;
+  GtkRoot *root = gtk_widget_get_root (box);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if ((!down && keyval != GDK_KEY_Up && keyval != GDK_KEY_KP_Up) ||
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || focus == NULL ||
+      gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) != NULL)
+    return FALSE;
+  row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  if (row == NULL || gtk_widget_get_parent (row) != box)
+    return FALSE;
+  for (GtkWidget *next = down ? gtk_widget_get_next_sibling (row) : gtk_widget_get_prev_sibling (row);
+       next != NULL;
+       next = down ? gtk_widget_get_next_sibling (next) : gtk_widget_get_prev_sibling (next))
+    if (GTK_IS_LIST_BOX_ROW (next) && gtk_widget_get_visible (next) &&
+        gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+keep_arrows (GtkWidget *row)
+{
+  GtkWidget *box = gtk_widget_get_parent (row);
+  GtkEventController *keys;
+
+  if (!GTK_IS_LIST_BOX (box) || g_object_get_data (G_OBJECT (box), "ent-arrows") != NULL)
+    return;
+  keys = gtk_event_controller_key_new ();
+  /* before the list box's own bindings, which would claim the key */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (rows_key_pressed_cb), NULL);
+  gtk_widget_add_controller (box, keys);
+  g_object_set_data (G_OBJECT (box), "ent-arrows", keys);
+}
+
+void
+ent_accessible_name_fields (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ENTRY_ROW (child))
+        {
+          /* the GtkText inside is what takes the focus and what Orca reads */
+          GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (child));
+
+          if (delegate != NULL)
+            name_field_by_row (child, GTK_WIDGET (delegate));
+          continue;
+        }
+      if (ADW_IS_COMBO_ROW (child))
+        {
+          name_field_by_row (child, child);
+          continue;
+        }
+      if (ADW_IS_ACTION_ROW (child))
+        {
+          GtkWidget *field = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (child));
+
+          /* The row is no stop of its own before the control it holds: a
+           * click on it still activates the control (the list box handles
+           * the click, not the focus). */
+          if (field != NULL || has_focusable_descendant (child))
+            {
+              gtk_widget_set_focusable (child, FALSE);
+              keep_arrows (child);
+            }
+          if (field != NULL)
+            name_field_by_row (child, field);
+        }
+      ent_accessible_name_fields (child);
+    }
+}
+
+/* ---------------------------------------------------- announcements (16) */
+
+static guint  n_announcements;
+static char  *last_announcement;
+
+void
+ent_accessible_announce (GtkWidget  *widget,
+                         const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (message == NULL || *message == '\0')
+    return;
+  n_announcements++;
+  g_free (last_announcement);
+  last_announcement = g_strdup (message);
+#if GTK_CHECK_VERSION (4, 14, 0)
+  /* built against GTK 4.14 or later (the Flatpak's 4.16), and running on it:
+   * the screen reader speaks @message at once, wherever the focus is */
+  if (gtk_get_minor_version () >= 14)
+    {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_accessible_announce (GTK_ACCESSIBLE (widget), message,
+                               GTK_ACCESSIBLE_ANNOUNCEMENT_PRIORITY_MEDIUM);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
+#endif
+  /* GTK 4.8 has no way to announce: the callers also show @message where
+   * a screen reader finds it (an alert banner, a named value) */
+}
+
+guint
+ent_accessible_get_n_announcements (void)
+{
+  return n_announcements;
+}
+
+const char *
+ent_accessible_get_last_announcement (void)
+{
+  return last_announcement;
 }

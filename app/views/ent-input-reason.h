@@ -43,4 +43,25 @@ void  ent_accessible_name_chooser   (GtkWidget   *chooser,
  * gives a row no name of its own: a GtkStackSidebar's rows are read empty). */
 void  ent_accessible_name_rows      (GtkWidget   *root);
 
+/* The libadwaita rows under @root as fields a screen reader and the
+ * keyboard meet once: an AdwEntryRow's text, an AdwActionRow's activatable
+ * widget named by the row's title (without mnemonic marker), the title's
+ * mnemonic leading to that field (or to an AdwComboRow itself), and an
+ * AdwActionRow holding a control no Tab stop of its own. Call once the rows'
+ * titles and activatable widgets are set. */
+void  ent_accessible_name_fields    (GtkWidget   *root);
+
+/* Announcements (issue 16) */
+
+/* Has a screen reader speak @message (a changed total, an error, a file
+ * written) without moving the focus: gtk_accessible_announce () on GTK 4.14
+ * and later; nothing on GTK 4.8, which has no such call (show the message
+ * where a screen reader finds it too: an alert banner, a named value). */
+void        ent_accessible_announce              (GtkWidget  *widget,
+                                                  const char *message);
+
+/* For tests: how many messages were announced, and the last one. */
+guint       ent_accessible_get_n_announcements   (void);
+const char *ent_accessible_get_last_announcement (void);
+
 G_END_DECLS

@@ -92,12 +92,31 @@ update (EntTotalsBar *self)
    * the scenario it is the total of */
   gtk_label_set_text (self->caption_label, _("Contract total"));
   if (sb == NULL)
-    gtk_label_set_text (self->total_label, "—");
+    {
+      gtk_label_set_text (self->total_label, "—");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label),
+                                      /* Translators: accessible name of the contract total when there is none (no budget) */
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Contract total: none"),
+                                      -1);
+    }
   else
     {
       g_autofree char *total = ent_money_format (sb->total);
+      g_autofree char *name = NULL;
+      gboolean changed = g_strcmp0 (gtk_label_get_text (self->total_label), total) != 0;
+      gboolean was_shown = g_strcmp0 (gtk_label_get_text (self->total_label), "") != 0 &&
+                           g_strcmp0 (gtk_label_get_text (self->total_label), "—") != 0;
 
+      /* Translators: accessible name of the contract total, also said when it changes; %s is an amount */
+      name = g_strdup_printf (_("Contract total: %s"), total);
       gtk_label_set_text (self->total_label, total);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+      /* a new total after an edit or another scenario, not the first one
+       * shown (a budget that cannot be computed has its own banner) */
+      if (changed && was_shown && gtk_widget_get_mapped (GTK_WIDGET (self)))
+        ent_accessible_announce (GTK_WIDGET (self), name);
     }
 
   ensure_columns (self, n);
@@ -300,6 +319,10 @@ ent_totals_bar_init (EntTotalsBar *self)
   self->year_labels = g_ptr_array_new ();
   self->amount_labels = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The contract total is named by what it is and its amount (a status on
+   * the bus, which screen readers' review finds). No Tab stop: a GtkLabel is
+   * one only when selectable, and a selectable total broke typing a new
+   * scenario's name in test-keyboard (left for later, see the report). */
   g_signal_connect_swapped (self->scenario_dropdown, "notify::selected",
                             G_CALLBACK (selected_cb), self);
   /* Translators: accessible name of the totals bar's drop-down; %s is the scenario shown */
@@ -369,6 +392,30 @@ ent_totals_bar_set_scenarios (EntTotalsBar *self,
   self->syncing = FALSE;
   sync_dropdown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENARIOS]);
+}
+
+/**
+ * ent_totals_bar_set_warning:
+ * @warning: (nullable): why the totals are not those of the assumptions
+ *   shown (the budget cannot be computed), or %NULL
+ *
+ * Gives the contract total @warning as its accessible description: a
+ * screen reader user who reaches the total learns that it is stale (GTK 4.8
+ * cannot announce the banner that says so).
+ */
+void
+ent_totals_bar_set_warning (EntTotalsBar *self,
+                            const char   *warning)
+{
+  g_return_if_fail (ENT_IS_TOTALS_BAR (self));
+
+  if (warning != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, warning,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->total_label),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 const char *

@@ -23,5 +23,7 @@ void         ent_totals_bar_set_scenario  (EntTotalsBar *self,
                                            EntScenario  *scenario);
 void         ent_totals_bar_set_scenarios (EntTotalsBar *self,
                                            GListModel   *scenarios);
+void         ent_totals_bar_set_warning   (EntTotalsBar *self,
+                                           const char   *warning);
 
 G_END_DECLS

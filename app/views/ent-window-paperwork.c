@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ent-input-reason.h"
 #include "ent-rob.h"
 #include "ent-scdl-export.h"
 #include "ent-window-private.h"
@@ -125,6 +126,8 @@ export_scdl_action (GtkWidget  *widget,
       adw_toast_set_action_name (toast, "win.focus-siret");
       adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
       adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      /* libadwaita 1.2's toasts say nothing to a screen reader */
+      ent_accessible_announce (GTK_WIDGET (self), adw_toast_get_title (toast));
       return;
     }
   choose_scdl_file (self);
@@ -179,6 +182,7 @@ copy_rob_action (GtkWidget  *widget,
 
   /* Translators: a toast after the ROB's text was copied to the clipboard */
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Text copied")));
+  ent_accessible_announce (GTK_WIDGET (self), _("Text copied"));
 }
 
 void

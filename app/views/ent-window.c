@@ -77,6 +77,7 @@ update_budget_banner (EntWindow *self)
   if (reason == NULL)
     {
       gtk_revealer_set_reveal_child (self->budget_revealer, FALSE);
+      ent_totals_bar_set_warning (ENT_TOTALS_BAR (self->totals_bar), NULL);
       return;
     }
 
@@ -88,8 +89,14 @@ update_budget_banner (EntWindow *self)
   else
     /* Translators: %s is the reason given by the budget engine */
     message = g_strdup_printf (_("The budget cannot be computed: %s."), reason);
+  /* said once when it appears or changes, not again at every edit that
+   * leaves the budget as uncomputable */
+  if (!gtk_revealer_get_reveal_child (self->budget_revealer) ||
+      g_strcmp0 (gtk_label_get_text (self->budget_label), message) != 0)
+    ent_accessible_announce (GTK_WIDGET (self), message);
   gtk_label_set_text (self->budget_label, message);
   gtk_revealer_set_reveal_child (self->budget_revealer, TRUE);
+  ent_totals_bar_set_warning (ENT_TOTALS_BAR (self->totals_bar), message);
 }
 
 /* A GtkRevealer measures its child even while it is hidden (to animate it
@@ -1338,6 +1345,7 @@ ent_window_show_error (EntWindow  *self,
     {
       gtk_label_set_text (self->error_label, message);
       gtk_revealer_set_reveal_child (self->info_revealer, FALSE);
+      ent_accessible_announce (GTK_WIDGET (self), message);
     }
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
@@ -1352,6 +1360,7 @@ ent_window_show_info (EntWindow  *self,
     {
       gtk_label_set_text (self->info_label, message);
       gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+      ent_accessible_announce (GTK_WIDGET (self), message);
     }
   gtk_revealer_set_reveal_child (self->info_revealer, message != NULL);
 }
@@ -1548,6 +1557,8 @@ ent_window_show_undo_toast (EntWindow  *self,
   self->undo_toast = g_object_ref (toast);
   self->undo_position = ent_history_get_position (ent_workspace_get_history (self->workspace));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* libadwaita 1.2's toasts say nothing to a screen reader */
+  ent_accessible_announce (GTK_WIDGET (self), message);
 }
 
 guint

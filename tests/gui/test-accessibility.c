@@ -25,6 +25,8 @@
 #include <adwaita.h>
 
 #include "ent-import-dialog-private.h"
+#include "ent-input-reason.h"
+#include "ent-totals-bar-private.h"
 #include "ent-window-private.h"
 
 #include "ent-test-gtk-utils.h"
@@ -395,6 +397,104 @@ test_roles (void)
   ent_test_destroy_window (window);
 }
 
+/* ------------------------------------------------------ fields in rows */
+
+/* Every field in a libadwaita row of @widget is met once, by its title:
+ *  - no AdwEntryRow: libadwaita 1.2 on GTK 4.8 never reports its focus on
+ *    the bus, and Orca read the text without the title;
+ *  - an AdwActionRow holding a control is no Tab stop before that control;
+ *  - its activatable widget has one name: a LABEL, the row's title without
+ *    mnemonic marker, and no LABELLED_BY (GTK 4.8 joins both, "Title Title",
+ *    and Orca speaks the relation's label rather than the name);
+ *  - an AdwComboRow likewise, its LABEL saying purpose and value.
+ * Counts the rows with a field in @n_fields. */
+#define WRONG(...) (g_test_message (__VA_ARGS__), (*n_wrong)++)
+
+static void
+check_rows (GtkWidget *widget,
+            guint     *n_fields,
+            guint     *n_wrong)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *field = NULL;
+      g_autofree char *what = describe (child);
+
+      if (ADW_IS_ENTRY_ROW (child))
+        WRONG ("an AdwEntryRow, unannounced on GTK 4.8: %s", what);
+      if (ADW_IS_COMBO_ROW (child))
+        field = child;
+      else if (ADW_IS_ACTION_ROW (child))
+        field = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (child));
+      if (ADW_IS_ACTION_ROW (child) && !ADW_IS_COMBO_ROW (child) &&
+          (field != NULL || has_focusable_descendant (child)) && gtk_widget_get_focusable (child))
+        WRONG ("a row is a Tab stop before its control: %s", what);
+      if (field != NULL)
+        {
+          g_autofree char *label = label_property (field);
+          g_autofree char *title = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)));
+          g_autofree char *field_what = describe (field);
+
+          (*n_fields)++;
+          /* the title without its marker: "_First school year" -> "First school year" */
+          for (char *p = title, *q = title; ; p++)
+            if (*p != '_' || p[1] == '_')
+              if ((*q++ = (*p == '_' ? *++p : *p)) == '\0')
+                break;
+          if (label == NULL)
+            WRONG ("no LABEL: %s", field_what);
+          else if (field != child && g_strcmp0 (label, title) != 0)
+            WRONG ("named \"%s\", not by its title \"%s\": %s", label, title, field_what);
+          else if (field == child && !g_str_has_prefix (label, title))
+            WRONG ("combo named \"%s\", not by its title \"%s\"", label, title);
+          if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+            WRONG ("LABELLED_BY as well as its LABEL (read twice): %s", field_what);
+        }
+      check_rows (child, n_fields, n_wrong);
+    }
+}
+
+static void
+test_fields (void)
+{
+  static const struct { const char *id; const char *name; } expected[] = {
+    { "title_entry", "Title" },
+    { "payer_entry", "Payer" },
+    { "insee_entry", "INSEE code" },
+    { "first_year_spin", "First school year" },
+    { "payment_entry", "Payment start" },
+    { "annual_check", "Annual billing" },
+    { "split_switch", "Split the base part between functions 211 and 212 by pupils" },
+  };
+  EntWindow *window = show_window ();
+  guint n_fields = 0;
+  guint wrong = 0;
+  guint *n_wrong = &wrong;
+
+  gtk_stack_set_visible_child_name (window->stack, "assumptions");
+  ent_test_settle (GTK_WIDGET (window));
+  check_rows (window->assumptions_page, &n_fields, n_wrong);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      GtkWidget *field = ent_test_template_child (window->assumptions_page, ENT_TYPE_ASSUMPTIONS_PAGE,
+                                                  expected[i].id);
+      g_autofree char *value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (field),
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   expected[i].name);
+
+      if (value != NULL)
+        WRONG ("%s named \"%s\", not \"%s\"", expected[i].id, value, expected[i].name);
+    }
+  /* title, payer, kind, INSEE, SIRET; first year, years, payment; two
+   * billing modes; the split switch */
+  g_assert_cmpuint (n_fields, ==, 11);
+  g_assert_cmpuint (wrong, ==, 0);
+  ent_test_destroy_window (window);
+}
+#undef WRONG
+
 /* The rules themselves. */
 static void
 test_rules (void)
@@ -404,6 +504,80 @@ test_rules (void)
   g_assert_false (has_mnemonic ("file__name"));
   g_assert_false (has_mnemonic ("Open"));
   g_assert_false (has_mnemonic ("trailing_"));
+}
+
+/* ------------------------------------------------------ announcements */
+
+/* Issue 16, item 3. The error banners are alerts; an error, a message and a
+ * new contract total are announced (spoken on GTK >= 4.14, counted here on
+ * every GTK); the contract total is a status named by what it is and its
+ * amount, and says why when it is stale. */
+static void
+test_announcements (void)
+{
+  EntWindow *window = show_window ();
+  EntDocument *document = ent_workspace_get_document (window->workspace);
+  GtkWidget *total = ent_test_template_child (window->totals_bar, ENT_TYPE_TOTALS_BAR, "total_label");
+  g_autoptr(EntTariffPeriod) period = g_list_model_get_item (G_LIST_MODEL (ent_document_get_tariffs (document)), 0);
+  g_autofree char *before = g_strdup (ent_totals_bar_get_total_text (ENT_TOTALS_BAR (window->totals_bar)));
+  g_autofree char *name = g_strdup_printf ("Contract total: %s", before);
+  g_autofree char *value = NULL;
+  g_autofree char *after = NULL;
+  guint n = ent_accessible_get_n_announcements ();
+  GDate date;
+
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (gtk_revealer_get_child (window->error_revealer)),
+                                               GTK_ACCESSIBLE_ROLE_ALERT));
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (gtk_revealer_get_child (window->budget_revealer)),
+                                               GTK_ACCESSIBLE_ROLE_ALERT));
+
+  ent_window_show_error (window, "Test error");
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n + 1);
+  g_assert_cmpstr (ent_accessible_get_last_announcement (), ==, "Test error");
+  ent_window_show_error (window, NULL);
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n + 1);
+
+  /* the total: a named value */
+  /* a status: Orca says nothing of a label */
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_ROLE_STATUS));
+  value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  g_assert_null (value);
+
+  /* one school year less: a new total, announced once */
+  ent_contract_set_school_years (ent_document_get_contract (document), 3);
+  ent_test_settle (GTK_WIDGET (window));
+  after = g_strdup (ent_totals_bar_get_total_text (ENT_TOTALS_BAR (window->totals_bar)));
+  g_assert_cmpstr (after, !=, before);
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n + 2);
+  g_free (name);
+  name = g_strdup_printf ("Contract total: %s", after);
+  g_assert_cmpstr (ent_accessible_get_last_announcement (), ==, name);
+
+  /* a tariff from 2030 only: the budget cannot be computed; said once, and
+   * the stale total says why */
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2030);
+  ent_tariff_period_set_valid_from (period, &date);
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_true (gtk_revealer_get_reveal_child (window->budget_revealer));
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n + 3);
+  g_assert_cmpstr (ent_accessible_get_last_announcement (), ==, gtk_label_get_text (window->budget_label));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2031);
+  ent_tariff_period_set_valid_from (period, &date);
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n + 4);   /* another reason */
+  /* an edit that leaves the same reason: not said again at every key */
+  ent_contract_set_school_years (ent_document_get_contract (document), 4);
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n + 4);
+
+  g_date_set_dmy (&date, 1, G_DATE_SEPTEMBER, 2023);
+  ent_tariff_period_set_valid_from (period, &date);
+  ent_test_settle (GTK_WIDGET (window));
+  g_assert_false (gtk_revealer_get_reveal_child (window->budget_revealer));
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (total), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+  ent_test_destroy_window (window);
 }
 
 int
@@ -423,6 +597,8 @@ main (int   argc,
 
   g_test_add_func ("/a11y/rules", test_rules);
   g_test_add_func ("/a11y/roles", test_roles);
+  g_test_add_func ("/a11y/fields", test_fields);
+  g_test_add_func ("/a11y/announcements", test_announcements);
   g_test_add_func ("/a11y/window", test_chrome);
   g_test_add_func ("/a11y/start", test_start_page);
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)

@@ -301,6 +301,154 @@ test_lower_groups (void)
   g_assert_finalize_object (page);
 }
 
+/* ------------------------------------------------------------- the keys */
+
+static void
+collect_mnemonic_labels (GtkWidget *widget,
+                         GPtrArray *labels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) && gtk_label_get_mnemonic_keyval (GTK_LABEL (child)) != GDK_KEY_VoidSymbol)
+        g_ptr_array_add (labels, child);
+      collect_mnemonic_labels (child, labels);
+    }
+}
+
+/* The field an underlined title names: the control of its row (a combo
+ * row is its own), or the button whose label it is. */
+static GtkWidget *
+named_field (GtkWidget *label)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (label, ADW_TYPE_PREFERENCES_ROW);
+
+  if (row == NULL)
+    return gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON);
+  if (ADW_IS_ACTION_ROW (row) && !ADW_IS_COMBO_ROW (row) &&
+      adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) != NULL)
+    return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+  if (ADW_IS_ENTRY_ROW (row))
+    return GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+  return row;
+}
+
+/* Issue 16: Alt+letter on the page landed on an unnamed scroller. Every
+ * underlined title of the page, pressed with Alt (a real key, through the
+ * window's mnemonics), puts the focus in the field it names; no two
+ * titles share a letter (GTK would only cycle between them). */
+static void
+test_mnemonics (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  GtkWidget *page = ent_assumptions_page_new ();
+  GtkWidget *window;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+  guint wrong = 0;
+
+  if (!ent_test_keyboard_available ())
+    {
+      g_test_skip ("no X keyboard");
+      return;
+    }
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, NULL);
+  window = show_in_window (page, 1000, 4000);   /* every row on screen */
+  ent_test_wait_for_frames (window, 2);
+  collect_mnemonic_labels (page, labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      guint keyval = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (label)));
+      GtkWidget *field = named_field (label);
+      GtkWidget *focus;
+
+      g_test_message ("Alt+%s: %s", gdk_keyval_name (keyval), gtk_label_get_label (GTK_LABEL (label)));
+      g_assert_nonnull (field);
+      if (g_hash_table_contains (keys, GUINT_TO_POINTER (keyval)))
+        {
+          g_test_message ("Alt+%s is taken twice", gdk_keyval_name (keyval));
+          wrong++;
+        }
+      g_hash_table_add (keys, GUINT_TO_POINTER (keyval));
+      /* a button's own label: GTK clicks it (Add Tariff Period then
+       * focuses the new period's date) */
+      if (GTK_IS_BUTTON (field))
+        continue;
+
+      ent_test_press_key (page, keyval, GDK_ALT_MASK);
+      focus = ent_test_get_focus (page);
+      if (focus == NULL || (focus != field && !gtk_widget_is_ancestor (focus, field)))
+        {
+          g_test_message ("Alt+%s put the focus on %s, not in its field",
+                          gdk_keyval_name (keyval), focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+          wrong++;
+        }
+      if (ADW_IS_COMBO_ROW (field))
+        ent_test_press_key (page, GDK_KEY_Escape, 0);   /* its list, open */
+    }
+  g_assert_cmpuint (wrong, ==, 0);
+  /* title, payer, kind, INSEE, SIRET, first year, years, payment, the two
+   * billing modes, Add Tariff Period */
+  g_assert_cmpuint (labels->len, ==, 11);
+
+  ent_test_destroy_window (g_object_ref (window));
+  g_assert_finalize_object (page);
+}
+
+/* The rows holding a field are no Tab stops; Up and Down still move from
+ * field to field in a boxed list, a click on a row still reaches its
+ * control. */
+static void
+test_arrows (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  GtkWidget *page = ent_assumptions_page_new ();
+  GtkWidget *window;
+  static const char * const down[] = { "title_entry", "payer_entry", "kind_dropdown",
+                                       "insee_entry", "siret_entry" };
+
+  if (!ent_test_keyboard_available ())
+    {
+      g_test_skip ("no X keyboard");
+      return;
+    }
+  g_object_ref_sink (page);
+  g_object_set (page, "document", document, NULL);
+  window = show_in_window (page, 1000, 1200);
+
+  gtk_widget_grab_focus (ent_test_find_by_id (page, down[0]));
+  for (guint i = 1; i < G_N_ELEMENTS (down); i++)
+    {
+      ent_test_press_key (page, GDK_KEY_Down, 0);
+      g_assert_true (ent_test_focus_is_in (page, ent_test_find_by_id (page, down[i])));
+    }
+  for (guint i = G_N_ELEMENTS (down) - 1; i > 0; i--)
+    {
+      ent_test_press_key (page, GDK_KEY_Up, 0);
+      g_assert_true (ent_test_focus_is_in (page, ent_test_find_by_id (page, down[i - 1])));
+    }
+  /* a spin button keeps its arrows: they change its value */
+  gtk_widget_grab_focus (ent_test_find_by_id (page, "first_year_spin"));
+  ent_test_press_key (page, GDK_KEY_Up, 0);
+  g_assert_true (ent_test_focus_is_in (page, ent_test_find_by_id (page, "first_year_spin")));
+  /* Hem's contract starts in 2023 */
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (ent_test_find_by_id (page, "first_year_spin")), ==, 2024);
+
+  /* the row activated (a click) gives its control the focus */
+  gtk_widget_grab_focus (ent_test_find_by_id (page, "title_entry"));
+  g_signal_emit_by_name (ent_test_find_by_id (page, "school_years_row"), "activate");
+  g_assert_true (ent_test_focus_is_in (page, ent_test_find_by_id (page, "school_years_spin")));
+  g_assert_false (gtk_widget_get_focusable (ent_test_find_by_id (page, "school_years_row")));
+
+  ent_test_destroy_window (g_object_ref (window));
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +461,8 @@ main (int   argc,
   g_test_add_func ("/gui/assumptions/add-tariff-period", test_add_tariff_period);
   g_test_add_func ("/gui/assumptions/imputation-labels", test_imputation_labels);
   g_test_add_func ("/gui/assumptions/lower-groups-follow-first-frame", test_lower_groups);
+  g_test_add_func ("/gui/assumptions/mnemonics", test_mnemonics);
+  g_test_add_func ("/gui/assumptions/arrows", test_arrows);
 
   return g_test_run ();
 }
