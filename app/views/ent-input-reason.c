@@ -99,14 +99,12 @@ fix_mnemonic (GtkWidget *widget)
       label = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
       underline = gtk_check_button_get_use_underline (GTK_CHECK_BUTTON (widget));
     }
+  /* GTK 4.8 names the button twice: its label as the LABEL property,
+   * underscore included, and its label widget through LABELLED_BY. Only the
+   * latter is kept (the label widget's text has no marker): set, a clean
+   * LABEL was still added to it (« Ouvrir Ouvrir » on the AT-SPI bus). */
   if (underline && label != NULL && strchr (label, '_') != NULL)
-    {
-      g_autofree char *name = ent_accessible_strip_mnemonic (label);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                      -1);
-    }
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 void

@@ -38,6 +38,7 @@ typedef struct
   guint       n_generic_role;
   guint       n_unnamed;
   guint       n_mnemonic;
+  guint       n_twice;
   GtkWidget  *skip;        /* a subtree not walked (the pages, for the chrome) */
   GtkWidget  *skip2;
 } Audit;
@@ -198,6 +199,19 @@ describe (GtkWidget *widget)
   return g_string_free (out, FALSE);
 }
 
+/* TRUE for a button or check button showing a text label */
+static gboolean
+label_text_of_button (GtkWidget *widget)
+{
+  const char *text = NULL;
+
+  if (GTK_IS_BUTTON (widget))
+    text = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    text = gtk_check_button_get_label (GTK_CHECK_BUTTON (widget));
+  return text != NULL && *text != '\0';
+}
+
 static void
 check_control (Audit     *audit,
                GtkWidget *focusable)
@@ -222,6 +236,16 @@ check_control (Audit     *audit,
     {
       audit->n_mnemonic++;
       g_test_message ("%s: mnemonic in the name: %s", audit->page, what);
+    }
+  /* GTK 4.8 builds the name from the LABEL property and then the texts of
+   * the LABELLED_BY widgets, which for a button or check button with a
+   * label is that label: both set, the name is said twice (« Ouvrir
+   * Ouvrir » on the AT-SPI bus). An icon button's image adds no text. */
+  if (label != NULL && label_text_of_button (widget) &&
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      audit->n_twice++;
+      g_test_message ("%s: named twice (label and labelled-by): %s", audit->page, what);
     }
 }
 
@@ -273,11 +297,11 @@ walk (Audit     *audit,
 static void
 report (Audit *audit)
 {
-  guint failures = audit->n_generic_role + audit->n_unnamed + audit->n_mnemonic;
+  guint failures = audit->n_generic_role + audit->n_unnamed + audit->n_mnemonic + audit->n_twice;
 
-  g_test_message ("SUMMARY %-12s controls %3u  generic-role %3u  no-name %3u  mnemonic %3u",
+  g_test_message ("SUMMARY %-12s controls %3u  generic-role %3u  no-name %3u  mnemonic %3u  twice %3u",
                   audit->page, audit->n_controls, audit->n_generic_role,
-                  audit->n_unnamed, audit->n_mnemonic);
+                  audit->n_unnamed, audit->n_mnemonic, audit->n_twice);
   g_assert_cmpuint (audit->n_controls, >, 0);
   if (failures == 0)
     return;
