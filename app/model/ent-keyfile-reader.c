@@ -39,6 +39,7 @@ struct _EntKeyfileReader
   GBytes      *bytes;        /* holds the text */
   const char  *text;         /* what is parsed, byte-order mark removed */
   gsize        length;
+  char        *normalized;   /* the text without its line-ending CRs, when it had some */
   GKeyFile    *key_file;
   char       **group_names;  /* every group, file order, as GKeyFile gives them */
   GArray      *raw_groups;   /* RawGroup, every header in file order, repeats included */
@@ -1052,6 +1053,48 @@ check_text (EntKeyfileReader  *self,
   return TRUE;
 }
 
+/* A copy of @text without the CRs that end its lines (see
+ * ent_keyfile_reader_new ()), or NULL when it has none; *@length is the
+ * copy's then. Line numbers are kept: no LF is removed. */
+static char *
+dup_without_line_end_crs (const char *text,
+                          gsize      *length)
+{
+  GString *out = NULL;
+  gsize i = 0;
+
+  while (i < *length)
+    {
+      gsize run = i;
+
+      if (text[i] != '\r')
+        {
+          if (out != NULL)
+            g_string_append_c (out, text[i]);
+          i++;
+          continue;
+        }
+      while (run < *length && text[run] == '\r')
+        run++;
+      if (run == *length || text[run] == '\n')
+        {
+          /* a run ending the line: dropped */
+          if (out == NULL)
+            out = g_string_new_len (text, (gssize) i);
+        }
+      else if (out != NULL)
+        {
+          g_string_append_len (out, text + i, (gssize) (run - i));
+        }
+      i = run;
+    }
+
+  if (out == NULL)
+    return NULL;
+  *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
 /* Public API */
 
 /**
@@ -1092,14 +1135,15 @@ ent_keyfile_reader_new (GBytes      *bytes,
       length -= 3;
     }
 
-  /* A carriage return at the very end is the end of the last line, as it is
-   * before every line feed: a CR LF file whose final LF was lost (a cut
-   * copy, an editor's last line). GKeyFile takes CR away only before LF, so
-   * it would otherwise stay in the last value, and, written back followed by
-   * LF, be gone at the next load: saved twice, the file would differ (found
-   * by fuzz-document). */
-  if (length > 0 && text[length - 1] == '\r')
-    length--;
+  /* Carriage returns that end a line (every CR of a run followed by LF or
+   * by the end of the file) are the line's end, not part of its value: a CR
+   * LF file, one whose final LF was lost (a cut copy), "\r\r\n" from a file
+   * converted twice. GKeyFile takes away one CR, and only before LF: the
+   * others stayed in the value, and, written back followed by LF, one went
+   * at each load, so a document saved twice differed (fuzz-document). */
+  self->normalized = dup_without_line_end_crs (text, &length);
+  if (self->normalized != NULL)
+    text = self->normalized;
 
   self->text = text;
   self->length = length;
@@ -1148,6 +1192,7 @@ ent_keyfile_reader_free (EntKeyfileReader *self)
   g_clear_pointer (&self->group_names, g_strfreev);
   g_clear_pointer (&self->key_file, g_key_file_unref);
   g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->normalized, g_free);
   g_clear_pointer (&self->name, g_free);
   g_free (self);
 }
