@@ -460,3 +460,19 @@ ent_test_tab_to (GtkWidget *target,
     }
   return FALSE;
 }
+
+gboolean
+ent_test_has_accessible_label (GtkWidget  *root,
+                               const char *label)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (root),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+
+  if (error == NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (ent_test_has_accessible_label (child, label))
+      return TRUE;
+  return FALSE;
+}

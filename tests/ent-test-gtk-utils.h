@@ -46,6 +46,9 @@ gpointer   ent_test_template_child       (gpointer            widget,
 GtkWidget *ent_test_find_widget          (GtkWidget          *root,
                                           EntTestWidgetMatch  match,
                                           gconstpointer       data);
+/* TRUE when @root or a widget under it has the accessible LABEL @label */
+gboolean   ent_test_has_accessible_label (GtkWidget          *root,
+                                          const char         *label);
 gpointer   ent_test_find_by_id           (GtkWidget          *root,
                                           const char         *id);
 void       ent_test_collect_list_entries (GtkWidget          *root,

@@ -45,24 +45,6 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, out);
 }
 
-/* TRUE when a widget under @widget has the accessible name @name (GTK 4.8
- * gives a table's cells no row or column context: each cell's name says it) */
-static gboolean
-has_cell_named (GtkWidget  *widget,
-                const char *name)
-{
-  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                               GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-
-  if (error == NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_cell_named (child, name))
-      return TRUE;
-  return FALSE;
-}
-
 /* The comparison cell of row @row, scenario @scenario: @cents, and
  * @diff_cents (with its percentage @diff_bp) compared with "Base seule", or
  * the reference itself when @diff_bp is negative; amounts formatted as the
@@ -84,7 +66,7 @@ assert_cell_named (GtkWidget  *page,
     name = g_strdup_printf ("%s, %s: %s, the reference", row, scenario, amount);
   else
     name = g_strdup_printf ("%s, %s: %s, %s (%s) compared with Base seule", row, scenario, amount, money, percent);
-  if (!has_cell_named (page, name))
+  if (!ent_test_has_accessible_label (page, name))
     g_error ("no cell named \"%s\"", name);
 }
 
@@ -178,7 +160,7 @@ test_page (void)
     g_autofree char *amount = ent_money_format (502840);
     g_autofree char *name = g_strdup_printf ("Base seule, pupils %s: %s", change, amount);
 
-    g_assert_true (has_cell_named (page, name));
+    g_assert_true (ent_test_has_accessible_label (page, name));
   }
 
   /* the second scenario as the reference: −1 450,80 € is exactly −18,75 %;

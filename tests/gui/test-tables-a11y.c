@@ -30,28 +30,11 @@
 
 #include "ent-test-gtk-utils.h"
 
-/* TRUE when a widget under @widget has the accessible name @name */
-static gboolean
-has_named (GtkWidget  *widget,
-           const char *name)
-{
-  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                                               GTK_ACCESSIBLE_PROPERTY_LABEL, name);
-
-  if (error == NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_named (child, name))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 assert_named (GtkWidget  *page,
               const char *name)
 {
-  if (!has_named (page, name))
+  if (!ent_test_has_accessible_label (page, name))
     g_error ("no cell named \"%s\"", name);
 }
 
