@@ -115,6 +115,38 @@ def describe(obj):
                              (" — " + desc) if desc else "")
 
 
+def context(obj):
+    # the nearest ancestor with a name, so that an offender can be found
+    parent = obj.get_parent()
+    depth = 0
+    while parent is not None and depth < 12:
+        name = parent.get_name() or ""
+        if name.strip() and not re.match(r"^(Gtk|Adw)[A-Z]", name):
+            return " (in %s « %s »)" % (parent.get_role_name(), name[:60])
+        parent = parent.get_parent()
+        depth += 1
+    return ""
+
+
+def inside(obj, depth=0):
+    # the names under an unnamed offender, to find it in the code
+    names = []
+    try:
+        n = obj.get_child_count()
+    except Exception:
+        return names
+    for i in range(min(n, 6)):
+        child = obj.get_child_at_index(i)
+        if child is None:
+            continue
+        name = child.get_name() or ""
+        if name.strip():
+            names.append("%s:%s" % (child.get_role_name(), name[:30]))
+        elif depth < 3:
+            names.extend(inside(child, depth + 1))
+    return names[:4]
+
+
 def main():
     app_name = sys.argv[1] if len(sys.argv) > 1 else "ent-budget"
     tab = 0
@@ -147,7 +179,9 @@ def main():
              ", ".join("%s %d" % kv for kv in sorted(kinds.items()))))
     print("roles of the controls: " + ", ".join("%s %d" % kv for kv in sorted(roles.items())))
     for obj, found in wrong:
-        print("    %-28s %s" % ("/".join(found), describe(obj)))
+        print("    %-28s %s%s" % ("/".join(found), describe(obj), context(obj)))
+        if "unnamed" in found and "-v" in sys.argv:
+            print("        holding: " + "; ".join(inside(obj)))
     if tab > 0:
         subprocess.run(["xdotool", "key", "alt+1"], check=False)
         time.sleep(1.0)

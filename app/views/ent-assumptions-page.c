@@ -17,6 +17,7 @@
 
 #include "ent-assumptions-page.h"
 #include "ent-input-reason.h"
+#include "ent-row-splice.h"
 #include "ent-m57.h"
 #include "ent-money.h"
 #include "ent-validate.h"
@@ -1487,6 +1488,9 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
   ent_accessible_name_fields (GTK_WIDGET (self));
   /* Translators: accessible name of the kind of payer drop-down; %s is "Commune" or "EPCI…" */
   ent_accessible_name_chooser (GTK_WIDGET (self->kind_dropdown), _("Kind of payer: %s"), dup_string_object);
+  /* the rows are named at bind (« Période tarifaire du 01/09/2023 »), the
+   * cells by their entries */
+  ent_accessible_name_view_cells (GTK_WIDGET (self->tariff_view));
 
   self->imputation_entries[ENT_LINE_BASE][IMPUTATION_CHAPTER] = self->base_chapter_entry;
   self->imputation_entries[ENT_LINE_BASE][IMPUTATION_NATURE] = self->base_nature_entry;

@@ -238,6 +238,8 @@ update_what_if (EntComparePage *self)
       gtk_widget_queue_draw (GTK_WIDGET (self->sensitivity_area));
     }
 
+  /* selectable, so a Tab stop: shown only when it says something */
+  gtk_widget_set_visible (GTK_WIDGET (self->what_if_label), self->document != NULL && self->budget != NULL);
   if (self->document == NULL || self->budget == NULL)
     {
       gtk_label_set_text (self->what_if_label, "");

@@ -21,6 +21,7 @@
 #include "ent-csv-import.h"
 #include "ent-import-dialog-private.h"
 #include "ent-input-reason.h"
+#include "ent-row-splice.h"
 #include "ent-money.h"
 #include "ent-text.h"
 
@@ -765,6 +766,9 @@ ent_import_dialog_init (EntImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   ent_accessible_fix_mnemonics (GTK_WIDGET (self));
   set_totals_tabs (self);
+  /* the two previews' rows, read as "GtkListItemWidget": named by their text */
+  ent_accessible_name_view_rows (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), ENT_TYPE_IMPORT_DIALOG, "schools_view")));
+  ent_accessible_name_view_rows (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), ENT_TYPE_IMPORT_DIALOG, "changes_view")));
 }
 
 /* ------------------------------------------------------------------- public */

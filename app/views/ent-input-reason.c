@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "ent-input-reason.h"
+#include "ent-row-splice.h"
 
 #include <string.h>
 
@@ -197,6 +198,27 @@ chooser_selected_cb (GtkWidget  *chooser,
                                     -1);
 }
 
+/* The list in a drop-down's popup, read as "GtkListView" with unnamed
+ * items on GTK 4.8: named by the drop-down, its items by their text. */
+static void
+name_popup_lists (GtkWidget *widget,
+                  GtkWidget *chooser)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                          chooser, NULL, -1);
+          ent_accessible_name_view_rows (child);
+          continue;
+        }
+      name_popup_lists (child, chooser);
+    }
+}
+
 void
 ent_accessible_name_chooser (GtkWidget    *chooser,
                              const char   *format,
@@ -211,7 +233,10 @@ ent_accessible_name_chooser (GtkWidget    *chooser,
   name->item_text = item_text;
   g_object_set_data_full (G_OBJECT (chooser), "ent-accessible-name", name, drop_down_name_free);
   if (first)
-    g_signal_connect (chooser, "notify::selected-item", G_CALLBACK (chooser_selected_cb), NULL);
+    {
+      g_signal_connect (chooser, "notify::selected-item", G_CALLBACK (chooser_selected_cb), NULL);
+      name_popup_lists (chooser, chooser);
+    }
   chooser_selected_cb (chooser, NULL, NULL);
 }
 

@@ -231,6 +231,10 @@ update_cell_label (GtkWidget *widget,
                              year, year + 1, number);
           break;
         default:
+          /* blank in the totals row: no name left from a school's row the
+           * widget showed before (it is hidden from assistive technologies
+           * with the other blank cells) */
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
           return;
         }
     }

@@ -6,6 +6,8 @@
 
 #include "ent-row-splice.h"
 
+#include <glib/gi18n.h>
+
 void
 ent_row_splice (GListStore       *store,
                 GPtrArray        *rows,
@@ -131,11 +133,20 @@ name_rows (GtkWidget *view)
 {
   GtkWidget *list = view;
 
+  gboolean rows_named_by_owner = g_object_get_data (G_OBJECT (view), "ent-rows-named-by-owner") != NULL;
+
   if (GTK_IS_COLUMN_VIEW (view))
     for (list = gtk_widget_get_first_child (view);
          list != NULL && !GTK_IS_LIST_VIEW (list);
          list = gtk_widget_get_next_sibling (list))
-      ;
+      /* the row of column titles, a "GtkListItemWidget" too */
+      if (g_object_get_data (G_OBJECT (list), "ent-header-named") == NULL)
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          /* Translators: accessible name of a table's row of column titles */
+                                          _("Column titles"), -1);
+          g_object_set_data (G_OBJECT (list), "ent-header-named", list);
+        }
   if (list == NULL)
     return;
   /* a column view's inner list is named by the view (its accessible label) */
@@ -163,8 +174,10 @@ name_rows (GtkWidget *view)
             GtkWidget *content = gtk_widget_get_first_child (cell);
             /* an empty cell (a blank in a total row) says nothing: hidden
              * from assistive technologies rather than read by its class */
-            gboolean empty = content == NULL ||
-                             (GTK_IS_LABEL (content) && *gtk_label_get_text (GTK_LABEL (content)) == '\0');
+            gboolean empty = content == NULL || !gtk_widget_get_visible (content) ||
+                             (GTK_IS_LABEL (content) && *gtk_label_get_text (GTK_LABEL (content)) == '\0') ||
+                             (GTK_IS_EDITABLE (content) && !gtk_widget_get_focusable (content) &&
+                              *gtk_editable_get_text (GTK_EDITABLE (content)) == '\0');
 
             gtk_accessible_update_state (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_STATE_HIDDEN, empty, -1);
             if (empty || g_object_get_data (G_OBJECT (cell), "ent-cell-labelled") == content)
@@ -174,7 +187,7 @@ name_rows (GtkWidget *view)
             g_object_set_data (G_OBJECT (cell), "ent-cell-labelled", content);
           }
 
-      if (text == NULL || g_strcmp0 (text, named) == 0)
+      if (rows_named_by_owner || text == NULL || g_strcmp0 (text, named) == 0)
         continue;
       gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
       g_object_set_data_full (G_OBJECT (row), "ent-row-name", g_strdup (text), g_free);
@@ -203,4 +216,13 @@ ent_accessible_name_view_rows (GtkWidget *view)
   g_signal_connect (view, "realize", G_CALLBACK (view_realize_cb), NULL);
   if (gtk_widget_get_realized (view))
     view_realize_cb (view);
+}
+
+void
+ent_accessible_name_view_cells (GtkWidget *view)
+{
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
+
+  g_object_set_data (G_OBJECT (view), "ent-rows-named-by-owner", view);
+  ent_accessible_name_view_rows (view);
 }

@@ -38,4 +38,9 @@ void ent_cell_watch_accessible_label (GtkListItem   *list_item,
  * ("GtkListItemWidget", "GtkColumnViewCell", "GtkColumnListView"). */
 void ent_accessible_name_view_rows (GtkWidget *view);
 
+/* The same for a column view whose rows its owner names (a row name more
+ * telling than its first cell's text): the cells, the inner list and the
+ * row of column titles only. */
+void ent_accessible_name_view_cells (GtkWidget *view);
+
 G_END_DECLS

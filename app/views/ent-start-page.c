@@ -61,6 +61,13 @@ ent_start_page_init (EntStartPage *self)
   ent_accessible_fix_mnemonics (GTK_WIDGET (self));
   /* the application's own icon, whose name is its id (config.h) */
   adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);
+  /* AdwStatusPage's own scrolling pane, unnamed: named by the page's title */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->status_page));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      adw_status_page_get_title (self->status_page), -1);
 }
 
 GtkWidget *

@@ -731,20 +731,58 @@ pages_realize_cb (EntWindow *self)
 /* Connected before visible_page_cb (), as the template's binding was: the
  * Compare page has its budget before the workspace is asked for its
  * sensitivity. */
+/* The scrolling pane around the pages (a Tab stop of its own when a page
+ * has nothing focusable) is named by the page it shows. */
+static void
+name_page_scroller (EntWindow *self)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self->stack), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+  const char *title = child != NULL ? gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child)) : NULL;
+
+  if (scroller == NULL)
+    return;
+  if (title != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
 static void
 stack_page_cb (EntWindow *self)
 {
   if (gtk_stack_get_visible_child (self->stack) != self->assumptions_page)
     build_pages (self);
   update_compare_budget (self);
+  name_page_scroller (self);
+}
+
+/* GtkStackSidebar's scrolling pane and list: unnamed, and "Sidebar" (GTK
+ * leaves that name untranslated) */
+static void
+name_sidebar (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SCROLLED_WINDOW (child) || GTK_IS_LIST_BOX (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        /* Translators: accessible name of the list of the window's pages */
+                                        _("Pages"), -1);
+      if (!GTK_IS_LIST_BOX (child))
+        name_sidebar (child);
+    }
 }
 
 static void
 setup_pages (EntWindow *self)
 {
+  name_sidebar (self->sidebar);
   g_signal_connect_swapped (self->stack, "notify::visible-child-name",
                             G_CALLBACK (stack_page_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (pages_realize_cb), NULL);
+  name_page_scroller (self);
 }
 
 void
