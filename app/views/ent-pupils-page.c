@@ -1135,6 +1135,31 @@ level_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, drop_down);
 }
 
+/* The drop-down's name says the school and the level chosen, and follows
+ * the choice (ent_accessible_name_chooser ()) and the school's name; a "%"
+ * of that name is no conversion of the format. */
+static void
+name_level_drop_down (GtkWidget *drop_down,
+                      EntSchool *school)
+{
+  g_autoptr(GString) escaped = g_string_new (ent_school_get_name (school));
+  g_autofree char *accessible = NULL;
+
+  g_string_replace (escaped, "%", "%%", 0);
+  /* Translators: accessible label of a school's level drop-down: %s is the
+   * school's name; keep "%%s", which becomes the level chosen */
+  accessible = g_strdup_printf (_("Level of %s: %%s"), escaped->str);
+  ent_accessible_name_chooser (drop_down, accessible, dup_string_object_text);
+}
+
+static void
+level_school_renamed_cb (EntSchool  *school,
+                         GParamSpec *pspec,
+                         GtkWidget  *drop_down)
+{
+  name_level_drop_down (drop_down, school);
+}
+
 static void
 level_bind_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -1143,7 +1168,6 @@ level_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *drop_down = gtk_list_item_get_child (list_item);
   EntPupilsRow *row = gtk_list_item_get_item (list_item);
   EntSchool *school = ent_pupils_row_get_school (row);
-  g_autofree char *accessible = NULL;
   GBinding *binding;
 
   gtk_widget_set_visible (drop_down, school != NULL);
@@ -1155,17 +1179,8 @@ level_bind_cb (GtkSignalListItemFactory *factory,
                                          level_to_selected, selected_to_level, NULL, NULL);
   g_object_set_data (G_OBJECT (drop_down), "ent-level-binding", binding);
   g_object_set_data (G_OBJECT (drop_down), "ent-cell-school", school);
-  /* the name says the school and the level chosen, and follows the choice;
-   * a "%" of the school's name must not be taken for a conversion */
-  {
-    g_autoptr(GString) escaped = g_string_new (ent_school_get_name (school));
-
-    g_string_replace (escaped, "%", "%%", 0);
-    /* Translators: accessible label of a school's level drop-down: %s is the
-     * school's name; keep "%%s", which becomes the level chosen */
-    accessible = g_strdup_printf (_("Level of %s: %%s"), escaped->str);
-  }
-  ent_accessible_name_chooser (drop_down, accessible, dup_string_object_text);
+  name_level_drop_down (drop_down, school);
+  g_signal_connect_object (school, "notify::name", G_CALLBACK (level_school_renamed_cb), drop_down, 0);
 }
 
 static void
@@ -1175,9 +1190,12 @@ level_unbind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *drop_down = gtk_list_item_get_child (list_item);
   GBinding *binding = g_object_steal_data (G_OBJECT (drop_down), "ent-level-binding");
+  EntSchool *school = g_object_get_data (G_OBJECT (drop_down), "ent-cell-school");
 
   if (binding != NULL)
     g_binding_unbind (binding);
+  if (school != NULL)
+    g_signal_handlers_disconnect_by_func (school, level_school_renamed_cb, drop_down);
   g_object_set_data (G_OBJECT (drop_down), "ent-cell-school", NULL);
 }
 

@@ -26,6 +26,7 @@
 #include "ent-budget-page.h"
 #include "ent-budget.h"
 #include "ent-money.h"
+#include "ent-pupils-page.h"
 #include "ent-scenarios-page.h"
 
 #include "ent-test-gtk-utils.h"
@@ -196,6 +197,48 @@ test_scenarios_controls (void)
   ent_test_destroy_window (window);
 }
 
+/* A school's level drop-down says the school and the level chosen: its
+ * name is built from a format holding the school's name, so a "%" in that
+ * name (« 100 % numérique », or a name pasted from anywhere) must come out
+ * as typed, and neither crash nor eat the level; and it follows a rename
+ * and a new choice. */
+static void
+test_level_names (void)
+{
+  g_autoptr(EntDocument) document = ent_document_new_example ();
+  EntSchool *school = g_list_model_get_item (ent_document_get_schools (document), 0);
+  const char *hostile = "École 100 % numérique %s %d %n %%";
+  GtkWidget *page = ent_pupils_page_new ();
+  GtkWidget *window = gtk_window_new ();
+
+  ent_school_set_name (school, hostile);
+  ent_school_set_level (school, ENT_SCHOOL_LEVEL_MATERNELLE);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  g_object_set (page, "document", document, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (page))
+    g_main_context_iteration (NULL, TRUE);
+  ent_test_wait_for_frames (window, 2);
+
+  /* English texts: no catalogue is bound in this test */
+  assert_named (page, "Level of École 100 % numérique %s %d %n %%: Nursery");
+
+  ent_school_set_level (school, ENT_SCHOOL_LEVEL_PRIMAIRE);
+  ent_test_wait_for_frames (window, 1);
+  assert_named (page, "Level of École 100 % numérique %s %d %n %%: Primary");
+
+  ent_school_set_name (school, "Jules Ferry 50%");
+  ent_test_wait_for_frames (window, 1);
+  assert_named (page, "Level of Jules Ferry 50%: Primary");
+  g_assert_false (ent_test_has_accessible_label (page, "Level of École 100 % numérique %s %d %n %%: Primary"));
+
+  g_object_unref (school);
+  ent_test_run_for (100);
+  g_object_ref (window);
+  ent_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -213,5 +256,6 @@ main (int    argc,
   g_test_add_func ("/tables-a11y/budget", test_budget_cells);
   g_test_add_func ("/tables-a11y/budget-rows", test_budget_rows);
   g_test_add_func ("/tables-a11y/scenarios-controls", test_scenarios_controls);
+  g_test_add_func ("/tables-a11y/level-names", test_level_names);
   return g_test_run ();
 }
