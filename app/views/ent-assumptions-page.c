@@ -1491,6 +1491,7 @@ ent_assumptions_page_init (EntAssumptionsPage *self)
   /* the rows are named at bind (« Période tarifaire du 01/09/2023 »), the
    * cells by their entries */
   ent_accessible_name_view_cells (GTK_WIDGET (self->tariff_view));
+  ent_accessible_single_tab_stop (GTK_WIDGET (self->tariff_view));
 
   self->imputation_entries[ENT_LINE_BASE][IMPUTATION_CHAPTER] = self->base_chapter_entry;
   self->imputation_entries[ENT_LINE_BASE][IMPUTATION_NATURE] = self->base_nature_entry;

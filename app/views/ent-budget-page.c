@@ -1508,8 +1508,11 @@ ent_budget_page_init (EntBudgetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   ent_accessible_name_view_rows (GTK_WIDGET (self->lines_view));
+  ent_accessible_single_tab_stop (GTK_WIDGET (self->lines_view));
   ent_accessible_name_view_rows (GTK_WIDGET (self->years_view));
+  ent_accessible_single_tab_stop (GTK_WIDGET (self->years_view));
   ent_accessible_name_view_rows (GTK_WIDGET (self->communes_view));
+  ent_accessible_single_tab_stop (GTK_WIDGET (self->communes_view));
   /* its title is a label widget: GTK 4.8 does not name the expander by it */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->execution_expander),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY,

@@ -906,7 +906,9 @@ ent_compare_page_init (EntComparePage *self)
   ent_accessible_name_chooser (GTK_WIDGET (self->reference_dropdown), _("Reference: %s"),
                                dup_scenario_name);
   ent_accessible_name_view_rows (GTK_WIDGET (self->comparison_view));
+  ent_accessible_single_tab_stop (GTK_WIDGET (self->comparison_view));
   ent_accessible_name_view_rows (GTK_WIDGET (self->sensitivity_view));
+  ent_accessible_single_tab_stop (GTK_WIDGET (self->sensitivity_view));
 
   /* GTK 4.8's stack switcher names its buttons with the pages' titles as
    * written, « _Totaux annuels »: the name is the text their labels show */

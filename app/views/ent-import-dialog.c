@@ -768,7 +768,9 @@ ent_import_dialog_init (EntImportDialog *self)
   set_totals_tabs (self);
   /* the two previews' rows, read as "GtkListItemWidget": named by their text */
   ent_accessible_name_view_rows (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), ENT_TYPE_IMPORT_DIALOG, "schools_view")));
+  ent_accessible_single_tab_stop (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), ENT_TYPE_IMPORT_DIALOG, "schools_view")));
   ent_accessible_name_view_rows (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), ENT_TYPE_IMPORT_DIALOG, "changes_view")));
+  ent_accessible_single_tab_stop (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), ENT_TYPE_IMPORT_DIALOG, "changes_view")));
 }
 
 /* ------------------------------------------------------------------- public */

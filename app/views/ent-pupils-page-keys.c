@@ -201,6 +201,21 @@ cell_focus_enter_cb (GtkEventControllerFocus *controller,
     ent_pupils_page_clear_block (cell->page);
 }
 
+/* The name cell of @school, if its row is on screen. */
+static GtkWidget *
+find_name_cell (EntPupilsPage *self,
+                EntSchool     *school)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->name_cells);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (get_cell (key)->school == school)
+      return key;
+  return NULL;
+}
+
 /* Focuses the pending cell once its row is on screen: a row scrolled to
  * gets its cells at the next layout. */
 static gboolean
@@ -209,17 +224,44 @@ focus_pending_cb (GtkWidget     *widget,
                   gpointer       user_data)
 {
   EntPupilsPage *self = ENT_PUPILS_PAGE (user_data);
-  GtkWidget *cell = self->focus_school != NULL
-                    ? find_count_cell (self, self->focus_school, self->focus_school_year) : NULL;
+  GtkWidget *cell = NULL;
+
+  if (self->focus_school != NULL)
+    cell = self->focus_name ? find_name_cell (self, self->focus_school)
+                            : find_count_cell (self, self->focus_school, self->focus_school_year);
 
   if (cell == NULL && ++self->focus_tries < 10)
     return G_SOURCE_CONTINUE;
 
-  if (cell != NULL)
+  if (cell != NULL && self->focus_name)
+    gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (cell));
+  else if (cell != NULL)
     gtk_widget_grab_focus (cell);
   g_clear_object (&self->focus_school);
+  self->focus_name = FALSE;
   self->focus_tick_id = 0;
   return G_SOURCE_REMOVE;
+}
+
+void
+ent_pupils_page_edit_school_name (EntPupilsPage *self,
+                                  guint          position)
+{
+  GListModel *schools = ent_document_get_schools (ent_pupils_grid_get_document (self->grid));
+  g_autoptr(EntSchool) school = g_list_model_get_item (schools, position);
+  GtkWidget *list_view = get_list_view (self);
+
+  if (school == NULL)
+    return;
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  /* the row is made at the next layout: focused from the frame clock */
+  g_set_object (&self->focus_school, school);
+  self->focus_name = TRUE;
+  self->focus_tries = 0;
+  if (self->focus_tick_id == 0)
+    self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_pending_cb,
+                                                        self, NULL);
 }
 
 /* Moves the keyboard focus to the count of @school_year in the row at
@@ -248,6 +290,7 @@ focus_count (EntPupilsPage *self,
 
   g_set_object (&self->focus_school, school);
   self->focus_school_year = school_year;
+  self->focus_name = FALSE;
   self->focus_tries = 0;
   if (self->focus_tick_id == 0)
     self->focus_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), focus_pending_cb,
@@ -1028,17 +1071,25 @@ table_focus_entered_cb (gpointer data)
   EntDocument *document = ent_pupils_grid_get_document (self->grid);
   int first = ent_pupils_grid_get_first_school_year (self->grid);
   int n_years = ent_pupils_grid_get_n_school_years (self->grid);
-  Cell *cell = focus != NULL ? get_cell (focus) : NULL;
+  GtkWidget *cell_widget = focus;
+  Cell *cell = NULL;
   guint position = 0;
   int year = first;
 
+  /* the cell holding the focus: itself, or the text of a name being edited */
+  for (; cell_widget != NULL && cell_widget != GTK_WIDGET (self->column_view);
+       cell_widget = gtk_widget_get_parent (cell_widget))
+    if ((cell = get_cell (cell_widget)) != NULL)
+      break;
   self->enter_id = 0;
   if (document == NULL || n_years == 0 || focus == NULL ||
       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)) ||
       g_list_model_get_n_items (ent_document_get_schools (document)) == 0)
     return G_SOURCE_REMOVE;
-  /* only where GTK put it: a cell focused on purpose keeps the focus */
-  if (cell != NULL && cell->kind != CELL_NAME)
+  /* only where GTK put it: a cell focused on purpose keeps the focus (a
+   * count, or the name of a new school being edited) */
+  if (cell != NULL && (cell->kind != CELL_NAME ||
+                       gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (cell_widget))))
     return G_SOURCE_REMOVE;
   if (self->current_school != NULL && find_school_position (self, self->current_school, &position) &&
       self->current_year >= first && self->current_year < first + n_years)

@@ -66,6 +66,7 @@ struct _EntPupilsPage
    * screen, and the pending scroll that shows the focused cell */
   EntSchool         *focus_school;
   int                focus_school_year;
+  gboolean           focus_name;      /* the name cell, to edit, not a count */
   guint              focus_tick_id;
   guint              focus_tries;
   guint              scroll_id;
@@ -133,5 +134,8 @@ void      ent_pupils_page_add_table_keys   (EntPupilsPage  *self,
 /* Shows whether a count cell just bound is in the selected block. */
 void      ent_pupils_page_show_cell_block  (GtkWidget      *label);
 void      ent_pupils_page_clear_block      (EntPupilsPage  *self);
+/* Scrolls to the school at @position and edits its name (a new school). */
+void      ent_pupils_page_edit_school_name (EntPupilsPage  *self,
+                                            guint           position);
 
 G_END_DECLS

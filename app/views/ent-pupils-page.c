@@ -1275,6 +1275,15 @@ add_school_cb (EntPupilsPage *self)
   position = g_list_model_get_n_items (ent_document_get_schools (document)) - 1;
   gtk_single_selection_set_selected (self->selection, position);
   ent_pupils_page_hide_error (self);
+  /* the new row's name, ready to be typed over (as a new scenario's): the
+   * focus goes there, so a screen reader says it too */
+  ent_pupils_page_edit_school_name (self, position);
+  {
+    /* Translators: said by a screen reader when a school is added; %s is its name */
+    g_autofree char *message = g_strdup_printf (_("School “%s” added"), ent_school_get_name (school));
+
+    ent_accessible_announce (GTK_WIDGET (self), message);
+  }
 }
 
 static void

@@ -226,3 +226,181 @@ ent_accessible_name_view_cells (GtkWidget *view)
   g_object_set_data (G_OBJECT (view), "ent-rows-named-by-owner", view);
   ent_accessible_name_view_rows (view);
 }
+
+/* ------------------------------------------------------ one Tab stop a table */
+
+/* Tab from inside @view goes to the control after it (Shift+Tab: before
+ * it): the view is left out of the focus chain while GTK looks for the next
+ * stop from the focused row, then put back. */
+static void
+leave_view (GtkWidget *view,
+            gboolean   forward)
+{
+  GtkRoot *root = gtk_widget_get_root (view);
+  GtkDirectionType direction = forward ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD;
+
+  if (root == NULL)
+    return;
+  gtk_widget_set_can_focus (view, FALSE);
+  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
+    {
+      /* past the window's last control: round again, as Tab does */
+      gtk_root_set_focus (root, NULL);
+      gtk_widget_child_focus (GTK_WIDGET (root), direction);
+    }
+  gtk_widget_set_can_focus (view, TRUE);
+}
+
+/* The cell of a column view holding @focus, and its row: a cell is a child
+ * of a row, a child of the view's inner list. NULL when the focus is on a
+ * row itself (a read-only table). */
+static GtkWidget *
+find_focus_cell (GtkWidget  *view,
+                 GtkWidget  *focus,
+                 GtkWidget **out_row)
+{
+  for (GtkWidget *widget = focus; widget != NULL && widget != view; widget = gtk_widget_get_parent (widget))
+    {
+      GtkWidget *row = gtk_widget_get_parent (widget);
+      GtkWidget *list = row != NULL ? gtk_widget_get_parent (row) : NULL;
+
+      if (list != NULL && GTK_IS_LIST_VIEW (list) && gtk_widget_get_parent (list) == view)
+        {
+          *out_row = row;
+          return widget;
+        }
+    }
+  return NULL;
+}
+
+static guint
+child_index (GtkWidget *child)
+{
+  guint index = 0;
+
+  for (GtkWidget *w = gtk_widget_get_prev_sibling (child); w != NULL; w = gtk_widget_get_prev_sibling (w))
+    index++;
+  return index;
+}
+
+static GtkWidget *
+nth_child (GtkWidget *parent,
+           guint      index)
+{
+  GtkWidget *child = gtk_widget_get_first_child (parent);
+
+  while (child != NULL && index-- > 0)
+    child = gtk_widget_get_next_sibling (child);
+  return child;
+}
+
+/* Focuses what @cell holds, if it holds something focusable. */
+static gboolean
+focus_cell (GtkWidget *cell)
+{
+  return cell != NULL && gtk_widget_get_visible (cell) &&
+         gtk_widget_child_focus (cell, GTK_DIR_TAB_FORWARD);
+}
+
+/* Left or Right in a text: the cursor moves, unless it is at the edge it
+ * moves towards (nothing selected), where the focus goes to the next cell */
+static gboolean
+text_keeps_key (GtkWidget *focus,
+                gboolean   forward)
+{
+  GtkEditable *editable;
+  int start, end;
+
+  if (!GTK_IS_EDITABLE (focus))
+    return FALSE;
+  editable = GTK_EDITABLE (focus);
+  if (gtk_editable_get_selection_bounds (editable, &start, &end))
+    return TRUE;
+  if (forward)
+    return gtk_editable_get_position (editable) < (int) g_utf8_strlen (gtk_editable_get_text (editable), -1);
+  return gtk_editable_get_position (editable) > 0;
+}
+
+/* The arrows in an editable table: Up and Down to the same column of the
+ * row above or below (a spin button keeps them: they change its value),
+ * Left and Right to the cell beside (from a text, at its edge). */
+static gboolean
+move_in_table (GtkWidget *view,
+               guint      keyval)
+{
+  GtkRoot *root = gtk_widget_get_root (view);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = NULL;
+  GtkWidget *cell = focus != NULL ? find_focus_cell (view, focus, &row) : NULL;
+  gboolean forward = keyval == GDK_KEY_Down || keyval == GDK_KEY_Right;
+
+  if (cell == NULL)
+    return FALSE;     /* a row of a read-only table: the list moves */
+
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_Down)
+    {
+      guint column = child_index (cell);
+
+      if (gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) != NULL)
+        return FALSE;
+      for (GtkWidget *next = forward ? gtk_widget_get_next_sibling (row) : gtk_widget_get_prev_sibling (row);
+           next != NULL;
+           next = forward ? gtk_widget_get_next_sibling (next) : gtk_widget_get_prev_sibling (next))
+        if (focus_cell (nth_child (next, column)))
+          return TRUE;
+      return TRUE;    /* the first or last row: stay */
+    }
+
+  if (text_keeps_key (focus, forward))
+    return FALSE;
+  for (GtkWidget *next = forward ? gtk_widget_get_next_sibling (cell) : gtk_widget_get_prev_sibling (cell);
+       next != NULL;
+       next = forward ? gtk_widget_get_next_sibling (next) : gtk_widget_get_prev_sibling (next))
+    if (focus_cell (next))
+      return TRUE;
+  return TRUE;        /* the first or last cell: stay */
+}
+
+static gboolean
+single_stop_key_cb (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    gpointer               user_data)
+{
+  GtkWidget *view = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      leave_view (view, keyval != GDK_KEY_ISO_Left_Tab && (state & GDK_SHIFT_MASK) == 0);
+      return TRUE;
+    case GDK_KEY_Up:
+    case GDK_KEY_Down:
+    case GDK_KEY_Left:
+    case GDK_KEY_Right:
+      if ((state & GDK_SHIFT_MASK) != 0 || !GTK_IS_COLUMN_VIEW (view))
+        return FALSE;
+      return move_in_table (view, keyval);
+    default:
+      return FALSE;
+    }
+}
+
+void
+ent_accessible_single_tab_stop (GtkWidget *view)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_LIST_VIEW (view) || GTK_IS_COLUMN_VIEW (view));
+
+  keys = gtk_event_controller_key_new ();
+  /* before the rows, which would move to the next row */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (single_stop_key_cb), NULL);
+  gtk_widget_add_controller (view, keys);
+}

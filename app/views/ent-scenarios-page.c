@@ -687,10 +687,16 @@ ent_scenarios_page_init (EntScenariosPage *self)
   g_autoptr(GtkListItemFactory) half_days_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  ent_accessible_name_view_rows (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
-                                                                            ENT_TYPE_SCENARIOS_PAGE,
-                                                                            "list_view")));
+  {
+    GtkWidget *list_view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                      ENT_TYPE_SCENARIOS_PAGE,
+                                                                      "list_view"));
+
+    ent_accessible_name_view_rows (list_view);
+    ent_accessible_single_tab_stop (list_view);
+  }
   ent_accessible_name_view_rows (GTK_WIDGET (self->years_view));
+  ent_accessible_single_tab_stop (GTK_WIDGET (self->years_view));
 
   self->year_cells = g_hash_table_new (NULL, NULL);
   self->years = gtk_string_list_new (NULL);

@@ -20,6 +20,7 @@
 #include <gtk/gtk.h>
 
 #include "ent-application.h"
+#include "ent-input-reason.h"
 #include "ent-money.h"
 #include "ent-window-private.h"
 
@@ -164,6 +165,204 @@ test_add_scenario (Fixture       *fixture,
   ent_test_press_key (window, GDK_KEY_Return, 0);
   g_assert_cmpuint (g_list_model_get_n_items (scenarios), ==, n_scenarios + 1);
   g_assert_true (has_scenario (fixture->document, "Rentree 2025"));
+}
+
+/* ------------------------------------------------------------ add a school */
+
+/* Alt+2, Tab to "Add a school", Space: the new school's name is being
+ * edited, with the focus (a screen reader says it), ready to be typed over;
+ * type its name, Enter: the document has one more school, by that name.
+ * The addition is also announced (spoken on GTK ≥ 4.14). */
+static void
+test_add_school (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GListModel *schools = ent_document_get_schools (fixture->document);
+  guint n_schools = g_list_model_get_n_items (schools);
+  GtkWidget *add_button = ent_test_find_by_id (fixture->window->pupils_page, "add_button");
+  guint n_announcements;
+  GtkWidget *focus;
+  EntSchool *added;
+
+  ent_test_press_key (window, GDK_KEY_2, GDK_ALT_MASK);
+  g_assert_cmpstr (visible_page (fixture), ==, "pupils");
+  if (!ent_test_tab_to (add_button, MAX_TABS))
+    g_error ("Tab never reached “Add a school”");
+  n_announcements = ent_accessible_get_n_announcements ();
+  ent_test_press_key (window, GDK_KEY_space, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (schools), ==, n_schools + 1);
+  g_assert_cmpuint (ent_accessible_get_n_announcements (), ==, n_announcements + 1);
+  g_assert_cmpstr (ent_accessible_get_last_announcement (), ==, "School “New school” added");
+
+  /* the focus is in the new row's name, being edited */
+  ent_test_wait_for_frames (window, 3);
+  focus = ent_test_get_focus (window);
+  while (focus != NULL && !GTK_IS_EDITABLE_LABEL (focus))
+    focus = gtk_widget_get_parent (focus);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (focus)));
+  added = ent_test_school_at (fixture->document, n_schools);
+  g_assert_true (g_object_get_data (G_OBJECT (focus), "ent-cell-school") == added);
+
+  ent_test_type_text (window, "Les Tilleuls");
+  ent_test_press_key (window, GDK_KEY_Return, 0);
+  g_assert_cmpstr (ent_school_get_name (added), ==, "Les Tilleuls");
+  g_assert_cmpuint (g_list_model_get_n_items (schools), ==, n_schools + 1);
+}
+
+/* ------------------------------------------------------- one stop a table */
+
+/* The table or list (a column view, or a list view not inside one) holding
+ * @widget, or NULL. */
+static GtkWidget *
+table_of (GtkWidget *widget)
+{
+  GtkWidget *table = NULL;
+
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      if (GTK_IS_POPOVER (widget))
+        return NULL;    /* a drop-down's own list */
+      if (GTK_IS_COLUMN_VIEW (widget) || (GTK_IS_LIST_VIEW (widget) && table == NULL))
+        table = widget;
+    }
+  return table;
+}
+
+/* Issue 16: Tab goes through a page's tables, not through their rows and
+ * cells: along the whole focus chain of every page (real Tab presses, until
+ * the focus comes back where it started), the focus is never in the same
+ * table on two Tab stops running. Arrows move inside (tested per table). */
+static void
+test_one_stop_per_table (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  static const guint pages[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5 };
+  guint failures = 0;
+
+  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+    {
+      GtkWidget *previous_table = NULL;
+      GtkWidget *first = NULL;
+      guint n_tables = 0;
+
+      ent_test_press_key (window, pages[p], GDK_ALT_MASK);
+      ent_test_wait_for_frames (window, 2);
+      for (guint i = 0; i < 120; i++)
+        {
+          GtkWidget *focus, *table;
+
+          ent_test_press_key (window, GDK_KEY_Tab, 0);
+          focus = ent_test_get_focus (window);
+          if (focus == NULL)
+            continue;
+          if (focus == first)
+            break;
+          if (first == NULL)
+            first = focus;
+          table = table_of (focus);
+          if (table != NULL && table == previous_table)
+            {
+              failures++;
+              g_test_message ("page %u: two Tab stops running in %s #%s (%s)", p + 1,
+                              G_OBJECT_TYPE_NAME (table),
+                              gtk_buildable_get_buildable_id (GTK_BUILDABLE (table)),
+                              G_OBJECT_TYPE_NAME (focus));
+            }
+          if (table != NULL && table != previous_table)
+            n_tables++;
+          previous_table = table;
+        }
+      g_test_message ("page %u: %u table stops", p + 1, n_tables);
+    }
+  g_assert_cmpuint (failures, ==, 0);
+}
+
+/* Where the focus is in @view: its row (a child of the inner list) and the
+ * column (the cell's index in the row; -1 on a row itself). */
+static gboolean
+focus_position (GtkWidget *window,
+                GtkWidget *view,
+                GtkWidget **out_row,
+                int        *out_column)
+{
+  GtkWidget *focus = ent_test_get_focus (window);
+
+  for (GtkWidget *w = focus; w != NULL && w != view; w = gtk_widget_get_parent (w))
+    {
+      GtkWidget *parent = gtk_widget_get_parent (w);
+
+      if (parent != NULL && GTK_IS_LIST_VIEW (parent) && gtk_widget_get_parent (parent) == view)
+        {
+          *out_row = w;     /* the row has the focus itself */
+          *out_column = -1;
+          return TRUE;
+        }
+      if (parent != NULL && gtk_widget_get_parent (parent) != NULL &&
+          GTK_IS_LIST_VIEW (gtk_widget_get_parent (parent)) &&
+          gtk_widget_get_parent (gtk_widget_get_parent (parent)) == view)
+        {
+          int column = 0;
+
+          for (GtkWidget *c = gtk_widget_get_prev_sibling (w); c != NULL; c = gtk_widget_get_prev_sibling (c))
+            column++;
+          *out_row = parent;
+          *out_column = column;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Inside a table, the arrows move: the Budget page's read-only lines from
+ * row to row; the scenario's editable years table (a check button and a
+ * spin button a year) Up and Down in the same column, Right to the cell
+ * beside; Tab leaves either table in one press. */
+static void
+test_arrows_in_tables (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *lines = ent_test_find_by_id (fixture->window->budget_page, "lines_view");
+  GtkWidget *years = ent_test_find_by_id (fixture->window->scenarios_page, "years_view");
+  GtkWidget *row = NULL, *row2 = NULL;
+  int column = 0, column2 = 0;
+  guint i;
+
+  /* read-only: Down goes to the next row */
+  ent_test_press_key (window, GDK_KEY_4, GDK_ALT_MASK);
+  for (i = 0; i < MAX_TABS && !focus_position (window, lines, &row, &column); i++)
+    ent_test_press_key (window, GDK_KEY_Tab, 0);
+  g_assert_cmpuint (i, <, MAX_TABS);
+  ent_test_press_key (window, GDK_KEY_Down, 0);
+  g_assert_true (focus_position (window, lines, &row2, &column2));
+  g_assert_true (row2 == gtk_widget_get_next_sibling (row));
+  ent_test_press_key (window, GDK_KEY_Tab, 0);
+  g_assert_false (focus_position (window, lines, &row2, &column2));
+
+  /* editable: into the years table, then Down, Up, Right */
+  ent_test_press_key (window, GDK_KEY_3, GDK_ALT_MASK);
+  for (i = 0; i < MAX_TABS && !focus_position (window, years, &row, &column); i++)
+    ent_test_press_key (window, GDK_KEY_Tab, 0);
+  g_assert_cmpuint (i, <, MAX_TABS);
+  g_assert_cmpint (column, >=, 0);
+  g_assert_false (GTK_IS_SPIN_BUTTON (gtk_widget_get_ancestor (ent_test_get_focus (window), GTK_TYPE_SPIN_BUTTON)));
+  ent_test_press_key (window, GDK_KEY_Down, 0);
+  g_assert_true (focus_position (window, years, &row2, &column2));
+  g_assert_true (row2 == gtk_widget_get_next_sibling (row));
+  g_assert_cmpint (column2, ==, column);
+  ent_test_press_key (window, GDK_KEY_Up, 0);
+  g_assert_true (focus_position (window, years, &row2, &column2));
+  g_assert_true (row2 == row);
+  g_assert_cmpint (column2, ==, column);
+  ent_test_press_key (window, GDK_KEY_Right, 0);
+  g_assert_true (focus_position (window, years, &row2, &column2));
+  g_assert_true (row2 == row);
+  g_assert_cmpint (column2, >, column);
+  ent_test_press_key (window, GDK_KEY_Tab, 0);
+  g_assert_false (focus_position (window, years, &row2, &column2));
 }
 
 /* ------------------------------------------------------------------ export */
@@ -331,6 +530,9 @@ main (int   argc,
   ADD ("change-count/1280x800", wide, test_change_count);
   ADD ("add-scenario/800x600", small, test_add_scenario);
   ADD ("add-scenario/1280x800", wide, test_add_scenario);
+  ADD ("add-school/800x600", small, test_add_school);
+  ADD ("one-stop-per-table/1280x800", wide, test_one_stop_per_table);
+  ADD ("arrows-in-tables/1280x800", wide, test_arrows_in_tables);
   ADD ("export/800x600", small, test_export);
 #undef ADD
 
