@@ -17,6 +17,7 @@
 
 #include "ent-assumptions-page.h"
 #include "ent-input-reason.h"
+#include "ent-radio.h"
 #include "ent-row-splice.h"
 #include "ent-m57.h"
 #include "ent-money.h"
@@ -128,6 +129,8 @@ show_message (GtkLabel   *reason,
   ent_input_clear_reason_label (reason);
   gtk_label_set_text (reason, message);
   gtk_widget_set_visible (GTK_WIDGET (reason), TRUE);
+  /* the press went without effect: a screen reader says why */
+  ent_accessible_announce (GTK_WIDGET (reason), message);
 }
 
 /* A billing mode's explanation as the subtitle of its row; libadwaita
@@ -666,6 +669,7 @@ tariff_setup_cb (GtkSignalListItemFactory *factory,
       /* Translators: tooltip of the button removing one tariff period */
       gtk_widget_set_tooltip_text (widget, _("Remove this tariff period"));
       g_signal_connect (widget, "clicked", G_CALLBACK (remove_tariff_clicked_cb), self);
+      ent_accessible_fix_mnemonics (widget);   /* its icon: decoration */
     }
   else
     {
@@ -940,6 +944,12 @@ update_split_row (EntAssumptionsPage *self)
     gtk_switch_set_active (self->split_switch, active);
   self->loading = was_loading;
   gtk_widget_set_sensitive (GTK_WIDGET (self->split_switch), active || reason == NULL);
+  /* while the switch cannot be turned on, the row takes the focus itself:
+   * Tab reaches the reason (its subtitle, read with its title), and
+   * GtkListBox, which offers the focus to its last row only going back,
+   * no longer finds a row that refuses it (Shift+Tab passed the whole
+   * imputation group) */
+  gtk_widget_set_focusable (GTK_WIDGET (self->split_row), !(active || reason == NULL));
   adw_action_row_set_subtitle (self->split_row, reason != NULL ? reason : "");
 }
 
@@ -1395,6 +1405,8 @@ ent_assumptions_page_class_init (EntAssumptionsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (ENT_TYPE_RADIO);   /* the billing modes (template) */
 
   object_class->dispose = ent_assumptions_page_dispose;
   object_class->finalize = ent_assumptions_page_finalize;

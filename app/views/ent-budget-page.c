@@ -1079,6 +1079,7 @@ update_revisions (EntBudgetPage           *self,
           gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_name, -1);
           g_object_set_data (G_OBJECT (remove), REVISION_KEY, GUINT_TO_POINTER (i));
           g_signal_connect (remove, "clicked", G_CALLBACK (remove_revision_clicked_cb), self);
+          ent_accessible_fix_mnemonics (remove);   /* its icon: decoration */
           for (int part = REVISION_DATE; part <= REVISION_REFERENCE; part++)
             gtk_grid_attach (self->revisions_grid, make_revision_input (self, i, part), part, (int) i + 1, 1, 1);
           gtk_grid_attach (self->revisions_grid, remove, REVISION_REMOVE, (int) i + 1, 1, 1);
@@ -1507,6 +1508,7 @@ static void
 ent_budget_page_init (EntBudgetPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ent_accessible_hide_icons (GTK_WIDGET (self));
   ent_accessible_name_view_rows (GTK_WIDGET (self->lines_view));
   ent_accessible_single_tab_stop (GTK_WIDGET (self->lines_view));
   ent_accessible_name_view_rows (GTK_WIDGET (self->years_view));

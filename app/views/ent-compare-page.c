@@ -898,6 +898,7 @@ static void
 ent_compare_page_init (EntComparePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ent_accessible_hide_icons (GTK_WIDGET (self));
   /* GTK 4.8's drop-down gives the focus to a toggle button of its own, which
    * a screen reader announced as "GtkToggleButton", never saying the
    * scenario chosen: it is named with the choice, and follows it.

@@ -14,6 +14,26 @@
 
 #define OWNER_KEY "ent-owner"
 
+/* ------------------------------------------------- descriptions (issue 16) */
+
+#define REASON_KEY    "ent-reason-description"
+#define ANNOUNCED_KEY "ent-announced"
+
+void
+ent_accessible_set_reason (GtkWidget  *widget,
+                           const char *reason)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_set_data_full (G_OBJECT (widget), REASON_KEY, g_strdup (reason), g_free);
+  if (reason != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 void
 ent_input_show_reason (GtkWidget  *input,
                        GtkLabel   *reason,
@@ -40,12 +60,17 @@ ent_input_show_reason (GtkWidget  *input,
       gtk_accessible_update_relation (GTK_ACCESSIBLE (input),
                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, reason, NULL,
                                       -1);
+      /* and the reason itself: GTK 4.8's AT-SPI bridge gives a widget's
+       * description, not what a described-by label says; a screen reader
+       * speaks the focused field's new description at once (Orca does) */
+      ent_accessible_set_reason (input, message);
     }
   else
     {
       gtk_widget_remove_css_class (input, "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_STATE_INVALID);
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+      ent_accessible_set_reason (input, NULL);
       if (g_object_get_data (G_OBJECT (reason), OWNER_KEY) == input)
         {
           gtk_widget_set_visible (GTK_WIDGET (reason), FALSE);
@@ -84,6 +109,15 @@ ent_accessible_strip_mnemonic (const char *text)
   return g_string_free (name, FALSE);
 }
 
+/* A button's icon is decoration: GTK 4.8 exposes it unnamed, by its class,
+ * and Orca read the Export button « GtkImage Exporter bouton ». */
+static void
+hide_icon (GtkWidget *widget)
+{
+  if (GTK_IS_IMAGE (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON) != NULL)
+    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+}
+
 static void
 fix_mnemonic (GtkWidget *widget)
 {
@@ -106,6 +140,17 @@ fix_mnemonic (GtkWidget *widget)
    * LABEL was still added to it (« Ouvrir Ouvrir » on the AT-SPI bus). */
   if (underline && label != NULL && strchr (label, '_') != NULL)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  hide_icon (widget);
+}
+
+void
+ent_accessible_hide_icons (GtkWidget *root)
+{
+  hide_icon (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    ent_accessible_hide_icons (child);
 }
 
 void
@@ -449,6 +494,98 @@ ent_accessible_name_fields (GtkWidget *root)
 
 /* ---------------------------------------------------- announcements (16) */
 
+/* The widget a screen reader presents for @focus: an entry or a spin button
+ * rather than the GtkText inside it, which has the focus. */
+static GtkWidget *
+presented_focus (GtkWidget *focus)
+{
+  if (GTK_IS_TEXT (focus))
+    for (GtkWidget *up = gtk_widget_get_parent (focus); up != NULL; up = gtk_widget_get_parent (up))
+      if (GTK_IS_EDITABLE (up) && gtk_editable_get_delegate (GTK_EDITABLE (up)) != NULL)
+        return up;
+  return focus;
+}
+
+/* Its own description (a refused value's reason), or none, again. */
+static void
+restore_description (GtkWidget *widget)
+{
+  const char *reason = g_object_get_data (G_OBJECT (widget), REASON_KEY);
+
+  if (reason != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* The control given an announcement as description, on its window */
+typedef struct
+{
+  GWeakRef widget;
+} Described;
+
+static void
+described_free (gpointer data)
+{
+  Described *described = data;
+
+  g_weak_ref_clear (&described->widget);
+  g_free (described);
+}
+
+/* The focus moved: the control it left has its own description again.
+ * (Followed on the window's focus-widget rather than with a focus
+ * controller on the control: a controller removed from its own handler was
+ * read once freed, and a window that is not active gets no focus events.) */
+static void
+focus_moved_cb (GtkWindow  *window,
+                GParamSpec *pspec,
+                gpointer    data)
+{
+  Described *described = g_object_get_data (G_OBJECT (window), ANNOUNCED_KEY);
+  g_autoptr(GtkWidget) widget = described != NULL ? g_weak_ref_get (&described->widget) : NULL;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  if (widget == NULL || (focus != NULL && presented_focus (focus) == widget))
+    return;
+  restore_description (widget);
+  g_weak_ref_set (&described->widget, NULL);
+}
+
+static void
+describe_focus (GtkWidget  *widget,
+                const char *message)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  Described *described;
+
+  if (focus == NULL || !GTK_IS_WINDOW (root))
+    return;
+  focus = presented_focus (focus);
+  described = g_object_get_data (G_OBJECT (root), ANNOUNCED_KEY);
+  if (described == NULL)
+    {
+      described = g_new0 (Described, 1);
+      g_weak_ref_init (&described->widget, NULL);
+      g_object_set_data_full (G_OBJECT (root), ANNOUNCED_KEY, described, described_free);
+      g_signal_connect (root, "notify::focus-widget", G_CALLBACK (focus_moved_cb), NULL);
+    }
+  else
+    {
+      g_autoptr(GtkWidget) before = g_weak_ref_get (&described->widget);
+
+      if (before != NULL && before != focus)
+        restore_description (before);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (focus),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                  -1);
+  g_weak_ref_set (&described->widget, focus);
+}
+
 static guint  n_announcements;
 static char  *last_announcement;
 
@@ -475,7 +612,12 @@ ent_accessible_announce (GtkWidget  *widget,
     }
 #endif
   /* GTK 4.8 has no way to announce: the callers also show @message where
-   * a screen reader finds it (an alert banner, a named value) */
+   * a screen reader finds it (an alert banner, a named value), and it
+   * becomes the description of the control that has the focus, which a
+   * screen reader speaks when it changes (Orca 43 does), until the focus
+   * leaves it */
+  if (gtk_get_minor_version () < 14)
+    describe_focus (widget, message);
 }
 
 guint

@@ -16,6 +16,16 @@ void ent_input_show_reason        (GtkWidget  *input,
                                    GtkLabel   *reason,
                                    const char *message);
 
+/* Hides the icons of the buttons under @root from assistive technologies
+ * (the button's name says what it does; ent_accessible_fix_mnemonics ()
+ * does it too). */
+void ent_accessible_hide_icons    (GtkWidget  *root);
+
+/* Gives @widget @reason (or none) as its accessible description, which
+ * ent_accessible_announce () gives back after an announcement. */
+void ent_accessible_set_reason    (GtkWidget  *widget,
+                                   const char *reason);
+
 /* Hides @reason and clears the input that filled it, if any. */
 void ent_input_clear_reason_label (GtkLabel   *reason);
 

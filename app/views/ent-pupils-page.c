@@ -437,16 +437,14 @@ ent_pupils_page_set_cell_refused (EntPupilsPage *self,
                                       -1);
       /* the reason itself too: GTK 4.8's AT-SPI bridge gives the description,
        * not what a described-by label says */
-      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
-                                      -1);
+      ent_accessible_set_reason (widget, reason);
     }
   else
     {
       gtk_widget_remove_css_class (widget, "error");
       gtk_accessible_reset_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID);
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      ent_accessible_set_reason (widget, NULL);
     }
 }
 

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ent-money.h"
+#include "ent-input-reason.h"
 #include "ent-row-splice.h"
 #include "ent-scenarios-page.h"
 #include "ent-validate.h"
@@ -687,6 +688,7 @@ ent_scenarios_page_init (EntScenariosPage *self)
   g_autoptr(GtkListItemFactory) half_days_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  ent_accessible_hide_icons (GTK_WIDGET (self));
   {
     GtkWidget *list_view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self),
                                                                       ENT_TYPE_SCENARIOS_PAGE,

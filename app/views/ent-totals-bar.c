@@ -409,13 +409,7 @@ ent_totals_bar_set_warning (EntTotalsBar *self,
 {
   g_return_if_fail (ENT_IS_TOTALS_BAR (self));
 
-  if (warning != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->total_label),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, warning,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->total_label),
-                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  ent_accessible_set_reason (GTK_WIDGET (self->total_label), warning);
 }
 
 const char *

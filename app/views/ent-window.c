@@ -1035,6 +1035,73 @@ ent_window_size_allocate (GtkWidget *widget,
   GTK_WIDGET_CLASS (ent_window_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
+/* Moves the focus as GTK would, @skipped left out of the focus chain. */
+static gboolean
+focus_skipping (EntWindow        *self,
+                GtkWidget        *skipped,
+                GtkDirectionType  direction)
+{
+  gboolean moved;
+
+  gtk_widget_set_can_focus (skipped, FALSE);
+  moved = GTK_WIDGET_CLASS (ent_window_parent_class)->focus (GTK_WIDGET (self), direction);
+  gtk_widget_set_can_focus (skipped, TRUE);
+  return moved;
+}
+
+/* The totals bar, above the page, comes after it in the Tab order: the
+ * page list, the page (the task at hand), the page's totals (the contract
+ * total among them: issue 16 wants it reachable), then the header bar
+ * again; Shift+Tab the other way. Without this, Tab from the page list went
+ * into the page and from the page's end round to the header bar: the
+ * totals bar was reached by Shift+Tab alone. */
+static gboolean
+focus_after_page (EntWindow        *self,
+                  GtkWidget        *focus,
+                  GtkDirectionType  direction)
+{
+  GtkWidget *pages = gtk_widget_get_ancestor (GTK_WIDGET (self->stack), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *totals = self->totals_bar;
+  gboolean in_page = pages != NULL && gtk_widget_is_ancestor (focus, pages);
+  gboolean in_totals = gtk_widget_is_ancestor (focus, totals);
+
+  if (pages == NULL)
+    return FALSE;
+
+  if (direction == GTK_DIR_TAB_FORWARD)
+    {
+      if (in_page)
+        return gtk_widget_child_focus (pages, direction) || gtk_widget_child_focus (totals, direction);
+      if (in_totals)
+        {
+          if (gtk_widget_child_focus (totals, direction))
+            return TRUE;
+          /* past the totals: round to the window's first control, as Tab
+           * past the last one does */
+          gtk_root_set_focus (GTK_ROOT (self), NULL);
+          return GTK_WIDGET_CLASS (ent_window_parent_class)->focus (GTK_WIDGET (self), direction);
+        }
+      /* elsewhere (the header bar, a banner): as GTK does, the totals left
+       * out, so that the page comes next (it always has a stop: its
+       * scroller takes the focus when nothing inside it can) */
+      return focus_skipping (self, totals, direction);
+    }
+
+  if (direction == GTK_DIR_TAB_BACKWARD)
+    {
+      if (in_totals)
+        return gtk_widget_child_focus (totals, direction) || gtk_widget_child_focus (pages, direction);
+      if (in_page)
+        /* from the page's first control: what comes before, the totals
+         * left out (the page list, or the header bar) */
+        return gtk_widget_child_focus (pages, direction) || focus_skipping (self, totals, direction);
+      /* elsewhere (the header bar, a banner): as GTK does, the page left
+       * out, so that Shift+Tab from the first control rounds to the totals */
+      return focus_skipping (self, pages, direction);
+    }
+  return FALSE;
+}
+
 /* Tab from the page list goes into the page shown: GtkListBox would move to
  * the next row, and so show the next page. */
 static gboolean
@@ -1053,6 +1120,15 @@ ent_window_focus (GtkWidget        *widget,
       if (gtk_widget_child_focus (page, direction))
         return TRUE;
     }
+
+  /* Shift+Tab leaves the page list too: GtkListBox would move to the row
+   * above, and so show the page before (a Shift+Tab went round the pages) */
+  if (direction == GTK_DIR_TAB_BACKWARD && focus != NULL && gtk_widget_is_ancestor (focus, self->sidebar))
+    return focus_skipping (self, self->sidebar, direction);
+
+  if (focus != NULL && page != NULL && gtk_widget_get_mapped (self->totals_bar) &&
+      focus_after_page (self, focus, direction))
+    return TRUE;
 
   return GTK_WIDGET_CLASS (ent_window_parent_class)->focus (widget, direction);
 }

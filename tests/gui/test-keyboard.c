@@ -20,7 +20,9 @@
 #include <gtk/gtk.h>
 
 #include "ent-application.h"
+#include "ent-assumptions-page.h"
 #include "ent-input-reason.h"
+#include "ent-totals-bar-private.h"
 #include "ent-money.h"
 #include "ent-window-private.h"
 
@@ -242,26 +244,40 @@ test_one_stop_per_table (Fixture       *fixture,
   static const guint pages[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5 };
   guint failures = 0;
 
-  for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+  GtkWidget *total = ent_test_template_child (fixture->window->totals_bar, ENT_TYPE_TOTALS_BAR,
+                                              "total_label");
+  GtkWidget *open = ent_test_find_by_id (window, "open_button");
+
+  guint n_forward[G_N_ELEMENTS (pages)] = { 0, };
+
+  for (guint p = 0; p < G_N_ELEMENTS (pages) * 2; p++)
     {
+      gboolean backward = p >= G_N_ELEMENTS (pages);
       GtkWidget *previous_table = NULL;
       GtkWidget *first = NULL;
-      guint n_tables = 0;
+      guint n_tables = 0, n_stops = 0;
+      gboolean total_reached = FALSE, open_reached = FALSE, came_round = FALSE;
 
-      ent_test_press_key (window, pages[p], GDK_ALT_MASK);
+      ent_test_press_key (window, pages[p % G_N_ELEMENTS (pages)], GDK_ALT_MASK);
       ent_test_wait_for_frames (window, 2);
       for (guint i = 0; i < 120; i++)
         {
           GtkWidget *focus, *table;
 
-          ent_test_press_key (window, GDK_KEY_Tab, 0);
+          ent_test_press_key (window, GDK_KEY_Tab, backward ? GDK_SHIFT_MASK : 0);
           focus = ent_test_get_focus (window);
           if (focus == NULL)
             continue;
           if (focus == first)
-            break;
+            {
+              came_round = TRUE;
+              break;
+            }
           if (first == NULL)
             first = focus;
+          n_stops++;
+          total_reached |= focus == total;
+          open_reached |= focus == open;
           table = table_of (focus);
           if (table != NULL && table == previous_table)
             {
@@ -275,7 +291,20 @@ test_one_stop_per_table (Fixture       *fixture,
             n_tables++;
           previous_table = table;
         }
-      g_test_message ("page %u: %u table stops", p + 1, n_tables);
+      g_test_message ("page %u%s: %u stops, %u of them tables", (guint) (p % G_N_ELEMENTS (pages) + 1),
+                      backward ? " (Shift+Tab)" : "", n_stops, n_tables);
+      /* the whole cycle goes round, through the header bar and the
+       * contract total */
+      g_assert_true (came_round);
+      g_assert_true (total_reached);
+      g_assert_true (open_reached);
+      /* Shift+Tab goes through the same stops (GtkListBox offers the focus
+       * to one row only: a group whose first or last row could not take it
+       * was passed one way and not the other) */
+      if (!backward)
+        n_forward[p] = n_stops;
+      else
+        g_assert_cmpuint (n_stops, ==, n_forward[p % G_N_ELEMENTS (pages)]);
     }
   g_assert_cmpuint (failures, ==, 0);
 }
@@ -363,6 +392,35 @@ test_arrows_in_tables (Fixture       *fixture,
   g_assert_cmpint (column2, >, column);
   ent_test_press_key (window, GDK_KEY_Tab, 0);
   g_assert_false (focus_position (window, years, &row2, &column2));
+}
+
+/* With « au prorata » chosen, the billing mode is still reached by Tab and
+ * by Shift+Tab, at the chosen one (GTK 4.8 let Tab into a group of radio
+ * buttons only at its active one, and the list box holding them tried its
+ * first row only: the group was passed). */
+static void
+test_billing_reachable (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *prorata = ent_test_template_child (fixture->window->assumptions_page,
+                                                ENT_TYPE_ASSUMPTIONS_PAGE, "prorata_check");
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (prorata), TRUE);
+  ent_test_press_key (window, GDK_KEY_1, GDK_ALT_MASK);
+  ent_test_wait_for_frames (window, 2);
+  for (guint backward = 0; backward < 2; backward++)
+    {
+      gboolean reached = FALSE;
+
+      for (guint i = 0; i < 60 && !reached; i++)
+        {
+          ent_test_press_key (window, GDK_KEY_Tab, backward ? GDK_SHIFT_MASK : 0);
+          reached = ent_test_get_focus (window) == prorata;
+        }
+      if (!reached)
+        g_error ("%s never reached the billing mode chosen", backward ? "Shift+Tab" : "Tab");
+    }
 }
 
 /* ------------------------------------------------------------------ export */
@@ -533,6 +591,7 @@ main (int   argc,
   ADD ("add-school/800x600", small, test_add_school);
   ADD ("one-stop-per-table/1280x800", wide, test_one_stop_per_table);
   ADD ("arrows-in-tables/1280x800", wide, test_arrows_in_tables);
+  ADD ("billing-reachable/1280x800", wide, test_billing_reachable);
   ADD ("export/800x600", small, test_export);
 #undef ADD
 

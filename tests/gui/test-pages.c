@@ -707,15 +707,18 @@ test_budget_split_functions (void)
 
   split_switch = ent_test_find_by_id (assumptions, "split_switch");
   split_row = ent_test_find_by_id (assumptions, "split_row");
-  /* one school without a level: the switch says why it cannot be turned on */
-  g_assert_false (gtk_widget_get_sensitive (split_switch));
+  /* one school without a level: the row says why its switch cannot be
+   * turned on, and takes the focus itself (Tab reaches the reason) */
+  g_assert_false (gtk_widget_is_sensitive (split_switch));
+  g_assert_true (gtk_widget_get_focusable (split_row));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (split_row)), ==,
                    "1 school without a level: the split between functions 211 and 212 is impossible");
   g_assert_true (shows_money (page, 170170));
   g_assert_false (shows_money (page, 157170));
 
   ent_school_set_level (ent_test_school_at (document, 0), ENT_SCHOOL_LEVEL_MATERNELLE);
-  g_assert_true (gtk_widget_get_sensitive (split_switch));
+  g_assert_true (gtk_widget_is_sensitive (split_switch));
+  g_assert_false (gtk_widget_get_focusable (split_row));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (split_row)), ==, "");
   g_assert_false (ent_document_get_split_functions (document));
 
