@@ -9,7 +9,8 @@
 # import (scripts/deps.sh --test installs them). The window is maximized on
 # a screen of the given size, as on a laptop; pages are chosen with their
 # shortcuts (Alt+1 … Alt+5), so what is shown is what a user reaches.
-# Used for the metainfo's screenshots and the closing notes.
+# Used for the metainfo's screenshots and the closing notes. With
+# SCREENSHOTS_SCROLL=N set, each page is also taken scrolled N wheel steps.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
@@ -72,6 +73,13 @@ for page in assumptions pupils scenarios budget compare; do
   xdotool key --window "$win" "alt+$n"
   sleep 1
   import -window root "$OUT/$page-$SIZE-$LANG_CODE.png"
+  # SCREENSHOTS_SCROLL=N: the page again, scrolled down N wheel steps (what
+  # lies below the first screen: the Budget page's execution table)
+  if [ -n "${SCREENSHOTS_SCROLL:-}" ]; then
+    xdotool mousemove --window "$win" $((w * 2 / 3)) $((h * 2 / 3)) click --repeat "$SCREENSHOTS_SCROLL" 5
+    sleep 1
+    import -window root "$OUT/$page-$SIZE-$LANG_CODE-scrolled.png"
+  fi
   n=$((n + 1))
 done
 echo "screenshots.sh: $(ls "$OUT"/*-"$SIZE"-"$LANG_CODE".png | wc -l) pages in $OUT"
