@@ -143,24 +143,28 @@ fix_mnemonic (GtkWidget *widget)
   hide_icon (widget);
 }
 
-void
-ent_accessible_hide_icons (GtkWidget *root)
+/* @fix applied to @root and to every widget below it */
+static void
+fix_tree (GtkWidget *root,
+          void     (*fix) (GtkWidget *widget))
 {
-  hide_icon (root);
+  fix (root);
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    ent_accessible_hide_icons (child);
+    fix_tree (child, fix);
+}
+
+void
+ent_accessible_hide_icons (GtkWidget *root)
+{
+  fix_tree (root, hide_icon);
 }
 
 void
 ent_accessible_fix_mnemonics (GtkWidget *root)
 {
-  fix_mnemonic (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    ent_accessible_fix_mnemonics (child);
+  fix_tree (root, fix_mnemonic);
 }
 
 typedef struct

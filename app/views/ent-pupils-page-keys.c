@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ent-pupils-page-private.h"
+#include "ent-row-splice.h"
 
 /* Checks a count typed or pasted for @school in @school_year: empty (back to
  * the projection: *out_clear), or a count the school can have then. Returns
@@ -356,20 +357,7 @@ static void
 leave_table (EntPupilsPage *self,
              gboolean       forward)
 {
-  GtkWidget *view = GTK_WIDGET (self->column_view);
-  GtkRoot *root = gtk_widget_get_root (view);
-  GtkDirectionType direction = forward ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD;
-
-  if (root == NULL)
-    return;
-  gtk_widget_set_can_focus (view, FALSE);
-  if (!gtk_widget_child_focus (GTK_WIDGET (root), direction))
-    {
-      /* past the window's last control: round again, as Tab does */
-      gtk_root_set_focus (root, NULL);
-      gtk_widget_child_focus (GTK_WIDGET (root), direction);
-    }
-  gtk_widget_set_can_focus (view, TRUE);
+  ent_accessible_leave_view (GTK_WIDGET (self->column_view), forward);
 }
 
 /* The cell (its focusable widget) in the column next to @widget's, in the

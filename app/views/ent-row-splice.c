@@ -229,12 +229,9 @@ ent_accessible_name_view_cells (GtkWidget *view)
 
 /* ------------------------------------------------------ one Tab stop a table */
 
-/* Tab from inside @view goes to the control after it (Shift+Tab: before
- * it): the view is left out of the focus chain while GTK looks for the next
- * stop from the focused row, then put back. */
-static void
-leave_view (GtkWidget *view,
-            gboolean   forward)
+void
+ent_accessible_leave_view (GtkWidget *view,
+                           gboolean   forward)
 {
   GtkRoot *root = gtk_widget_get_root (view);
   GtkDirectionType direction = forward ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD;
@@ -377,7 +374,7 @@ single_stop_key_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
     case GDK_KEY_ISO_Left_Tab:
-      leave_view (view, keyval != GDK_KEY_ISO_Left_Tab && (state & GDK_SHIFT_MASK) == 0);
+      ent_accessible_leave_view (view, keyval != GDK_KEY_ISO_Left_Tab && (state & GDK_SHIFT_MASK) == 0);
       return TRUE;
     case GDK_KEY_Up:
     case GDK_KEY_Down:

@@ -52,4 +52,10 @@ void ent_accessible_name_view_cells (GtkWidget *view);
  * cell beside, from a text when its cursor is at that edge. */
 void ent_accessible_single_tab_stop (GtkWidget *view);
 
+/* Moves the focus from inside @view to the control after it (@forward) or
+ * before it: @view is left out of the focus chain while GTK looks for the
+ * next stop from the focused row or cell, then put back. */
+void ent_accessible_leave_view (GtkWidget *view,
+                                gboolean   forward);
+
 G_END_DECLS
