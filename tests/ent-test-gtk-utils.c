@@ -115,6 +115,24 @@ ent_test_run_for (guint ms)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* @child (a page, a bar) alone in a new window of @width × @height, shown
+ * and painted twice; the caller destroys the window. */
+GtkWidget *
+ent_test_show_in_window (GtkWidget *child,
+                         int        width,
+                         int        height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (child))
+    g_main_context_iteration (NULL, TRUE);
+  ent_test_wait_for_frames (window, 2);
+  return window;
+}
+
 /* Shows @window and waits until it is on screen; returns it with a reference
  * that ent_test_destroy_window () gives back. */
 gpointer

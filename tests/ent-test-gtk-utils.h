@@ -28,6 +28,9 @@ gboolean   ent_test_gtk_init             (int                *argc,
 
 /* Waiting */
 void       ent_test_wait_for_frame       (GtkWidget          *widget);
+GtkWidget *ent_test_show_in_window      (GtkWidget          *child,
+                                          int                 width,
+                                          int                 height);
 void       ent_test_wait_for_frames      (GtkWidget          *widget,
                                           guint               n_frames);
 void       ent_test_settle               (GtkWidget          *widget);

@@ -24,22 +24,6 @@
 #define MAX_PAGE_WIDTH 560
 
 static GtkWidget *
-show_in_window (GtkWidget *page,
-                int        width,
-                int        height)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (page))
-    g_main_context_iteration (NULL, TRUE);
-  ent_test_wait_for_frames (window, 2);
-  return window;
-}
-
-static GtkWidget *
 tariff_date_entry (GtkWidget       *page,
                    EntTariffPeriod *period)
 {
@@ -68,7 +52,7 @@ test_minimum_width (void)
   ent_contract_set_school_years (ent_document_get_contract (document), 9);
   g_object_ref_sink (page);
   g_object_set (page, "document", document, NULL);
-  window = show_in_window (page, 800, 600);
+  window = ent_test_show_in_window (page, 800, 600);
 
   gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
   g_test_message ("page width: minimum %d, natural %d", minimum, natural);
@@ -102,7 +86,7 @@ test_add_tariff_period (void)
 
   g_object_ref_sink (page);
   g_object_set (page, "document", document, NULL);
-  window = show_in_window (page, 1280, 800);
+  window = ent_test_show_in_window (page, 1280, 800);
   view = ent_test_find_by_id (page, "tariff_view");
 
   g_assert_cmpuint (n_periods, >=, 1);
@@ -168,7 +152,7 @@ test_imputation_labels (void)
 
   g_object_ref_sink (page);
   g_object_set (page, "document", document, NULL);
-  window = show_in_window (page, 1280, 800);
+  window = ent_test_show_in_window (page, 1280, 800);
   nature = ent_test_find_by_id (page, "base_nature_entry");
   function = ent_test_find_by_id (page, "base_function_entry");
   icon = ent_test_find_by_id (page, "base_warning_icon");
@@ -357,7 +341,7 @@ test_mnemonics (void)
     }
   g_object_ref_sink (page);
   g_object_set (page, "document", document, NULL);
-  window = show_in_window (page, 1000, 4000);   /* every row on screen */
+  window = ent_test_show_in_window (page, 1000, 4000);   /* every row on screen */
   ent_test_wait_for_frames (window, 2);
   collect_mnemonic_labels (page, labels);
   for (guint i = 0; i < labels->len; i++)
@@ -419,7 +403,7 @@ test_arrows (void)
     }
   g_object_ref_sink (page);
   g_object_set (page, "document", document, NULL);
-  window = show_in_window (page, 1000, 1200);
+  window = ent_test_show_in_window (page, 1000, 1200);
 
   gtk_widget_grab_focus (ent_test_find_by_id (page, down[0]));
   for (guint i = 1; i < G_N_ELEMENTS (down); i++)

@@ -331,14 +331,9 @@ load_style (void)
 static GtkWidget *
 show_in_window (GtkWidget *page)
 {
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = ent_test_show_in_window (page, 1280, 760);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (page))
-    g_main_context_iteration (NULL, TRUE);
-  ent_test_wait_for_frames (window, 3);
+  ent_test_wait_for_frames (window, 1);   /* the render nodes read settled */
   return window;
 }
 

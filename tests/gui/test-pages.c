@@ -48,20 +48,6 @@ attach_budget (GtkWidget   *page,
 
 /* widgets */
 
-static GtkWidget *
-show_in_window (GtkWidget *page)
-{
-  GtkWidget *window = gtk_window_new ();
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 720);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (page))
-    g_main_context_iteration (NULL, TRUE);
-  ent_test_wait_for_frames (window, 2);
-  return window;
-}
-
 /* The pupils page keeps its torn-down editable labels for 250 ms (a GTK 4.8
  * timeout may still use them): let that pass before checking finalization. */
 static void
@@ -204,7 +190,7 @@ test_pupils_example (void)
   g_object_ref_sink (page);
   g_object_set (page, "document", document, NULL);
   attach_budget (page, document);
-  window = show_in_window (page);
+  window = ent_test_show_in_window (page, 1100, 720);
 
   /* the known count and the projected ones, distinct */
   cell = find_cell (page, "count", school, 2023);
@@ -375,7 +361,7 @@ test_pupils_own_document (void)
   g_object_ref_sink (page);
   g_object_set (page, "document", document, "scenario", prudent, NULL);
   attach_budget (page, document);
-  window = show_in_window (page);
+  window = ent_test_show_in_window (page, 1100, 720);
 
   column_view = ent_test_find_by_id (page, "column_view");
   /* name, UAI, commune, level, opens, closes + 3 school years */
@@ -491,7 +477,7 @@ test_scenarios_example (void)
 
   g_object_ref_sink (page);
   g_object_set (page, "document", document, NULL);
-  window = show_in_window (page);
+  window = ent_test_show_in_window (page, 1100, 720);
 
   g_assert_true (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)) == base);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ent_test_find_by_id (page, "name_entry"))), ==,
@@ -600,7 +586,7 @@ test_scenarios_own_document (void)
 
   g_object_ref_sink (page);
   g_object_set (page, "document", document, NULL);
-  window = show_in_window (page);
+  window = ent_test_show_in_window (page, 1100, 720);
 
   /* the editor shows the scenario's values: −10 % */
   g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (ent_test_find_by_id (page, "rate_check"))));
@@ -636,7 +622,7 @@ test_budget_example (void)
   g_object_ref_sink (page);
   g_object_set (page, "document", document, "scenario", base, NULL);
   attach_budget (page, document);
-  window = show_in_window (page);
+  window = ent_test_show_in_window (page, 1100, 720);
 
   /* SPEC 4, annual, base only: 1 571,70 a year, 6 286,80 over the contract */
   g_assert_true (shows_money (page, 157170));
@@ -699,11 +685,11 @@ test_budget_split_functions (void)
 
   g_object_ref_sink (assumptions);
   g_object_set (assumptions, "document", document, NULL);
-  assumptions_window = show_in_window (assumptions);
+  assumptions_window = ent_test_show_in_window (assumptions, 1100, 720);
   g_object_ref_sink (page);
   g_object_set (page, "document", document, "scenario", ent_test_scenario_at (document, 0), NULL);
   attach_budget (page, document);
-  window = show_in_window (page);
+  window = ent_test_show_in_window (page, 1100, 720);
 
   split_switch = ent_test_find_by_id (assumptions, "split_switch");
   split_row = ent_test_find_by_id (assumptions, "split_row");
@@ -756,7 +742,7 @@ test_budget_own_document (void)
 
   g_object_ref_sink (page);
   g_object_set (page, "document", document, NULL);
-  window = show_in_window (page);
+  window = ent_test_show_in_window (page, 1100, 720);
 
   /* no budget yet: the empty state */
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ent_test_find_by_id (page, "stack"))), ==, "empty");
@@ -899,7 +885,7 @@ test_budget_communes (void)
   g_object_ref_sink (page);
   g_object_set (page, "document", document, "scenario", ent_test_scenario_at (document, 0), NULL);
   attach_budget (page, document);
-  window = show_in_window (page);
+  window = ent_test_show_in_window (page, 1100, 720);
 
   g_assert_true (gtk_widget_get_visible (ent_test_find_by_id (page, "communes_box")));
   view = ent_test_find_by_id (page, "communes_view");
