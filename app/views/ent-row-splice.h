@@ -45,7 +45,7 @@ void ent_accessible_name_view_cells (GtkWidget *view);
 
 /* Makes @view (a list or a table) one Tab stop: Tab and Shift+Tab leave it
  * from any row or cell (GTK 4.8 stops Tab at every row, and at every field
- * of an editable table: 32 stops on the Budget page). Tab comes back to
+ * of an editable table: 12 in the Budget page tables). Tab comes back to
  * the row last focused. Inside, the arrows move: from row to row in a
  * read-only table; in an editable one, Up and Down to the same column of
  * the row above or below (a spin button keeps them), Left and Right to the
