@@ -728,9 +728,6 @@ pages_realize_cb (EntWindow *self)
                              G_CALLBACK (first_frame_cb), self, 0);
 }
 
-/* Connected before visible_page_cb (), as the template's binding was: the
- * Compare page has its budget before the workspace is asked for its
- * sensitivity. */
 /* The scrolling pane around the pages (a Tab stop of its own when a page
  * has nothing focusable) is named by the page it shows. */
 static void
@@ -748,6 +745,9 @@ name_page_scroller (EntWindow *self)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (scroller), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
+/* Connected before visible_page_cb (), as the template's binding was: the
+ * Compare page has its budget before the workspace is asked for its
+ * sensitivity. */
 static void
 stack_page_cb (EntWindow *self)
 {
