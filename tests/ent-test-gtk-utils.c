@@ -133,6 +133,19 @@ ent_test_show_in_window (GtkWidget *child,
   return window;
 }
 
+/* Destroys a window of ent_test_show_in_window () after @wait_ms (what its
+ * pages leave pending: the pupils page keeps its torn-down editable labels
+ * for 250 ms, a GTK 4.8 timeout may still use them) and checks it is
+ * freed. */
+void
+ent_test_destroy_shown_window (GtkWidget *window,
+                               guint      wait_ms)
+{
+  ent_test_run_for (wait_ms);
+  g_object_ref (window);
+  ent_test_destroy_window (window);
+}
+
 /* Shows @window and waits until it is on screen; returns it with a reference
  * that ent_test_destroy_window () gives back. */
 gpointer

@@ -31,6 +31,8 @@ void       ent_test_wait_for_frame       (GtkWidget          *widget);
 GtkWidget *ent_test_show_in_window      (GtkWidget          *child,
                                           int                 width,
                                           int                 height);
+void       ent_test_destroy_shown_window (GtkWidget          *window,
+                                          guint               wait_ms);
 void       ent_test_wait_for_frames      (GtkWidget          *widget,
                                           guint               n_frames);
 void       ent_test_settle               (GtkWidget          *widget);

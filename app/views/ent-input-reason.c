@@ -19,6 +19,20 @@
 #define REASON_KEY    "ent-reason-description"
 #define ANNOUNCED_KEY "ent-announced"
 
+/* The widget's own description (a refused value's reason), or none. */
+static void
+restore_description (GtkWidget *widget)
+{
+  const char *reason = g_object_get_data (G_OBJECT (widget), REASON_KEY);
+
+  if (reason != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 void
 ent_accessible_set_reason (GtkWidget  *widget,
                            const char *reason)
@@ -26,12 +40,7 @@ ent_accessible_set_reason (GtkWidget  *widget,
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   g_object_set_data_full (G_OBJECT (widget), REASON_KEY, g_strdup (reason), g_free);
-  if (reason != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  restore_description (widget);
 }
 
 void
@@ -508,20 +517,6 @@ presented_focus (GtkWidget *focus)
       if (GTK_IS_EDITABLE (up) && gtk_editable_get_delegate (GTK_EDITABLE (up)) != NULL)
         return up;
   return focus;
-}
-
-/* Its own description (a refused value's reason), or none, again. */
-static void
-restore_description (GtkWidget *widget)
-{
-  const char *reason = g_object_get_data (G_OBJECT (widget), REASON_KEY);
-
-  if (reason != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
 /* The control given an announcement as description, on its window */

@@ -337,16 +337,6 @@ show_in_window (GtkWidget *page)
   return window;
 }
 
-/* The pupils page keeps its torn-down editable labels for 250 ms: let that
- * pass before checking finalization (as test-pages does). */
-static void
-destroy_window (GtkWidget *window)
-{
-  ent_test_run_for (300);
-  g_object_ref (window);
-  ent_test_destroy_window (window);
-}
-
 static gboolean
 match_pupils_grid (GtkWidget     *widget,
                    gconstpointer  data)
@@ -400,7 +390,7 @@ check_style (const char *style)
   what = g_strdup_printf ("%s, Pupils, a row selected, a projected count focused", style);
   check_widget (window, what, TRUE);
   save_png (window, what);
-  destroy_window (window);
+  ent_test_destroy_shown_window (window, 300);
 
   /* Budget */
   page = ent_budget_page_new ();
@@ -410,7 +400,7 @@ check_style (const char *style)
   what = g_strdup_printf ("%s, Budget", style);
   check_widget (window, what, FALSE);
   save_png (window, what);
-  destroy_window (window);
+  ent_test_destroy_shown_window (window, 300);
 
   /* Compare, its reference drop-down focused */
   page = ent_compare_page_new ();
@@ -426,7 +416,7 @@ check_style (const char *style)
   what = g_strdup_printf ("%s, Compare, the reference focused", style);
   check_widget (window, what, TRUE);
   save_png (window, what);
-  destroy_window (window);
+  ent_test_destroy_shown_window (window, 300);
 
   g_assert_cmpuint (n_failures, ==, 0);
 }

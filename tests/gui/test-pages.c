@@ -48,16 +48,6 @@ attach_budget (GtkWidget   *page,
 
 /* widgets */
 
-/* The pupils page keeps its torn-down editable labels for 250 ms (a GTK 4.8
- * timeout may still use them): let that pass before checking finalization. */
-static void
-destroy_window (GtkWidget *window)
-{
-  ent_test_run_for (300);
-  g_object_ref (window);
-  ent_test_destroy_window (window);
-}
-
 static gboolean
 match_text (GtkWidget     *widget,
             gconstpointer  data)
@@ -335,7 +325,7 @@ test_pupils_example (void)
   text = ent_count_format (1209);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_total_cell (page, 2023))), ==, text);
 
-  destroy_window (window);
+  ent_test_destroy_shown_window (window, 300);
   g_assert_finalize_object (page);
   g_assert_finalize_object (g_steal_pointer (&document));
 }
@@ -449,7 +439,7 @@ test_pupils_own_document (void)
   find_cell (page, "count", a, 2026);
   ent_test_save_png (window, "pages-pupils-own.png");
 
-  destroy_window (window);
+  ent_test_destroy_shown_window (window, 300);
   g_assert_finalize_object (page);
   g_assert_finalize_object (g_steal_pointer (&document));
 }
@@ -571,7 +561,7 @@ test_scenarios_example (void)
   g_assert_nonnull (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)));
   g_assert_true (ent_scenarios_page_get_scenario (ENT_SCENARIOS_PAGE (page)) == ent_test_scenario_at (document, 0));
 
-  destroy_window (window);
+  ent_test_destroy_shown_window (window, 300);
   g_assert_finalize_object (page);
   g_assert_finalize_object (g_steal_pointer (&document));
 }
@@ -603,7 +593,7 @@ test_scenarios_own_document (void)
   g_assert_false (gtk_widget_get_sensitive (ent_test_find_by_id (page, "delete_button")));
   ent_test_save_png (window, "pages-scenarios-own.png");
 
-  destroy_window (window);
+  ent_test_destroy_shown_window (window, 300);
   g_assert_finalize_object (page);
   g_assert_finalize_object (g_steal_pointer (&document));
 }
@@ -658,7 +648,7 @@ test_budget_example (void)
   g_assert_true (shows_money (page, 30000));
   ent_test_save_png (window, "pages-budget-half-days.png");
 
-  destroy_window (window);
+  ent_test_destroy_shown_window (window, 300);
   g_assert_finalize_object (page);
   g_assert_finalize_object (g_steal_pointer (&document));
 }
@@ -726,8 +716,8 @@ test_budget_split_functions (void)
   g_assert_false (ent_document_get_split_functions (document));
   g_assert_false (shows_money (page, 157170));
 
-  destroy_window (assumptions_window);
-  destroy_window (window);
+  ent_test_destroy_shown_window (assumptions_window, 300);
+  ent_test_destroy_shown_window (window, 300);
   g_assert_finalize_object (assumptions);
   g_assert_finalize_object (page);
   g_assert_finalize_object (g_steal_pointer (&document));
@@ -758,7 +748,7 @@ test_budget_own_document (void)
   g_object_set (page, "budget", NULL, NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ent_test_find_by_id (page, "stack"))), ==, "empty");
 
-  destroy_window (window);
+  ent_test_destroy_shown_window (window, 300);
   g_assert_finalize_object (page);
   g_assert_finalize_object (g_steal_pointer (&document));
 }
@@ -937,7 +927,7 @@ test_budget_communes (void)
   ent_test_wait_for_frames (window, 1);
   g_assert_false (gtk_widget_get_visible (ent_test_find_by_id (page, "communes_box")));
 
-  destroy_window (window);
+  ent_test_destroy_shown_window (window, 300);
   g_assert_finalize_object (page);
   g_assert_finalize_object (g_steal_pointer (&document));
 }

@@ -50,16 +50,11 @@ test_budget_cells (void)
   g_autofree char *pupils = ent_count_format (1209);
   g_autofree char *name = NULL;
   GtkWidget *page = ent_budget_page_new ();
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window;
 
   g_assert_no_error (error);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_set_child (GTK_WINDOW (window), page);
   g_object_set (page, "document", document, "budget", budget, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (page))
-    g_main_context_iteration (NULL, TRUE);
-  ent_test_wait_for_frames (window, 2);
+  window = ent_test_show_in_window (page, 1280, 800);
 
   /* the AE/CP table: 2025 bills the rentrée 2024, not counted yet */
   name = g_strdup_printf ("2025, Payment credits (CP): %s, pupils of the rentrée 2024 projected, "
@@ -91,9 +86,7 @@ test_budget_cells (void)
   gtk_test_accessible_assert_role (ent_test_find_by_id (page, "title_label"),
                                    GTK_ACCESSIBLE_ROLE_HEADING);
 
-  ent_test_run_for (100);
-  g_object_ref (window);
-  ent_test_destroy_window (window);
+  ent_test_destroy_shown_window (window, 100);
 }
 
 /* GTK 4.8 exposes a column view's rows, cells and inner list by their class
@@ -107,19 +100,15 @@ test_budget_rows (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(EntBudget) budget = ent_budget_compute (document, &error);
   GtkWidget *page = ent_budget_page_new ();
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window;
   GtkWidget *view, *list = NULL;
   guint n_rows = 0, n_cells = 0, n_blank = 0;
   gboolean seen_2025 = FALSE;
 
   g_assert_no_error (error);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_set_child (GTK_WINDOW (window), page);
   g_object_set (page, "document", document, "budget", budget, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (page))
-    g_main_context_iteration (NULL, TRUE);
-  ent_test_wait_for_frames (window, 3);
+  window = ent_test_show_in_window (page, 1280, 800);
+  ent_test_wait_for_frames (window, 1);
 
   /* the AE/CP table: rows 2024 … 2027 and the contract */
   view = ent_test_find_by_id (page, "years_view");
@@ -164,9 +153,7 @@ test_budget_rows (void)
   g_assert_true (seen_2025);
   g_assert_cmpuint (n_cells, >=, 5 * 2);
 
-  ent_test_run_for (100);
-  g_object_ref (window);
-  ent_test_destroy_window (window);
+  ent_test_destroy_shown_window (window, 100);
 }
 
 static void
@@ -192,9 +179,7 @@ test_scenarios_controls (void)
                                        "Constant: the last known count stays");
   gtk_test_accessible_assert_property (rate, GTK_ACCESSIBLE_PROPERTY_LABEL, "Annual change");
 
-  ent_test_run_for (100);
-  g_object_ref (window);
-  ent_test_destroy_window (window);
+  ent_test_destroy_shown_window (window, 100);
 }
 
 /* A school's level drop-down says the school and the level chosen: its
@@ -209,17 +194,12 @@ test_level_names (void)
   EntSchool *school = g_list_model_get_item (ent_document_get_schools (document), 0);
   const char *hostile = "École 100 % numérique %s %d %n %%";
   GtkWidget *page = ent_pupils_page_new ();
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window;
 
   ent_school_set_name (school, hostile);
   ent_school_set_level (school, ENT_SCHOOL_LEVEL_MATERNELLE);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  gtk_window_set_child (GTK_WINDOW (window), page);
   g_object_set (page, "document", document, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (page))
-    g_main_context_iteration (NULL, TRUE);
-  ent_test_wait_for_frames (window, 2);
+  window = ent_test_show_in_window (page, 1280, 800);
 
   /* English texts: no catalogue is bound in this test */
   assert_named (page, "Level of École 100 % numérique %s %d %n %%: Nursery");
@@ -234,9 +214,7 @@ test_level_names (void)
   g_assert_false (ent_test_has_accessible_label (page, "Level of École 100 % numérique %s %d %n %%: Primary"));
 
   g_object_unref (school);
-  ent_test_run_for (100);
-  g_object_ref (window);
-  ent_test_destroy_window (window);
+  ent_test_destroy_shown_window (window, 100);
 }
 
 int
